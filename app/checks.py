@@ -1,0 +1,165 @@
+"""``frontdesk check``: is the database sound, and does this installation work?"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from app import messages
+from app.migrations import SCHEMA_VERSION
+from app.positions import CURRENT
+from app.storage import Store, foreign_key_problems, integrity_problems
+from app.vntext import fold, name_sort_key
+
+messages.register(
+    {
+        "check.integrity.ok": ("Tệp cơ sở dữ liệu nguyên vẹn (integrity_check).", "The database file is intact (integrity_check)."),
+        "check.integrity.fail": ("Tệp cơ sở dữ liệu bị hỏng: {detail}", "The database file is damaged: {detail}"),
+        "check.settings.ok": ("Chế độ ghi an toàn: WAL, synchronous=FULL, khóa ngoại bật.", "Safe write mode: WAL, synchronous=FULL, foreign keys on."),
+        "check.settings.fail": ("Chế độ ghi không an toàn: {detail}", "Unsafe write settings: {detail}"),
+        "check.foreign_keys.ok": ("Các liên kết giữa bảng đều đúng.", "Every link between tables is valid."),
+        "check.foreign_keys.fail": ("{count} dòng trỏ tới dữ liệu không còn tồn tại (bảng {tables}).", "{count} row(s) point at missing data (tables {tables})."),
+        "check.schema.ok": ("Lược đồ dữ liệu phiên bản {version}.", "Schema version {version}."),
+        "check.schema.fail": ("Lược đồ dữ liệu phiên bản {found}, ứng dụng cần {version}.", "Schema version {found}; the app needs {version}."),
+        "check.commune.ok": ("Thuộc {name}, {province} (mã {code}).", "Belongs to {name}, {province} (code {code})."),
+        "check.commune.fail": ("Cơ sở dữ liệu chưa gắn với xã nào.", "The database belongs to no commune."),
+        "check.search.ok": ("Chỉ mục tìm kiếm khớp với {count} người.", "The search index matches all {count} people."),
+        "check.search.fail": ("Chỉ mục tìm kiếm lệch với danh sách người ({detail}).", "The search index is out of step with the people ({detail})."),
+        "check.seats.ok": ("Không chức danh nào quá số suất.", "No position has more holders than seats."),
+        "check.seats.warn": ("{count} chức danh có nhiều người giữ hơn số suất: {names}", "{count} position(s) have more holders than seats: {names}"),
+        "check.inactive_holders.ok": ("Không ai đã chuyển đi hoặc đã mất còn giữ chức danh.", "Nobody who moved away or died still holds a position."),
+        "check.inactive_holders.warn": ("{count} người đã chuyển đi hoặc đã mất vẫn còn giữ chức danh.", "{count} people who moved away or died still hold a position."),
+        "check.selftest.ok": ("Tự kiểm tra tiếng Việt và tìm kiếm: đạt.", "Self-test of Vietnamese text and search: passed."),
+        "check.selftest.fail": ("Tự kiểm tra không đạt: {detail}", "Self-test failed: {detail}"),
+    }
+)
+
+
+@dataclass
+class CheckResult:
+    name: str
+    status: str  # ok, warn, fail
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def describe(self, lang: str | None = None) -> str:
+        return messages.text(f"check.{self.name}.{self.status}", lang, **self.params)
+
+    def as_json(self, lang: str | None = None) -> dict[str, Any]:
+        return {"name": self.name, "status": self.status, "message": self.describe(lang)}
+
+
+def _integrity(store: Store) -> CheckResult:
+    problems = integrity_problems(store, full=True)
+    if problems:
+        return CheckResult("integrity", "fail", {"detail": "; ".join(problems[:5])})
+    return CheckResult("integrity", "ok")
+
+
+def _settings(store: Store) -> CheckResult:
+    q = store.conn.execute
+    wrong = []
+    if q("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        wrong.append("journal_mode")
+    if q("PRAGMA synchronous").fetchone()[0] != 2:
+        wrong.append("synchronous")
+    if q("PRAGMA foreign_keys").fetchone()[0] != 1:
+        wrong.append("foreign_keys")
+    return CheckResult("settings", "fail", {"detail": ", ".join(wrong)}) if wrong else CheckResult("settings", "ok")
+
+
+def _foreign_keys(store: Store) -> CheckResult:
+    rows = foreign_key_problems(store)
+    if rows:
+        tables = ", ".join(sorted({r[0] for r in rows}))
+        return CheckResult("foreign_keys", "fail", {"count": len(rows), "tables": tables})
+    return CheckResult("foreign_keys", "ok")
+
+
+def _schema(store: Store) -> CheckResult:
+    found = store.schema_version()
+    status = "ok" if found == SCHEMA_VERSION else "fail"
+    return CheckResult("schema", status, {"found": found, "version": SCHEMA_VERSION})
+
+
+def _commune(store: Store) -> CheckResult:
+    row = store.conn.execute("SELECT code, name, province_name FROM commune WHERE id = 1").fetchone()
+    if row is None:
+        return CheckResult("commune", "fail")
+    return CheckResult("commune", "ok", {"code": row[0], "name": row[1], "province": row[2]})
+
+
+def _search_index(store: Store) -> CheckResult:
+    q = store.conn.execute
+    try:
+        q("INSERT INTO person_search(person_search) VALUES ('integrity-check')")
+    except Exception as exc:  # sqlite3.DatabaseError: the index itself is broken
+        return CheckResult("search", "fail", {"detail": str(exc)})
+    people = q("SELECT count(*) FROM person").fetchone()[0]
+    missing = q(
+        "SELECT count(*) FROM person p WHERE NOT EXISTS (SELECT 1 FROM person_search s WHERE s.rowid = p.id)"
+    ).fetchone()[0]
+    extra = q(
+        "SELECT count(*) FROM person_search s WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.id = s.rowid)"
+    ).fetchone()[0]
+    if missing or extra:
+        return CheckResult("search", "fail", {"detail": f"missing {missing}, extra {extra}"})
+    return CheckResult("search", "ok", {"count": people})
+
+
+def _seats(store: Store) -> CheckResult:
+    day = store.today().isoformat()
+    rows = store.conn.execute(
+        f"""
+        SELECT ps.title, o.name FROM position ps JOIN organization o ON o.id = ps.organization_id
+         WHERE ps.seats < (SELECT count(*) FROM appointment a WHERE a.position_id = ps.id AND {CURRENT})
+        """,
+        {"day": day},
+    ).fetchall()
+    if rows:
+        names = "; ".join(f"{t} — {o}" for t, o in rows[:5])
+        return CheckResult("seats", "warn", {"count": len(rows), "names": names})
+    return CheckResult("seats", "ok")
+
+
+def _inactive_holders(store: Store) -> CheckResult:
+    day = store.today().isoformat()
+    count = store.conn.execute(
+        f"""
+        SELECT count(DISTINCT a.person_id) FROM appointment a JOIN person p ON p.id = a.person_id
+         WHERE p.status != 'active' AND {CURRENT}
+        """,
+        {"day": day},
+    ).fetchone()[0]
+    return CheckResult("inactive_holders", "warn", {"count": count}) if count else CheckResult("inactive_holders", "ok")
+
+
+def _self_test(store: Store) -> CheckResult:
+    """The rules users rely on, checked on this very installation."""
+    problems = []
+    if fold("Nguyễn Văn Đức") != "nguyen van duc":
+        problems.append("fold")
+    names = ["Nguyễn Văn Bình", "Trần Thị An", "Lê Văn Đức", "Phạm Văn Dũng"]
+    if sorted(names, key=name_sort_key) != ["Trần Thị An", "Nguyễn Văn Bình", "Phạm Văn Dũng", "Lê Văn Đức"]:
+        problems.append("sort")
+    conn = store.conn
+    conn.execute("DROP TABLE IF EXISTS temp.selftest_fts")
+    conn.execute("CREATE VIRTUAL TABLE temp.selftest_fts USING fts5(name)")
+    conn.execute("INSERT INTO temp.selftest_fts (name) VALUES (?)", (fold("Đặng Thị Huệ"),))
+    found = conn.execute(
+        "SELECT count(*) FROM temp.selftest_fts WHERE selftest_fts MATCH ?", ('"dang"* "hue"*',)
+    ).fetchone()[0]
+    conn.execute("DROP TABLE temp.selftest_fts")
+    if found != 1:
+        problems.append("fts5")
+    if problems:
+        return CheckResult("selftest", "fail", {"detail": ", ".join(problems)})
+    return CheckResult("selftest", "ok")
+
+
+CHECKS: list[Callable[[Store], CheckResult]] = [
+    _integrity, _settings, _foreign_keys, _schema, _commune, _search_index, _seats,
+    _inactive_holders, _self_test,
+]
+
+
+def run_checks(store: Store) -> list[CheckResult]:
+    return [check(store) for check in CHECKS]

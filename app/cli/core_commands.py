@@ -1,0 +1,227 @@
+"""``init``, ``demo``, ``search`` and ``check``: the commands of the core."""
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+from app import __version__, messages
+from app.admin_units import list_version
+from app.commune import create_commune_database, get_commune, is_demo
+from app.dates import format_date
+from app.errors import DatabaseProblem, InvalidValue
+from app.migrations import SCHEMA_VERSION
+from app.storage import open_store, sqlite_problem
+
+messages.register(
+    {
+        "cli.init.done": (
+            "Đã tạo cơ sở dữ liệu cho {commune}, {province} (mã {code}) tại {path}",
+            "Created the database for {commune}, {province} (code {code}) at {path}",
+        ),
+        "cli.demo.done": (
+            "Đã tạo xã mẫu {commune}, {province}: {people} người, {areas} khu dân cư, "
+            "{tasks} công việc ({overdue} quá hạn), {vacant} suất còn trống, "
+            "{concurrent} người kiêm nhiệm — {seconds:.1f} giây. Tệp: {path}",
+            "Built the demo commune {commune}, {province}: {people} people, {areas} residential "
+            "areas, {tasks} tasks ({overdue} overdue), {vacant} vacant seats, {concurrent} "
+            "concurrent holders — {seconds:.1f} s. File: {path}",
+        ),
+        "cli.demo.not_demo": (
+            "Tệp {path} chứa dữ liệu thật của xã, không phải xã mẫu: không ghi đè.",
+            "{path} holds a real commune, not a demo: it is not overwritten.",
+        ),
+        "cli.demo.people_range": (
+            "Số người của xã mẫu phải từ 10 đến 500000.",
+            "The demo must have between 10 and 500000 people.",
+        ),
+        "cli.search.none": ("Không tìm thấy ai khớp với \"{text}\".", "Nobody matches \"{text}\"."),
+        "cli.search.header": (
+            "{count} người khớp (hiện {shown}):",
+            "{count} people match (showing {shown}):",
+        ),
+        "cli.limit_range": ("--limit phải từ 1 đến 10000.", "--limit must be between 1 and 10000."),
+        "cli.check.ok": ("Cơ sở dữ liệu tốt: mọi kiểm tra đều đạt.", "The database is sound: every check passed."),
+        "cli.check.failed": (
+            "Có {count} kiểm tra không đạt. Hãy khôi phục từ bản sao lưu hoặc liên hệ cán bộ CNTT.",
+            "{count} check(s) failed. Restore a backup or contact IT support.",
+        ),
+    }
+)
+
+COMMANDS: list = []
+
+
+def command(fn):
+    COMMANDS.append(fn)
+    return fn
+
+
+def version_text() -> str:
+    return (
+        f"frontdesk {__version__} (schema {SCHEMA_VERSION}, SQLite {sqlite3.sqlite_version}, "
+        f"danh mục ĐVHC {list_version()})"
+    )
+
+
+def _print_json(out: TextIO, payload: Any) -> None:
+    json.dump(payload, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+# -- init ----------------------------------------------------------------------
+
+
+@command
+def _register_init(sub, common) -> None:
+    p = sub.add_parser("init", help="new database for the commune with this official code")
+    p.add_argument("--commune", required=True, metavar="CODE", help="official 5-digit commune code")
+    common(p, json_flag=True)
+    p.set_defaults(handler=cmd_init)
+
+
+def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    store = create_commune_database(args.database, args.commune)
+    try:
+        commune = get_commune(store)
+    finally:
+        store.close()
+    if args.json:
+        _print_json(out, {"path": str(args.database), "commune": commune.__dict__})
+    else:
+        print(
+            messages.text(
+                "cli.init.done", args.lang, commune=commune.name, province=commune.province_name,
+                code=commune.code, path=args.database,
+            ),
+            file=out,
+        )
+    return 0
+
+
+# -- demo ----------------------------------------------------------------------
+
+
+@command
+def _register_demo(sub, common) -> None:
+    p = sub.add_parser("demo", help="a realistic demo commune (for trying the app, and benchmarks)")
+    p.add_argument("--people", type=int, default=2000)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--commune", metavar="CODE", default=None, help="official code (default: chosen by the seed)")
+    p.add_argument("--replace", action="store_true", help="replace an existing DEMO database")
+    common(p, json_flag=True)
+    p.set_defaults(handler=cmd_demo)
+
+
+def _remove_demo(path: Path) -> None:
+    """Delete an existing database only if it is a demo and nobody has it open."""
+    store = open_store(path, busy_timeout=0.5)
+    try:
+        if not is_demo(store):
+            raise DatabaseProblem("cli.demo.not_demo", path=str(path))
+        try:
+            store.conn.execute("BEGIN EXCLUSIVE")
+            store.conn.execute("ROLLBACK")
+        except sqlite3.OperationalError as exc:
+            raise sqlite_problem(exc, path) from exc
+    finally:
+        store.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    from app.demo import build_demo
+
+    if not 10 <= args.people <= 500_000:
+        raise InvalidValue("cli.demo.people_range", field="people", value=args.people)
+    path = Path(args.database)
+    if path.exists() and path.stat().st_size > 0:
+        if not args.replace:
+            raise DatabaseProblem("database.exists", path=str(path))
+        _remove_demo(path)
+    started = time.perf_counter()
+    summary = build_demo(path, people=args.people, seed=args.seed, commune_code=args.commune)
+    seconds = time.perf_counter() - started
+    if args.json:
+        payload = {k: v for k, v in summary.__dict__.items()}
+        payload["path"] = str(path)
+        payload["seconds"] = round(seconds, 2)
+        _print_json(out, payload)
+    else:
+        print(
+            messages.text(
+                "cli.demo.done", args.lang, commune=summary.commune_name, province=summary.province_name,
+                people=summary.people, areas=summary.areas, tasks=summary.tasks,
+                overdue=summary.overdue_tasks, vacant=summary.vacant_seats,
+                concurrent=summary.concurrent_holders, seconds=seconds, path=path,
+            ),
+            file=out,
+        )
+    return 0
+
+
+# -- search --------------------------------------------------------------------
+
+
+@command
+def _register_search(sub, common) -> None:
+    p = sub.add_parser("search", help="find people, with or without Vietnamese diacritics")
+    p.add_argument("text", help='what to look for, e.g. "nguyen van duc" or a phone number')
+    p.add_argument("--limit", type=int, default=50)
+    common(p, json_flag=True)
+    p.set_defaults(handler=cmd_search)
+
+
+def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    from app.search import count_matches, search_people
+
+    if not 1 <= args.limit <= 10_000:
+        raise InvalidValue("cli.limit_range", field="limit", value=args.limit)
+    with open_store(args.database) as store:
+        hits = search_people(store, args.text, limit=args.limit)
+        if args.json:
+            _print_json(out, [h.as_json() for h in hits])
+            return 0
+        if not hits:
+            print(messages.text("cli.search.none", args.lang, text=args.text), file=out)
+            return 0
+        total = count_matches(store, args.text)
+    print(messages.text("cli.search.header", args.lang, count=total, shown=len(hits)), file=out)
+    for h in hits:
+        birth = format_date(h.birth_date) if h.birth_date else ""
+        print(
+            f"{h.id:>7}  {h.full_name:<30} {birth:<10}  {h.citizen_id_masked:<12}  {h.organization or ''}",
+            file=out,
+        )
+    return 0
+
+
+# -- check ---------------------------------------------------------------------
+
+
+@command
+def _register_check(sub, common) -> None:
+    p = sub.add_parser("check", help="integrity check and self-test")
+    common(p, json_flag=True)
+    p.set_defaults(handler=cmd_check)
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from app.checks import run_checks
+
+    with open_store(args.database) as store:
+        results = run_checks(store)
+    failed = [r for r in results if r.status == "fail"]
+    if args.json:
+        _print_json(out, {"ok": not failed, "checks": [r.as_json(args.lang) for r in results]})
+    else:
+        for r in results:
+            mark = {"ok": "✓", "warn": "!", "fail": "✗"}[r.status]
+            print(f" {mark} {r.describe(args.lang)}", file=out)
+        key = "cli.check.failed" if failed else "cli.check.ok"
+        print(messages.text(key, args.lang, count=len(failed)), file=out)
+    return 1 if failed else 0

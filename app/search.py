@@ -1,0 +1,90 @@
+"""Search over people as staff type, with or without Vietnamese diacritics.
+
+The FTS5 index holds folded copies (see ``app.people``); each typed word is a
+prefix, all words must match. Results come back in roster order (Vietnamese
+name sorting) so the first screen is the one a person expects.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from app.citizen_id import mask_citizen_id
+from app.storage import Store
+from app.vntext import search_terms
+
+
+@dataclass
+class PersonHit:
+    id: int
+    full_name: str
+    birth_date: str | None  # ISO YYYY-MM-DD, or YYYY when only the year is known
+    gender: str | None
+    citizen_id_masked: str
+    phone: str | None
+    organization: str | None  # the residential area the person lives in
+    status: str
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+def fts_query(text: str) -> str | None:
+    """``nguyen van`` -> ``"nguyen"* "van"*``; None when nothing is searchable."""
+    terms = search_terms(text)
+    if not terms:
+        return None
+    return " ".join(f'"{t}"*' for t in terms)
+
+
+_SELECT = """
+    SELECT p.id, p.full_name, p.birth_date, p.gender, p.citizen_id, p.phone, o.name, p.status
+      FROM person p LEFT JOIN organization o ON o.id = p.area_id
+"""
+
+
+def _hits(rows) -> list[PersonHit]:
+    return [
+        PersonHit(r[0], r[1], r[2], r[3], mask_citizen_id(r[4]), r[5], r[6], r[7]) for r in rows
+    ]
+
+
+def search_people(store: Store, text: str, *, limit: int = 50, offset: int = 0) -> list[PersonHit]:
+    """People matching ``text`` (all words, each as a prefix), in roster order."""
+    query = fts_query(text)
+    if query is None:
+        return []
+    rows = store.conn.execute(
+        _SELECT
+        + """
+         WHERE p.id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?)
+         ORDER BY p.sort_key, p.id
+         LIMIT ? OFFSET ?
+        """,
+        (query, limit, offset),
+    )
+    return _hits(rows)
+
+
+def matching_ids(store: Store, text: str) -> list[int]:
+    """Every matching id in roster order: what a lazy list model holds."""
+    query = fts_query(text)
+    if query is None:
+        return []
+    rows = store.conn.execute(
+        """
+        SELECT p.id FROM person p
+         WHERE p.id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?)
+         ORDER BY p.sort_key, p.id
+        """,
+        (query,),
+    )
+    return [r[0] for r in rows]
+
+
+def count_matches(store: Store, text: str) -> int:
+    query = fts_query(text)
+    if query is None:
+        return 0
+    return store.conn.execute(
+        "SELECT count(*) FROM person_search WHERE person_search MATCH ?", (query,)
+    ).fetchone()[0]
