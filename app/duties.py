@@ -156,7 +156,9 @@ def _check(store: Store, raw: Mapping[str, Any]) -> dict[str, Any]:
             values[name] = store.today().isoformat() if name == "starts_on" else None
         else:
             try:
-                values[name] = parse_date(value, field=name, today=date(9999, 1, 1), allow_year_only=False).iso()
+                values[name] = parse_date(
+                    value, field=name, today=store.today(), allow_year_only=False, allow_future=True
+                ).iso()
             except InvalidValue as exc:
                 problems.append(exc)
     if problems:

@@ -49,13 +49,13 @@ def update(store: Store, table: str, row_id: int, changes: dict[str, Any]) -> di
     changed = {k: v for k, v in changes.items() if before.get(k) != v}
     if not changed:
         return before
+    # the log row carries its own time: updated_at is not a change worth listing
+    store.log("update", table, row_id, {k: before.get(k) for k in changed}, changed)
+    written = dict(changed)
     if "updated_at" in before:
-        changed["updated_at"] = store.now_iso()
-    sets = ", ".join(f"{k} = ?" for k in changed)
-    store.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", (*changed.values(), row_id))
-    store.log(
-        "update", table, row_id, {k: before.get(k) for k in changed}, changed
-    )
+        written["updated_at"] = store.now_iso()
+    sets = ", ".join(f"{k} = ?" for k in written)
+    store.conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", (*written.values(), row_id))
     return before
 
 

@@ -71,7 +71,7 @@ def _full_date(store: Store, raw: Any, field_name: str, problems: list, *, not_f
     else:
         try:
             parsed = parse_date(
-                raw, field=field_name, today=store.today() + timedelta(days=3660), allow_year_only=False
+                raw, field=field_name, today=store.today(), allow_year_only=False, allow_future=True
             )
         except InvalidValue as exc:
             problems.append(exc)

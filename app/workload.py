@@ -93,7 +93,8 @@ class Overview:
 def overview(store: Store, *, today: date | None = None) -> Overview:
     today = today or store.today()
     day = today.isoformat()
-    week_end = (today + timedelta(days=6 - today.weekday())).isoformat()
+    # "this week" means the next seven days: on a Sunday the calendar week is over
+    week_end = (today + timedelta(days=6)).isoformat()
     q = store.conn.execute
     open_tasks, overdue, due_week = q(
         """

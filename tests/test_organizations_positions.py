@@ -1,0 +1,169 @@
+"""The organization tree, positions, vacancies and concurrent holders."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.errors import Conflict, InvalidValue
+from app.organizations import (
+    add_organization,
+    add_residential_area,
+    by_code,
+    find_organization,
+    front_committee_id,
+    organization_tree,
+)
+from app.people import add_person, update_person
+from app.positions import (
+    add_position,
+    appoint,
+    appointments_of,
+    concurrent_holders,
+    end_appointment,
+    positions_of,
+    set_seats,
+    vacancies,
+)
+
+
+def _position(store, org_id, title):
+    return next(p for p in positions_of(store, org_id) if p.title == title)
+
+
+def test_a_new_commune_has_the_front_and_its_member_organizations(store):
+    tree = organization_tree(store)
+    assert tree.kind == "front_committee"
+    assert tree.name == "Ủy ban MTTQ Việt Nam Phường Ba Đình"
+    names = [c.name for c in tree.children]
+    assert names[:5] == [
+        "Công đoàn",
+        "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+        "Hội Cựu chiến binh",
+        "Hội Liên hiệp Phụ nữ",
+        "Hội Nông dân",
+    ]
+    front = positions_of(store, tree.id)
+    assert [(p.title, p.seats, p.vacant) for p in front] == [
+        ("Chủ tịch", 1, 1), ("Phó Chủ tịch", 6, 6), ("Ủy viên Ban Thường trực", 3, 3)
+    ]
+
+
+def test_a_residential_area_gets_its_work_committee_and_branches(store):
+    area = add_residential_area(store, "Thôn Trung Hòa")
+    node = next(c for c in organization_tree(store).children if c.id == area)
+    assert [c.name for c in node.children] == ["Ban công tác Mặt trận Thôn Trung Hòa"]
+    women = next(c for c in organization_tree(store).children if c.code == "women")
+    assert [c.name for c in women.children] == ["Chi hội Phụ nữ Thôn Trung Hòa"]
+    assert women.children[0].area_id == area
+
+
+def test_areas_sort_naturally(store):
+    for name in ("Thôn 10", "Thôn 2", "Thôn 1"):
+        add_residential_area(store, name)
+    areas = [c.name for c in organization_tree(store).children if c.kind == "residential_area"]
+    assert areas == ["Thôn 1", "Thôn 2", "Thôn 10"]
+
+
+def test_the_tree_refuses_impossible_places(store):
+    area = add_residential_area(store, "Thôn Đông")
+    with pytest.raises(InvalidValue):
+        add_organization(store, kind="branch", name="Chi hội lạc", parent_id=area, area_id=area)
+    with pytest.raises(InvalidValue):
+        add_organization(store, kind="branch", name="Chi hội X", parent_id=by_code(store, "women"))
+    with pytest.raises(Conflict):
+        add_residential_area(store, "Thôn Đông")
+
+
+def test_find_organization_by_what_people_type(store):
+    women = by_code(store, "women")
+    assert find_organization(store, "Hội LHPN") == women
+    assert find_organization(store, "hoi lien hiep phu nu") == women
+    assert find_organization(store, str(women)) == women
+    with pytest.raises(InvalidValue) as err:
+        find_organization(store, "hoi")
+    assert err.value.code == "organization.ambiguous"
+    with pytest.raises(InvalidValue):
+        find_organization(store, "câu lạc bộ dưỡng sinh")
+
+
+def test_concurrent_holders_and_vacancies_are_derived(store, clock):
+    root = front_committee_id(store)
+    women = by_code(store, "women")
+    lan, _ = add_person(store, {"full_name": "Nguyễn Thị Lan", "gender": "nữ"})
+    hai, _ = add_person(store, {"full_name": "Trần Văn Hải", "gender": "nam"})
+    chair_women = _position(store, women, "Chủ tịch").id
+    vice_front = _position(store, root, "Phó Chủ tịch").id
+    member_front = _position(store, root, "Ủy viên Ban Thường trực").id
+
+    appoint(store, chair_women, lan, start_on="01/07/2025")
+    appoint(store, vice_front, lan, start_on="01/07/2025")
+    appoint(store, vice_front, hai, start_on="01/07/2025")
+    assert [c.full_name for c in concurrent_holders(store)] == ["Nguyễn Thị Lan"]
+    appoint(store, member_front, lan, start_on="01/08/2025")
+    lan_posts = concurrent_holders(store)[0].posts
+    assert len(lan_posts) == 3
+
+    vice = _position(store, root, "Phó Chủ tịch")
+    assert (vice.seats, vice.filled, vice.vacant) == (6, 2, 4)
+    assert {h.full_name: h.positions_held for h in vice.holders} == {"Nguyễn Thị Lan": 3, "Trần Văn Hải": 1}
+    empty = {(v.title, v.organization): v.vacant for v in vacancies(store)}
+    assert empty[("Phó Chủ tịch", "Ủy ban MTTQ Việt Nam Phường Ba Đình")] == 4
+    assert ("Chủ tịch", "Hội Liên hiệp Phụ nữ") not in empty
+
+
+def test_a_full_position_refuses_another_holder_until_a_seat_frees(store):
+    women = by_code(store, "women")
+    chair = _position(store, women, "Chủ tịch").id
+    a, _ = add_person(store, {"full_name": "Lê Thị An"})
+    b, _ = add_person(store, {"full_name": "Phan Thị Bích"})
+    first = appoint(store, chair, a, start_on="01/01/2024")
+    with pytest.raises(Conflict) as err:
+        appoint(store, chair, b, start_on="01/01/2025")
+    assert err.value.code == "position.full"
+    end_appointment(store, first, end_on="31/12/2025")
+    appoint(store, chair, b, start_on="01/01/2026")
+    holders = _position(store, women, "Chủ tịch").holders
+    assert [h.full_name for h in holders] == ["Phan Thị Bích"]
+    history = appointments_of(store, a)
+    assert history[0]["end_on"] == "2025-12-31" and not history[0]["current"]
+
+
+def test_holders_as_of_a_past_day(store):
+    women = by_code(store, "women")
+    chair = _position(store, women, "Chủ tịch").id
+    a, _ = add_person(store, {"full_name": "Lê Thị An"})
+    appt = appoint(store, chair, a, start_on="01/01/2024")
+    end_appointment(store, appt, end_on="30/06/2026")
+    assert _position(store, women, "Chủ tịch").vacant == 1
+    past = next(p for p in positions_of(store, women, as_of=date(2025, 5, 1)) if p.title == "Chủ tịch")
+    assert [h.full_name for h in past.holders] == ["Lê Thị An"]
+
+
+def test_appointment_rules(store):
+    root = front_committee_id(store)
+    vice = _position(store, root, "Phó Chủ tịch").id
+    p, _ = add_person(store, {"full_name": "Ngô Văn Tài"})
+    appt = appoint(store, vice, p, start_on="01/01/2026")
+    with pytest.raises(Conflict):
+        appoint(store, vice, p)  # already holds it
+    with pytest.raises(InvalidValue):
+        end_appointment(store, appt, end_on="01/01/2020")
+    gone, _ = add_person(store, {"full_name": "Đinh Văn Cũ"})
+    update_person(store, gone, {"status": "moved"})
+    with pytest.raises(Conflict):
+        appoint(store, vice, gone)
+
+
+def test_seats_cannot_drop_below_current_holders(store):
+    org = by_code(store, "farmers")
+    pos = add_position(store, org, "Ủy viên Ban Chấp hành", seats=2)
+    for name in ("Lý Văn Một", "Lý Văn Hai"):
+        pid, _ = add_person(store, {"full_name": name})
+        appoint(store, pos, pid)
+    with pytest.raises(Conflict):
+        set_seats(store, pos, 1)
+    set_seats(store, pos, 3)
+    assert _position(store, org, "Ủy viên Ban Chấp hành").vacant == 1
+    with pytest.raises(InvalidValue):
+        add_position(store, org, "Thư ký", seats=0)
