@@ -30,8 +30,8 @@ messages.register(
         ),
         "cli.interrupted": ("Đã dừng theo yêu cầu.", "Stopped on request."),
         "cli.no_gui": (
-            "Chưa có giao diện cửa sổ trong bản này; hãy dùng các lệnh bên dưới (frontdesk --help).",
-            "This build has no desktop window yet; use the commands below (frontdesk --help).",
+            "Bản này chưa có giao diện cửa sổ; dưới đây là tình hình của xã. Các lệnh: frontdesk --help",
+            "This build has no desktop window yet; here is the commune at a glance. Commands: frontdesk --help",
         ),
     }
 )
@@ -96,8 +96,10 @@ def run(argv: Sequence[str] | None = None, *, out=None, err=None) -> int:
         print(version_text(), file=out)
         return EXIT_OK
     if not args.command:
+        from app.cli.core_commands import cmd_overview
+
+        args.command, args.handler = "overview", cmd_overview
         print(messages.text("cli.no_gui", lang), file=err)
-        return EXIT_USAGE
     handler: Callable = args.handler
     try:
         log.info("command %s", args.command)

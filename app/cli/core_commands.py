@@ -44,6 +44,22 @@ messages.register(
             "{count} people match (showing {shown}):",
         ),
         "cli.limit_range": ("--limit phải từ 1 đến 10000.", "--limit must be between 1 and 10000."),
+        "cli.overview": (
+            "{commune}, {province}\n"
+            "  Người đang sinh hoạt: {people}\n"
+            "  Công việc đang mở: {open_tasks} — quá hạn: {overdue}, đến hạn trong 7 ngày: {due_week}\n"
+            "  Chức danh còn trống: {vacant_seats} suất ở {vacant_positions} chức danh\n"
+            "  Người kiêm nhiệm: {concurrent}\n"
+            "  Báo cáo chưa gửi: {unsent}",
+            "{commune}, {province}\n"
+            "  Active people: {people}\n"
+            "  Open tasks: {open_tasks} — overdue: {overdue}, due in 7 days: {due_week}\n"
+            "  Vacant: {vacant_seats} seat(s) in {vacant_positions} position(s)\n"
+            "  Concurrent holders: {concurrent}\n"
+            "  Reports not yet sent: {unsent}",
+        ),
+        "cli.overview.busiest": ("  Nhiều việc nhất:", "  Carrying the most work:"),
+        "cli.overview.load": ("{open} việc ({overdue} quá hạn)", "{open} tasks ({overdue} overdue)"),
         "cli.check.ok": ("Cơ sở dữ liệu tốt: mọi kiểm tra đều đạt.", "The database is sound: every check passed."),
         "cli.check.failed": (
             "Có {count} kiểm tra không đạt. Hãy khôi phục từ bản sao lưu hoặc liên hệ cán bộ CNTT.",
@@ -225,3 +241,29 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         key = "cli.check.failed" if failed else "cli.check.ok"
         print(messages.text(key, args.lang, count=len(failed)), file=out)
     return 1 if failed else 0
+
+
+# -- no command: the commune at a glance ---------------------------------------------
+
+
+def cmd_overview(args: argparse.Namespace, out: TextIO) -> int:
+    from app.workload import overview
+
+    with open_store(args.database) as store:
+        commune = get_commune(store)
+        o = overview(store)
+    print(
+        messages.text(
+            "cli.overview", args.lang, commune=commune.name, province=commune.province_name,
+            people=o.people, open_tasks=o.open_tasks, overdue=o.overdue_tasks, due_week=o.due_this_week,
+            vacant_seats=o.vacant_seats, vacant_positions=o.positions_with_vacancy,
+            concurrent=o.concurrent_holders, unsent=o.unsent_reports,
+        ),
+        file=out,
+    )
+    if o.busiest:
+        print(messages.text("cli.overview.busiest", args.lang), file=out)
+        for load in o.busiest[:5]:
+            counts = messages.text("cli.overview.load", args.lang, open=load.open_tasks, overdue=load.overdue)
+            print(f"    {load.full_name:<28} {counts}", file=out)
+    return 0
