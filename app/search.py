@@ -36,16 +36,30 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{t}"*' for t in terms)
 
 
-_SELECT = """
-    SELECT p.id, p.full_name, p.birth_date, p.gender, p.citizen_id, p.phone, o.name, p.status
-      FROM person p LEFT JOIN organization o ON o.id = p.area_id
-"""
-
-
 def _hits(rows) -> list[PersonHit]:
     return [
         PersonHit(r[0], r[1], r[2], r[3], mask_citizen_id(r[4]), r[5], r[6], r[7]) for r in rows
     ]
+
+
+# Two ways to get matches in roster order. Few matches: take them from the
+# index and sort them. Many matches (a first letter, a common surname): walk the
+# roster in sort-key order and keep the matching ones, which stops after the
+# first screenful instead of sorting tens of thousands of rows. Measured on a
+# 100,000-person demo: "n" 31 ms -> 12 ms, "pham thi lan" stays under 1 ms.
+MANY_MATCHES = 3000
+_FEW = "p.id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?)"
+
+
+def _source(store: Store, query: str) -> tuple[str, str]:
+    many = count_query(store, query) > MANY_MATCHES
+    return ("person p INDEXED BY person_sort" if many else "person p"), _FEW
+
+
+def count_query(store: Store, query: str) -> int:
+    return store.conn.execute(
+        "SELECT count(*) FROM person_search WHERE person_search MATCH ?", (query,)
+    ).fetchone()[0]
 
 
 def search_people(store: Store, text: str, *, limit: int = 50, offset: int = 0) -> list[PersonHit]:
@@ -53,10 +67,12 @@ def search_people(store: Store, text: str, *, limit: int = 50, offset: int = 0) 
     query = fts_query(text)
     if query is None:
         return []
+    table, where = _source(store, query)
     rows = store.conn.execute(
-        _SELECT
-        + """
-         WHERE p.id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?)
+        f"""
+        SELECT p.id, p.full_name, p.birth_date, p.gender, p.citizen_id, p.phone, o.name, p.status
+          FROM {table} LEFT JOIN organization o ON o.id = p.area_id
+         WHERE {where}
          ORDER BY p.sort_key, p.id
          LIMIT ? OFFSET ?
         """,
@@ -70,21 +86,13 @@ def matching_ids(store: Store, text: str) -> list[int]:
     query = fts_query(text)
     if query is None:
         return []
+    table, where = _source(store, query)
     rows = store.conn.execute(
-        """
-        SELECT p.id FROM person p
-         WHERE p.id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?)
-         ORDER BY p.sort_key, p.id
-        """,
-        (query,),
+        f"SELECT p.id FROM {table} WHERE {where} ORDER BY p.sort_key, p.id", (query,)
     )
     return [r[0] for r in rows]
 
 
 def count_matches(store: Store, text: str) -> int:
     query = fts_query(text)
-    if query is None:
-        return 0
-    return store.conn.execute(
-        "SELECT count(*) FROM person_search WHERE person_search MATCH ?", (query,)
-    ).fetchone()[0]
+    return 0 if query is None else count_query(store, query)

@@ -156,9 +156,11 @@ def search_terms(query: str) -> list[str]:
 # Collation
 #
 # A key is "primary  secondary  tertiary", joined by U+0020, the lowest code
-# point used, so a shorter level always sorts first. Inside the primary and
-# secondary levels U+0021 separates the given name from the rest of the name
-# and U+0022 separates words; both are below every digit and letter, so word
+# point used, so a shorter level always sorts first. A person's name key is
+# "given-primary given-secondary ! rest-primary rest-secondary tertiary": the
+# given name is compared whole before the rest. U+0021 separates the given
+# name from the rest and U+0022 separates words; both are below every digit
+# and letter, so word
 # boundaries count ("Lê Văn A" < "Lê Vănh"). Digits are kept as "0".."9" and
 # come before the letters, which are renumbered from "A" in Vietnamese order.
 
@@ -274,9 +276,10 @@ def _tertiary(text: str) -> str:
 def name_sort_key(full_name: str) -> str:
     """Sort key for a person's name in Vietnamese roster order.
 
-    Given name (last word) first, then surname and middle names in order, in
-    the alphabet a ă â b c d đ e ê ... ơ ... ư ...; tones only break ties
-    between names with the same letters; the NFC name breaks the last ties.
+    Given name (last word) first, compared fully (letters, then tones): every
+    "Hoa" comes before every "Hòa", as class and member lists are read. Then
+    surname and middle names in order, letters first, tones to break ties; the
+    NFC name breaks the last ties. Alphabet: a ă â b c d đ e ê ... ơ ... ư ...
     The key is a plain string whose code point order (SQLite BINARY) is the
     wanted order.
     """
@@ -284,12 +287,11 @@ def name_sort_key(full_name: str) -> str:
     words = _words(text)
     if len(words) > 1:
         given, rest = [words[-1]], words[:-1]
-        primary = _join(given, 0) + _PART + _join(rest, 0)
-        secondary = _join(given, 1) + _PART + _join(rest, 1)
-    else:
-        primary = _join(words, 0)
-        secondary = _join(words, 1)
-    return primary + _LEVEL + secondary + _LEVEL + _tertiary(text)
+        return (
+            _join(given, 0) + _LEVEL + _join(given, 1) + _PART
+            + _join(rest, 0) + _LEVEL + _join(rest, 1) + _LEVEL + _tertiary(text)
+        )
+    return _join(words, 0) + _LEVEL + _join(words, 1) + _LEVEL + _tertiary(text)
 
 
 def text_sort_key(text: str) -> str:

@@ -152,7 +152,7 @@ def test_demo_builds_and_replaces_a_demo(tmp_path):
 
 def test_demo_over_a_database_in_use_says_it_is_locked(tmp_path):
     db = tmp_path / "demo.sqlite3"
-    assert cli("demo", "--people", "50", "--db", str(db))[0] == 0
+    assert cli("demo", "--people", "100", "--db", str(db))[0] == 0
     holder = sqlite3.connect(db)
     holder.execute("BEGIN IMMEDIATE")
     try:

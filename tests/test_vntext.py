@@ -177,8 +177,9 @@ def test_name_sort_alphabet_order():
 
 def test_tones_are_a_second_level():
     assert by_name(["ạ", "á", "ã", "ả", "à", "a"]) == ["a", "à", "ả", "ã", "á", "ạ"]
-    # Tone only counts when the letters of the whole name are equal.
-    assert by_name(["Lê Văn Anh", "Lê Thị Ánh"]) == ["Lê Thị Ánh", "Lê Văn Anh"]
+    # The given name is compared whole (letters, then tones) before the rest:
+    # every "Anh" comes before every "Ánh", as rosters group them.
+    assert by_name(["Lê Thị Ánh", "Lê Văn Anh"]) == ["Lê Văn Anh", "Lê Thị Ánh"]
     assert by_name(["Lê Văn Ánh", "Lê Văn Anh"]) == ["Lê Văn Anh", "Lê Văn Ánh"]
     assert by_name(["Lê Thị Hoà", "Lê Thị Hoa"]) == ["Lê Thị Hoa", "Lê Thị Hoà"]
     # Tones of the given name outrank tones of the rest, like its letters.
@@ -222,8 +223,8 @@ ROSTER = [
     "Nguyễn Văn An",
     "Trần Thị An",
     "Lê Thị Anh",
-    "Lê Thị Ánh",
     "Phạm Văn Anh",
+    "Lê Thị Ánh",
     "Võ Thị Ánh",
     "Đặng Văn Ân",
     "Huỳnh Gia Bảo",

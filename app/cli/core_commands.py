@@ -34,10 +34,6 @@ messages.register(
             "Tệp {path} chứa dữ liệu thật của xã, không phải xã mẫu: không ghi đè.",
             "{path} holds a real commune, not a demo: it is not overwritten.",
         ),
-        "cli.demo.people_range": (
-            "Số người của xã mẫu phải từ 10 đến 500000.",
-            "The demo must have between 10 and 500000 people.",
-        ),
         "cli.search.none": ("Không tìm thấy ai khớp với \"{text}\".", "Nobody matches \"{text}\"."),
         "cli.search.header": (
             "{count} người khớp (hiện {shown}):",
@@ -152,8 +148,6 @@ def _remove_demo(path: Path) -> None:
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from app.demo import build_demo
 
-    if not 10 <= args.people <= 500_000:
-        raise InvalidValue("cli.demo.people_range", field="people", value=args.people)
     path = Path(args.database)
     if path.exists() and path.stat().st_size > 0:
         if not args.replace:
