@@ -14,7 +14,7 @@ import vietnam_provinces
 
 from app import messages
 from app.errors import InvalidValue
-from app.vntext import fold, text_sort_key
+from app.vntext import clean_text, fold, text_sort_key
 
 messages.register(
     {
@@ -74,12 +74,13 @@ def _load() -> _List:
     provinces = []
     communes: dict[str, CommuneInfo] = {}
     for p in raw:
-        province = Province(f"{p['code']:02d}", p["name"], p["division_type"])
+        province = Province(f"{p['code']:02d}", clean_text(p["name"]), p["division_type"])
         provinces.append(province)
         for w in p["wards"]:
             code = f"{w['code']:05d}"
             communes[code] = CommuneInfo(
-                code, w["name"], w["division_type"], province.code, province.full_name
+                # a few official names carry a double space: "Xã  Bắc Đông Quan"
+                code, clean_text(w["name"]), w["division_type"], province.code, province.full_name
             )
     provinces.sort(key=lambda pr: text_sort_key(pr.name))
     return _List(tuple(provinces), communes)

@@ -28,12 +28,31 @@ class PersonHit:
         return asdict(self)
 
 
+SEARCHED_COLUMNS = ("name", "phone", "citizen_id", "area")
+
+
 def fts_query(text: str) -> str | None:
-    """``nguyen van`` -> ``"nguyen"* "van"*``; None when nothing is searchable."""
+    """``nguyen van`` -> every word as a prefix, all of them in the same field.
+
+    All words must match within one column: "nguyen van" finds Nguyễn Văn A,
+    not Nguyễn Thị B who happens to live in Thôn Văn Lâm. None when nothing is
+    searchable."""
     terms = search_terms(text)
     if not terms:
         return None
-    return " ".join(f'"{t}"*' for t in terms)
+    words = " ".join(f'"{t}"*' for t in terms)
+    # Names hold no digits and phones no letters: leave out columns that
+    # cannot match, each one costs a pass over the index.
+    columns = [c for c in SEARCHED_COLUMNS if _can_match(c, terms)]
+    return " OR ".join(f"{column} : ({words})" for column in columns)
+
+
+def _can_match(column: str, terms: list[str]) -> bool:
+    if column == "name":
+        return not any(t.isdigit() for t in terms)
+    if column in ("phone", "citizen_id"):
+        return all(t.isdigit() for t in terms)
+    return True
 
 
 def _hits(rows) -> list[PersonHit]:
@@ -52,7 +71,10 @@ _FEW = "p.id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?)"
 
 
 def _source(store: Store, query: str) -> tuple[str, str]:
-    many = count_query(store, query) > MANY_MATCHES
+    many = store.conn.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM person_search WHERE person_search MATCH ? LIMIT ?)",
+        (query, MANY_MATCHES + 1),
+    ).fetchone()[0] > MANY_MATCHES
     return ("person p INDEXED BY person_sort" if many else "person p"), _FEW
 
 

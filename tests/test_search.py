@@ -85,3 +85,11 @@ def test_both_query_plans_give_the_same_answer(store, people, monkeypatch):
 def test_count_and_paging(store, people):
     assert count_matches(store, "nguyen") == 2
     assert names(search_people(store, "nguyen", limit=1, offset=1)) == ["Nguyễn Văn Đức"]
+
+
+def test_all_words_must_match_in_the_same_field(store):
+    van_lam = add_residential_area(store, "Thôn Văn Lâm")
+    lan, _ = add_person(store, {"full_name": "Nguyễn Thị Lan", "area_id": van_lam})
+    a, _ = add_person(store, {"full_name": "Nguyễn Văn An"})
+    assert [h.id for h in search_people(store, "nguyen van")] == [a]
+    assert [h.id for h in search_people(store, "thon van lam")] == [lan]

@@ -157,7 +157,7 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     summary = build_demo(path, people=args.people, seed=args.seed, commune_code=args.commune)
     seconds = time.perf_counter() - started
     if args.json:
-        payload = {k: v for k, v in summary.__dict__.items()}
+        payload = summary.as_dict()
         payload["path"] = str(path)
         payload["seconds"] = round(seconds, 2)
         _print_json(out, payload)
