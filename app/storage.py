@@ -10,9 +10,8 @@ import getpass
 import json
 import os
 import sqlite3
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -290,22 +289,6 @@ def open_store(
         if conn is not None:
             conn.close()
         raise sqlite_problem(exc, path) from exc
-
-
-@contextmanager
-def exclusive(store: Store) -> Iterator[Store]:
-    """Hold the write lock for a block (fails fast with database.locked)."""
-    try:
-        store.conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as exc:
-        raise sqlite_problem(exc, store.path) from exc
-    try:
-        yield store
-        store.conn.execute("COMMIT")
-    except BaseException:
-        if store.conn.in_transaction:
-            store.conn.execute("ROLLBACK")
-        raise
 
 
 def integrity_problems(store: Store, *, full: bool = True) -> list[str]:

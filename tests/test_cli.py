@@ -186,3 +186,22 @@ def test_the_real_command_never_prints_a_traceback(tmp_path):
         result = _real(*argv, env_home=home)
         assert result.returncode == expected, (argv, result.stderr)
         assert "Traceback" not in result.stderr + result.stdout, argv
+
+
+def test_a_damaged_database_gets_one_clear_line(tmp_path, clock):
+    db = tmp_path / "c.sqlite3"
+    with create_commune_database(db, "00004", clock=clock) as store:
+        for i in range(300):
+            add_person(store, {"full_name": f"Nguyễn Văn Thử {i}"})
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(db.read_bytes())
+    page = 4096
+    for i in range(2 * page, len(data) - page, 3):  # keep the header page, ruin the rest
+        data[i] ^= 0x5A
+    db.write_bytes(bytes(data))
+    for argv in (("search", "nguyen"), ("check",)):
+        code, out, err = cli(*argv, "--db", str(db))
+        assert code == 1, (argv, out, err)
+        assert "Traceback" not in out + err
+        text = out + err
+        assert ("bị hỏng" in text) or ("không phải là cơ sở dữ liệu" in text) or ("✗" in text), text

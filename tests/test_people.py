@@ -136,3 +136,28 @@ def test_renaming_an_area_updates_search(store, area):
     rename_organization(store, area, "Thôn Đồng Tâm")
     assert [h.id for h in search_people(store, "dong tam")] == [pid]
     assert residential_areas(store)[0]["name"] == "Thôn Đồng Tâm"
+
+
+def test_every_kind_of_write_leaves_a_change_log_entry(store, area):
+    from app.positions import appoint, end_appointment, positions_of
+    from app.tasks import add_task, set_status
+
+    start = store.conn.execute("SELECT max(id) FROM change_log").fetchone()[0]
+    pid, _ = add_person(store, {"full_name": "Cao Văn Sơn"})
+    update_person(store, pid, {"phone": "0912000111"})
+    m = join_organization(store, pid, branch_of(store, by_code(store, "farmers"), area))
+    leave_organization(store, m)
+    chair = positions_of(store, by_code(store, "farmers"))[0].id
+    end_appointment(store, appoint(store, chair, pid))
+    t = add_task(store, {"title": "Việc thử"}, lead_id=pid)
+    set_status(store, t, "done")
+    rows = store.conn.execute(
+        "SELECT table_name, action, actor FROM change_log WHERE id > ? ORDER BY id", (start,)
+    ).fetchall()
+    assert [(r[0], r[1]) for r in rows] == [
+        ("person", "insert"), ("person", "update"),
+        ("membership", "insert"), ("membership", "update"),
+        ("appointment", "insert"), ("appointment", "update"),
+        ("task", "insert"), ("task_assignee", "update"), ("task", "update"),
+    ]
+    assert {r[2] for r in rows} == {"tester"}
