@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
-from app import __version__, messages
+from app import messages
 from app.errors import FrontDeskError
 from app.logs import setup_logging
 from app.paths import app_paths
