@@ -13,7 +13,7 @@ from app import messages, records
 from app.dates import parse_date
 from app.errors import InvalidInput, InvalidValue
 from app.storage import Store
-from app.vntext import clean_text
+from app.vntext import clean_text, fold
 
 STATUSES = ("todo", "in_progress", "done", "cancelled")
 OPEN_STATUSES = ("todo", "in_progress")
@@ -114,11 +114,8 @@ def _check_values(store: Store, raw: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _check_assignees(store: Store, lead_id: int | None, support_ids: Iterable[int]) -> list[int]:
-    support = []
-    for pid in support_ids:
-        if pid not in support and pid != lead_id:
-            support.append(int(pid))
-    if lead_id is not None and lead_id in [int(s) for s in support_ids]:
+    support = list(dict.fromkeys(int(pid) for pid in support_ids))  # unique, in order given
+    if lead_id is not None and int(lead_id) in support:
         raise InvalidValue("task.lead_also_support", field="support_ids", value=lead_id)
     for pid, fname in [(lead_id, "lead_id")] + [(s, "support_ids") for s in support]:
         if pid is None:
@@ -301,18 +298,11 @@ def _where(store: Store, flt: TaskFilter) -> tuple[str, list[Any]]:
         clauses.append("t.duty_id = ?")
         args.append(flt.duty_id)
     if flt.text:
-        from app.vntext import fold
-
-        clauses.append("vn_fold(t.title) LIKE ?")
-        args.append(f"%{fold(flt.text)}%")
-        _ensure_fold_function(store)
+        # titles are few (thousands, not 100k): folding them in SQL is fast enough
+        store.conn.create_function("vn_fold", 1, lambda s: fold(s or ""), deterministic=True)
+        clauses.append("instr(vn_fold(t.title), ?) > 0")  # not LIKE: "%" typed is literal
+        args.append(fold(flt.text))
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", args
-
-
-def _ensure_fold_function(store: Store) -> None:
-    from app.vntext import fold
-
-    store.conn.create_function("vn_fold", 1, lambda s: fold(s or ""), deterministic=True)
 
 
 ORDER = "ORDER BY t.status NOT IN ('todo', 'in_progress'), t.due_on IS NULL, t.due_on, t.id"
