@@ -41,7 +41,7 @@ def ensure_venv() -> None:
 
 
 def start(args: list[str]) -> int:
-    frontdesk = [str(PYTHON), "-m", "app"]
+    frontdesk = [str(PYTHON), "-m", "ui"]
     probe = subprocess.run([*frontdesk, "search", "x", "--json"], cwd=ROOT, capture_output=True)
     if probe.returncode != 0:
         # No commune database yet: make the demo commune to look around in.

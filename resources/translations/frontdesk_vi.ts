@@ -1,0 +1,178 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>LoadBars</name>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="60" />
+        <source>No open tasks are assigned.</source>
+        <translation>Chưa có công việc nào đang mở được giao.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="74" />
+        <source>%1 tasks, %2 overdue</source>
+        <translation>%1 việc, %2 quá hạn</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="32" />
+        <source>Front Desk — %1, %2</source>
+        <translation>Sổ tay công tác Mặt trận — %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="40" />
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="41" />
+        <source>People</source>
+        <translation>Nhân sự</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="53" />
+        <source>%1 — commune code %2</source>
+        <translation>%1 — mã xã %2</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="105" />
+        <source>Carrying the most work</source>
+        <translation>Người đang gánh nhiều việc nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="122" />
+        <source>Today in %1</source>
+        <translation>Hôm nay ở %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="123" />
+        <source>overdue tasks</source>
+        <translation>công việc quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="124" />
+        <source>tasks due in the next 7 days</source>
+        <translation>công việc đến hạn trong 7 ngày tới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="126" />
+        <source>vacant seats in %1 positions</source>
+        <translation>suất còn trống ở %1 chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="128" />
+        <source>people holding several posts</source>
+        <translation>người kiêm nhiệm nhiều chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="129" />
+        <source>active people on the roster</source>
+        <translation>người đang sinh hoạt trong danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="130" />
+        <source>reports not yet sent</source>
+        <translation>báo cáo chưa gửi</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <location filename="../../ui/people_model.py" line="47" />
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_model.py" line="47" />
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_model.py" line="47" />
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_model.py" line="48" />
+        <source>Citizen ID</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_model.py" line="48" />
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_model.py" line="48" />
+        <source>Residential area</source>
+        <translation>Khu dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_model.py" line="76" />
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_model.py" line="76" />
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <location filename="../../ui/pages/people.py" line="31" />
+        <source>Search by name, phone, citizen ID or area — no accents needed</source>
+        <translation>Tìm theo tên, số điện thoại, số CCCD hoặc khu dân cư — gõ không dấu cũng được</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="36" />
+        <source>Active</source>
+        <translation>Đang sinh hoạt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="36" />
+        <source>Moved away</source>
+        <translation>Đã chuyển đi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="37" />
+        <source>Deceased</source>
+        <translation>Đã mất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="37" />
+        <source>Everyone</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="57" />
+        <source>Area:</source>
+        <translation>Khu dân cư:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="59" />
+        <source>Status:</source>
+        <translation>Tình trạng:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="62" />
+        <source>People</source>
+        <translation>Nhân sự</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="86" />
+        <source>All areas</source>
+        <translation>Tất cả khu dân cư</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/people.py" line="101" />
+        <source>%Ln people</source>
+        <translation><numerusform>%Ln người</numerusform></translation>
+    </message>
+</context>
+</TS>

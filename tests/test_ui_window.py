@@ -1,0 +1,120 @@
+"""The desktop window, driven offscreen with pytest-qt."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from app.clock import FixedClock  # noqa: E402
+from app.demo import build_demo  # noqa: E402
+from app.roster import roster_ids  # noqa: E402
+from app.storage import open_store  # noqa: E402
+from app.workload import overview  # noqa: E402
+from ui.application import install_translations  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.people_model import BLOCK  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("ui") / "demo.sqlite3"
+    build_demo(path, people=3000, seed=5, clock=FixedClock(date(2026, 11, 22)))
+    return path
+
+
+@pytest.fixture
+def window(qtbot, demo_db, clock):
+    from PySide6.QtWidgets import QApplication
+
+    install_translations(QApplication.instance(), "vi")
+    store = open_store(demo_db, clock=clock)
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    yield w
+    store.close()
+
+
+def test_overview_shows_the_figures_of_the_core(window):
+    o = overview(window.store)
+    page = window.pages["overview"]
+    assert page.overdue.number.text() == str(o.overdue_tasks)
+    assert page.due_week.number.text() == str(o.due_this_week)
+    assert o.overdue_tasks > 0
+    assert page.title.text().startswith("Hôm nay ở ")
+    assert [x.person_id for x in page.bars._loads] == [x.person_id for x in o.busiest]
+
+
+def test_people_page_searches_as_you_type_without_diacritics(window, qtbot):
+    window.show_page("people")
+    page = window.pages["people"]
+    everyone = page.model.rowCount()
+    assert everyone == len(roster_ids(window.store))
+    qtbot.keyClicks(page.search, "nguyen van")
+    qtbot.waitUntil(lambda: page.model.rowCount() != everyone, timeout=3000)
+    expected = roster_ids(window.store, text="nguyen van")
+    assert page.model.rowCount() == len(expected) > 0
+    first = page.model.index(0, 0).data()
+    assert first.startswith("Nguyễn Văn")
+    assert page.count.text().endswith("người")
+
+
+def test_the_people_model_fetches_only_what_is_shown(window):
+    window.show_page("people")
+    model = window.pages["people"].model
+    assert model.rowCount() > 2 * BLOCK
+    model.index(0, 0).data()
+    assert len(model._cache) <= BLOCK
+    model.index(model.rowCount() - 1, 0).data()
+    assert len(model._cache) <= 2 * BLOCK
+
+
+def test_citizen_ids_are_masked_in_the_list(window):
+    window.show_page("people")
+    model = window.pages["people"].model
+    shown = [model.index(r, 3).data() for r in range(min(200, model.rowCount()))]
+    assert any(s for s in shown)
+    assert all((not s) or ("*" in s and len(s) == 12) for s in shown)
+
+
+def test_keyboard_shortcuts_switch_pages(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(window, Qt.Key_2, Qt.ControlModifier)
+    assert window.stack.currentWidget() is window.pages["people"]
+    qtbot.keyClick(window, Qt.Key_1, Qt.ControlModifier)
+    assert window.stack.currentWidget() is window.pages["overview"]
+
+
+def test_screenshot_command_writes_a_picture(demo_db, tmp_path):
+    out = tmp_path / "people.png"
+    result = subprocess.run(
+        [sys.executable, "-c", "from ui.launcher import main; main()", "screenshot", "--page", "people",
+         "--out", str(out), "--db", str(demo_db), "--lang", "en"],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1366, 768)
+
+
+def test_screenshot_of_a_missing_database_says_so(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-c", "from ui.launcher import main; main()", "screenshot", "--page", "overview",
+         "--out", str(tmp_path / "x.png"), "--db", str(tmp_path / "none.sqlite3")],
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 1 and "frontdesk init" in result.stderr and "Traceback" not in result.stderr

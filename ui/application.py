@@ -1,0 +1,86 @@
+"""Starting the desktop app: Qt, translations, the database, the main window."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import messages
+from app.errors import FrontDeskError
+from app.logs import setup_logging
+from app.paths import app_paths
+from app.storage import Store, open_store
+
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
+LANGUAGES = ("vi", "en")
+
+
+def window_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="frontdesk")
+    parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--lang", choices=LANGUAGES, default=None)
+    args, _unknown = parser.parse_known_args(list(argv))
+    args.lang = args.lang or messages.current_language()
+    args.db = args.db or app_paths().database
+    return args
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Front Desk")
+    app.setOrganizationName("MTTQ")
+    return app
+
+
+def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
+    """Our own texts, and Qt's own (standard buttons and dialogs) where Qt has them.
+
+    English is the source language: it needs no translator."""
+    for old in getattr(app, "_frontdesk_translators", []):
+        app.removeTranslator(old)
+    loaded: list[QTranslator] = []
+    if lang == "vi":
+        QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam))
+        ours = QTranslator(app)
+        if ours.load(str(TRANSLATIONS / "frontdesk_vi.qm")):
+            loaded.append(ours)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+        for name in ("qtbase_vi", "qt_vi"):
+            theirs = QTranslator(app)
+            if theirs.load(name, qt_dir) or theirs.load(str(TRANSLATIONS / f"{name}.qm")):
+                loaded.append(theirs)
+    else:
+        QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedKingdom))
+    for translator in loaded:
+        app.installTranslator(translator)
+    app._frontdesk_translators = loaded  # type: ignore[attr-defined]
+    return loaded
+
+
+def open_database(path: Path) -> Store:
+    return open_store(path)
+
+
+def run_window(argv: Sequence[str]) -> int:
+    from ui.main_window import MainWindow
+
+    args = window_arguments(argv)
+    setup_logging(app_paths().logs)
+    app = application()
+    install_translations(app, args.lang)
+    try:
+        store = open_database(args.db)
+    except FrontDeskError as exc:
+        QMessageBox.critical(None, "Front Desk", messages.describe(exc, args.lang))
+        return 1
+    window = MainWindow(store)
+    window.resize(1280, 760)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        store.close()

@@ -1,0 +1,131 @@
+"""Overview: what needs attention today, visible at a glance."""
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.commune import get_commune
+from app.storage import Store
+from app.workload import OVERLOAD_OPEN_TASKS, PersonLoad, overview
+
+RED, AMBER, BLUE, GREEN = "#c0392b", "#d68910", "#1f618d", "#1e8449"
+
+
+class Card(QPushButton):
+    """A big number with its meaning; one click opens the page behind it."""
+
+    def __init__(self, colour: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setCursor(Qt.PointingHandCursor)
+        self.setMinimumHeight(96)
+        self._colour = colour
+        self.number = QLabel("0", self)
+        self.number.setObjectName("cardNumber")
+        self.caption = QLabel(self)
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.number)
+        layout.addWidget(self.caption)
+        for label in (self.number, self.caption):
+            label.setAttribute(Qt.WA_TransparentForMouseEvents)
+
+    def show_value(self, value: int, caption: str) -> None:
+        self.number.setText(QLocale().toString(value))  # 1.971 in Vietnamese, 1,971 in English
+        colour = self._colour if value else GREEN
+        self.number.setStyleSheet(f"color: {colour}; font-size: 28px; font-weight: 600;")
+        self.caption.setText(caption)
+
+
+class LoadBars(QWidget):
+    """Horizontal bars: open tasks per person, overdue part in red."""
+
+    person_clicked = Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._loads: list[PersonLoad] = []
+        self.setMinimumHeight(200)
+
+    def set_loads(self, loads: list[PersonLoad]) -> None:
+        self._loads = loads
+        self.setMinimumHeight(28 * max(len(loads), 1) + 8)
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        if not self._loads:
+            painter.drawText(self.rect(), Qt.AlignCenter, self.tr("No open tasks are assigned."))
+            return
+        name_width = min(220, self.width() // 3)
+        most = max(max(x.open_tasks for x in self._loads), OVERLOAD_OPEN_TASKS)
+        bar_space = max(self.width() - name_width - 190, 40)  # room for the words after the bar
+        for row, load in enumerate(self._loads):
+            top = 4 + row * 28
+            painter.setPen(QColor("#222"))
+            painter.drawText(QRectF(0, top, name_width - 8, 22), Qt.AlignVCenter | Qt.AlignRight, load.full_name)
+            full = bar_space * load.open_tasks / most
+            late = bar_space * load.overdue / most
+            painter.fillRect(QRectF(name_width, top + 3, full, 16), QColor(AMBER if load.overloaded else BLUE))
+            painter.fillRect(QRectF(name_width, top + 3, late, 16), QColor(RED))
+            painter.setPen(QColor("#222"))
+            text = self.tr("%1 tasks, %2 overdue").replace("%1", str(load.open_tasks)).replace("%2", str(load.overdue))
+            painter.drawText(QRectF(name_width + full + 6, top, 200, 22), Qt.AlignVCenter, text)
+
+    def mousePressEvent(self, event) -> None:
+        row = int((event.position().y() - 4) // 28)
+        if 0 <= row < len(self._loads):
+            self.person_clicked.emit(self._loads[row].person_id)
+
+
+class OverviewPage(QWidget):
+    """Cards for what is late or missing, and who carries the most work."""
+
+    open_page = Signal(str)
+
+    def __init__(self, store: Store, parent=None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.overdue = Card(RED)
+        self.due_week = Card(AMBER)
+        self.vacant = Card(AMBER)
+        self.concurrent = Card(BLUE)
+        self.people = Card(BLUE)
+        self.unsent = Card(AMBER)
+        grid = QGridLayout()
+        cards = [self.overdue, self.due_week, self.vacant, self.concurrent, self.people, self.unsent]
+        for i, card in enumerate(cards):
+            grid.addWidget(card, i // 3, i % 3)
+        self.people.clicked.connect(lambda: self.open_page.emit("people"))
+        self.bars = LoadBars()
+        busiest = QLabel(self.tr("Carrying the most work"))
+        busiest.setObjectName("sectionTitle")
+        frame = QFrame()
+        frame.setObjectName("panel")
+        inner = QVBoxLayout(frame)
+        inner.addWidget(busiest)
+        inner.addWidget(self.bars)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(grid)
+        layout.addWidget(frame)
+        layout.addStretch(1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        commune = get_commune(self._store)
+        o = overview(self._store)
+        self.title.setText(self.tr("Today in %1").replace("%1", commune.name))
+        self.overdue.show_value(o.overdue_tasks, self.tr("overdue tasks"))
+        self.due_week.show_value(o.due_this_week, self.tr("tasks due in the next 7 days"))
+        self.vacant.show_value(
+            o.vacant_seats, self.tr("vacant seats in %1 positions").replace("%1", str(o.positions_with_vacancy))
+        )
+        self.concurrent.show_value(o.concurrent_holders, self.tr("people holding several posts"))
+        self.people.show_value(o.people, self.tr("active people on the roster"))
+        self.unsent.show_value(o.unsent_reports, self.tr("reports not yet sent"))
+        self.bars.set_loads(o.busiest)

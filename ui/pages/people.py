@@ -1,0 +1,101 @@
+"""People page: the commune's roster with search as you type and filters."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.organizations import residential_areas
+from app.roster import roster_ids
+from app.storage import Store
+from ui.people_model import PeopleModel
+
+SEARCH_DELAY_MS = 120  # wait for a pause in typing, not for every key
+
+
+class PeoplePage(QWidget):
+    def __init__(self, store: Store, parent=None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by name, phone, citizen ID or area — no accents needed"))
+        self.search.setClearButtonEnabled(True)
+        self.area = QComboBox()
+        self.status = QComboBox()
+        for label, value in (
+            (self.tr("Active"), "active"), (self.tr("Moved away"), "moved"),
+            (self.tr("Deceased"), "deceased"), (self.tr("Everyone"), None),
+        ):
+            self.status.addItem(label, value)
+        self.count = QLabel()
+        self.model = PeopleModel(store, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((230, 100, 70, 120, 110)):
+            self.table.setColumnWidth(column, width)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(QLabel(self.tr("Area:")))
+        filters.addWidget(self.area, 1)
+        filters.addWidget(QLabel(self.tr("Status:")))
+        filters.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("People"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.count)
+        layout.addWidget(self.table, 1)
+
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.area.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.status.currentIndexChanged.connect(lambda _i: self.refresh())
+        QShortcut(QKeySequence.Find, self, activated=self.focus_search)
+        self.reload_areas()
+        self.refresh()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def reload_areas(self) -> None:
+        current = self.area.currentData()
+        self.area.blockSignals(True)
+        self.area.clear()
+        self.area.addItem(self.tr("All areas"), None)
+        for area in residential_areas(self._store):
+            self.area.addItem(area["name"], area["id"])
+        index = self.area.findData(current)
+        self.area.setCurrentIndex(max(index, 0))
+        self.area.blockSignals(False)
+
+    def refresh(self) -> None:
+        ids = roster_ids(
+            self._store,
+            text=self.search.text(),
+            area_id=self.area.currentData(),
+            status=self.status.currentData(),
+        )
+        self.model.set_ids(ids)
+        self.count.setText(self.tr("%Ln people", "", len(ids)))
