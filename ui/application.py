@@ -72,6 +72,9 @@ def run_window(argv: Sequence[str]) -> int:
     setup_logging(app_paths().logs)
     app = application()
     install_translations(app, args.lang)
+    from ui.errors import ExceptionHook
+
+    ExceptionHook.install()
     try:
         store = open_database(args.db)
     except FrontDeskError as exc:

@@ -1,6 +1,27 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/errors.py" line="40" />
+        <source>Cannot do that</source>
+        <translation>Không thực hiện được</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionHook</name>
+    <message>
+        <location filename="../../ui/errors.py" line="82" />
+        <source>Something went wrong that the app did not expect. Your data is safe; you can keep working. The details were written to the log.</source>
+        <translation>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu của bạn vẫn an toàn, bạn có thể tiếp tục làm việc. Chi tiết đã được ghi vào nhật ký.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="86" />
+        <source>Copy details</source>
+        <translation>Sao chép chi tiết</translation>
+    </message>
+</context>
+<context>
     <name>LoadBars</name>
     <message>
         <location filename="../../ui/pages/overview.py" line="60" />
