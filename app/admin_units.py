@@ -141,8 +141,10 @@ def search_communes(text: str, province_code: str | None = None, limit: int = 50
         return pool[:limit]
     found = []
     for c in pool:
-        haystack = f"{fold(c.name)} {c.code}"
-        if all(t in haystack for t in terms):
+        # each typed word starts a word of the name (or the code): "ba" finds
+        # Ba Đình and Bạch Mai, not Nội Bài
+        words = [*fold(c.name).split(), c.code, c.code.lstrip("0")]
+        if all(any(w.startswith(t) for w in words) for t in terms):
             found.append(c)
             if len(found) >= limit:
                 break

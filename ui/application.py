@@ -65,6 +65,22 @@ def open_database(path: Path) -> Store:
     return open_store(path)
 
 
+def choose_database(database: Path, lang: str) -> Path | None:
+    """The database to open: the one there, the commune IT locked, or what the
+    first-run dialog makes (a new commune, or the demo)."""
+    from app.site_config import load_site_config
+    from ui.first_run import FirstRunDialog, create_locked_commune
+
+    if database.exists():
+        return database
+    site = load_site_config()
+    if site.commune_locked and site.commune_code:
+        return create_locked_commune(database, site.commune_code)
+    dialog = FirstRunDialog(database, lang)
+    dialog.exec()
+    return dialog.chosen
+
+
 def run_window(argv: Sequence[str]) -> int:
     from ui.main_window import MainWindow
 
@@ -76,7 +92,10 @@ def run_window(argv: Sequence[str]) -> int:
 
     ExceptionHook.install()
     try:
-        store = open_database(args.db)
+        database = choose_database(args.db, args.lang)
+        if database is None:
+            return 0  # closed the first-run dialog without choosing
+        store = open_database(database)
     except FrontDeskError as exc:
         QMessageBox.critical(None, "Front Desk", messages.describe(exc, args.lang))
         return 1

@@ -22,6 +22,49 @@
     </message>
 </context>
 <context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../ui/first_run.py" line="50" />
+        <source>Front Desk — first start</source>
+        <translation>Sổ tay công tác Mặt trận — lần đầu sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="53" />
+        <source>Choose your province, then your commune or ward. The app keeps its data on this computer and works without a network.</source>
+        <translation>Chọn tỉnh/thành phố, rồi chọn xã/phường của bạn. Ứng dụng lưu dữ liệu ngay trên máy tính này và làm việc được khi không có mạng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="58" />
+        <source>— choose a province —</source>
+        <translation>— chọn tỉnh/thành phố —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="62" />
+        <source>Type part of the name or the code — no accents needed</source>
+        <translation>Gõ một phần tên hoặc mã — không dấu cũng được</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="65" />
+        <source>Create the commune's database</source>
+        <translation>Tạo cơ sở dữ liệu của xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="68" />
+        <source>Look around in a demo commune</source>
+        <translation>Xem thử với xã mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="75" />
+        <source>Province:</source>
+        <translation>Tỉnh/thành phố:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="77" />
+        <source>Commune or ward:</source>
+        <translation>Xã/phường/đặc khu:</translation>
+    </message>
+</context>
+<context>
     <name>LoadBars</name>
     <message>
         <location filename="../../ui/pages/overview.py" line="60" />
