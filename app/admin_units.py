@@ -45,6 +45,12 @@ class Province:
     division_type: str
 
     @property
+    def bare_name(self) -> str:
+        """Without "Thành phố": the five cities sort among the provinces."""
+        prefix = "Thành phố "
+        return self.name[len(prefix):] if self.name.startswith(prefix) else self.name
+
+    @property
     def full_name(self) -> str:
         prefix = _PROVINCE_PREFIX.get(self.division_type, "")
         if not prefix or self.name.startswith(prefix):
@@ -82,7 +88,7 @@ def _load() -> _List:
                 # a few official names carry a double space: "Xã  Bắc Đông Quan"
                 code, clean_text(w["name"]), w["division_type"], province.code, province.full_name
             )
-    provinces.sort(key=lambda pr: text_sort_key(pr.name))
+    provinces.sort(key=lambda pr: text_sort_key(pr.bare_name))
     return _List(tuple(provinces), communes)
 
 
