@@ -17,6 +17,7 @@ from app.storage import open_store  # noqa: E402
 from app.workload import overview  # noqa: E402
 from ui.application import install_translations  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.operations import ImmediateRunner  # noqa: E402
 from ui.people_model import BLOCK  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,7 +36,7 @@ def window(qtbot, demo_db, clock):
 
     install_translations(QApplication.instance(), "vi")
     store = open_store(demo_db, clock=clock)
-    w = MainWindow(store)
+    w = MainWindow(store, runner=ImmediateRunner(store), lang="vi")
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()
@@ -118,3 +119,68 @@ def test_screenshot_of_a_missing_database_says_so(tmp_path):
         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert result.returncode == 1 and "frontdesk init" in result.stderr and "Traceback" not in result.stderr
+
+
+def _form(page, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    page.add_button.click()
+    qtbot.waitUntil(lambda: any(w.isVisible() and w.__class__.__name__ == "PersonForm"
+                                for w in QApplication.topLevelWidgets()), timeout=2000)
+    return next(w for w in QApplication.topLevelWidgets() if w.__class__.__name__ == "PersonForm" and w.isVisible())
+
+
+def test_adding_a_person_through_the_form(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: told.append(text))
+    window.show_page("people")
+    page = window.pages["people"]
+    before = page.model.rowCount()
+    form = _form(page, qtbot)
+    form.inputs["full_name"].setText("  hoàng   thị   xuân  ")  # typed through an IME, not key by key
+    form.inputs["gender"].setCurrentIndex(form.inputs["gender"].findData("female"))
+    qtbot.keyClicks(form.inputs["birth_date"], "5/3/1990")
+    qtbot.keyClicks(form.inputs["citizen_id"], "1190123456")  # lost its leading zeros
+    form.save_button.click()
+    assert form.saved_id is not None and not form.isVisible()
+    person = window.store.conn.execute(
+        "SELECT full_name, gender, birth_date, citizen_id FROM person WHERE id = ?", (form.saved_id,)
+    ).fetchone()
+    assert person == ("Hoàng Thị Xuân", "female", "1990-03-05", "001190123456")
+    assert told and "Số CCCD" in told[0]
+    assert page.model.rowCount() == before + 1
+
+
+def test_bad_input_shows_messages_next_to_the_fields_and_saves_nothing(window, qtbot):
+    window.show_page("people")
+    page = window.pages["people"]
+    count = window.store.conn.execute("SELECT count(*) FROM person").fetchone()[0]
+    form = _form(page, qtbot)
+    qtbot.keyClicks(form.inputs["birth_date"], "31/02/1990")
+    qtbot.keyClicks(form.inputs["phone"], "12345")
+    form.save_button.click()
+    assert form.isVisible() and form.saved_id is None
+    shown = {name for name, label in form.errors.items() if label.isVisible()}
+    assert shown == {"full_name", "birth_date", "phone"}
+    assert "bắt buộc" in form.errors["full_name"].text()
+    assert window.store.conn.execute("SELECT count(*) FROM person").fetchone()[0] == count
+    form.reject()
+
+
+def test_editing_a_person_keeps_the_other_fields(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    window.show_page("people")
+    page = window.pages["people"]
+    person_id = page.model.person_id(0)
+    before = window.store.conn.execute("SELECT * FROM person WHERE id = ?", (person_id,)).fetchone()
+    page.edit_person(person_id)
+    form = next(w for w in QApplication.topLevelWidgets() if w.__class__.__name__ == "PersonForm" and w.isVisible())
+    form.inputs["note"].setText("Tổ trưởng tổ tự quản")
+    form.save_button.click()
+    after = window.store.conn.execute("SELECT * FROM person WHERE id = ?", (person_id,)).fetchone()
+    changed = [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
+    names = [d[1] for d in window.store.conn.execute("PRAGMA table_info(person)")]
+    assert {names[i] for i in changed} - {"updated_at"} == {"note"}  # the clock stands still here

@@ -99,7 +99,7 @@ def run_window(argv: Sequence[str]) -> int:
     except FrontDeskError as exc:
         QMessageBox.critical(None, "Front Desk", messages.describe(exc, args.lang))
         return 1
-    window = MainWindow(store)
+    window = MainWindow(store, lang=args.lang)
     window.resize(1280, 760)
     window.show()
     try:

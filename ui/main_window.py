@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWi
 from app.commune import get_commune
 from app.storage import Store
 from ui.pages.overview import OverviewPage
+from ui.operations import WriteRunner
 from ui.pages.people import PeoplePage
 
 STYLE = """
@@ -24,9 +25,12 @@ QFrame#panel { background: white; border: 1px solid #d0d7de; border-radius: 6px;
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, runner=None, lang: str = "vi") -> None:
         super().__init__()
         self.store = store
+        self.lang = lang
+        # every write goes through one runner (its own thread in the app)
+        self.runner = runner or WriteRunner(store.path, actor=store.actor, clock=store.clock, parent=self)
         commune = get_commune(store)
         self.setWindowTitle(
             self.tr("Front Desk — %1, %2").replace("%1", commune.name).replace("%2", commune.province_name)
@@ -38,7 +42,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self._add_page("overview", self.tr("Overview"), OverviewPage(store), "Ctrl+1")
-        self._add_page("people", self.tr("People"), PeoplePage(store), "Ctrl+2")
+        self._add_page("people", self.tr("People"), PeoplePage(store, self.runner, lang), "Ctrl+2")
         self.pages["overview"].open_page.connect(self.show_page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         central = QWidget()
@@ -63,6 +67,10 @@ class MainWindow(QMainWindow):
         self.nav.addItem(item)
         row = self.nav.count() - 1
         QShortcut(QKeySequence(shortcut), self, activated=lambda: self.nav.setCurrentRow(row))
+
+    def closeEvent(self, event) -> None:
+        self.runner.shutdown()  # finish the writes already asked for
+        super().closeEvent(event)
 
     def show_page(self, key: str) -> None:
         for row in range(self.nav.count()):

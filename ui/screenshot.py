@@ -33,10 +33,11 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
-def render_page(store, page: str, out: Path, *, size: tuple[int, int] = (1366, 768)) -> Path:
+def render_page(store, page: str, out: Path, *, size: tuple[int, int] = (1366, 768), lang: str = "vi") -> Path:
     from ui.main_window import MainWindow
+    from ui.operations import ImmediateRunner
 
-    window = MainWindow(store)
+    window = MainWindow(store, runner=ImmediateRunner(store), lang=lang)
     window.resize(*size)
     window.show_page(page)
     window.show()
@@ -64,7 +65,7 @@ def run_screenshot(argv: Sequence[str]) -> int:
     try:
         with open_database(args.db or app_paths().database) as store:
             width, height = (int(x) for x in args.size.lower().split("x"))
-            render_page(store, args.page, args.out, size=(width, height))
+            render_page(store, args.page, args.out, size=(width, height), lang=lang)
     except FrontDeskError as exc:
         print(messages.describe(exc, lang), file=sys.stderr)
         return 1

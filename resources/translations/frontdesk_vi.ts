@@ -80,22 +80,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="32" />
+        <location filename="../../ui/main_window.py" line="36" />
         <source>Front Desk — %1, %2</source>
         <translation>Sổ tay công tác Mặt trận — %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40" />
+        <location filename="../../ui/main_window.py" line="44" />
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41" />
+        <location filename="../../ui/main_window.py" line="45" />
         <source>People</source>
         <translation>Nhân sự</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="57" />
         <source>%1 — commune code %2</source>
         <translation>%1 — mã xã %2</translation>
     </message>
@@ -189,54 +189,182 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/pages/people.py" line="31" />
+        <location filename="../../ui/pages/people.py" line="33" />
         <source>Search by name, phone, citizen ID or area — no accents needed</source>
         <translation>Tìm theo tên, số điện thoại, số CCCD hoặc khu dân cư — gõ không dấu cũng được</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="36" />
+        <location filename="../../ui/pages/people.py" line="38" />
         <source>Active</source>
         <translation>Đang sinh hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="36" />
+        <location filename="../../ui/pages/people.py" line="38" />
         <source>Moved away</source>
         <translation>Đã chuyển đi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="37" />
+        <location filename="../../ui/pages/people.py" line="39" />
         <source>Deceased</source>
         <translation>Đã mất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="37" />
+        <location filename="../../ui/pages/people.py" line="39" />
         <source>Everyone</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="57" />
+        <location filename="../../ui/pages/people.py" line="59" />
         <source>Area:</source>
         <translation>Khu dân cư:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="59" />
+        <location filename="../../ui/pages/people.py" line="61" />
         <source>Status:</source>
         <translation>Tình trạng:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="62" />
+        <location filename="../../ui/pages/people.py" line="63" />
+        <source>Add a person…</source>
+        <translation>Thêm người…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="64" />
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="68" />
         <source>People</source>
         <translation>Nhân sự</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="86" />
+        <location filename="../../ui/pages/people.py" line="107" />
         <source>All areas</source>
         <translation>Tất cả khu dân cư</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/people.py" line="101" />
+        <location filename="../../ui/pages/people.py" line="122" />
         <source>%Ln people</source>
         <translation><numerusform>%Ln người</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <location filename="../../ui/person_form.py" line="44" />
+        <source>Add a person</source>
+        <translation>Thêm người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="44" />
+        <source>Edit a person</source>
+        <translation>Sửa thông tin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="50" />
+        <source>(not given)</source>
+        <translation>(chưa rõ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="50" />
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="50" />
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="54" />
+        <source>dd/mm/yyyy, or only the year</source>
+        <translation>dd/mm/yyyy, hoặc chỉ năm sinh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="59" />
+        <source>12 digits</source>
+        <translation>12 chữ số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="63" />
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="68" />
+        <source>Active</source>
+        <translation>Đang sinh hoạt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="68" />
+        <source>Moved away</source>
+        <translation>Đã chuyển đi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="69" />
+        <source>Deceased</source>
+        <translation>Đã mất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="76" />
+        <source>Full name *</source>
+        <translation>Họ và tên *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="76" />
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="77" />
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="77" />
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="78" />
+        <source>Religion</source>
+        <translation>Tôn giáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="78" />
+        <source>Citizen ID</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="79" />
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="79" />
+        <source>Residential area</source>
+        <translation>Khu dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="80" />
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="80" />
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="94" />
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_form.py" line="95" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -19,14 +20,15 @@ from app.organizations import residential_areas
 from app.roster import roster_ids
 from app.storage import Store
 from ui.people_model import PeopleModel
+from ui.person_form import PersonForm
 
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, not for every key
 
 
 class PeoplePage(QWidget):
-    def __init__(self, store: Store, parent=None) -> None:
+    def __init__(self, store: Store, runner, lang: str, parent=None) -> None:
         super().__init__(parent)
-        self._store = store
+        self._store, self._runner, self._lang = store, runner, lang
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by name, phone, citizen ID or area — no accents needed"))
         self.search.setClearButtonEnabled(True)
@@ -58,6 +60,10 @@ class PeoplePage(QWidget):
         filters.addWidget(self.area, 1)
         filters.addWidget(QLabel(self.tr("Status:")))
         filters.addWidget(self.status)
+        self.add_button = QPushButton(self.tr("Add a person…"))
+        self.add_button.setToolTip(self.tr("Ctrl+N"))
+        self.add_button.clicked.connect(self.add_person)
+        filters.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("People"))
         title.setObjectName("pageTitle")
@@ -72,8 +78,23 @@ class PeoplePage(QWidget):
         self.area.currentIndexChanged.connect(lambda _i: self.refresh())
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
         QShortcut(QKeySequence.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence.New, self, activated=self.add_person)
+        self.table.doubleClicked.connect(lambda index: self.edit_person(self.model.person_id(index.row())))
         self.reload_areas()
         self.refresh()
+
+    def add_person(self) -> None:
+        self._open_form(None)
+
+    def edit_person(self, person_id: int | None) -> None:
+        if person_id is not None:
+            self._open_form(person_id)
+
+    def _open_form(self, person_id: int | None) -> PersonForm:
+        form = PersonForm(self._store, self._runner, self._lang, person_id, parent=self)
+        form.accepted.connect(self.refresh)
+        form.open()
+        return form
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.ShortcutFocusReason)
