@@ -30,8 +30,10 @@ messages.register(
         ),
         "cli.interrupted": ("Đã dừng theo yêu cầu.", "Stopped on request."),
         "cli.no_gui": (
-            "Bản này chưa có giao diện cửa sổ; dưới đây là tình hình của xã. Các lệnh: frontdesk --help",
-            "This build has no desktop window yet; here is the commune at a glance. Commands: frontdesk --help",
+            "Đây là phần dòng lệnh (cửa sổ ứng dụng mở bằng lệnh frontdesk không kèm gì). "
+            "Dưới đây là tình hình của xã. Các lệnh: frontdesk --help",
+            "This is the command-line core (the window opens with plain frontdesk). "
+            "Here is the commune at a glance. Commands: frontdesk --help",
         ),
     }
 )
