@@ -186,18 +186,6 @@ def add_duty(store: Store, raw: Mapping[str, Any]) -> int:
     return duty_id
 
 
-def update_duty(store: Store, duty_id: int, changes: Mapping[str, Any]) -> None:
-    current = records.require(store, "duty", duty_id)
-    merged = dict(current)
-    merged.update(changes)
-    values = _check(store, merged)
-    if "active" in changes:
-        values["active"] = 1 if changes["active"] else 0
-    with store.transaction():
-        records.update(store, "duty", duty_id, values)
-    store.events.emit("duties_changed", ids=[duty_id])
-
-
 @dataclass
 class DutyView:
     id: int

@@ -197,12 +197,6 @@ def rename_organization(store: Store, org_id: int, name: str, short_name: str | 
     store.events.emit("organizations_changed")
 
 
-def set_active(store: Store, org_id: int, active: bool) -> None:
-    with store.transaction():
-        records.update(store, "organization", org_id, {"active": 1 if active else 0})
-    store.events.emit("organizations_changed")
-
-
 def get_organization(store: Store, org_id: int) -> dict:
     return records.require(store, "organization", org_id)
 
@@ -247,23 +241,6 @@ def residential_areas(store: Store, *, include_inactive: bool = False) -> list[d
         + " ORDER BY sort_key"
     ).fetchall()
     return [{"id": r[0], "name": r[1], "short_name": r[2], "active": bool(r[3])} for r in rows]
-
-
-def descendant_ids(store: Store, org_id: int) -> list[int]:
-    """The organization and everything below it (a member organization and its
-    branches, for counting members)."""
-    rows = store.conn.execute(
-        """
-        WITH RECURSIVE sub(id) AS (
-            SELECT ?
-            UNION ALL
-            SELECT o.id FROM organization o JOIN sub ON o.parent_id = sub.id
-        )
-        SELECT id FROM sub
-        """,
-        (org_id,),
-    ).fetchall()
-    return [r[0] for r in rows]
 
 
 def find_organization(store: Store, text: str) -> int:
