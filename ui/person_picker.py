@@ -88,5 +88,6 @@ class PersonPicker(QLineEdit):
     def _activated(self, text: str) -> None:
         labels = self.suggestions()
         if text in labels:
+            row = labels.index(text)
             # the completer writes its label into the box first; put the plain name back
-            QTimer.singleShot(0, lambda row=labels.index(text): self.choose(row))
+            QTimer.singleShot(0, lambda: self.choose(row))
