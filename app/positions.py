@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app import messages, records
-from app.dates import parse_date
+from app.dates import format_date, parse_date
 from app.errors import Conflict, InvalidValue
 from app.storage import Store
 from app.vntext import clean_text
@@ -48,7 +48,7 @@ messages.register(
             "This appointment already ended on {end_on}.",
         ),
         "appointment.end_before_start": (
-            "Ngày kết thúc ({end_on}) phải sau ngày bắt đầu ({start_on}).",
+            "Ngày kết thúc ({end_on}) không được trước ngày bắt đầu ({start_on}).",
             "The end date ({end_on}) must not be before the start ({start_on}).",
         ),
         "not_found.position": ("Không tìm thấy chức danh số {id}.", "No position #{id}."),
@@ -194,14 +194,14 @@ def end_appointment(store: Store, appointment_id: int, *, end_on: date | str | N
     appointment = records.require(store, "appointment", appointment_id)
     end = _day(store, end_on, "end_on")
     if appointment["end_on"] is not None and appointment["end_on"] < store.today().isoformat():
-        raise Conflict("appointment.already_ended", end_on=appointment["end_on"])
+        raise Conflict("appointment.already_ended", end_on=format_date(appointment["end_on"]))
     if end < appointment["start_on"]:
         raise InvalidValue(
             "appointment.end_before_start",
             field="end_on",
             value=end,
-            end_on=end,
-            start_on=appointment["start_on"],
+            end_on=format_date(end),
+            start_on=format_date(appointment["start_on"]),
         )
     with store.transaction():
         records.update(store, "appointment", appointment_id, {"end_on": end})
@@ -236,6 +236,18 @@ def positions_of(store: Store, org_id: int, *, as_of: date | None = None) -> lis
     return list(views.values())
 
 
+def get_position(store: Store, position_id: int, *, as_of: date | None = None) -> PositionView:
+    """One position with its holders on ``as_of`` (a form filling a seat picked
+    from the list of vacancies has only the position's id)."""
+    position = records.require(store, "position", position_id)
+    for view in positions_of(store, position["organization_id"], as_of=as_of):
+        if view.id == position_id:
+            return view
+    # an inactive position: positions_of leaves it out, but it still has a title
+    return PositionView(position_id, position["organization_id"], position["title"], position["seats"],
+                        position["rank"])
+
+
 @dataclass
 class Vacancy:
     position_id: int
@@ -267,10 +279,19 @@ def vacancies(store: Store, *, as_of: date | None = None) -> list[Vacancy]:
 
 
 @dataclass
+class Post:
+    position_id: int
+    title: str
+    organization_id: int
+    organization: str
+
+
+@dataclass
 class ConcurrentHolder:
     person_id: int
     full_name: str
     posts: list[str]  # "Phó Chủ tịch — Ủy ban MTTQ ..."
+    held: list[Post] = field(default_factory=list)  # the same posts, for a screen that links to them
 
 
 def concurrent_holders(store: Store, *, as_of: date | None = None) -> list[ConcurrentHolder]:
@@ -278,7 +299,7 @@ def concurrent_holders(store: Store, *, as_of: date | None = None) -> list[Concu
     day = (as_of or store.today()).isoformat()
     rows = store.conn.execute(
         f"""
-        SELECT p.id, p.full_name, ps.title, o.name
+        SELECT p.id, p.full_name, ps.id, ps.title, o.id, o.name
           FROM appointment a
           JOIN person p ON p.id = a.person_id
           JOIN position ps ON ps.id = a.position_id
@@ -291,9 +312,10 @@ def concurrent_holders(store: Store, *, as_of: date | None = None) -> list[Concu
         {"day": day},
     )
     holders: dict[int, ConcurrentHolder] = {}
-    for person_id, name, title, org in rows:
+    for person_id, name, position_id, title, org_id, org in rows:
         holder = holders.setdefault(person_id, ConcurrentHolder(person_id, name, []))
         holder.posts.append(f"{title} — {org}")
+        holder.held.append(Post(position_id, title, org_id, org))
     return list(holders.values())
 
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from app.errors import Conflict, InvalidValue
+from app.errors import Conflict, InvalidValue, NotFound
 from app.organizations import (
     add_organization,
     add_residential_area,
@@ -21,6 +21,7 @@ from app.positions import (
     appointments_of,
     concurrent_holders,
     end_appointment,
+    get_position,
     positions_of,
     set_seats,
     vacancies,
@@ -167,3 +168,46 @@ def test_seats_cannot_drop_below_current_holders(store):
     assert _position(store, org, "Ủy viên Ban Chấp hành").vacant == 1
     with pytest.raises(InvalidValue):
         add_position(store, org, "Thư ký", seats=0)
+
+
+def test_get_position_gives_one_position_with_its_holders(store):
+    women = by_code(store, "women")
+    vice = _position(store, women, "Phó Chủ tịch").id
+    a, _ = add_person(store, {"full_name": "Lê Thị An"})
+    appoint(store, vice, a, start_on="01/01/2026")
+    view = get_position(store, vice)
+    assert (view.title, view.organization_id, view.seats, view.filled, view.vacant) == (
+        "Phó Chủ tịch", women, 2, 1, 1)
+    assert [h.full_name for h in view.holders] == ["Lê Thị An"]
+    assert get_position(store, vice, as_of=date(2025, 12, 31)).holders == []
+    with pytest.raises(NotFound):
+        get_position(store, 99999)
+
+
+def test_concurrent_holders_name_the_positions_they_hold(store):
+    root = front_committee_id(store)
+    women = by_code(store, "women")
+    lan, _ = add_person(store, {"full_name": "Nguyễn Thị Lan"})
+    chair = _position(store, women, "Chủ tịch").id
+    vice = _position(store, root, "Phó Chủ tịch").id
+    appoint(store, chair, lan)
+    appoint(store, vice, lan)
+    (holder,) = concurrent_holders(store)
+    assert [(p.position_id, p.title, p.organization_id, p.organization) for p in holder.held] == [
+        (chair, "Chủ tịch", women, "Hội Liên hiệp Phụ nữ"),  # by rank: a chair before a vice chair
+        (vice, "Phó Chủ tịch", root, "Ủy ban MTTQ Việt Nam Phường Ba Đình"),
+    ]
+    assert holder.posts == [f"{p.title} — {p.organization}" for p in holder.held]
+
+
+def test_an_end_before_the_start_is_told_in_vietnamese_dates(store):
+    from app import messages
+
+    chair = _position(store, by_code(store, "veterans"), "Chủ tịch").id
+    a, _ = add_person(store, {"full_name": "Lê Văn Ba"})
+    appt = appoint(store, chair, a, start_on="05/04/2026")
+    with pytest.raises(InvalidValue) as err:
+        end_appointment(store, appt, end_on="04/04/2026")
+    assert messages.text(err.value.code, "vi", **err.value.params) == (
+        "Ngày kết thúc (04/04/2026) không được trước ngày bắt đầu (05/04/2026).")
+    end_appointment(store, appt, end_on="05/04/2026")  # one day in office is allowed
