@@ -13,11 +13,11 @@ from datetime import date, timedelta
 from typing import Any, Mapping
 
 from app import messages, records
-from app.dates import parse_date
+from app.dates import format_date, parse_date
 from app.errors import InvalidInput, InvalidValue
 from app.storage import Store
 from app.tasks import PRIORITIES, add_task
-from app.vntext import clean_text
+from app.vntext import clean_text, text_sort_key
 
 CADENCES = ("weekly", "monthly", "quarterly", "half_yearly", "yearly")
 _MONTHS_IN = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
@@ -37,6 +37,10 @@ messages.register(
         ),
         "duty.bad_lead_days": (
             "Số ngày tạo việc trước hạn phải từ 0 đến 366.", "Lead days must be between 0 and 366."
+        ),
+        "duty.ends_before_start": (
+            "Ngày kết thúc ({ends_on}) không được trước ngày bắt đầu áp dụng ({starts_on}).",
+            "The end date ({ends_on}) cannot be before the start date ({starts_on}).",
         ),
         "not_found.duty": ("Không tìm thấy nhiệm vụ thường xuyên số {id}.", "No duty #{id}."),
     }
@@ -119,7 +123,10 @@ def occurrences(duty: Mapping[str, Any], start: date, end: date) -> list[tuple[s
             year += 1
 
 
-def _check(store: Store, raw: Mapping[str, Any]) -> dict[str, Any]:
+def check_duty(store: Store, raw: Mapping[str, Any]) -> dict[str, Any]:
+    """The values to store, or ``InvalidInput`` listing every problem at once.
+
+    Reads only, so a form can ask it on the GUI thread before writing."""
     problems: list[InvalidValue] = []
     values: dict[str, Any] = {}
     values["title"] = clean_text(raw.get("title"))
@@ -161,6 +168,12 @@ def _check(store: Store, raw: Mapping[str, Any]) -> dict[str, Any]:
                 ).iso()
             except InvalidValue as exc:
                 problems.append(exc)
+    ends, starts = values.get("ends_on"), values.get("starts_on")
+    if ends and starts and ends < starts:
+        problems.append(
+            InvalidValue("duty.ends_before_start", field="ends_on", value=raw.get("ends_on"),
+                         ends_on=format_date(ends), starts_on=format_date(starts))
+        )
     if problems:
         raise InvalidInput(problems)
     return values
@@ -178,12 +191,49 @@ def _int_in(raw: Any, low: int, high: int, field: str, code: str, problems: list
 
 
 def add_duty(store: Store, raw: Mapping[str, Any]) -> int:
-    values = _check(store, raw)
+    values = check_duty(store, raw)
     values["active"] = 1
     with store.transaction():
         duty_id = records.insert(store, "duty", values)
     store.events.emit("duties_changed", ids=[duty_id])
     return duty_id
+
+
+_EDITABLE = (
+    "title", "detail", "organization_id", "owner_id", "cadence", "due_day", "due_month",
+    "lead_days", "priority", "starts_on", "ends_on",
+)
+
+
+def get_duty(store: Store, duty_id: int) -> dict[str, Any]:
+    """The stored row, with the owner's name for showing it in a form."""
+    duty = records.require(store, "duty", duty_id)
+    row = store.conn.execute("SELECT full_name FROM person WHERE id = ?", (duty["owner_id"],)).fetchone()
+    duty["owner"] = row[0] if row else None
+    return duty
+
+
+def update_duty(store: Store, duty_id: int, changes: Mapping[str, Any]) -> None:
+    """Change some fields; the others stay. Stopping goes through ``set_active``."""
+    current = records.require(store, "duty", duty_id)
+    merged = {k: current[k] for k in _EDITABLE}
+    merged.update({k: v for k, v in changes.items() if k in _EDITABLE})
+    # A month within the period means nothing for weekly and monthly duties:
+    # switching a quarterly duty to monthly must not trip over its old month.
+    if merged.get("cadence") in ("weekly", "monthly") and "due_month" not in changes:
+        merged["due_month"] = 1
+    values = check_duty(store, merged)
+    with store.transaction():
+        records.update(store, "duty", duty_id, values)
+    store.events.emit("duties_changed", ids=[duty_id])
+
+
+def set_active(store: Store, duty_id: int, active: bool) -> None:
+    """Stop a duty (it makes no more tasks) or resume it. Tasks already made stay."""
+    records.require(store, "duty", duty_id)
+    with store.transaction():
+        records.update(store, "duty", duty_id, {"active": 1 if active else 0})
+    store.events.emit("duties_changed", ids=[duty_id])
 
 
 @dataclass
@@ -209,19 +259,22 @@ def list_duties(store: Store, *, include_inactive: bool = False) -> list[DutyVie
           FROM duty d JOIN organization o ON o.id = d.organization_id
           LEFT JOIN person p ON p.id = d.owner_id
         """
-        + ("" if include_inactive else " WHERE d.active = 1")
-        + " ORDER BY d.title",
+        + ("" if include_inactive else " WHERE d.active = 1"),
     )
     names = [c[0] for c in rows.description]
     today = store.today()
     views = []
     for r in rows:
         d = dict(zip(names, r))
-        upcoming = occurrences(d, max(today, date.fromisoformat(d["starts_on"])), today + timedelta(days=400))
+        horizon = today + timedelta(days=400)
+        if d["ends_on"]:
+            horizon = min(horizon, date.fromisoformat(d["ends_on"]))
+        upcoming = occurrences(d, max(today, date.fromisoformat(d["starts_on"])), horizon)
         views.append(
             DutyView(d["id"], d["title"], d["organization"], d["owner"], d["cadence"], d["due_day"],
                      d["due_month"], bool(d["active"]), d["open_tasks"], upcoming[0][1] if upcoming else None)
         )
+    views.sort(key=lambda v: text_sort_key(v.title))  # Vietnamese order, which SQLite's cannot give
     return views
 
 

@@ -12,7 +12,7 @@ from typing import Any, Iterable, Mapping
 
 from app import messages, records
 from app.citizen_id import parse_citizen_id
-from app.dates import parse_date
+from app.dates import format_date, parse_date
 from app.errors import Conflict, InvalidInput, InvalidValue
 from app.phone import parse_gender, parse_phone
 from app.storage import Store
@@ -296,12 +296,13 @@ def leave_organization(store: Store, membership_id: int, *, left_on: date | str 
     """End a membership; the row stays as history."""
     membership = records.require(store, "membership", membership_id)
     if membership["left_on"]:
-        raise Conflict("membership.already_left", left_on=membership["left_on"])
+        raise Conflict("membership.already_left", left_on=format_date(membership["left_on"]))
     left = _optional_day(store, left_on, "left_on") or store.today().isoformat()
     if membership["joined_on"] and left < membership["joined_on"]:
+        # dates in the message as people read them: dd/mm/yyyy
         raise InvalidValue(
             "membership.left_before_joined", field="left_on", value=left,
-            left_on=left, joined_on=membership["joined_on"],
+            left_on=format_date(left), joined_on=format_date(membership["joined_on"]),
         )
     with store.transaction():
         records.update(store, "membership", membership_id, {"left_on": left})

@@ -127,6 +127,12 @@ def test_leaving_before_joining_is_refused(store, area):
     with pytest.raises(Exception) as err:
         leave_organization(store, mid, left_on="01/01/2019")
     assert err.value.code == "membership.left_before_joined"
+    assert "(01/01/2019)" in messages.describe(err.value, "vi") and "(01/05/2020)" in messages.describe(err.value, "vi")
+    assert memberships_of(store, pid)[0]["left_on"] is None
+    leave_organization(store, mid, left_on="30/06/2024")
+    with pytest.raises(Conflict) as err:
+        leave_organization(store, mid)
+    assert "30/06/2024" in messages.describe(err.value, "vi")
 
 
 def test_renaming_an_area_updates_search(store, area):

@@ -1,12 +1,23 @@
 """Tasks with lead and supporting assignees, duties that generate them, workload."""
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 
-from app.duties import add_duty, generate_tasks, list_duties, occurrences, period_key, period_label
-from app.errors import InvalidInput, InvalidValue
+from app.duties import (
+    add_duty,
+    generate_tasks,
+    get_duty,
+    list_duties,
+    occurrences,
+    period_key,
+    period_label,
+    set_active,
+    update_duty,
+)
+from app.errors import InvalidInput, InvalidValue, NotFound
 from app.organizations import by_code, front_committee_id
 from app.people import add_person, update_person
 from app.tasks import TaskFilter, add_task, assign, count_tasks, get_task, list_tasks, set_status, task_ids
@@ -165,3 +176,77 @@ def test_workload_and_overview(store, staff):
     o = overview(store)
     assert (o.overdue_tasks, o.due_this_week, o.open_tasks) == (3, OVERLOAD_OPEN_TASKS + 1 - 3, OVERLOAD_OPEN_TASKS + 2)
     assert o.vacant_seats > 0 and o.unsent_reports == 0 and o.people == 3
+
+
+def _monthly_report(store, owner=None, **extra):
+    return add_duty(
+        store,
+        {"title": "Báo cáo công tác Mặt trận tháng", "organization_id": front_committee_id(store),
+         "owner_id": owner, "cadence": "monthly", "due_day": 20, "lead_days": 10,
+         "starts_on": "01/11/2026", **extra},
+    )
+
+
+def _duty_log(store, duty_id):
+    return [
+        (action, json.loads(before) if before else None, json.loads(after))
+        for action, before, after in store.conn.execute(
+            "SELECT action, before, after FROM change_log WHERE table_name = 'duty' AND row_id = ? ORDER BY id",
+            (duty_id,),
+        )
+    ]
+
+
+def test_updating_a_duty_changes_only_what_was_asked_and_logs_it(store, staff):
+    duty = _monthly_report(store, staff["Nguyễn Thị Lan"])
+    update_duty(store, duty, {"due_day": 25, "owner_id": staff["Trần Văn Hải"], "ends_on": "31/12/2027"})
+    row = get_duty(store, duty)
+    assert (row["due_day"], row["owner"], row["ends_on"], row["lead_days"]) == (25, "Trần Văn Hải", "2027-12-31", 10)
+    action, before, after = _duty_log(store, duty)[-1]
+    assert action == "update"
+    assert before == {"due_day": 20, "owner_id": staff["Nguyễn Thị Lan"], "ends_on": None}
+    assert after == {"due_day": 25, "owner_id": staff["Trần Văn Hải"], "ends_on": "2027-12-31"}
+
+
+def test_a_bad_update_stores_nothing_and_lists_every_problem(store):
+    duty = _monthly_report(store)
+    before = get_duty(store, duty)
+    logged = len(_duty_log(store, duty))
+    with pytest.raises(InvalidInput) as err:
+        update_duty(store, duty, {"title": " ", "cadence": "weekly", "due_day": 31, "starts_on": "31/02/2026"})
+    assert {p.field for p in err.value.problems} == {"title", "due_day", "starts_on"}
+    with pytest.raises(InvalidInput) as err:
+        update_duty(store, duty, {"ends_on": "01/10/2026"})  # before the start on 01/11/2026
+    assert [(p.field, p.code) for p in err.value.problems] == [("ends_on", "duty.ends_before_start")]
+    assert get_duty(store, duty) == before and len(_duty_log(store, duty)) == logged
+    with pytest.raises(NotFound):
+        update_duty(store, 999, {"due_day": 3})
+
+
+def test_changing_the_cadence_to_monthly_forgets_the_month_in_the_period(store):
+    duty = add_duty(store, {"title": "Báo cáo quý", "organization_id": front_committee_id(store),
+                            "cadence": "quarterly", "due_day": 15, "due_month": 3})
+    update_duty(store, duty, {"cadence": "monthly"})
+    assert (get_duty(store, duty)["cadence"], get_duty(store, duty)["due_month"]) == ("monthly", 1)
+
+
+def test_a_stopped_duty_makes_no_tasks_until_resumed(store, staff):
+    duty = _monthly_report(store, staff["Nguyễn Thị Lan"])
+    set_active(store, duty, False)
+    assert generate_tasks(store) == []
+    assert list_duties(store) == [] and not list_duties(store, include_inactive=True)[0].active
+    assert _duty_log(store, duty)[-1] == ("update", {"active": 1}, {"active": 0})
+    set_active(store, duty, True)
+    created = generate_tasks(store)
+    assert [get_task(store, t).duty_period for t in created] == ["2026-11"]
+    assert list_duties(store)[0].active and _duty_log(store, duty)[-1][2] == {"active": 1}
+
+
+def test_the_duty_list_is_in_vietnamese_order_and_an_ended_duty_has_no_next_date(store):
+    fc = front_committee_id(store)
+    for title in ("Đánh giá", "Duyệt", "Báo cáo", "Ăn tết"):
+        add_duty(store, {"title": title, "organization_id": fc, "cadence": "monthly", "due_day": 5,
+                         "starts_on": "01/01/2026", "ends_on": "30/11/2026" if title == "Duyệt" else None})
+    views = list_duties(store)
+    assert [v.title for v in views] == ["Ăn tết", "Báo cáo", "Duyệt", "Đánh giá"]
+    assert [v.next_due for v in views] == [date(2026, 12, 5), date(2026, 12, 5), None, date(2026, 12, 5)]
