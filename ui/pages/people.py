@@ -1,7 +1,7 @@
 """People page: the commune's roster with search as you type and filters."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,12 +20,15 @@ from app.organizations import residential_areas
 from app.roster import roster_ids
 from app.storage import Store
 from ui.people_model import PeopleModel
+from ui.person_card import PersonCard
 from ui.person_form import PersonForm
 
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, not for every key
 
 
 class PeoplePage(QWidget):
+    task_requested = Signal(int)  # a task chosen on a person's card
+
     def __init__(self, store: Store, runner, lang: str, parent=None) -> None:
         super().__init__(parent)
         self._store, self._runner, self._lang = store, runner, lang
@@ -79,7 +82,8 @@ class PeoplePage(QWidget):
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
         QShortcut(QKeySequence.Find, self, activated=self.focus_search)
         QShortcut(QKeySequence.New, self, activated=self.add_person)
-        self.table.doubleClicked.connect(lambda index: self.edit_person(self.model.person_id(index.row())))
+        # double-click or Enter: the person's card; its Edit… opens the form
+        self.table.activated.connect(lambda index: self.show_person(self.model.person_id(index.row())))
         self.reload_areas()
         self.refresh()
 
@@ -89,6 +93,13 @@ class PeoplePage(QWidget):
     def edit_person(self, person_id: int | None) -> None:
         if person_id is not None:
             self._open_form(person_id)
+
+    def show_person(self, person_id: int) -> PersonCard:
+        card = PersonCard(self._store, self._runner, self._lang, person_id, parent=self)
+        card.task_requested.connect(self.task_requested)
+        card.person_changed.connect(lambda _id: self.refresh())
+        card.open()
+        return card
 
     def _open_form(self, person_id: int | None) -> PersonForm:
         form = PersonForm(self._store, self._runner, self._lang, person_id, parent=self)
