@@ -23,11 +23,13 @@ lists in ``demo_names``.
 """
 from __future__ import annotations
 
+import os
 import random
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from app import messages
 from app.admin_units import CommuneInfo, all_communes, find_commune
@@ -36,8 +38,9 @@ from app.commune import create_commune_database
 from app.demo_people import People, add_areas, add_people, region_of
 from app.demo_roles import add_memberships, appoint_cadres
 from app.demo_work import add_duties, add_tasks
-from app.errors import InvalidValue
+from app.errors import DatabaseProblem, InvalidValue
 from app.positions import concurrent_holders, vacancies
+from app.progress import ProgressCallback, ignore_progress
 from app.storage import Store
 from app.vntext import clean_text
 
@@ -55,7 +58,7 @@ messages.register(
     }
 )
 
-Progress = Callable[[str, int, int], None]
+Progress = ProgressCallback  # progress(stage, done, total); may raise app.progress.Cancelled
 
 
 @dataclass
@@ -103,7 +106,13 @@ def build_demo(
     progress: Progress | None = None,
 ) -> DemoSummary:
     """Create a NEW database at ``path`` holding a demo commune of ``people``
-    people; returns what was made. Nothing is left behind if it fails."""
+    people; returns what was made.
+
+    ``progress(stage, done, total)`` hears how far the build is; it may raise
+    (``app.progress.Cancelled`` when the person asked to stop). The build is
+    made in a temporary file beside ``path`` and renamed into place only when
+    complete: a failure, a cancel or a power cut never leaves a half-built
+    demo at ``path``, and the temporary file is removed on a failure or cancel."""
     started = time.perf_counter()
     people = int(people)
     if not MIN_PEOPLE <= people <= MAX_PEOPLE:
@@ -112,10 +121,16 @@ def build_demo(
     rng = random.Random(seed)
     clock = clock or SystemClock()
     info = find_commune(commune_code) if commune_code is not None else _pick_commune(rng)
-    report = progress or (lambda stage, done, total: None)
-    report("commune", 0, 1)
+    report = progress or ignore_progress
     path = Path(path)
-    store = create_commune_database(path, info.code, demo=True, clock=clock)
+    _refuse_existing(path)
+    report("commune", 0, 1)
+    building = _building_file(path)
+    try:
+        store = create_commune_database(building, info.code, demo=True, clock=clock)
+    except BaseException:
+        _remove(building)
+        raise
     try:
         # A bigger page cache for the build only (the connection is closed at
         # the end): 100,000 people go into four indexes in random order.
@@ -125,15 +140,45 @@ def build_demo(
             builder.run()
         builder.finish()
         summary = _summarize(store, path, info, seed, started, builder.stage_seconds)
+        store.close()
+        report("done", 1, 1)  # the last chance to stop: nothing is in place yet
+        _move_into_place(building, path)
     except BaseException:
         store.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
+        _remove(building)
         raise
-    store.close()
-    report("done", 1, 1)
     summary.elapsed = round(time.perf_counter() - started, 3)
     return summary
+
+
+def _refuse_existing(path: Path) -> None:
+    if path.exists() and path.stat().st_size > 0:
+        raise DatabaseProblem("database.exists", path=str(path))
+
+
+def _building_file(path: Path) -> Path:
+    """An empty file of a unique name beside ``path``: the same folder, so the
+    final rename stays on one disk."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".building", dir=path.parent)
+    os.close(handle)
+    return Path(name)
+
+
+def _move_into_place(building: Path, path: Path) -> None:
+    # Closing the last connection folded the write-ahead log into the file and
+    # removed it; a log still there would belong to the file, so it moves too.
+    _refuse_existing(path)  # something made meanwhile is never replaced
+    wal = Path(f"{building}-wal")
+    if wal.exists():
+        os.replace(wal, f"{path}-wal")
+    Path(f"{building}-shm").unlink(missing_ok=True)
+    os.replace(building, path)
+
+
+def _remove(building: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{building}{suffix}").unlink(missing_ok=True)
 
 
 class Builder:

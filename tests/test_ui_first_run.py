@@ -1,17 +1,25 @@
-"""First run: province, then commune, searchable without diacritics; or the demo;
-or the commune IT locked in site.toml."""
+"""First run: province, then commune, searchable without diacritics; or the demo
+(built off the GUI thread, with Cancel); or the commune IT locked in site.toml."""
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 
 import pytest
 
 pytest.importorskip("PySide6")
 
-from app.errors import FrontDeskError  # noqa: E402
+from PySide6.QtWidgets import QMessageBox, QPushButton  # noqa: E402
+
+from app import messages  # noqa: E402
+from app.errors import FrontDeskError, InvalidValue  # noqa: E402
 from app.site_config import load_site_config  # noqa: E402
+from ui import first_run  # noqa: E402
 from ui.application import choose_database  # noqa: E402
 from ui.first_run import FirstRunDialog, demo_path_for  # noqa: E402
+
+WAIT = 20_000  # ms: the demo build takes about a second; a slow machine more
 
 
 def _code(path):
@@ -49,8 +57,82 @@ def test_demo_commune_goes_beside_the_real_database(qtbot, tmp_path):
     dialog = FirstRunDialog(db, "vi")
     qtbot.addWidget(dialog)
     dialog.demo_button.click()
+    assert not dialog.demo_button.isEnabled()  # built off the GUI thread: no second click
+    qtbot.waitUntil(lambda: dialog.chosen is not None, timeout=WAIT)
     assert dialog.chosen == demo_path_for(db) and dialog.chosen.exists()
-    assert not db.exists()
+    assert dialog.result() == FirstRunDialog.Accepted and not db.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "home") == ["demo.sqlite3"]
+
+
+def hold_the_build(monkeypatch) -> threading.Event:
+    """The real demo build, held at its first "people" report until it is
+    cancelled, so a Cancel surely lands in the middle of the build. Returns
+    the event set when the build got there."""
+    real_build = first_run.build_demo
+    at_people = threading.Event()
+
+    def held_build(path, *, progress, **options):
+        def report(stage, done, total):
+            if stage == "people" and not at_people.is_set():
+                at_people.set()
+                deadline = time.monotonic() + WAIT / 1000  # bounded: never hangs
+                while not progress.cancelled and time.monotonic() < deadline:
+                    time.sleep(0.01)
+            progress(stage, done, total)
+
+        return real_build(path, progress=report, **options)
+
+    monkeypatch.setattr(first_run, "build_demo", held_build)
+    return at_people
+
+
+def test_cancelling_the_demo_build_leaves_no_demo_file(qtbot, tmp_path, monkeypatch):
+    at_people = hold_the_build(monkeypatch)
+    folder = tmp_path / "data"
+    db = folder / "frontdesk.sqlite3"
+    dialog = FirstRunDialog(db, "vi")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.demo_button.click()
+    qtbot.waitUntil(at_people.is_set, timeout=WAIT)
+    assert not demo_path_for(db).exists()  # built under another name until complete
+    task = dialog.demo_task
+    qtbot.waitUntil(lambda: task.dialog is not None and task.dialog.isVisible(), timeout=WAIT)
+    task.dialog.findChild(QPushButton).click()
+    qtbot.waitUntil(lambda: dialog.demo_task is None, timeout=WAIT)
+    assert dialog.chosen is None and dialog.isVisible()
+    assert list(folder.iterdir()) == []  # no demo, no temporary file
+    assert dialog.demo_button.isEnabled() and dialog.province.isEnabled()
+
+
+def test_a_failed_demo_build_says_why_and_lets_you_choose_again(qtbot, tmp_path, monkeypatch):
+    error = InvalidValue("demo.people_range", field="people", value=1, low=100, high=1000)
+
+    def failing_build(path, **options):
+        raise error
+
+    shown: list[str] = []
+    monkeypatch.setattr(first_run, "build_demo", failing_build)
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+    db = tmp_path / "frontdesk.sqlite3"
+    dialog = FirstRunDialog(db, "vi")
+    qtbot.addWidget(dialog)
+    dialog.demo_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=WAIT)
+    assert shown == [messages.describe(error, "vi")]
+    assert dialog.chosen is None and dialog.demo_task is None and dialog.demo_button.isEnabled()
+
+
+def test_closing_the_dialog_during_the_build_stops_it(qtbot, tmp_path, monkeypatch):
+    at_people = hold_the_build(monkeypatch)
+    folder = tmp_path / "data"
+    dialog = FirstRunDialog(folder / "frontdesk.sqlite3", "vi")
+    qtbot.addWidget(dialog)
+    dialog.demo_button.click()
+    qtbot.waitUntil(at_people.is_set, timeout=WAIT)
+    dialog.reject()  # Esc, or the window's X
+    assert dialog.chosen is None and list(folder.iterdir()) == []
+    qtbot.waitUntil(lambda: dialog.demo_task is None, timeout=WAIT)  # its callback came too
 
 
 def test_a_locked_site_commune_skips_the_choice(tmp_path, monkeypatch):

@@ -37,7 +37,9 @@ def application() -> QApplication:
 
 
 def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
-    """Our own texts, and Qt's own (standard buttons and dialogs) where Qt has them.
+    """Our own texts, and Qt's own (standard buttons, message boxes, the file
+    dialog, the edit menu): Qt ships no Vietnamese for those, so
+    ``qtbase_vi.qm`` is ours too (see resources/translations/README.md).
 
     English is the source language: it needs no translator."""
     for old in getattr(app, "_frontdesk_translators", []):
@@ -45,14 +47,15 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
     loaded: list[QTranslator] = []
     if lang == "vi":
         QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam))
-        ours = QTranslator(app)
-        if ours.load(str(TRANSLATIONS / "frontdesk_vi.qm")):
-            loaded.append(ours)
+        # Qt asks the translator installed last first: a qtbase_vi that a
+        # later Qt might ship only fills the gaps of ours, never overrides it.
         qt_dir = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
-        for name in ("qtbase_vi", "qt_vi"):
-            theirs = QTranslator(app)
-            if theirs.load(name, qt_dir) or theirs.load(str(TRANSLATIONS / f"{name}.qm")):
-                loaded.append(theirs)
+        for path in (Path(qt_dir) / "qtbase_vi.qm", TRANSLATIONS / "qtbase_vi.qm",
+                     TRANSLATIONS / "frontdesk_vi.qm"):
+            translator = QTranslator(app)
+            # A full path: load(name, dir) would fall back to "qtbase.qm" and the like.
+            if path.is_file() and translator.load(str(path)):
+                loaded.append(translator)
     else:
         QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedKingdom))
     for translator in loaded:

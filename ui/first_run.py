@@ -1,6 +1,10 @@
 """First run: choose the province, then the commune, from the official list, or
 open the demo commune to look around. A site configuration that locks the
-commune skips the choice."""
+commune skips the choice.
+
+The demo is built off the GUI thread (``ui.progress.run_long``): a progress
+dialog with Cancel when it takes more than a moment; a cancelled build leaves
+no file behind."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,6 +28,9 @@ from app.admin_units import communes_of, provinces, search_communes
 from app.commune import create_commune_database
 from app.demo import build_demo
 from app.errors import FrontDeskError
+from app.progress import Progress
+from ui.errors import show_error
+from ui.progress import LongTask, run_long
 
 DEMO_PEOPLE = 2000
 
@@ -47,6 +54,7 @@ class FirstRunDialog(QDialog):
         self.database = database
         self.lang = lang
         self.chosen: Path | None = None
+        self.demo_task: LongTask | None = None
         self.setWindowTitle(self.tr("Front Desk — first start"))
         self.setMinimumSize(620, 520)
         intro = QLabel(self.tr(
@@ -123,11 +131,63 @@ class FirstRunDialog(QDialog):
 
     def open_demo(self) -> None:
         path = demo_path_for(self.database)
-        if not path.exists():
-            try:
-                build_demo(path, people=DEMO_PEOPLE)
-            except FrontDeskError as exc:
-                QMessageBox.warning(self, self.windowTitle(), messages.describe(exc, self.lang))
-                return
+        if path.exists():
+            self._demo_ready(path)
+            return
+        self._set_busy(True)
+        self.demo_task = run_long(
+            self, self.tr("Demo commune"),
+            lambda progress: _build_demo(path, progress),
+            on_done=lambda summary: self._demo_ready(summary.path),
+            on_failed=self._demo_failed,
+            on_cancelled=self._demo_stopped,
+            label=self.tr("Making the demo commune…"),
+            stages=self._demo_stage,
+            lang=self.lang,
+        )
+
+    def _demo_stage(self, stage: str) -> str:
+        return {
+            "commune": self.tr("Creating the database…"),
+            "areas": self.tr("Adding the residential areas…"),
+            "people": self.tr("Adding people…"),
+            "appointments": self.tr("Filling the positions…"),
+            "memberships": self.tr("Adding members to the organizations…"),
+            "duties": self.tr("Adding the recurring duties…"),
+            "tasks": self.tr("Adding tasks…"),
+            "finishing": self.tr("Finishing…"),
+            "done": self.tr("Finishing…"),
+        }.get(stage, "")
+
+    def _set_busy(self, busy: bool) -> None:
+        """No second build, and no other choice, while one runs."""
+        for widget in (self.province, self.search, self.list, self.demo_button):
+            widget.setEnabled(not busy)
+        self.create_button.setEnabled(not busy and self.selected_code() is not None)
+
+    def _demo_ready(self, path: Path) -> None:
+        self.demo_task = None
         self.chosen = path
         self.accept()
+
+    def _demo_stopped(self) -> None:
+        self.demo_task = None
+        self._set_busy(False)
+
+    def _demo_failed(self, error: BaseException) -> None:
+        self._demo_stopped()
+        show_error(self, error, self.lang)
+
+    def reject(self) -> None:
+        """Closing while the demo is being built stops the build first, so its
+        temporary file goes too."""
+        task = self.demo_task
+        if task is not None and task.running:
+            task.cancel()
+            task.wait(10.0)
+        super().reject()
+
+
+def _build_demo(path: Path, progress: Progress):
+    # Runs on the task's thread: build_demo opens its own connection.
+    return build_demo(path, people=DEMO_PEOPLE, progress=progress)
