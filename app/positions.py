@@ -57,7 +57,7 @@ messages.register(
 )
 messages.register_fields(
     {
-        "title": ("Tên chức danh", "Title"),
+        "title": ("Tên", "Title"),  # shared by positions, tasks and duties: keep it generic
         "seats": ("Số suất", "Seats"),
         "start_on": ("Ngày bắt đầu", "Start date"),
         "end_on": ("Ngày kết thúc", "End date"),

@@ -7,9 +7,12 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWi
 
 from app.commune import get_commune
 from app.storage import Store
-from ui.pages.overview import OverviewPage
 from ui.operations import WriteRunner
+from ui.pages.duties import DutiesPage
+from ui.pages.organizations import OrganizationsPage
+from ui.pages.overview import OverviewPage
 from ui.pages.people import PeoplePage
+from ui.pages.tasks import TasksPage
 
 STYLE = """
 QWidget { font-size: 13px; }
@@ -20,6 +23,7 @@ QListWidget#nav::item { padding: 10px 14px; }
 QListWidget#nav::item:selected { background: #2e5c8a; }
 QPushButton#card { background: white; border: 1px solid #d0d7de; border-radius: 6px; text-align: left; }
 QPushButton#card:hover { border-color: #2e5c8a; }
+QPushButton#cardStatic { background: white; border: 1px solid #d0d7de; border-radius: 6px; text-align: left; }
 QFrame#panel { background: white; border: 1px solid #d0d7de; border-radius: 6px; }
 """
 
@@ -41,10 +45,18 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
-        self._add_page("overview", self.tr("Overview"), OverviewPage(store), "Ctrl+1")
-        self._add_page("people", self.tr("People"), PeoplePage(store, self.runner, lang), "Ctrl+2")
-        self.pages["overview"].open_page.connect(self.show_page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.overview = OverviewPage(store)
+        self.people = PeoplePage(store, self.runner, lang)
+        self.organizations = OrganizationsPage(store, self.runner, lang)
+        self.tasks = TasksPage(store, self.runner, lang)
+        self.duties = DutiesPage(store, self.runner, lang)
+        self._add_page("overview", self.tr("Overview"), self.overview, "Ctrl+1")
+        self._add_page("people", self.tr("People"), self.people, "Ctrl+2")
+        self._add_page("organizations", self.tr("Organizations and positions"), self.organizations, "Ctrl+3")
+        self._add_page("tasks", self.tr("Tasks"), self.tasks, "Ctrl+4")
+        self._add_page("duties", self.tr("Recurring duties"), self.duties, "Ctrl+5")
+        self._connect_pages()
+        self.nav.currentRowChanged.connect(self._page_changed)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -67,6 +79,49 @@ class MainWindow(QMainWindow):
         self.nav.addItem(item)
         row = self.nav.count() - 1
         QShortcut(QKeySequence(shortcut), self, activated=lambda: self.nav.setCurrentRow(row))
+
+    def _connect_pages(self) -> None:
+        """Each page asks for another by signal; the window decides where it opens."""
+        self.overview.open_view.connect(self.open_view)
+        self.overview.person_clicked.connect(lambda person_id: self.open_view("tasks:person", person_id))
+        for page in (self.organizations, self.tasks):
+            page.person_requested.connect(self.show_person)
+        for page in (self.people, self.duties):
+            page.task_requested.connect(self.show_task)
+
+    def _page_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        page = self.stack.widget(row)
+        if page is not None and hasattr(page, "refresh"):
+            page.refresh()  # other pages may have changed what it shows
+
+    def open_view(self, view: str, argument: int | None = None) -> None:
+        """Open a page in a given state: 'tasks:overdue', 'organizations:vacancies'..."""
+        page, _, state = view.partition(":")
+        self.show_page(page)
+        if page == "tasks" and state == "person" and argument is not None:
+            self.tasks.show_person(argument)
+        elif page == "tasks" and state:
+            self.tasks.show_filter(state)
+        elif page == "organizations" and state == "vacancies":
+            self.organizations.show_vacancies()
+        elif page == "organizations" and state == "concurrent":
+            self.organizations.show_concurrent()
+
+    def show_person(self, person_id: int):
+        """A person's card over whatever page is showing."""
+        card = self.people.show_person(person_id)
+        card.person_changed.connect(lambda _id: self.refresh_current())
+        return card
+
+    def show_task(self, task_id: int):
+        self.show_page("tasks")
+        return self.tasks.show_task(task_id)
+
+    def refresh_current(self) -> None:
+        page = self.stack.currentWidget()
+        if hasattr(page, "refresh"):
+            page.refresh()
 
     def closeEvent(self, event) -> None:
         self.runner.shutdown()  # finish the writes already asked for

@@ -12,6 +12,10 @@ from app.roster import RosterRow, roster_rows
 from app.storage import Store
 
 BLOCK = 200  # rows fetched at once: a few screens
+# Roles as plain ints: comparing with Qt's enum members costs microseconds each,
+# and a screenful asks thousands of times.
+_DISPLAY, _TOOLTIP = int(Qt.DisplayRole), int(Qt.ToolTipRole)
+_ROLES_ANSWERED = frozenset((_DISPLAY, _TOOLTIP))
 
 
 class PeopleModel(QAbstractTableModel):
@@ -62,7 +66,7 @@ class PeopleModel(QAbstractTableModel):
         return found
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        if not index.isValid() or role not in (Qt.DisplayRole, Qt.ToolTipRole):
+        if role not in _ROLES_ANSWERED or not index.isValid():
             return None
         person = self._row(index.row())
         if person is None:

@@ -1,9 +1,590 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
+<context>
+    <name>AddPositionDialog</name>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="251"/>
+        <source>Add a position</source>
+        <translation>Thêm chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="254"/>
+        <source>e.g. Phó Chủ tịch</source>
+        <translation>ví dụ: Phó Chủ tịch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="257"/>
+        <source>Title *</source>
+        <translation>Tên chức danh *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="258"/>
+        <source>Number of seats *</source>
+        <translation>Số suất *</translation>
+    </message>
+</context>
+<context>
+    <name>AppointDialog</name>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="165"/>
+        <source>Appoint to %1</source>
+        <translation>Thêm người giữ chức danh %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="169"/>
+        <source>Acting — e.g. acting Chair, not yet formally in the post</source>
+        <translation>Giữ quyền — ví dụ Quyền Chủ tịch, chưa chính thức giữ chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="171"/>
+        <source>e.g. decision number and date</source>
+        <translation>ví dụ: số và ngày của quyết định</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="172"/>
+        <source>Person *</source>
+        <translation>Người giữ chức danh *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="173"/>
+        <source>Type part of the name, then choose from the list.</source>
+        <translation>Gõ một phần họ tên (không cần dấu) rồi chọn trong danh sách.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="174"/>
+        <source>Start date *</source>
+        <translation>Ngày bắt đầu *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="176"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="182"/>
+        <source>Choose the person from the suggestions under the box.</source>
+        <translation>Hãy chọn người trong danh sách gợi ý hiện dưới ô.</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionDialog</name>
+    <message>
+        <location filename="../../ui/task_status.py" line="39"/>
+        <location filename="../../ui/task_status.py" line="55"/>
+        <source>Mark done</source>
+        <translation>Đánh dấu hoàn thành</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/task_status.py" line="41"/>
+        <source>%Ln task(s) will be marked done.</source>
+        <translation>
+            <numerusform>%Ln công việc sẽ được đánh dấu đã hoàn thành.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_status.py" line="43"/>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_status.py" line="53"/>
+        <source>Completed on</source>
+        <translation>Ngày hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_status.py" line="56"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>DutiesPage</name>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="29"/>
+        <source>Recurring duties</source>
+        <translation>Nhiệm vụ thường xuyên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="32"/>
+        <source>A recurring duty makes its task for each period by itself, a few days before the due date, and gives it to the duty&apos;s owner.</source>
+        <translation>Mỗi nhiệm vụ thường xuyên tự tạo công việc của từng kỳ, trước hạn vài ngày, và giao cho người phụ trách nhiệm vụ đó chủ trì.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="38"/>
+        <source>Add a duty…</source>
+        <translation>Thêm nhiệm vụ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="39"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="41"/>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="43"/>
+        <location filename="../../ui/pages/duties.py" line="145"/>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="45"/>
+        <source>Create the tasks now</source>
+        <translation>Tạo công việc ngay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="47"/>
+        <source>Makes the tasks that are due soon for every active duty. A task is never made twice.</source>
+        <translation>Tạo các công việc sắp đến hạn của mọi nhiệm vụ đang áp dụng. Mỗi công việc chỉ được tạo một lần.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="50"/>
+        <source>Show stopped duties</source>
+        <translation>Hiện cả nhiệm vụ đã dừng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="64"/>
+        <source>Duty</source>
+        <translation>Nhiệm vụ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="64"/>
+        <source>Organization</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="64"/>
+        <source>Owner</source>
+        <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="64"/>
+        <source>Repeats</source>
+        <translation>Chu kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="65"/>
+        <source>Next due</source>
+        <translation>Hạn kế tiếp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="65"/>
+        <source>Open tasks</source>
+        <translation>Việc đang mở</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="74"/>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="74"/>
+        <source>Due date</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="74"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="74"/>
+        <source>Lead</source>
+        <translation>Người chủ trì</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="76"/>
+        <source>Double-click a task to open it.</source>
+        <translation>Nhấp đúp vào một công việc để mở.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="114"/>
+        <source>Stopped</source>
+        <translation>Đã dừng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="115"/>
+        <location filename="../../ui/pages/duties.py" line="166"/>
+        <source>(nobody)</source>
+        <translation>(chưa giao)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/duties.py" line="120"/>
+        <source>%Ln duties</source>
+        <translation>
+            <numerusform>%Ln nhiệm vụ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="122"/>
+        <source>No recurring duties yet. Add the reports the commune sends every month, quarter or year with “Add a duty…”.</source>
+        <translation>Chưa có nhiệm vụ thường xuyên nào. Hãy thêm các báo cáo xã gửi hằng tháng, hằng quý, hằng năm bằng nút “Thêm nhiệm vụ…”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="145"/>
+        <source>Resume</source>
+        <translation>Áp dụng lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="147"/>
+        <source>Make this duty&apos;s tasks again from now on.</source>
+        <translation>Từ nay nhiệm vụ này lại tự tạo công việc.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="148"/>
+        <source>This duty makes no new tasks; the tasks it already made stay.</source>
+        <translation>Nhiệm vụ này sẽ không tạo công việc mới nữa; các công việc đã tạo vẫn giữ nguyên.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="155"/>
+        <source>Tasks made by the selected duty</source>
+        <translation>Công việc do nhiệm vụ đang chọn tạo ra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="157"/>
+        <source>“%1” has not made any task yet.</source>
+        <translation>“%1” chưa tạo công việc nào.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="159"/>
+        <source>Tasks made by “%1”</source>
+        <translation>Công việc do “%1” tạo ra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="164"/>
+        <source>%1, overdue</source>
+        <translation>%1, quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="201"/>
+        <source>“%1” is running again; press “Create the tasks now” to make what is due.</source>
+        <translation>“%1” đã được áp dụng lại; bấm “Tạo công việc ngay” để tạo các việc đến hạn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="203"/>
+        <source>“%1” is stopped: it makes no new tasks. The tasks it made stay.</source>
+        <translation>Đã dừng “%1”: không tạo công việc mới nữa. Các công việc đã tạo vẫn giữ nguyên.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/duties.py" line="219"/>
+        <source>Created %Ln new task(s).</source>
+        <translation>
+            <numerusform>Đã tạo %Ln công việc mới.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/duties.py" line="221"/>
+        <source>No new tasks: every task that is due soon has already been made.</source>
+        <translation>Không có công việc mới: mọi công việc sắp đến hạn đều đã được tạo.</translation>
+    </message>
+</context>
+<context>
+    <name>DutyForm</name>
+    <message>
+        <location filename="../../ui/duty_form.py" line="102"/>
+        <source>Add a recurring duty</source>
+        <translation>Thêm nhiệm vụ thường xuyên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="102"/>
+        <source>Edit a recurring duty</source>
+        <translation>Sửa nhiệm vụ thường xuyên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="108"/>
+        <source>e.g. Monthly report on the Front&apos;s work to the province</source>
+        <translation>Ví dụ: Báo cáo công tác Mặt trận tháng gửi tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="137"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="140"/>
+        <source>dd/mm/yyyy — leave empty if it never ends</source>
+        <translation>dd/mm/yyyy — để trống nếu không có ngày kết thúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="145"/>
+        <source>Title</source>
+        <translation>Tên nhiệm vụ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="145"/>
+        <source>Details</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="145"/>
+        <source>Organization</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="146"/>
+        <source>Owner</source>
+        <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="146"/>
+        <source>Repeats</source>
+        <translation>Chu kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="146"/>
+        <source>Due day</source>
+        <translation>Ngày đến hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="147"/>
+        <source>Due month</source>
+        <translation>Tháng đến hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="147"/>
+        <source>Create ahead (days)</source>
+        <translation>Tạo việc trước hạn (ngày)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="148"/>
+        <source>Priority</source>
+        <translation>Mức ưu tiên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="148"/>
+        <source>Starts on</source>
+        <translation>Áp dụng từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="148"/>
+        <source>Ends on</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="150"/>
+        <source>Title *</source>
+        <translation>Tên nhiệm vụ *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="150"/>
+        <source>Repeats *</source>
+        <translation>Chu kỳ *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="151"/>
+        <source>Due day *</source>
+        <translation>Ngày đến hạn *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="171"/>
+        <source>This person leads the tasks the duty makes.</source>
+        <translation>Người này chủ trì các công việc do nhiệm vụ tạo ra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="172"/>
+        <source>The task appears this many days before its due date.</source>
+        <translation>Công việc xuất hiện trước hạn bấy nhiêu ngày.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="174"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="175"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="196"/>
+        <source>Month %1 of the quarter</source>
+        <translation>Tháng thứ %1 của quý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="198"/>
+        <source>Month %1 of the half-year</source>
+        <translation>Tháng thứ %1 của kỳ 6 tháng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="200"/>
+        <source>Month %1</source>
+        <translation>Tháng %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="206"/>
+        <source>Day of the week: 1 = Monday … 7 = Sunday.</source>
+        <translation>Ngày trong tuần: 1 = thứ Hai … 7 = Chủ nhật.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="209"/>
+        <source>Day of the month; in shorter months 29–31 mean the month&apos;s last day.</source>
+        <translation>Ngày trong tháng; với tháng ngắn hơn, ngày 29–31 được tính là ngày cuối tháng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="271"/>
+        <source>Choose the person from the suggestions under the box, or leave it empty.</source>
+        <translation>Hãy chọn người trong danh sách gợi ý bên dưới ô, hoặc để trống.</translation>
+    </message>
+</context>
+<context>
+    <name>DutyWords</name>
+    <message>
+        <location filename="../../ui/duty_form.py" line="37"/>
+        <source>Weekly</source>
+        <translation>Hằng tuần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="37"/>
+        <source>Monthly</source>
+        <translation>Hằng tháng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="37"/>
+        <source>Quarterly</source>
+        <translation>Hằng quý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="38"/>
+        <source>Every six months</source>
+        <translation>6 tháng một lần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="38"/>
+        <source>Yearly</source>
+        <translation>Hằng năm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="42"/>
+        <source>Monday</source>
+        <translation>thứ Hai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="42"/>
+        <source>Tuesday</source>
+        <translation>thứ Ba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="42"/>
+        <source>Wednesday</source>
+        <translation>thứ Tư</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="42"/>
+        <source>Thursday</source>
+        <translation>thứ Năm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="43"/>
+        <source>Friday</source>
+        <translation>thứ Sáu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="43"/>
+        <source>Saturday</source>
+        <translation>thứ Bảy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="43"/>
+        <source>Sunday</source>
+        <translation>Chủ nhật</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="48"/>
+        <source>Weekly, on %1</source>
+        <translation>Hằng tuần, %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="50"/>
+        <source>Monthly, on day %1</source>
+        <translation>Hằng tháng, ngày %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="52"/>
+        <source>Yearly, on %1</source>
+        <translation>Hằng năm, ngày %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="54"/>
+        <source>Quarterly, day %1 of month %2</source>
+        <translation>Hằng quý, ngày %1 tháng thứ %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="56"/>
+        <source>Every six months, day %1 of month %2</source>
+        <translation>6 tháng, ngày %1 tháng thứ %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="60"/>
+        <source>Low</source>
+        <translation>Thấp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="60"/>
+        <source>Normal</source>
+        <translation>Bình thường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="60"/>
+        <source>High</source>
+        <translation>Cao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="61"/>
+        <source>Urgent</source>
+        <translation>Khẩn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="65"/>
+        <source>To do</source>
+        <translation>Chưa thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="65"/>
+        <source>In progress</source>
+        <translation>Đang thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="65"/>
+        <source>Done</source>
+        <translation>Đã hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duty_form.py" line="66"/>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+</context>
+<context>
+    <name>EndAppointmentDialog</name>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="207"/>
+        <source>End appointment of %1</source>
+        <translation>Thôi giữ chức danh: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="208"/>
+        <source>Holds it since %1</source>
+        <translation>Giữ chức danh từ ngày %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="211"/>
+        <source>Last day in office *</source>
+        <translation>Ngày cuối cùng giữ chức danh *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="212"/>
+        <source>The seat is free from the next day. If someone takes over today, put yesterday&apos;s date.</source>
+        <translation>Suất này còn trống từ ngày hôm sau. Nếu người thay thế bắt đầu từ hôm nay, hãy ghi ngày hôm qua.</translation>
+    </message>
+</context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="40" />
+        <location filename="../../ui/errors.py" line="40"/>
         <source>Cannot do that</source>
         <translation>Không thực hiện được</translation>
     </message>
@@ -11,12 +592,12 @@
 <context>
     <name>ExceptionHook</name>
     <message>
-        <location filename="../../ui/errors.py" line="82" />
+        <location filename="../../ui/errors.py" line="82"/>
         <source>Something went wrong that the app did not expect. Your data is safe; you can keep working. The details were written to the log.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu của bạn vẫn an toàn, bạn có thể tiếp tục làm việc. Chi tiết đã được ghi vào nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="86" />
+        <location filename="../../ui/errors.py" line="86"/>
         <source>Copy details</source>
         <translation>Sao chép chi tiết</translation>
     </message>
@@ -24,121 +605,455 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="50" />
+        <location filename="../../ui/first_run.py" line="58"/>
         <source>Front Desk — first start</source>
         <translation>Sổ tay công tác Mặt trận — lần đầu sử dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="53" />
+        <location filename="../../ui/first_run.py" line="61"/>
         <source>Choose your province, then your commune or ward. The app keeps its data on this computer and works without a network.</source>
         <translation>Chọn tỉnh/thành phố, rồi chọn xã/phường của bạn. Ứng dụng lưu dữ liệu ngay trên máy tính này và làm việc được khi không có mạng.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="58" />
+        <location filename="../../ui/first_run.py" line="66"/>
         <source>— choose a province —</source>
         <translation>— chọn tỉnh/thành phố —</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="62" />
+        <location filename="../../ui/first_run.py" line="70"/>
         <source>Type part of the name or the code — no accents needed</source>
         <translation>Gõ một phần tên hoặc mã — không dấu cũng được</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="65" />
-        <source>Create the commune's database</source>
+        <location filename="../../ui/first_run.py" line="73"/>
+        <source>Create the commune&apos;s database</source>
         <translation>Tạo cơ sở dữ liệu của xã</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="68" />
+        <location filename="../../ui/first_run.py" line="76"/>
         <source>Look around in a demo commune</source>
         <translation>Xem thử với xã mẫu</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="75" />
+        <location filename="../../ui/first_run.py" line="83"/>
         <source>Province:</source>
         <translation>Tỉnh/thành phố:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="77" />
+        <location filename="../../ui/first_run.py" line="85"/>
         <source>Commune or ward:</source>
         <translation>Xã/phường/đặc khu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="139"/>
+        <source>Demo commune</source>
+        <translation>Xã mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="144"/>
+        <source>Making the demo commune…</source>
+        <translation>Đang tạo xã mẫu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="151"/>
+        <source>Creating the database…</source>
+        <translation>Đang tạo cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="152"/>
+        <source>Adding the residential areas…</source>
+        <translation>Đang thêm các khu dân cư…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="153"/>
+        <source>Adding people…</source>
+        <translation>Đang thêm người…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="154"/>
+        <source>Filling the positions…</source>
+        <translation>Đang bố trí người vào các chức danh…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="155"/>
+        <source>Adding members to the organizations…</source>
+        <translation>Đang thêm hội viên, đoàn viên vào các tổ chức…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="156"/>
+        <source>Adding the recurring duties…</source>
+        <translation>Đang thêm các nhiệm vụ thường xuyên…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="157"/>
+        <source>Adding tasks…</source>
+        <translation>Đang thêm công việc…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/first_run.py" line="158"/>
+        <location filename="../../ui/first_run.py" line="159"/>
+        <source>Finishing…</source>
+        <translation>Đang hoàn tất…</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../ui/person_card.py" line="325"/>
+        <source>Join an organization</source>
+        <translation>Tham gia tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="329"/>
+        <source>dd/mm/yyyy — empty if not known</source>
+        <translation>dd/mm/yyyy — để trống nếu không rõ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="330"/>
+        <source>Organization</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="331"/>
+        <source>Joined on</source>
+        <translation>Ngày vào</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <location filename="../../ui/person_card.py" line="342"/>
+        <source>Leave %1</source>
+        <translation>Rời %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="345"/>
+        <source>The membership stays in the history with the day it ended.</source>
+        <translation>Quá trình sinh hoạt vẫn được giữ trong lịch sử, kèm ngày rời tổ chức.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="350"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="351"/>
+        <source>Left on</source>
+        <translation>Ngày rời</translation>
     </message>
 </context>
 <context>
     <name>LoadBars</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="60" />
+        <location filename="../../ui/pages/overview.py" line="60"/>
         <source>No open tasks are assigned.</source>
         <translation>Chưa có công việc nào đang mở được giao.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="74" />
+        <location filename="../../ui/pages/overview.py" line="74"/>
         <source>%1 tasks, %2 overdue</source>
         <translation>%1 việc, %2 quá hạn</translation>
     </message>
 </context>
 <context>
+    <name>LongTask</name>
+    <message>
+        <location filename="../../ui/progress.py" line="133"/>
+        <source>Stopping…</source>
+        <translation>Đang dừng…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="36" />
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Front Desk — %1, %2</source>
         <translation>Sổ tay công tác Mặt trận — %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44" />
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45" />
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>People</source>
         <translation>Nhân sự</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57" />
+        <location filename="../../ui/main_window.py" line="55"/>
+        <source>Organizations and positions</source>
+        <translation>Tổ chức và chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="56"/>
+        <source>Tasks</source>
+        <translation>Công việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="57"/>
+        <source>Recurring duties</source>
+        <translation>Nhiệm vụ thường xuyên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>%1 — commune code %2</source>
         <translation>%1 — mã xã %2</translation>
     </message>
 </context>
 <context>
+    <name>OrganizationsPage</name>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="96"/>
+        <location filename="../../ui/pages/organizations.py" line="136"/>
+        <source>Appoint…</source>
+        <translation>Thêm người giữ chức danh…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="98"/>
+        <source>End appointment…</source>
+        <translation>Thôi giữ chức danh…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="100"/>
+        <source>Change seats…</source>
+        <translation>Đổi số suất…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="102"/>
+        <source>Add a position…</source>
+        <translation>Thêm chức danh…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="105"/>
+        <source>Position / holder</source>
+        <translation>Chức danh / người giữ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="105"/>
+        <location filename="../../ui/pages/organizations.py" line="131"/>
+        <source>Seats</source>
+        <translation>Số suất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="105"/>
+        <location filename="../../ui/pages/organizations.py" line="131"/>
+        <source>Filled</source>
+        <translation>Đã có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="105"/>
+        <location filename="../../ui/pages/organizations.py" line="131"/>
+        <source>Vacant</source>
+        <translation>Khuyết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="106"/>
+        <source>Since</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="106"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="112"/>
+        <source>This organization has no positions of its own. Choose its work committee or a branch in the tree, or add a position.</source>
+        <translation>Tổ chức này chưa có chức danh nào. Hãy chọn Ban công tác Mặt trận hoặc chi hội, chi đoàn trong cây bên trái, hoặc thêm chức danh.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="131"/>
+        <location filename="../../ui/pages/organizations.py" line="150"/>
+        <source>Organization</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="131"/>
+        <source>Position</source>
+        <translation>Chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="147"/>
+        <source>Double-click a row to open its organization.</source>
+        <translation>Nhấp đúp vào một dòng để mở tổ chức đó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="150"/>
+        <source>Person / position</source>
+        <translation>Người / chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="157"/>
+        <source>Double-click a name to open the person&apos;s card, or a position to open its organization.</source>
+        <translation>Nhấp đúp vào tên để mở hồ sơ của người đó, hoặc vào chức danh để mở tổ chức.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="160"/>
+        <source>By organization</source>
+        <translation>Theo tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="168"/>
+        <source>Organizations and positions</source>
+        <translation>Tổ chức và chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="280"/>
+        <source>%1 (%2 vacant, %3 below)</source>
+        <translation>%1 (%2 khuyết, cấp dưới %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="283"/>
+        <source>%1 (%2 vacant)</source>
+        <translation>%1 (%2 khuyết)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="285"/>
+        <source>%1 (%2 vacant below)</source>
+        <translation>%1 (cấp dưới %2 khuyết)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="290"/>
+        <source>Front committee</source>
+        <translation>Ủy ban MTTQ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="291"/>
+        <source>Member organization</source>
+        <translation>Tổ chức thành viên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="292"/>
+        <source>Residential area</source>
+        <translation>Khu dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="293"/>
+        <source>Front work committee</source>
+        <translation>Ban công tác Mặt trận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="294"/>
+        <source>Branch</source>
+        <translation>Chi hội, chi đoàn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="326"/>
+        <source>%1 — %2 positions, %3 seats, %4 vacant</source>
+        <translation>%1 — %2 chức danh, %3 suất, %4 khuyết</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/organizations.py" line="341"/>
+        <source>%Ln seat(s) vacant — double-click to appoint</source>
+        <translation>
+            <numerusform>Còn trống %Ln suất — nhấp đúp để thêm người</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="355"/>
+        <source>%1 (acting)</source>
+        <translation>%1 (quyền)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="358"/>
+        <source>last day %1</source>
+        <translation>giữ đến hết ngày %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="360"/>
+        <source>concurrent: %1 posts</source>
+        <translation>kiêm nhiệm %1 chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="366"/>
+        <source>Also holds:</source>
+        <translation>Đồng thời giữ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="417"/>
+        <source>%1 vacant seats in %2 positions</source>
+        <translation>%1 suất còn trống ở %2 chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="418"/>
+        <source>Every position is filled.</source>
+        <translation>Tất cả chức danh đã đủ người.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="419"/>
+        <source>Vacant positions (%1)</source>
+        <translation>Chức danh còn khuyết (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/organizations.py" line="433"/>
+        <source>%Ln posts</source>
+        <translation>
+            <numerusform>%Ln chức danh</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/organizations.py" line="440"/>
+        <source>%Ln people hold more than one position.</source>
+        <translation>
+            <numerusform>%Ln người kiêm nhiệm nhiều chức danh.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="441"/>
+        <source>Nobody holds more than one position.</source>
+        <translation>Không có ai kiêm nhiệm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="442"/>
+        <source>Concurrent holders (%1)</source>
+        <translation>Người kiêm nhiệm (%1)</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="105" />
+        <location filename="../../ui/pages/overview.py" line="118"/>
+        <source>Click a name to see that person&apos;s open tasks</source>
+        <translation>Nhấp vào một tên để xem các việc đang mở của người đó</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="119"/>
         <source>Carrying the most work</source>
         <translation>Người đang gánh nhiều việc nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="122" />
+        <location filename="../../ui/pages/overview.py" line="136"/>
         <source>Today in %1</source>
         <translation>Hôm nay ở %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="123" />
+        <location filename="../../ui/pages/overview.py" line="137"/>
         <source>overdue tasks</source>
         <translation>công việc quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="124" />
+        <location filename="../../ui/pages/overview.py" line="138"/>
         <source>tasks due in the next 7 days</source>
         <translation>công việc đến hạn trong 7 ngày tới</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="126" />
+        <location filename="../../ui/pages/overview.py" line="140"/>
         <source>vacant seats in %1 positions</source>
         <translation>suất còn trống ở %1 chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="128" />
+        <location filename="../../ui/pages/overview.py" line="142"/>
         <source>people holding several posts</source>
         <translation>người kiêm nhiệm nhiều chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="129" />
+        <location filename="../../ui/pages/overview.py" line="143"/>
         <source>active people on the roster</source>
         <translation>người đang sinh hoạt trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="130" />
+        <location filename="../../ui/pages/overview.py" line="144"/>
         <source>reports not yet sent</source>
         <translation>báo cáo chưa gửi</translation>
     </message>
@@ -146,42 +1061,42 @@
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../ui/people_model.py" line="47" />
+        <location filename="../../ui/people_model.py" line="51"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="47" />
+        <location filename="../../ui/people_model.py" line="51"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="47" />
+        <location filename="../../ui/people_model.py" line="51"/>
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="48" />
+        <location filename="../../ui/people_model.py" line="52"/>
         <source>Citizen ID</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="48" />
+        <location filename="../../ui/people_model.py" line="52"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="48" />
+        <location filename="../../ui/people_model.py" line="52"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="76" />
+        <location filename="../../ui/people_model.py" line="80"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="76" />
+        <location filename="../../ui/people_model.py" line="80"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
@@ -189,180 +1104,891 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/pages/people.py" line="33" />
+        <location filename="../../ui/pages/people.py" line="36"/>
         <source>Search by name, phone, citizen ID or area — no accents needed</source>
         <translation>Tìm theo tên, số điện thoại, số CCCD hoặc khu dân cư — gõ không dấu cũng được</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="38" />
+        <location filename="../../ui/pages/people.py" line="41"/>
         <source>Active</source>
         <translation>Đang sinh hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="38" />
+        <location filename="../../ui/pages/people.py" line="41"/>
         <source>Moved away</source>
         <translation>Đã chuyển đi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="39" />
+        <location filename="../../ui/pages/people.py" line="42"/>
         <source>Deceased</source>
         <translation>Đã mất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="39" />
+        <location filename="../../ui/pages/people.py" line="42"/>
         <source>Everyone</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="59" />
+        <location filename="../../ui/pages/people.py" line="62"/>
         <source>Area:</source>
         <translation>Khu dân cư:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="61" />
+        <location filename="../../ui/pages/people.py" line="64"/>
         <source>Status:</source>
         <translation>Tình trạng:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="63" />
+        <location filename="../../ui/pages/people.py" line="66"/>
         <source>Add a person…</source>
         <translation>Thêm người…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="64" />
+        <location filename="../../ui/pages/people.py" line="67"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="68" />
+        <location filename="../../ui/pages/people.py" line="71"/>
         <source>People</source>
         <translation>Nhân sự</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="107" />
+        <location filename="../../ui/pages/people.py" line="118"/>
         <source>All areas</source>
         <translation>Tất cả khu dân cư</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/people.py" line="122" />
+        <location filename="../../ui/pages/people.py" line="133"/>
         <source>%Ln people</source>
-        <translation><numerusform>%Ln người</numerusform></translation>
+        <translation>
+            <numerusform>%Ln người</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PersonCard</name>
+    <message>
+        <location filename="../../ui/person_card.py" line="60"/>
+        <source>Edit…</source>
+        <translation>Sửa thông tin…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="70"/>
+        <source>Gender:</source>
+        <translation>Giới tính:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="70"/>
+        <source>Date of birth:</source>
+        <translation>Ngày sinh:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="71"/>
+        <source>Residential area:</source>
+        <translation>Khu dân cư:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="71"/>
+        <source>Phone:</source>
+        <translation>Điện thoại:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="72"/>
+        <source>Citizen ID:</source>
+        <translation>Số CCCD:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="72"/>
+        <source>Status:</source>
+        <translation>Tình trạng:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="88"/>
+        <source>Position</source>
+        <translation>Chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="88"/>
+        <location filename="../../ui/person_card.py" line="97"/>
+        <source>Organization</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="88"/>
+        <source>Term</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="88"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="91"/>
+        <source>Positions</source>
+        <translation>Chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="97"/>
+        <source>Joined</source>
+        <translation>Ngày vào</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="97"/>
+        <source>Left</source>
+        <translation>Ngày rời</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="100"/>
+        <source>Join an organization…</source>
+        <translation>Tham gia tổ chức…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="102"/>
+        <source>Leave…</source>
+        <translation>Rời tổ chức…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="104"/>
+        <source>Not a member of any organization yet.</source>
+        <translation>Chưa là hội viên của tổ chức nào.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="106"/>
+        <source>Organizations</source>
+        <translation>Tổ chức tham gia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="122"/>
+        <source>Task</source>
+        <translation>Công việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="122"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="122"/>
+        <source>Due date</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="122"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="124"/>
+        <source>Double-click a task to open it.</source>
+        <translation>Nhấp đúp vào một công việc để mở.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="126"/>
+        <source>Open tasks</source>
+        <translation>Công việc đang mở</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="132"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="148"/>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="148"/>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="149"/>
+        <source>Active</source>
+        <translation>Đang sinh hoạt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="149"/>
+        <source>Moved away</source>
+        <translation>Đã chuyển đi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="149"/>
+        <source>Deceased</source>
+        <translation>Đã mất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="165"/>
+        <source>Concurrent: holds %1 positions now</source>
+        <translation>Kiêm nhiệm: đang giữ %1 chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="167"/>
+        <source>Holds no position.</source>
+        <translation>Không giữ chức danh nào.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="175"/>
+        <source>concurrent</source>
+        <translation>kiêm nhiệm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="177"/>
+        <source>acting</source>
+        <translation>quyền (tạm giữ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="179"/>
+        <source>ended</source>
+        <translation>đã thôi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="180"/>
+        <source>now</source>
+        <translation>nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="190"/>
+        <source>(unknown)</source>
+        <translation>(không rõ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="191"/>
+        <source>still a member</source>
+        <translation>đang sinh hoạt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="204"/>
+        <source>Select a current membership in the list first.</source>
+        <translation>Hãy chọn một tổ chức đang sinh hoạt trong danh sách trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="210"/>
+        <source>No open tasks.</source>
+        <translation>Không có công việc đang mở.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="212"/>
+        <source>%1 open tasks: leads %2, supports %3; %4 overdue.</source>
+        <translation>%1 việc đang mở: chủ trì %2, phối hợp %3; %4 việc quá hạn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="217"/>
+        <source>That is a lot: think twice before giving this person more.</source>
+        <translation>Đang quá tải: cân nhắc kỹ trước khi giao thêm việc.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="222"/>
+        <source>Lead</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="222"/>
+        <source>Supporting</source>
+        <translation>Phối hợp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="225"/>
+        <source>%1, overdue</source>
+        <translation>%1, quá hạn</translation>
     </message>
 </context>
 <context>
     <name>PersonForm</name>
     <message>
-        <location filename="../../ui/person_form.py" line="44" />
+        <location filename="../../ui/person_form.py" line="44"/>
         <source>Add a person</source>
         <translation>Thêm người</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="44" />
+        <location filename="../../ui/person_form.py" line="44"/>
         <source>Edit a person</source>
         <translation>Sửa thông tin</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="50" />
+        <location filename="../../ui/person_form.py" line="50"/>
         <source>(not given)</source>
         <translation>(chưa rõ)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="50" />
+        <location filename="../../ui/person_form.py" line="50"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="50" />
+        <location filename="../../ui/person_form.py" line="50"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="54" />
+        <location filename="../../ui/person_form.py" line="54"/>
         <source>dd/mm/yyyy, or only the year</source>
         <translation>dd/mm/yyyy, hoặc chỉ năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="59" />
+        <location filename="../../ui/person_form.py" line="59"/>
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="63" />
+        <location filename="../../ui/person_form.py" line="63"/>
         <source>(none)</source>
         <translation>(không có)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="68" />
+        <location filename="../../ui/person_form.py" line="68"/>
         <source>Active</source>
         <translation>Đang sinh hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="68" />
+        <location filename="../../ui/person_form.py" line="68"/>
         <source>Moved away</source>
         <translation>Đã chuyển đi</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="69" />
+        <location filename="../../ui/person_form.py" line="69"/>
         <source>Deceased</source>
         <translation>Đã mất</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="76" />
+        <location filename="../../ui/person_form.py" line="76"/>
         <source>Full name *</source>
         <translation>Họ và tên *</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="76" />
+        <location filename="../../ui/person_form.py" line="76"/>
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="77" />
+        <location filename="../../ui/person_form.py" line="77"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="77" />
+        <location filename="../../ui/person_form.py" line="77"/>
         <source>Ethnicity</source>
         <translation>Dân tộc</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="78" />
+        <location filename="../../ui/person_form.py" line="78"/>
         <source>Religion</source>
         <translation>Tôn giáo</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="78" />
+        <location filename="../../ui/person_form.py" line="78"/>
         <source>Citizen ID</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="79" />
+        <location filename="../../ui/person_form.py" line="79"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="79" />
+        <location filename="../../ui/person_form.py" line="79"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="80" />
+        <location filename="../../ui/person_form.py" line="80"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="80" />
+        <location filename="../../ui/person_form.py" line="80"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="94" />
+        <location filename="../../ui/person_form.py" line="94"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="95" />
+        <location filename="../../ui/person_form.py" line="95"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <location filename="../../ui/person_picker.py" line="41"/>
+        <source>Type a name — no accents needed</source>
+        <translation>Gõ tên — không cần dấu</translation>
+    </message>
+</context>
+<context>
+    <name>PositionDialog</name>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="58"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="59"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="101"/>
+        <source>%1 seat(s), %2 filled</source>
+        <translation>%1 suất, đã có %2 người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="104"/>
+        <source>no seat is free</source>
+        <translation>đã đủ người</translation>
+    </message>
+</context>
+<context>
+    <name>SeatsDialog</name>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="229"/>
+        <source>Seats of %1</source>
+        <translation>Số suất của chức danh %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/appointment_dialogs.py" line="234"/>
+        <source>Number of seats *</source>
+        <translation>Số suất *</translation>
+    </message>
+</context>
+<context>
+    <name>TaskForm</name>
+    <message>
+        <location filename="../../ui/task_form.py" line="78"/>
+        <source>New task</source>
+        <translation>Thêm công việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="78"/>
+        <source>Edit task</source>
+        <translation>Sửa công việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="84"/>
+        <source>What has to be done</source>
+        <translation>Việc cần làm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="86"/>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="87"/>
+        <source>e.g. 45/KH-MTTQ-BTT</source>
+        <translation>ví dụ: 45/KH-MTTQ-BTT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="93"/>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="99"/>
+        <source>Low</source>
+        <translation>Thấp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="99"/>
+        <source>Normal</source>
+        <translation>Bình thường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="99"/>
+        <source>High</source>
+        <translation>Cao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="100"/>
+        <source>Urgent</source>
+        <translation>Khẩn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="113"/>
+        <source>Type a name to add a supporting person</source>
+        <translation>Gõ tên để thêm người phối hợp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="120"/>
+        <source>Remove from supporting</source>
+        <translation>Bỏ khỏi danh sách phối hợp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="125"/>
+        <source>Task</source>
+        <translation>Công việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="127"/>
+        <source>Title *</source>
+        <translation>Tên công việc *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="128"/>
+        <source>Details</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="129"/>
+        <source>Organization</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="130"/>
+        <source>Due date</source>
+        <translation>Hạn hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="131"/>
+        <source>Priority</source>
+        <translation>Mức ưu tiên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="132"/>
+        <source>Source document</source>
+        <translation>Văn bản chỉ đạo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="134"/>
+        <source>Number/symbol</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="135"/>
+        <source>Date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="136"/>
+        <source>Issued by</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="137"/>
+        <source>People</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="139"/>
+        <source>Lead (in charge)</source>
+        <translation>Người chủ trì</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="140"/>
+        <source>Supporting</source>
+        <translation>Người phối hợp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="160"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="161"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="315"/>
+        <source>Choose the person from the suggestions, or clear the box.</source>
+        <translation>Hãy chọn người trong danh sách gợi ý, hoặc xóa trắng ô này.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskLoad</name>
+    <message>
+        <location filename="../../ui/task_form.py" line="48"/>
+        <source>Has %1 open tasks, %2 overdue — overloaded</source>
+        <translation>Đang có %1 việc, %2 quá hạn — đã quá tải</translation>
+    </message>
+    <message>
+        <location filename="../../ui/task_form.py" line="50"/>
+        <source>Has %1 open tasks (%2 overdue), holds %3 positions</source>
+        <translation>Đang có %1 việc (%2 quá hạn), giữ %3 chức danh</translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message>
+        <location filename="../../ui/tasks_model.py" line="94"/>
+        <source>Task</source>
+        <translation>Công việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_model.py" line="94"/>
+        <source>Lead</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_model.py" line="94"/>
+        <source>Supporting</source>
+        <translation>Phối hợp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_model.py" line="94"/>
+        <source>Organization</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_model.py" line="95"/>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_model.py" line="95"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tasks_model.py" line="102"/>
+        <source>Overdue by %Ln day(s)</source>
+        <translation>
+            <numerusform>Quá hạn %Ln ngày</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_model.py" line="104"/>
+        <source>To do</source>
+        <translation>Chưa thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_model.py" line="104"/>
+        <source>In progress</source>
+        <translation>Đang thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_model.py" line="105"/>
+        <source>Done</source>
+        <translation>Đã hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_model.py" line="105"/>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_model.py" line="155"/>
+        <source>Completed on %1</source>
+        <translation>Hoàn thành ngày %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_model.py" line="159"/>
+        <source>Priority: high</source>
+        <translation>Mức ưu tiên: cao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_model.py" line="159"/>
+        <source>Priority: urgent</source>
+        <translation>Mức ưu tiên: khẩn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks_model.py" line="161"/>
+        <source>Document: %1</source>
+        <translation>Văn bản: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPage</name>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="48"/>
+        <source>Search in task titles — no accents needed</source>
+        <translation>Tìm theo tên công việc — gõ không dấu cũng được</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="51"/>
+        <source>Open</source>
+        <translation>Chưa hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="51"/>
+        <source>Done</source>
+        <translation>Đã hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="52"/>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="52"/>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="57"/>
+        <source>Mine</source>
+        <translation>Việc của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="58"/>
+        <source>Tasks you lead or support</source>
+        <translation>Việc bạn chủ trì hoặc phối hợp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="59"/>
+        <source>Not you?</source>
+        <translation>Không phải bạn?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="64"/>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="65"/>
+        <source>Due in the next 7 days</source>
+        <translation>Đến hạn trong 7 ngày tới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="67"/>
+        <source>Anyone — type a name</source>
+        <translation>Mọi người — gõ tên để lọc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="68"/>
+        <source>Clear filters</source>
+        <translation>Bỏ lọc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="69"/>
+        <source>New task…</source>
+        <translation>Thêm công việc…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="70"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="72"/>
+        <location filename="../../ui/pages/tasks.py" line="382"/>
+        <source>Start</source>
+        <translation>Bắt đầu làm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="73"/>
+        <location filename="../../ui/pages/tasks.py" line="382"/>
+        <source>Mark done</source>
+        <translation>Đánh dấu hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="74"/>
+        <source>Ctrl+D — completed today</source>
+        <translation>Ctrl+D — hoàn thành hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="75"/>
+        <location filename="../../ui/pages/tasks.py" line="387"/>
+        <source>Cancel task</source>
+        <translation>Hủy công việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="76"/>
+        <location filename="../../ui/pages/tasks.py" line="387"/>
+        <source>Reopen</source>
+        <translation>Mở lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="96"/>
+        <source>Status:</source>
+        <translation>Trạng thái:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="98"/>
+        <source>Organization:</source>
+        <translation>Tổ chức:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="109"/>
+        <source>Person:</source>
+        <translation>Người:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="118"/>
+        <source>Tasks</source>
+        <translation>Công việc</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/tasks.py" line="175"/>
+        <source>%Ln task(s)</source>
+        <translation>
+            <numerusform>%Ln công việc</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="183"/>
+        <source>All organizations</source>
+        <translation>Tất cả tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="263"/>
+        <source>Tasks that %1 leads or supports</source>
+        <translation>Việc %1 chủ trì hoặc phối hợp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="379"/>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="384"/>
+        <source>Mark done on another day…</source>
+        <translation>Hoàn thành vào ngày khác…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="394"/>
+        <source>Show %1</source>
+        <translation>Xem hồ sơ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/tasks.py" line="397"/>
+        <source>Open tasks of %1</source>
+        <translation>Việc chưa hoàn thành của %1</translation>
+    </message>
+</context>
+<context>
+    <name>WhoAreYouDialog</name>
+    <message>
+        <location filename="../../ui/who_are_you.py" line="23"/>
+        <source>Who are you?</source>
+        <translation>Bạn là ai?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/who_are_you.py" line="26"/>
+        <source>To show your own tasks, find yourself on the roster. This is asked only once for the computer account “%1”.</source>
+        <translation>Để xem việc của mình, hãy tìm tên bạn trong danh sách. Câu hỏi này chỉ hỏi một lần cho tài khoản máy tính “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/who_are_you.py" line="36"/>
+        <source>This is me</source>
+        <translation>Đây là tôi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/who_are_you.py" line="37"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/who_are_you.py" line="50"/>
+        <source>Type your name and choose yourself from the suggestions.</source>
+        <translation>Hãy gõ tên bạn và chọn đúng mình trong danh sách gợi ý.</translation>
+    </message>
+</context>
+<context>
+    <name>_SmallForm</name>
+    <message>
+        <location filename="../../ui/person_card.py" line="275"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/person_card.py" line="276"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>

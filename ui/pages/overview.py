@@ -83,7 +83,8 @@ class LoadBars(QWidget):
 class OverviewPage(QWidget):
     """Cards for what is late or missing, and who carries the most work."""
 
-    open_page = Signal(str)
+    open_view = Signal(str)  # "tasks:overdue", "organizations:vacancies", "people"...
+    person_clicked = Signal(int)
 
     def __init__(self, store: Store, parent=None) -> None:
         super().__init__(parent)
@@ -100,8 +101,21 @@ class OverviewPage(QWidget):
         cards = [self.overdue, self.due_week, self.vacant, self.concurrent, self.people, self.unsent]
         for i, card in enumerate(cards):
             grid.addWidget(card, i // 3, i % 3)
-        self.people.clicked.connect(lambda: self.open_page.emit("people"))
+        links = {
+            self.overdue: "tasks:overdue", self.due_week: "tasks:due_week",
+            self.vacant: "organizations:vacancies", self.concurrent: "organizations:concurrent",
+            self.people: "people",
+        }
+        for card, view in links.items():
+            card.clicked.connect(lambda _checked=False, view=view: self.open_view.emit(view))
+        # Sending comes with the reports page; until then the count is shown but leads nowhere.
+        self.unsent.setCursor(Qt.ArrowCursor)
+        self.unsent.setFocusPolicy(Qt.NoFocus)
+        self.unsent.setObjectName("cardStatic")
         self.bars = LoadBars()
+        self.bars.person_clicked.connect(self.person_clicked)
+        self.bars.setCursor(Qt.PointingHandCursor)
+        self.bars.setToolTip(self.tr("Click a name to see that person's open tasks"))
         busiest = QLabel(self.tr("Carrying the most work"))
         busiest.setObjectName("sectionTitle")
         frame = QFrame()
