@@ -48,6 +48,12 @@ _CITED_NUMBER = re.compile(r"\{plan_no\}(/[A-ZĐ-]+)")
 
 # (due in the past, the draw that picks the state): done on time, done late,
 # cancelled, overdue; then in progress and to do, due ahead.
+def _still_open_share(days_late: int) -> float:
+    """Of the tasks left open past their due date, how many are still open after
+    this many days: a commune is behind by weeks, rarely by a year."""
+    return 1.0 if days_late <= 60 else 0.4 if days_late <= 120 else 0.05
+
+
 _SCENARIOS = ((True, 0.1), (True, 0.6), (True, 0.78), (True, 0.9), (False, 0.3), (False, 0.9))
 
 
@@ -96,7 +102,7 @@ def add_duties(b: Builder) -> None:
             if r < 0.72:
                 early = due - timedelta(days=rng.randint(0, 4))
                 set_status(store, task_id, "done", completed_on=early)
-            elif r < 0.9:
+            elif r < 0.9 or rng.random() > _still_open_share((today - due).days):
                 late = min(due + timedelta(days=rng.randint(1, 12)), today)
                 set_status(store, task_id, "done", completed_on=late)
             elif r < 0.95:
@@ -195,7 +201,7 @@ def add_tasks(b: Builder) -> None:
         # The first tasks show every state at least once, however small the demo.
         scenario = _SCENARIOS[n] if n < len(_SCENARIOS) else None
         if scenario is not None and scenario[0] != (due < today):
-            shift = rng.randint(-200, -5) if scenario[0] else rng.randint(0, 60)
+            shift = rng.randint(-50, -5) if scenario[0] else rng.randint(0, 60)
             due = today + timedelta(days=shift)
         year = due.year
         context = {
@@ -262,6 +268,10 @@ def add_tasks(b: Builder) -> None:
                 completed = min(due + timedelta(days=rng.randint(1, 40)), today)
             elif r < 0.80:
                 status = "cancelled"
+            elif scenario is None and rng.random() > _still_open_share((today - due).days):
+                # old work gets finished, late, more often than it is forgotten
+                status = "done"
+                completed = min(due + timedelta(days=rng.randint(1, 40)), today)
             else:
                 status = "in_progress" if rng.random() < 0.6 else "todo"
         else:

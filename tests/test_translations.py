@@ -12,6 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "translations" / "frontdesk_vi.ts"
 QM = TS.with_suffix(".qm")
+PLURALS_TS = TS.with_name("frontdesk_en.ts")  # English: only the plural forms
 
 
 def _tool(name: str) -> str:
@@ -54,3 +55,30 @@ def test_the_built_qm_is_up_to_date(tmp_path):
     rebuilt = tmp_path / "vi.qm"
     subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(rebuilt)], check=True, capture_output=True)
     assert rebuilt.read_bytes() == QM.read_bytes(), "run pyside6-lrelease on frontdesk_vi.ts"
+
+
+def test_english_plurals_cover_every_plural_string(tmp_path):
+    fresh = tmp_path / "en.ts"
+    shutil.copy(PLURALS_TS, fresh)
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
+    subprocess.run([_tool("pyside6-lupdate"), "-pluralonly", *sources, "-ts", str(fresh)], cwd=ROOT, check=True,
+                   capture_output=True)
+    missing = [
+        m.find("source").text for m in _messages(fresh)
+        if m.find("translation").get("type") not in ("vanished", "obsolete")
+        and len([f for f in m.iter("numerusform") if (f.text or "").strip()]) != 2
+    ]
+    assert missing == [], "give these a singular and a plural in frontdesk_en.ts"
+    rebuilt = tmp_path / "en.qm"
+    subprocess.run([_tool("pyside6-lrelease"), str(PLURALS_TS), "-qm", str(rebuilt)], check=True, capture_output=True)
+    assert rebuilt.read_bytes() == PLURALS_TS.with_suffix(".qm").read_bytes(), "run pyside6-lrelease on frontdesk_en.ts"
+
+
+def test_english_counts_read_naturally(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.application import install_translations
+
+    install_translations(qapp, "en")
+    assert QCoreApplication.translate("PeoplePage", "%Ln people", "", 1) == "1 person"
+    assert QCoreApplication.translate("PeoplePage", "%Ln people", "", 3) == "3 people"

@@ -185,7 +185,7 @@ def test_ending_an_appointment_frees_the_seat(page, store, people):
     position = _item(page, "position", chair)
     assert position.text(2) == "0" and position.text(3) == "1"
     assert position.child(0).data(0, KIND) == "vacant"
-    assert position.child(0).text(0) == "1 seat(s) vacant — double-click to appoint"
+    assert position.child(0).text(0) == "1 seat vacant — double-click to appoint"
     page.show_vacancies()
     assert ("Hội Nông dân", "Chủ tịch") in _vacancy_rows(page)
     assert page.tabs.tabText(page.VACANCIES) == f"Vacant positions ({len(vacancies(store))})"

@@ -182,7 +182,7 @@ def test_mark_done_with_ctrl_d_leaves_the_open_list(page, store, staff, qtbot):
     first = add_task(store, {"title": "Họp chi hội", "due_on": "25/11/2026"}, lead_id=staff["lan"])
     second = add_task(store, {"title": "Thăm hộ nghèo", "due_on": "30/11/2026"}, lead_id=staff["lan"])
     page.refresh()
-    assert page.model.ids() == [first, second] and page.count.text() == "2 task(s)"
+    assert page.model.ids() == [first, second] and page.count.text() == "2 tasks"
     page.select_ids([first])
     assert page.done_button.isEnabled() and not page.reopen_button.isEnabled()
     page.activateWindow()
@@ -190,7 +190,7 @@ def test_mark_done_with_ctrl_d_leaves_the_open_list(page, store, staff, qtbot):
     qtbot.keyClick(page.table, Qt.Key_D, Qt.ControlModifier)
     task = get_task(store, first)
     assert (task.status, task.completed_on) == ("done", "2026-11-22")
-    assert page.model.ids() == [second] and page.count.text() == "1 task(s)"
+    assert page.model.ids() == [second] and page.count.text() == "1 task"
     assert page.selected_ids() == [second]  # ready for the next one
 
 
@@ -318,7 +318,7 @@ def test_overdue_rows_are_marked_and_the_menu_leads_to_people(page, store, staff
     page.refresh()
     late = page.model.row_of(spread["late"])
     later = page.model.row_of(spread["later"])
-    assert page.model.index(late, 5).data() == "Overdue by 33 day(s)"
+    assert page.model.index(late, 5).data() == "Overdue by 33 days"
     assert page.model.index(late, 0).data(Qt.ForegroundRole).color().name() == "#c0392b"
     assert page.model.index(later, 0).data(Qt.ForegroundRole) is None
     assert page.model.index(late, 4).data() == "20/10/2026"

@@ -41,7 +41,8 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
     dialog, the edit menu): Qt ships no Vietnamese for those, so
     ``qtbase_vi.qm`` is ours too (see resources/translations/README.md).
 
-    English is the source language: it needs no translator."""
+    English is the source language; its translator holds only the plural
+    forms ("1 task", "2 tasks"), which a source text cannot carry."""
     for old in getattr(app, "_frontdesk_translators", []):
         app.removeTranslator(old)
     loaded: list[QTranslator] = []
@@ -58,6 +59,9 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
                 loaded.append(translator)
     else:
         QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedKingdom))
+        plurals = QTranslator(app)
+        if plurals.load(str(TRANSLATIONS / "frontdesk_en.qm")):
+            loaded.append(plurals)
     for translator in loaded:
         app.installTranslator(translator)
     app._frontdesk_translators = loaded  # type: ignore[attr-defined]

@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(190)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self.overview = OverviewPage(store)
@@ -56,6 +56,8 @@ class MainWindow(QMainWindow):
         self._add_page("tasks", self.tr("Tasks"), self.tasks, "Ctrl+4")
         self._add_page("duties", self.tr("Recurring duties"), self.duties, "Ctrl+5")
         self._connect_pages()
+        # as wide as the longest page name in this language, plus the item padding
+        self.nav.setFixedWidth(max(180, self.nav.sizeHintForColumn(0) + 40))
         self.nav.currentRowChanged.connect(self._page_changed)
         central = QWidget()
         layout = QHBoxLayout(central)

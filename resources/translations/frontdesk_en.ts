@@ -1,0 +1,94 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CompletionDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/task_status.py" line="41"/>
+        <source>%Ln task(s) will be marked done.</source>
+        <translation>
+            <numerusform>%Ln task will be marked done.</numerusform>
+            <numerusform>%Ln tasks will be marked done.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DutiesPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/duties.py" line="120"/>
+        <source>%Ln duties</source>
+        <translation>
+            <numerusform>%Ln duty</numerusform>
+            <numerusform>%Ln duties</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/duties.py" line="219"/>
+        <source>Created %Ln new task(s).</source>
+        <translation>
+            <numerusform>Created %Ln new task.</numerusform>
+            <numerusform>Created %Ln new tasks.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/organizations.py" line="341"/>
+        <source>%Ln seat(s) vacant — double-click to appoint</source>
+        <translation>
+            <numerusform>%Ln seat vacant — double-click to appoint</numerusform>
+            <numerusform>%Ln seats vacant — double-click to appoint</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/organizations.py" line="433"/>
+        <source>%Ln posts</source>
+        <translation>
+            <numerusform>%Ln post</numerusform>
+            <numerusform>%Ln posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/organizations.py" line="440"/>
+        <source>%Ln people hold more than one position.</source>
+        <translation>
+            <numerusform>%Ln person holds more than one position.</numerusform>
+            <numerusform>%Ln people hold more than one position.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/people.py" line="133"/>
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln person</numerusform>
+            <numerusform>%Ln people</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/tasks_model.py" line="102"/>
+        <source>Overdue by %Ln day(s)</source>
+        <translation>
+            <numerusform>Overdue by %Ln day</numerusform>
+            <numerusform>Overdue by %Ln days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TasksPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/tasks.py" line="175"/>
+        <source>%Ln task(s)</source>
+        <translation>
+            <numerusform>%Ln task</numerusform>
+            <numerusform>%Ln tasks</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
