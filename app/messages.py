@@ -30,11 +30,14 @@ def register_fields(names: dict[str, tuple[str, str]]) -> None:
 
 
 def current_language() -> str:
-    """``vi`` unless FRONTDESK_LANG (or LANG) asks for English."""
+    """FRONTDESK_LANG when set (``en…`` for English), else the language chosen
+    in the window (settings.json), else Vietnamese."""
     lang = os.environ.get("FRONTDESK_LANG") or ""
-    if not lang:
-        return "vi"
-    return "en" if lang.lower().startswith("en") else "vi"
+    if lang:
+        return "en" if lang.lower().startswith("en") else "vi"
+    from app.settings import load_settings  # late: settings needs paths, not messages
+
+    return load_settings()["language"]
 
 
 def known_codes() -> set[str]:

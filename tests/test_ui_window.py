@@ -184,3 +184,43 @@ def test_editing_a_person_keeps_the_other_fields(window, qtbot):
     changed = [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
     names = [d[1] for d in window.store.conn.execute("PRAGMA table_info(person)")]
     assert {names[i] for i in changed} - {"updated_at"} == {"note"}  # the clock stands still here
+
+
+def test_switching_the_language_reopens_the_window_on_the_same_page_and_is_remembered(window, qtbot):
+    from app import messages
+    from app.settings import load_settings
+
+    window.show_page("tasks")
+    assert window.nav.item(0).text() == "Tổng quan"
+    english = window.switch_language("en")
+    qtbot.addWidget(english)
+    assert english is not window and english.isVisible()
+    assert english.nav.item(0).text() == "Overview" and english.stack.currentWidget() is english.tasks
+    assert english.runner is window.runner  # a runner handed in is handed on
+    assert load_settings()["language"] == "en" and messages.current_language() == "en"
+    back = english.switch_language("vi")
+    qtbot.addWidget(back)
+    assert back.nav.item(0).text() == "Tổng quan" and load_settings()["language"] == "vi"
+
+
+def test_every_page_is_a_keystroke_away(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    for key, page in ((Qt.Key_3, "organizations"), (Qt.Key_4, "tasks"), (Qt.Key_5, "duties")):
+        qtbot.keyClick(window, key, Qt.ControlModifier)
+        assert window.stack.currentWidget() is window.pages[page]
+
+
+def test_ctrl_n_adds_on_the_page_in_front(window, qtbot, monkeypatch):
+    """Three pages answer Ctrl+N; only the one showing may."""
+    from PySide6.QtCore import Qt
+
+    opened = []
+    monkeypatch.setattr(window.tasks, "new_task", lambda: opened.append("task"))
+    monkeypatch.setattr(window.duties, "new_duty", lambda: opened.append("duty"))
+    monkeypatch.setattr(window.people, "add_person", lambda: opened.append("person"))
+    for page, expected in (("tasks", "task"), ("duties", "duty"), ("people", "person")):
+        window.show_page(page)
+        qtbot.keyClick(window.stack.currentWidget(), Qt.Key_N, Qt.ControlModifier)
+        assert opened[-1] == expected
+    assert opened == ["task", "duty", "person"]

@@ -3,9 +3,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.commune import get_commune
+from app.settings import save_settings
 from app.storage import Store
 from ui.operations import WriteRunner
 from ui.pages.duties import DutiesPage
@@ -21,6 +33,8 @@ QLabel#sectionTitle { font-size: 15px; font-weight: 600; }
 QListWidget#nav { background: #1f3a5f; color: white; border: none; font-size: 14px; outline: 0; }
 QListWidget#nav::item { padding: 10px 14px; }
 QListWidget#nav::item:selected { background: #2e5c8a; }
+QWidget#navColumn { background: #1f3a5f; }
+QWidget#navColumn QLabel { color: #c9d6e5; font-size: 12px; }
 QPushButton#card { background: white; border: 1px solid #d0d7de; border-radius: 6px; text-align: left; }
 QPushButton#card:hover { border-color: #2e5c8a; }
 QPushButton#cardStatic { background: white; border: 1px solid #d0d7de; border-radius: 6px; text-align: left; }
@@ -34,6 +48,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.lang = lang
         # every write goes through one runner (its own thread in the app)
+        self._owns_runner = runner is None
         self.runner = runner or WriteRunner(store.path, actor=store.actor, clock=store.clock, parent=self)
         commune = get_commune(store)
         self.setWindowTitle(
@@ -63,7 +78,7 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.nav)
+        layout.addWidget(self._nav_column())
         layout.addWidget(self.stack, 1)
         self.stack.setContentsMargins(12, 8, 12, 8)
         self.setCentralWidget(central)
@@ -81,6 +96,46 @@ class MainWindow(QMainWindow):
         self.nav.addItem(item)
         row = self.nav.count() - 1
         QShortcut(QKeySequence(shortcut), self, activated=lambda: self.nav.setCurrentRow(row))
+
+    def _nav_column(self) -> QWidget:
+        """The page list, and under it the language (each name in its own language)."""
+        column = QWidget()
+        column.setObjectName("navColumn")
+        box = QVBoxLayout(column)
+        box.setContentsMargins(0, 0, 0, 8)
+        box.addWidget(self.nav, 1)
+        self.language = QComboBox()
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(self.language.findData(self.lang))
+        self.language.setToolTip(self.tr("Language of the window"))
+        caption = QLabel(self.tr("Language / Ngôn ngữ"))
+        caption.setContentsMargins(12, 0, 12, 0)
+        box.addWidget(caption)
+        inner = QHBoxLayout()
+        inner.setContentsMargins(12, 0, 12, 0)
+        inner.addWidget(self.language)
+        box.addLayout(inner)
+        self.language.activated.connect(lambda _i: self.switch_language(self.language.currentData()))
+        return column
+
+    def switch_language(self, lang: str) -> "MainWindow":
+        """Remember the language and reopen the window in it, on the same page."""
+        if lang == self.lang:
+            return self
+        from ui.application import install_translations
+
+        save_settings({"language": lang})
+        install_translations(QApplication.instance(), lang)
+        page = self.nav.currentItem().data(Qt.UserRole)
+        successor = MainWindow(self.store, runner=None if self._owns_runner else self.runner, lang=lang)
+        successor.setGeometry(self.geometry())
+        successor.show_page(page)
+        successor.show()
+        QApplication.instance()._frontdesk_window = successor  # type: ignore[attr-defined]  # keep it alive
+        self.close()  # finishes the writes already asked for
+        self.deleteLater()
+        return successor
 
     def _connect_pages(self) -> None:
         """Each page asks for another by signal; the window decides where it opens."""
@@ -126,7 +181,8 @@ class MainWindow(QMainWindow):
             page.refresh()
 
     def closeEvent(self, event) -> None:
-        self.runner.shutdown()  # finish the writes already asked for
+        if self._owns_runner:
+            self.runner.shutdown()  # finish the writes already asked for
         super().closeEvent(event)
 
     def show_page(self, key: str) -> None:
