@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -26,12 +26,13 @@ from ui.pages.overview import OverviewPage
 from ui.pages.people import PeoplePage
 from ui.pages.tasks import TasksPage
 
+NAV_FONT_PX, NAV_PADDING_PX = 14, 14
 STYLE = """
 QWidget { font-size: 13px; }
 QLabel#pageTitle { font-size: 20px; font-weight: 600; padding: 4px 0 8px 0; }
 QLabel#sectionTitle { font-size: 15px; font-weight: 600; }
-QListWidget#nav { background: #1f3a5f; color: white; border: none; font-size: 14px; outline: 0; }
-QListWidget#nav::item { padding: 10px 14px; }
+QListWidget#nav { background: #1f3a5f; color: white; border: none; font-size: %dpx; outline: 0; }
+QListWidget#nav::item { padding: 10px %dpx; }
 QListWidget#nav::item:selected { background: #2e5c8a; }
 QWidget#navColumn { background: #1f3a5f; }
 QWidget#navColumn QLabel { color: #c9d6e5; font-size: 12px; }
@@ -39,7 +40,7 @@ QPushButton#card { background: white; border: 1px solid #d0d7de; border-radius: 
 QPushButton#card:hover { border-color: #2e5c8a; }
 QPushButton#cardStatic { background: white; border: 1px solid #d0d7de; border-radius: 6px; text-align: left; }
 QFrame#panel { background: white; border: 1px solid #d0d7de; border-radius: 6px; }
-"""
+""" % (NAV_FONT_PX, NAV_PADDING_PX)
 
 
 class MainWindow(QMainWindow):
@@ -72,7 +73,11 @@ class MainWindow(QMainWindow):
         self._add_page("duties", self.tr("Recurring duties"), self.duties, "Ctrl+5")
         self._connect_pages()
         # as wide as the longest page name in this language, plus the item padding
-        self.nav.setFixedWidth(max(180, self.nav.sizeHintForColumn(0) + 40))
+        font = QFont(self.nav.font())
+        font.setPixelSize(NAV_FONT_PX)  # the style sheet's size: not applied yet at this point
+        metrics = QFontMetrics(font)
+        widest = max(metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count()))
+        self.nav.setFixedWidth(max(180, widest + 2 * NAV_PADDING_PX + 12))
         self.nav.currentRowChanged.connect(self._page_changed)
         central = QWidget()
         layout = QHBoxLayout(central)
