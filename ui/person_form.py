@@ -42,7 +42,7 @@ class PersonForm(QDialog):
         self._store, self._runner, self._lang, self.person_id = store, runner, lang, person_id
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("Add a person") if person_id is None else self.tr("Edit a person"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(540)
         self.inputs: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.inputs["full_name"] = QLineEdit()
@@ -129,6 +129,7 @@ class PersonForm(QDialog):
                 label.show()
         if problems and problems[0].field in self.inputs:
             self.inputs[problems[0].field].setFocus()
+        self.adjustSize()  # grow to show every message whole
 
     def save(self) -> None:
         raw = self.values()

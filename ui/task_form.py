@@ -301,6 +301,7 @@ class TaskForm(QDialog):
             self.errors[name].show()
         if found:
             self.inputs[next(iter(found))].setFocus()
+        self.adjustSize()  # grow to show every message whole
 
     def _message(self, problem: InvalidValue) -> str:
         """The core's words, naming the field as this form labels it (the core's
