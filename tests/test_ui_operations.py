@@ -81,3 +81,21 @@ def test_an_unexpected_error_is_logged_and_shown_once(qtbot, caplog):
         qtbot.waitUntil(lambda: hook.shown == ["ZeroDivisionError"], timeout=2000)
     assert hook.shown == ["ZeroDivisionError"]
     assert sum("ZeroDivisionError" in r.getMessage() for r in caplog.records) == 3
+
+
+def test_a_problem_the_form_has_no_field_for_is_shown_not_dropped(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from app.errors import InvalidInput, InvalidValue
+    from ui.errors import show_in_form
+
+    boxes, under_fields = [], []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: boxes.append(text))
+    form = QWidget()
+    qtbot.addWidget(form)
+    known = InvalidValue("required", field="full_name", value="")
+    show_in_form(form, InvalidInput([known]), {"full_name": None}, under_fields.extend, "vi")
+    assert under_fields == [known] and boxes == []
+    stray = InvalidValue("required", field="somewhere_else", value="")
+    show_in_form(form, InvalidInput([known, stray]), {"full_name": None}, under_fields.extend, "vi")
+    assert under_fields == [known] and len(boxes) == 1 and "bắt buộc" in boxes[0]

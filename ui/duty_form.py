@@ -23,7 +23,7 @@ from app.duties import CADENCES, add_duty, check_duty, get_duty, update_duty
 from app.errors import InvalidInput, InvalidValue
 from app.storage import Store
 from app.tasks import PRIORITIES
-from ui.errors import show_error
+from ui.errors import show_in_form
 from ui.organization_choices import fill_organizations
 from ui.person_picker import PersonPicker
 
@@ -289,9 +289,4 @@ class DutyForm(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        if isinstance(error, InvalidInput):
-            self.show_problems(error.problems)
-        elif isinstance(error, InvalidValue) and error.field in self.errors:
-            self.show_problems([error])
-        else:
-            show_error(self, error, self._lang, str(self._store.path))
+        show_in_form(self, error, self.errors, self.show_problems, self._lang, str(self._store.path))

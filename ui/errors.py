@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import messages
-from app.errors import FrontDeskError
+from app.errors import FrontDeskError, InvalidInput, InvalidValue
 from app.storage import sqlite_problem
 
 log = logging.getLogger("frontdesk.ui")
@@ -38,6 +38,18 @@ def show_error(parent: QWidget | None, error: BaseException, lang: str, path: st
         ExceptionHook.instance().report(type(error), error, error.__traceback__)
         return
     QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Cannot do that"), text)
+
+
+def show_in_form(parent: QWidget, error: BaseException, fields, show_problems, lang: str, path: str = "") -> None:
+    """A failed save: each problem under its field when the form has them all;
+    otherwise one message box, so no problem is ever silently dropped."""
+    problems = error.problems if isinstance(error, InvalidInput) else (
+        [error] if isinstance(error, InvalidValue) else []
+    )
+    if problems and all(p.field in fields for p in problems):
+        show_problems(problems)
+    else:
+        show_error(parent, error, lang, path)
 
 
 class ExceptionHook(QObject):

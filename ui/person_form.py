@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 
 from app import messages
 from app.dates import format_date
-from app.errors import InvalidInput, InvalidValue
+from app.errors import InvalidValue
 from app.organizations import residential_areas
 from app.people import add_person, describe_notes, get_person, update_person
 from app.storage import Store
-from ui.errors import show_error
+from ui.errors import show_in_form
 
 
 def field_message(problem: InvalidValue, lang: str) -> str:
@@ -153,9 +153,4 @@ class PersonForm(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        if isinstance(error, InvalidInput):
-            self.show_problems(error.problems)
-        elif isinstance(error, InvalidValue) and error.field in self.errors:
-            self.show_problems([error])
-        else:
-            show_error(self, error, self._lang, str(self._store.path))
+        show_in_form(self, error, self.errors, self.show_problems, self._lang, str(self._store.path))

@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 
 from app import messages
 from app.dates import format_date
-from app.errors import InvalidInput, InvalidValue
+from app.errors import InvalidValue
 from app.organizations import OrgNode, front_committee_id, organization_tree
 from app.storage import Store
 from app.tasks import PRIORITIES, get_task, save_task
 from app.workload import PersonLoad, load_of
-from ui.errors import show_error
+from ui.errors import show_in_form
 from ui.person_form import field_message
 from ui.person_picker import PersonPicker
 
@@ -339,10 +339,4 @@ class TaskForm(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        problems = error.problems if isinstance(error, InvalidInput) else (
-            [error] if isinstance(error, InvalidValue) else []
-        )
-        if problems and all(p.field in self.errors for p in problems):
-            self.show_problems(problems)
-        else:
-            show_error(self, error, self._lang, str(self._store.path))
+        show_in_form(self, error, self.errors, self.show_problems, self._lang, str(self._store.path))
