@@ -1,0 +1,369 @@
+"""Checking the rows of a member roster before anything is written.
+
+Each row read from a spreadsheet (``app.roster_layout.RawRecord``) becomes a
+``PlannedRow``: the values ``app.people.validate_person`` accepted, the repairs
+it made, and every problem with the Excel row and column it sits in. Then
+duplicates are marked: inside the file (an earlier row) and against the people
+already stored.
+
+The core stays the judge of what is valid: this module only turns Excel's cell
+types into what a person would have typed (a number cell 1090012345.0 is the
+digits "1090012345", a date cell is a date), matches the residential area by
+name, and hands the row to ``validate_person``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any, Callable, Iterable, Mapping
+
+from app import messages
+from app.dates import format_date, parse_date, parse_date_noted
+from app.errors import InvalidInput, InvalidValue
+from app.organizations import residential_areas
+from app.people import validate_person
+from app.storage import Store
+from app.vntext import clean_text, fold
+
+messages.register(
+    {
+        "import.area_unknown": (
+            "{field_name} “{value}” không có trong xã; thêm khu dân cư trước, hoặc sửa tên.",
+            "{field_name} “{value}” is not in this commune; add it first, or correct the name.",
+        ),
+        "import.area_ambiguous": (
+            "{field_name} “{value}” khớp với nhiều khu dân cư ({names}); hãy ghi đủ tên.",
+            "{field_name} “{value}” matches several residential areas ({names}); write the full name.",
+        ),
+        "import.row_problem": ("Dòng {row}, cột {column}: {reason}", "Row {row}, column {column}: {reason}"),
+        "import.row_problem_no_column": ("Dòng {row}: {reason}", "Row {row}: {reason}"),
+        "import.cell_value": ("(ô ghi: {value})", "(the cell holds: {value})"),
+    }
+)
+messages.register_fields({"area": ("Khu dân cư", "Residential area")})
+
+# The fields of a roster row that validate_person checks; the others (area,
+# joined_on, row_number) are handled here or ignored.
+PERSON_FIELDS = ("full_name", "gender", "birth_date", "ethnicity", "religion", "citizen_id", "phone", "note")
+
+
+@dataclass
+class RowProblem:
+    """One problem of one cell: where it is in the file, what it holds, why."""
+
+    row: int  # the Excel row number, as Excel shows it
+    column: str  # the Excel column letter ("" when the problem is not of one cell)
+    value: Any  # the cell as a person sees it (text)
+    code: str
+    params: dict
+    field: str = ""
+
+    def reason(self, lang: str | None = None) -> str:
+        return messages.describe(InvalidValue(self.code, **{**self.params, "field": self.field}), lang)
+
+    def message(self, lang: str | None = None) -> str:
+        reason = self.reason(lang)
+        shown = "" if self.value is None else str(self.value)
+        if shown and shown not in reason:
+            reason = f"{reason} {messages.text('import.cell_value', lang, value=shown)}"
+        if self.column:
+            return messages.text("import.row_problem", lang, row=self.row, column=self.column, reason=reason)
+        return messages.text("import.row_problem_no_column", lang, row=self.row, reason=reason)
+
+    def as_json(self, lang: str | None = None) -> dict:
+        return {"row": self.row, "column": self.column, "value": self.value, "message": self.message(lang)}
+
+
+@dataclass
+class Duplicate:
+    """What an imported row collides with."""
+
+    kind: str  # "in_file" (an earlier row of the file) | "in_database"
+    person_id: int | None  # the stored person (in_database)
+    row: int | None  # the earlier Excel row (in_file)
+    reason: str  # "citizen_id" | "name_birth_area"
+    name: str | None = None  # the stored person's name, for messages
+
+
+@dataclass
+class PlannedRow:
+    row: int
+    values: dict  # validate_person values, ready to store (with area_id); the raw cells if invalid
+    notes: list  # repairs made, as (field, code, params)
+    problems: list[RowProblem]
+    duplicate: Duplicate | None
+    action: str  # "insert" | "update" | "skip"
+    joined_on: str | None = None  # ISO, for the membership when importing into an organization
+    cells: dict = field(default_factory=dict)  # field -> Excel column letter
+
+    def note_texts(self, lang: str | None = None) -> list[str]:
+        """Each repair as a line with its Excel place."""
+        lines = []
+        for name, code, params in self.notes:
+            text = messages.text(code, lang, **params)
+            column = self.cells.get("area" if name == "area_id" else name, "")
+            key = "import.row_problem" if column else "import.row_problem_no_column"
+            lines.append(messages.text(key, lang, row=self.row, column=column, reason=text))
+        return lines
+
+
+# -- cell values as a person would have typed them --------------------------------
+
+
+def shown_value(value: Any) -> str:
+    """A cell as Excel shows it: dates dd/mm/yyyy, whole numbers without ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        if value.time() == time(0):
+            return format_date(value.date())
+        return f"{format_date(value.date())} {value:%H:%M}"
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    return str(value)
+
+
+def _as_text(value: Any) -> Any:
+    if isinstance(value, float | datetime | date):
+        return shown_value(value)
+    return value
+
+
+def _as_digits(value: Any) -> Any:
+    # A number cell: 1090012345.0 -> "1090012345", so the repair note shows
+    # the digits the person sees. Fractions stay numbers: the core refuses them.
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _as_date(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)  # a year typed into a number cell
+    if isinstance(value, time | timedelta):
+        return shown_value(value)  # refused by the core, shown as Excel shows it
+    return value
+
+
+_CONVERT: dict[str, Callable[[Any], Any]] = {
+    "full_name": _as_text, "gender": _as_text, "ethnicity": _as_text, "religion": _as_text,
+    "note": _as_text, "citizen_id": _as_digits, "phone": _as_digits, "birth_date": _as_date,
+}
+
+
+# -- residential areas by name -----------------------------------------------------
+
+# Words that say what kind of residential area a name is; folded.
+_AREA_KINDS = (
+    "to dan pho", "khu dan cu", "khu pho", "thon", "ap", "ban", "xom", "to", "khu", "bon", "buon",
+    "lang", "khom", "doi", "plei", "soc", "cum", "phum",
+)
+_ABBREVIATIONS = {"tdp": "to dan pho", "kdc": "khu dan cu", "kp": "khu pho"}
+_KIND_PREFIX = re.compile(r"^(" + "|".join(_AREA_KINDS) + r") (.+)$")
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+_NUMBER = re.compile(r"\d+")
+
+
+def area_key(name: str) -> tuple[str, str]:
+    """(kind word, rest) of a folded area name: "THÔN 03" -> ("thon", "3"),
+    "TDP số 5" -> ("to dan pho", "5"), "Đông Hòa" -> ("", "dong hoa")."""
+    words = _NOT_WORD.sub(" ", fold(clean_text(name))).split()
+    words = [_ABBREVIATIONS.get(w, w) for w in words]
+    text = " ".join(words)
+    text = _NUMBER.sub(lambda m: str(int(m.group())), text)
+    text = re.sub(r"\bso (?=\d)", "", text)  # "thôn số 3" is "thôn 3"
+    match = _KIND_PREFIX.match(text)
+    return (match.group(1), match.group(2)) if match else ("", text)
+
+
+class AreaIndex:
+    """The commune's residential areas, looked up by what a roster cell says.
+
+    A cell matches an area whose name (or short name) is the same once folded
+    ("thon 3", "THÔN 03" and "Thôn 3" are one), or, when one side has no kind
+    word, whose name without it is the same ("3" or "Đông Hòa" for "Thôn 3",
+    "Thôn Đông Hòa"), as long as only one area fits. Each distinct cell text
+    is worked out once."""
+
+    def __init__(self, areas: Iterable[Mapping[str, Any]]) -> None:
+        self._areas = list(areas)
+        self._full: dict[tuple[str, str], set[int]] = {}
+        self._rest: dict[str, list[tuple[str, int]]] = {}
+        self.names = {a["id"]: a["name"] for a in self._areas}
+        for area in self._areas:
+            for text in (area["name"], area.get("short_name")):
+                if not text:
+                    continue
+                kind, rest = area_key(text)
+                self._full.setdefault((kind, rest), set()).add(area["id"])
+                self._rest.setdefault(rest, []).append((kind, area["id"]))
+        self._cache: dict[Any, tuple[int | None, tuple[str, dict] | None]] = {}
+
+    @classmethod
+    def of_store(cls, store: Store) -> "AreaIndex":
+        return cls(residential_areas(store))
+
+    def match(self, cell: Any) -> tuple[int | None, tuple[str, dict] | None]:
+        """(area id, None), or (None, (problem code, params)); (None, None) when empty."""
+        try:
+            return self._cache[cell]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable cell cannot happen with spreadsheet values
+            return self._match(cell)
+        found = self._cache[cell] = self._match(cell)
+        return found
+
+    def _match(self, cell: Any) -> tuple[int | None, tuple[str, dict] | None]:
+        text = clean_text(shown_value(cell))
+        if not text:
+            return None, None
+        kind, rest = area_key(text)
+        ids = self._full.get((kind, rest), set())
+        if not ids:
+            ids = {aid for k, aid in self._rest.get(rest, ()) if not k or not kind}
+        if len(ids) == 1:
+            return next(iter(ids)), None
+        if not ids:
+            return None, ("import.area_unknown", {"value": text})
+        names = ", ".join(sorted(self.names[i] for i in ids))
+        return None, ("import.area_ambiguous", {"value": text, "names": names})
+
+
+# -- one row ---------------------------------------------------------------------------
+
+
+def check_record(store: Store, record: Any, areas: AreaIndex, *, with_joined: bool = False) -> PlannedRow:
+    """Validate one ``RawRecord`` (row, values, cells) into a ``PlannedRow``."""
+    cells: dict[str, str] = record.cells
+    given: Mapping[str, Any] = record.values
+    raw: dict[str, Any] = {}
+    for name in PERSON_FIELDS:
+        value = given.get(name)
+        if value is not None:
+            raw[name] = _CONVERT[name](value)
+    problems: list[RowProblem] = []
+    notes: list[tuple[str, str, dict]] = []
+
+    birth = raw.get("birth_date")
+    if isinstance(birth, str):
+        # Read it once here to keep the note of what was guessed ("03/1985" kept
+        # as 1985, "85" read as 1985); a failure is left to validate_person.
+        try:
+            parsed, note = parse_date_noted(birth, field="birth_date", today=store.today())
+        except InvalidValue:
+            pass
+        else:
+            raw["birth_date"] = parsed
+            if note and parsed is not None:
+                notes.append(("birth_date", note, {"original": birth, "value": parsed.display()}))
+
+    area_id, area_problem = areas.match(given.get("area"))
+    if area_problem:
+        code, params = area_problem
+        problems.append(RowProblem(record.row, cells.get("area", ""), params["value"], code, params, "area"))
+
+    joined_on = None
+    if with_joined and given.get("joined_on") not in (None, ""):
+        cell = _as_date(given["joined_on"])
+        try:
+            joined = parse_date(cell, field="joined_on", today=store.today(), allow_year_only=False)
+            joined_on = joined.iso() if joined else None
+        except InvalidValue as exc:
+            problems.append(_problem(record.row, cells, exc))
+
+    try:
+        draft = validate_person(store, raw, check_unique=False)
+    except InvalidInput as exc:
+        problems[:0] = [_problem(record.row, cells, p) for p in exc.problems]
+        values = {**raw, "area_id": area_id}
+        return PlannedRow(record.row, values, notes, problems, None, "skip", joined_on, cells)
+    values = draft.values
+    values["area_id"] = area_id
+    notes[:0] = draft.notes
+    if problems:
+        return PlannedRow(record.row, values, notes, problems, None, "skip", joined_on, cells)
+    return PlannedRow(record.row, values, notes, problems, None, "insert", joined_on, cells)
+
+
+def _problem(row: int, cells: Mapping[str, str], exc: InvalidValue) -> RowProblem:
+    params = dict(exc.params)
+    shown = shown_value(exc.value)
+    params["value"] = shown
+    return RowProblem(row, cells.get(exc.field, ""), shown, exc.code, params, exc.field)
+
+
+# -- duplicates ------------------------------------------------------------------------
+
+
+def _identity(values: Mapping[str, Any]) -> tuple | None:
+    """Name + birth date + area, for people without a citizen ID to tell them
+    apart; None when the birth date is unknown (a name alone is too weak)."""
+    if not values.get("birth_date"):
+        return None
+    return fold(values["full_name"]), values["birth_date"], values.get("area_id")
+
+
+def mark_duplicates(store: Store, rows: list[PlannedRow]) -> None:
+    """Set ``duplicate`` (and ``action`` "skip") on each valid row that repeats
+    an earlier valid row of the file or a stored person.
+
+    Same citizen ID means the same person. Otherwise the same folded name,
+    birth date and residential area does, unless both sides carry different
+    citizen IDs (then they are two people)."""
+    valid = [r for r in rows if not r.problems]
+    if not valid:
+        return
+    stored_ids, stored_names = _stored_people(store)
+    seen_ids: dict[str, int] = {}
+    seen_names: dict[tuple, tuple[int, str | None]] = {}
+    for planned in valid:
+        values = planned.values
+        cid = values.get("citizen_id")
+        identity = _identity(values)
+        duplicate = None
+        # The citizen ID is the stronger evidence: it is looked for first, in
+        # the file and then among the stored people.
+        if cid and cid in seen_ids:
+            duplicate = Duplicate("in_file", None, seen_ids[cid], "citizen_id")
+        elif cid and cid in stored_ids:
+            duplicate = Duplicate("in_database", stored_ids[cid][0], None, "citizen_id", stored_ids[cid][1])
+        elif identity in seen_names and (not cid or not seen_names[identity][1]):
+            duplicate = Duplicate("in_file", None, seen_names[identity][0], "name_birth_area")
+        elif identity is not None:
+            for person_id, name, stored_cid in stored_names.get(identity, ()):
+                if not cid or not stored_cid:
+                    duplicate = Duplicate("in_database", person_id, None, "name_birth_area", name)
+                    break
+        if cid:
+            seen_ids.setdefault(cid, planned.row)
+        if identity is not None:
+            seen_names.setdefault(identity, (planned.row, cid))
+        if duplicate is not None:
+            planned.duplicate = duplicate
+            planned.action = "skip"
+
+
+def _stored_people(store: Store) -> tuple[dict[str, tuple[int, str]], dict[tuple, list[tuple[int, str, str | None]]]]:
+    """Every stored person by citizen ID, and by name + birth date + area:
+    two dictionaries built in one pass instead of a query per row."""
+    by_id: dict[str, tuple[int, str]] = {}
+    by_identity: dict[tuple, list[tuple[int, str, str | None]]] = {}
+    rows = store.conn.execute("SELECT id, full_name, citizen_id, birth_date, area_id FROM person")
+    for person_id, name, cid, birth, area_id in rows:
+        if cid:
+            by_id[cid] = (person_id, name)
+        if birth:
+            by_identity.setdefault((fold(name), birth, area_id), []).append((person_id, name, cid))
+    return by_id, by_identity

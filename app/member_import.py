@@ -1,0 +1,185 @@
+"""Importing the member rosters communes keep in Excel.
+
+Two steps, so a person sees everything before anything is written:
+
+- ``plan_import`` reads the file (``app.workbook``), finds its layout
+  (``app.roster_layout``, with the mapping remembered from an earlier file of
+  the same layout), checks every row (``app.import_checks``) and marks the
+  duplicates. It writes nothing.
+- ``apply_import`` writes the plan in one transaction after a backup
+  (``app.import_apply``): any invalid row and nothing is written, unless the
+  person chose to import only the valid rows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from app import messages, records
+from app.errors import FrontDeskError
+from app.import_apply import DUPLICATE_CHOICES, ImportResult, decide, write
+from app.import_checks import AreaIndex, Duplicate, PlannedRow, RowProblem, check_record, mark_duplicates
+from app.progress import ProgressCallback, ignore_progress
+from app.storage import Store
+
+__all__ = [
+    "DUPLICATE_CHOICES", "Duplicate", "ImportPlan", "ImportResult", "PlannedRow", "RowProblem",
+    "apply_import", "plan_import", "plan_records",
+]
+
+PROGRESS_EVERY = 1000
+
+messages.register(
+    {
+        "import.no_name_column": (
+            "Không tìm thấy cột Họ và tên trong trang “{sheet}” của tệp {path}. Các cột đọc được: {headers}. "
+            "Hãy chỉ rõ cột nào là Họ và tên.",
+            "No full-name column in sheet “{sheet}” of {path}. Columns found: {headers}. "
+            "Say which column holds the full name.",
+        ),
+        "import.no_rows": (
+            "Trang “{sheet}” của tệp {path} không có dòng dữ liệu nào dưới dòng tiêu đề.",
+            "Sheet “{sheet}” of {path} has no data rows below its header.",
+        ),
+        "import.no_sheet": (
+            "Tệp {path} không có trang nào tên “{sheet}”.",
+            "{path} has no sheet named “{sheet}”.",
+        ),
+    }
+)
+
+
+@dataclass
+class ImportPlan:
+    path: Path
+    sheet: str
+    layout: Any  # app.roster_layout.Layout
+    rows: list[PlannedRow]
+    org_id: int | None = None
+    areas: dict[int, str] = field(default_factory=dict)  # residential area id -> name
+
+    def invalid(self) -> list[PlannedRow]:
+        return [r for r in self.rows if r.problems]
+
+    def duplicates(self) -> list[PlannedRow]:
+        return [r for r in self.rows if r.duplicate is not None]
+
+    def repaired(self) -> list[PlannedRow]:
+        return [r for r in self.rows if r.notes]
+
+
+def plan_import(
+    store: Store,
+    path: Path,
+    *,
+    org_id: int | None = None,
+    mapping: dict[int, str | None] | None = None,
+    progress: ProgressCallback | None = None,
+    sheet: str | None = None,
+) -> ImportPlan:
+    """Read and check a roster; writes nothing. ``mapping`` (column index ->
+    field) overrides what the layout detection found; ``sheet`` picks a sheet
+    by name (default: the first one with a full-name column)."""
+    from app.roster_layout import records as roster_records
+    from app.workbook import read_workbook
+
+    progress = progress or ignore_progress
+    path = Path(path)
+    if org_id is not None:
+        records.require(store, "organization", org_id)
+    progress("read", 0, 0)
+    sheets = read_workbook(path)
+    chosen, layout = _choose_sheet(store, sheets, path, sheet, mapping)
+    total = max(len(chosen.rows) - layout.data_start, 0)
+    plan = plan_records(
+        store, roster_records(chosen, layout), path=path, sheet=chosen.name, layout=layout, org_id=org_id,
+        progress=progress, total=total,
+    )
+    if not plan.rows:
+        raise FrontDeskError("import.no_rows", path=path.name, sheet=chosen.name)
+    return plan
+
+
+def plan_records(
+    store: Store,
+    roster_rows: Iterable[Any],
+    *,
+    path: Path,
+    sheet: str,
+    layout: Any,
+    org_id: int | None = None,
+    progress: ProgressCallback | None = None,
+    total: int = 0,
+) -> ImportPlan:
+    """Check rows already read (``RawRecord``: row, values, cells) and mark
+    the duplicates; the second half of ``plan_import``."""
+    progress = progress or ignore_progress
+    areas = AreaIndex.of_store(store)
+    rows: list[PlannedRow] = []
+    with_joined = org_id is not None
+    for done, record in enumerate(roster_rows):
+        if done % PROGRESS_EVERY == 0:
+            progress("check", done, total)
+        rows.append(check_record(store, record, areas, with_joined=with_joined))
+    progress("duplicates", len(rows), len(rows))
+    mark_duplicates(store, rows)
+    progress("check", len(rows), len(rows))
+    return ImportPlan(Path(path), sheet, layout, rows, org_id, areas.names)
+
+
+def _choose_sheet(store: Store, sheets: list, path: Path, wanted: str | None, mapping: dict | None):
+    from app.roster_layout import detect_layout, remembered_mapping, with_mapping
+
+    if wanted is not None:
+        sheets = [s for s in sheets if s.name == wanted]
+        if not sheets:
+            raise FrontDeskError("import.no_sheet", path=path.name, sheet=wanted)
+    first_error: FrontDeskError | None = None
+    for sheet in sheets:
+        try:
+            layout = detect_layout(sheet)
+            remembered = remembered_mapping(store, layout.signature)
+            if remembered:
+                layout = detect_layout(sheet, remembered=remembered)
+            if mapping:
+                layout = with_mapping(layout, mapping)
+            if not any(c.field == "full_name" for c in layout.columns):
+                headers = ", ".join(f"{c.letter} “{c.header}”" for c in layout.columns if c.header)
+                raise FrontDeskError(
+                    "import.no_name_column", path=path.name, sheet=sheet.name, headers=headers or "—"
+                )
+        except FrontDeskError as exc:
+            exc.params.setdefault("path", path.name)
+            first_error = first_error or exc
+            continue
+        return sheet, layout
+    if first_error is None:  # a workbook without a visible sheet
+        raise FrontDeskError("import.no_rows", path=path.name, sheet="")
+    raise first_error
+
+
+def apply_import(
+    store: Store,
+    plan: ImportPlan,
+    *,
+    skip_invalid: bool = False,
+    duplicates: str = "skip",
+    choices: dict[int, str] | None = None,
+    progress: ProgressCallback | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Write the plan. ``duplicates`` (skip | update | add) is the choice for
+    every duplicate row, ``choices`` overrides it per Excel row. Any invalid
+    row and not ``skip_invalid``: nothing is written (``result.written`` is
+    False, every problem in ``result.errors``). ``dry_run`` says what would
+    happen (the same counts) and writes nothing."""
+    progress = progress or ignore_progress
+    decision = decide(plan, duplicates=duplicates, choices=choices)
+    if decision.errors and not skip_invalid:
+        return ImportResult(0, 0, len(plan.rows), decision.errors, written=False, dry_run=dry_run)
+    if dry_run:
+        return ImportResult(
+            decision.inserted, decision.updated, decision.skipped, decision.errors, written=False, dry_run=True
+        )
+    return write(store, plan, decision, progress)

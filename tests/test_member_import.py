@@ -1,0 +1,396 @@
+"""Checking, duplicates and writing of roster rows (app.member_import), over
+rows as the layout step hands them over: Excel cell types, row numbers and
+column letters."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from app.errors import InvalidValue
+from app.import_checks import AreaIndex, area_key, check_record
+from app.member_import import apply_import, plan_records
+from app.organizations import add_residential_area, by_code
+from app.people import add_person, get_person, memberships_of
+from app.progress import Cancelled
+from app.search import search_people
+
+LETTERS = {"row_number": "A", "full_name": "B", "gender": "C", "birth_date": "D", "citizen_id": "E",
+           "phone": "F", "area": "G", "ethnicity": "H", "religion": "I", "note": "J", "joined_on": "K"}
+
+
+@dataclass
+class Rec:
+    """The shape of app.roster_layout.RawRecord."""
+
+    row: int
+    values: dict
+    cells: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.cells = self.cells or {f: LETTERS[f] for f in self.values}
+
+
+@pytest.fixture
+def areas(store):
+    return {
+        "thon3": add_residential_area(store, "Thôn 3"),
+        "dong_hoa": add_residential_area(store, "Thôn Đông Hòa"),
+        "tdp5": add_residential_area(store, "Tổ dân phố 5"),
+    }
+
+
+def person(row, name, **values):
+    return Rec(row, {"full_name": name, **values})
+
+
+def plan_of(store, recs, org_id=None):
+    return plan_records(store, recs, path=Path("roster.xlsx"), sheet="Danh sách", layout=None, org_id=org_id)
+
+
+def count(store, table="person"):
+    return store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def people_by_name(store):
+    rows = store.conn.execute(
+        "SELECT full_name, gender, birth_date, citizen_id, phone, area_id, ethnicity, religion, note FROM person"
+    )
+    keys = ("gender", "birth_date", "citizen_id", "phone", "area_id", "ethnicity", "religion", "note")
+    return {r[0]: dict(zip(keys, r[1:])) for r in rows}
+
+
+# -- turning cells into values -------------------------------------------------------
+
+
+def test_excel_cell_types_become_what_a_person_typed(store, areas):
+    rec = person(
+        12, "NGUYỄN VĂN AN", gender="Nam", birth_date=datetime(1985, 3, 5), citizen_id=1085012345.0,
+        phone=912345678.0, area="thon 3", ethnicity="Kinh", religion="Không", note=15.0,
+    )
+    planned = check_record(store, rec, AreaIndex.of_store(store))
+    assert planned.problems == []
+    assert planned.action == "insert"
+    v = planned.values
+    assert v["full_name"] == "Nguyễn Văn An"
+    assert v["gender"] == "male"
+    assert v["birth_date"] == "1985-03-05"
+    assert v["citizen_id"] == "001085012345"
+    assert v["phone"] == "0912345678"
+    assert v["area_id"] == areas["thon3"]
+    assert v["religion"] is None
+    assert v["note"] == "15"
+    lines = planned.note_texts("vi")
+    assert "Dòng 12, cột E: Số CCCD 1085012345 bị mất số 0 ở đầu (thường do Excel); đã khôi phục thành 001085012345." in lines
+    assert any(line.startswith("Dòng 12, cột F: Số điện thoại 912345678") for line in lines)
+    assert "Row 12, column E: Citizen ID 1085012345 had lost" in planned.note_texts("en")[0]
+
+
+def test_year_cells_and_guessed_dates(store, areas):
+    index = AreaIndex.of_store(store)
+    year = check_record(store, person(5, "Lê Thị Hoa", birth_date=1965.0), index)
+    assert year.values["birth_date"] == "1965"
+    month = check_record(store, person(6, "Lê Thị Hoa", birth_date="03/1985"), index)
+    assert month.values["birth_date"] == "1985"
+    assert month.notes == [("birth_date", "date.month_dropped", {"original": "03/1985", "value": "1985"})]
+    assert "Dòng 6, cột D" in month.note_texts("vi")[0]
+    serial = check_record(store, person(7, "Lê Thị Hoa", birth_date=31112.0), index)
+    assert serial.values["birth_date"] == "1985-03-06"  # Excel serial 31112
+
+
+def test_area_names_are_matched_folded(store, areas):
+    index = AreaIndex.of_store(store)
+    for text in ("Thôn 3", "thon 3", "THÔN 3", "Thôn 03", "thôn số 3", " Thôn  3 ", "3", 3.0):
+        assert index.match(text) == (areas["thon3"], None), text
+    for text in ("Đông Hòa", "thon dong hoa", "Thôn Đông Hoà"):
+        assert index.match(text) == (areas["dong_hoa"], None), text
+    assert index.match("TDP 5") == (areas["tdp5"], None)
+    assert index.match("tổ dân phố số 05") == (areas["tdp5"], None)
+    assert index.match("") == (None, None)
+    assert index.match(None) == (None, None)
+    assert index.match("Thôn 9") == (None, ("import.area_unknown", {"value": "Thôn 9"}))
+    # "Thôn 3" is not "Tổ dân phố 3": a kind word on both sides must agree
+    assert index.match("Tổ dân phố 3")[0] is None
+    assert area_key("THÔN 03") == ("thon", "3")
+
+
+def test_a_bare_number_matching_two_areas_is_ambiguous(store, areas):
+    add_residential_area(store, "Tổ dân phố 3")
+    area_id, problem = AreaIndex.of_store(store).match("3")
+    assert area_id is None
+    assert problem[0] == "import.area_ambiguous"
+    assert problem[1]["names"] == "Thôn 3, Tổ dân phố 3"
+
+
+def test_every_problem_of_a_row_with_its_place(store, areas):
+    rec = person(12, "Trần Thị Bình", gender="X", birth_date="31/02/1985", citizen_id="12345", area="Thôn 9")
+    planned = check_record(store, rec, AreaIndex.of_store(store))
+    assert planned.action == "skip"
+    where = {(p.row, p.column, p.value, p.field) for p in planned.problems}
+    assert where == {
+        (12, "C", "X", "gender"), (12, "D", "31/02/1985", "birth_date"),
+        (12, "E", "12345", "citizen_id"), (12, "G", "Thôn 9", "area"),
+    }
+    by_field = {p.field: p for p in planned.problems}
+    message = by_field["birth_date"].message("vi")
+    assert message.startswith("Dòng 12, cột D: Ngày sinh 31/02/1985 không có trên lịch.")
+    assert by_field["birth_date"].message("en").startswith("Row 12, column D: Birth date 31/02/1985 is not a real date")
+    assert by_field["area"].message("vi") == (
+        "Dòng 12, cột G: Khu dân cư “Thôn 9” không có trong xã; thêm khu dân cư trước, hoặc sửa tên."
+    )
+    assert by_field["area"].as_json("vi") == {
+        "row": 12, "column": "G", "value": "Thôn 9", "message": by_field["area"].message("vi"),
+    }
+
+
+def test_a_missing_name_and_an_excel_date_in_the_future(store):
+    rec = person(4, None, birth_date=datetime(2030, 1, 5))
+    rec.values["full_name"] = None
+    planned = check_record(store, rec, AreaIndex([]))
+    messages_ = [p.message("vi") for p in planned.problems]
+    assert "Dòng 4, cột B: Họ và tên là bắt buộc." in messages_
+    assert any(m.startswith("Dòng 4, cột D: Ngày sinh 05/01/2030 là một ngày trong tương lai") for m in messages_)
+
+
+# -- duplicates ----------------------------------------------------------------------
+
+
+def test_duplicates_in_the_file(store, areas):
+    plan = plan_of(store, [
+        person(5, "Nguyễn Văn An", birth_date="05/03/1985", citizen_id="001085012345", area="Thôn 3"),
+        person(6, "Phạm Văn Bình", citizen_id="001085012345"),  # same ID: the same person
+        person(7, "NGUYEN VAN AN", birth_date=datetime(1985, 3, 5), area="thon 3"),  # same name, birth, area
+        person(8, "Nguyễn Văn An", birth_date="05/03/1985", area="Đông Hòa"),  # another area: someone else
+        person(9, "Nguyễn Văn An", birth_date="05/03/1985", citizen_id="001085099999", area="Thôn 3"),
+    ])
+    dups = {r.row: r.duplicate for r in plan.rows if r.duplicate}
+    assert set(dups) == {6, 7}
+    assert (dups[6].kind, dups[6].row, dups[6].reason) == ("in_file", 5, "citizen_id")
+    assert (dups[7].kind, dups[7].row, dups[7].reason) == ("in_file", 5, "name_birth_area")
+    assert [r.action for r in plan.rows] == ["insert", "skip", "skip", "insert", "insert"]
+    assert [r.row for r in plan.duplicates()] == [6, 7]
+
+
+def test_duplicates_against_the_database(store, areas):
+    an, _ = add_person(store, {"full_name": "Nguyễn Văn An", "citizen_id": "001085012345"})
+    binh, _ = add_person(store, {"full_name": "Lê Văn Bình", "birth_date": "1970", "area_id": areas["thon3"]})
+    plan = plan_of(store, [
+        person(5, "Nguyễn Văn An", citizen_id=1085012345.0),
+        person(6, "le van binh", birth_date=1970.0, area="Thôn 3"),
+        person(7, "Lê Văn Bình", birth_date="1970", area="Tổ dân phố 5"),
+    ])
+    dups = {r.row: r.duplicate for r in plan.rows if r.duplicate}
+    assert (dups[5].kind, dups[5].person_id, dups[5].reason, dups[5].name) == (
+        "in_database", an, "citizen_id", "Nguyễn Văn An")
+    assert (dups[6].kind, dups[6].person_id, dups[6].reason) == ("in_database", binh, "name_birth_area")
+    assert 7 not in dups
+
+
+# -- writing -------------------------------------------------------------------------
+
+
+def test_valid_rows_are_stored_field_by_field_with_a_backup(store, areas):
+    before_log = count(store, "change_log")
+    plan = plan_of(store, [
+        person(5, "Nguyễn Văn An", gender="nam", birth_date="05/03/1985", citizen_id=1085012345.0,
+               phone="0912 345 678", area="Thôn 3", ethnicity="Kinh"),
+        person(6, "Lê Thị Hoa", gender="Nữ", birth_date=1965.0, area="Đông Hòa", religion="Phật giáo",
+               note="Hội viên lâu năm"),
+    ])
+    result = apply_import(store, plan)
+    assert (result.inserted, result.updated, result.skipped, result.errors) == (2, 0, 0, [])
+    assert result.written and result.backup.exists()
+    assert people_by_name(store) == {
+        "Nguyễn Văn An": {"gender": "male", "birth_date": "1985-03-05", "citizen_id": "001085012345",
+                          "phone": "0912345678", "area_id": areas["thon3"], "ethnicity": "Kinh",
+                          "religion": None, "note": None},
+        "Lê Thị Hoa": {"gender": "female", "birth_date": "1965", "citizen_id": None, "phone": None,
+                       "area_id": areas["dong_hoa"], "ethnicity": None, "religion": "Phật giáo",
+                       "note": "Hội viên lâu năm"},
+    }
+    logged = store.conn.execute(
+        "SELECT count(*) FROM change_log WHERE table_name = 'person' AND action = 'insert' AND id > ?",
+        (before_log,),
+    ).fetchone()[0]
+    assert logged == 2
+    assert [h.full_name for h in search_people(store, "nguyen van an")] == ["Nguyễn Văn An"]
+    assert [h.full_name for h in search_people(store, "dong hoa")] == ["Lê Thị Hoa"]
+
+
+def test_any_invalid_row_and_nothing_is_written(store, areas):
+    plan = plan_of(store, [
+        person(5, "Nguyễn Văn An", birth_date="05/03/1985"),
+        person(6, "Lê Thị Hoa", birth_date="31/02/1985"),
+        person(7, "Trần Văn Cường", area="Thôn 99"),
+    ])
+    before = (count(store), count(store, "change_log"))
+    result = apply_import(store, plan)
+    assert not result.written
+    assert (result.inserted, result.updated, result.skipped) == (0, 0, 3)
+    assert [(p.row, p.column, p.value) for p in result.errors] == [(6, "D", "31/02/1985"), (7, "G", "Thôn 99")]
+    assert (count(store), count(store, "change_log")) == before
+    assert not list(Path(store.path).parent.glob("*-backups/*"))
+
+    result = apply_import(store, plan, skip_invalid=True)
+    assert result.written
+    assert (result.inserted, result.updated, result.skipped) == (1, 0, 2)
+    assert len(result.errors) == 2
+    assert set(people_by_name(store)) == {"Nguyễn Văn An"}
+
+
+def _dup_plan(store, areas):
+    add_person(store, {"full_name": "Nguyễn Văn An", "citizen_id": "001085012345", "phone": "0912345678"})
+    return plan_of(store, [
+        person(5, "Nguyễn Văn An", citizen_id="001085012345", birth_date="05/03/1985", area="Thôn 3",
+               phone=None),
+        person(6, "Lê Thị Hoa", birth_date="1965", area="Thôn 3"),
+        person(7, "Le Thi Hoa", birth_date="1965", area="Thôn 3", phone="0987654321", ethnicity="Tày"),
+    ])
+
+
+def test_duplicates_skipped_by_default(store, areas):
+    result = apply_import(store, _dup_plan(store, areas))
+    assert (result.inserted, result.updated, result.skipped) == (1, 0, 2)
+    assert count(store) == 2
+    an = people_by_name(store)["Nguyễn Văn An"]
+    assert an["birth_date"] is None  # untouched
+
+
+def test_duplicates_updated_fill_the_stored_person(store, areas):
+    plan = _dup_plan(store, areas)
+    an_id = plan.rows[0].duplicate.person_id
+    result = apply_import(store, plan, duplicates="update")
+    assert (result.inserted, result.updated, result.skipped) == (1, 2, 0)
+    people = people_by_name(store)
+    assert set(people) == {"Nguyễn Văn An", "Lê Thị Hoa"}  # not traded for "Le Thi Hoa"
+    # the file's values fill the stored person; an empty cell keeps what was there
+    assert people["Nguyễn Văn An"]["birth_date"] == "1985-03-05"
+    assert people["Nguyễn Văn An"]["area_id"] == areas["thon3"]
+    assert people["Nguyễn Văn An"]["phone"] == "0912345678"
+    # row 7 updates the person row 6 adds: one person with both rows' values
+    assert people["Lê Thị Hoa"]["phone"] == "0987654321"
+    assert people["Lê Thị Hoa"]["ethnicity"] == "Tày"
+    updates = store.conn.execute(
+        "SELECT before, after FROM change_log WHERE table_name = 'person' AND action = 'update' AND row_id = ?",
+        (an_id,),
+    ).fetchall()
+    assert len(updates) == 1 and "1985-03-05" in updates[0][1]
+    assert [h.full_name for h in search_people(store, "thon 3")] == ["Nguyễn Văn An", "Lê Thị Hoa"]
+
+
+def test_duplicates_added_anyway_and_per_row_choices(store, areas):
+    plan = _dup_plan(store, areas)
+    # adding a second person with a stored citizen ID is impossible: that row is an error
+    result = apply_import(store, plan, duplicates="add")
+    assert not result.written
+    assert [(p.row, p.column, p.code) for p in result.errors] == [(5, "E", "import.same_citizen_id_stored")]
+    assert "Nguyễn Văn An" in result.errors[0].message("vi")
+
+    result = apply_import(store, plan, duplicates="add", choices={5: "update"})
+    assert (result.inserted, result.updated, result.skipped) == (2, 1, 0)
+    assert sorted(people_by_name(store)) == ["Le Thi Hoa", "Lê Thị Hoa", "Nguyễn Văn An"]
+
+
+def test_a_bad_duplicate_choice_is_refused(store, areas):
+    plan = _dup_plan(store, areas)
+    with pytest.raises(InvalidValue):
+        apply_import(store, plan, duplicates="merge")
+    with pytest.raises(InvalidValue):
+        apply_import(store, plan, choices={5: "overwrite"})
+
+
+def test_importing_into_an_organization(store, areas):
+    women = by_code(store, "women")
+    stored, _ = add_person(store, {"full_name": "Phạm Thị Mai", "citizen_id": "001185012345"})
+    member, _ = add_person(store, {"full_name": "Đỗ Thị Lan", "citizen_id": "001185054321"})
+    from app.people import join_organization
+
+    join_organization(store, member, women, joined_on="2001-01-01")
+    plan = plan_of(store, [
+        person(5, "Lê Thị Hoa", joined_on=datetime(2010, 5, 1)),
+        person(6, "Trần Thị Cúc", joined_on="15/08/2012"),
+        person(7, "Phạm Thị Mai", citizen_id="001185012345", joined_on="01/02/2015"),
+        person(8, "Đỗ Thị Lan", citizen_id="001185054321", joined_on="01/02/2016"),
+        person(9, "Võ Thị Hằng"),
+    ], org_id=women)
+    result = apply_import(store, plan, duplicates="update")
+    assert (result.inserted, result.updated) == (3, 2)
+    joined = {
+        name: [(m["organization_id"], m["joined_on"]) for m in memberships_of(store, pid)]
+        for pid, name in store.conn.execute("SELECT id, full_name FROM person")
+    }
+    assert joined == {
+        "Lê Thị Hoa": [(women, "2010-05-01")],
+        "Trần Thị Cúc": [(women, "2012-08-15")],
+        "Phạm Thị Mai": [(women, "2015-02-01")],
+        "Đỗ Thị Lan": [(women, "2001-01-01")],  # already a member: no second membership
+        "Võ Thị Hằng": [(women, None)],
+    }
+    assert store.conn.execute(
+        "SELECT count(*) FROM change_log WHERE table_name = 'membership' AND action = 'insert'"
+    ).fetchone()[0] == 5  # the earlier join and four from the import
+
+
+def test_a_joined_date_is_checked_only_for_an_organization(store, areas):
+    rec = person(5, "Lê Thị Hoa", joined_on="2010")
+    assert check_record(store, rec, AreaIndex([])).problems == []
+    planned = check_record(store, rec, AreaIndex([]), with_joined=True)
+    assert [(p.column, p.code) for p in planned.problems] == [("K", "date.year_only_not_allowed")]
+
+
+def test_a_failure_mid_transaction_leaves_the_database_as_it_was(store, areas, monkeypatch):
+    plan = plan_of(store, [person(r, f"Người Thứ {r}", area="Thôn 3") for r in range(5, 45)])
+    before = (count(store), count(store, "change_log"), count(store, "person_search"))
+    import app.people
+
+    real, calls = app.people.search_row, []
+
+    def failing(*args):
+        calls.append(1)
+        if len(calls) > 20:
+            raise OSError("the disk went away")
+        return real(*args)
+
+    monkeypatch.setattr(app.people, "search_row", failing)
+    with pytest.raises(OSError):
+        apply_import(store, plan)
+    assert len(calls) == 21  # it did fail halfway through the rows
+    assert (count(store), count(store, "change_log"), count(store, "person_search")) == before
+    monkeypatch.undo()
+    assert apply_import(store, plan).inserted == 40
+
+
+def test_cancel_mid_import_writes_nothing(store, areas):
+    plan = plan_of(store, [person(r, f"Người Thứ {r}") for r in range(5, 2605)])
+    before = (count(store), count(store, "change_log"))
+    seen = []
+
+    def progress(stage, done, total):
+        seen.append((stage, done, total))
+        if stage == "write" and done >= 2000:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        apply_import(store, plan, progress=progress)
+    assert ("write", 1000, 2600) in seen
+    assert (count(store), count(store, "change_log")) == before
+
+
+def test_dry_run_writes_nothing(store, areas):
+    plan = _dup_plan(store, areas)
+    before = (count(store), count(store, "change_log"))
+    result = apply_import(store, plan, duplicates="update", dry_run=True)
+    assert (result.inserted, result.updated, result.skipped, result.written, result.dry_run) == (1, 2, 0, False, True)
+    assert (count(store), count(store, "change_log")) == before
+
+
+def test_json_shape(store, areas):
+    plan = plan_of(store, [person(5, "Lê Thị Hoa"), person(6, "", birth_date="1/1/1850")])
+    payload = apply_import(store, plan, skip_invalid=True).as_json("vi")
+    assert {"inserted", "updated", "skipped", "errors"} <= set(payload)
+    assert (payload["inserted"], payload["updated"], payload["skipped"]) == (1, 0, 1)
+    assert [(e["row"], e["column"], e["value"]) for e in payload["errors"]] == [(6, "B", ""), (6, "D", "1/1/1850")]
+    assert all(set(e) == {"row", "column", "value", "message"} for e in payload["errors"])
+    assert get_person(store, 1)["full_name"] == "Lê Thị Hoa"
