@@ -10,14 +10,15 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 from app import messages
 from app.backup import create_backup
 from app.errors import Conflict, InvalidInput, InvalidValue
 from app.import_checks import RowProblem
 from app.paths import backups_dir_for
-from app.people import FIELDS, add_people_bulk, update_person
+from app.bulk_people import add_memberships, insert_people
+from app.people import FIELDS, update_person
 from app.progress import ProgressCallback
 from app.storage import Store
 from app.vntext import fold, name_sort_key
@@ -94,6 +95,7 @@ class _Target:
     joined_on: str | None
     rows: list[int]
     name: str | None = None  # the name as it stands (stored, or to be stored)
+    shared: bool = False  # values still the planned row's own dict: copy before changing
 
 
 @dataclass
@@ -127,7 +129,7 @@ def decide(plan: "ImportPlan", *, duplicates: str = "skip", choices: dict[int, s
             decision.skipped += 1
         elif dup is None or (choice == "add" and dup.reason != "citizen_id"):
             target = _Target(
-                "insert", dict(planned.values), None, planned.joined_on, [planned.row], planned.values["full_name"]
+                "insert", planned.values, None, planned.joined_on, [planned.row], planned.values["full_name"], True
             )
             decision.inserts.append(target)
             decision.inserted += 1
@@ -157,6 +159,8 @@ def _merge(target: _Target, planned: Any) -> None:
     """Fill the target from the row: what the row says wins, empty cells keep
     what is there, and a name is not traded for the same name written
     without its diacritics."""
+    if target.shared:  # the plan stays as it was: it may be applied again
+        target.values, target.shared = dict(target.values), False
     for name in _FILLED:
         value = planned.values.get(name)
         if value is not None and name != "full_name":
@@ -205,7 +209,9 @@ def write(store: Store, plan: "ImportPlan", decision: Decision, progress: Progre
     try:
         with store.transaction():
             if total:
-                result.person_ids = add_people_bulk(store, _reported(inserts, progress, total))
+                result.person_ids = insert_people(
+                    store, [t.values for t in inserts], progress=progress, total=total
+                )
                 for done, target in enumerate(updates, start=len(inserts)):
                     if done % PROGRESS_EVERY == 0:
                         progress("write", done, total)
@@ -214,7 +220,7 @@ def write(store: Store, plan: "ImportPlan", decision: Decision, progress: Progre
                 if plan.org_id is not None:
                     people = list(zip(result.person_ids, (t.joined_on for t in inserts)))
                     people += [(t.person_id, t.joined_on) for t in updates]
-                    _join(store, plan.org_id, people)
+                    add_memberships(store, plan.org_id, people)
                 progress("write", total, total)
             if plan.layout is not None:
                 from app.roster_layout import remember_mapping
@@ -229,15 +235,6 @@ def write(store: Store, plan: "ImportPlan", decision: Decision, progress: Progre
     return result
 
 
-def _reported(inserts: list[_Target], progress: ProgressCallback, total: int) -> Iterator[dict]:
-    # add_people_bulk takes any iterable: reporting from here lets Cancel stop
-    # the insert between two rows, inside the transaction.
-    for done, target in enumerate(inserts):
-        if done % PROGRESS_EVERY == 0:
-            progress("write", done, total)
-        yield target.values
-
-
 def _update(store: Store, target: _Target) -> None:
     try:
         update_person(store, target.person_id, target.values)
@@ -247,27 +244,3 @@ def _update(store: Store, target: _Target) -> None:
             "import.update_refused", person_id=target.person_id,
             rows=", ".join(map(str, target.rows)), reason=reason,
         ) from exc
-
-
-def _join(store: Store, org_id: int, people: list[tuple[int, str | None]]) -> None:
-    """Memberships for people not yet (currently) members, each change-logged."""
-    conn = store.conn
-    members = {
-        pid for (pid,) in conn.execute(
-            "SELECT person_id FROM membership WHERE organization_id = ? AND left_on IS NULL", (org_id,)
-        )
-    }
-    now = store.now_iso()
-    sql = (
-        "INSERT INTO membership (person_id, organization_id, joined_on, note, created_at, updated_at)"
-        " VALUES (?, ?, ?, NULL, ?, ?)"
-    )
-    for person_id, joined_on in people:
-        if person_id in members:
-            continue
-        members.add(person_id)
-        cur = conn.execute(sql, (person_id, org_id, joined_on, now, now))
-        store.log("insert", "membership", cur.lastrowid, None, {
-            "person_id": person_id, "organization_id": org_id, "joined_on": joined_on, "note": None,
-            "created_at": now, "updated_at": now,
-        })

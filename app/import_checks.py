@@ -39,14 +39,25 @@ messages.register(
         "import.row_problem": ("Dòng {row}, cột {column}: {reason}", "Row {row}, column {column}: {reason}"),
         "import.row_problem_no_column": ("Dòng {row}: {reason}", "Row {row}: {reason}"),
         "import.cell_value": ("(ô ghi: {value})", "(the cell holds: {value})"),
+        "import.duplicate.in_file.citizen_id": (
+            "Dòng {row}: trùng số CCCD với dòng {other_row} của tệp",
+            "Row {row}: same citizen ID as row {other_row} of the file",
+        ),
+        "import.duplicate.in_file.name_birth_area": (
+            "Dòng {row}: trùng họ tên, ngày sinh và khu dân cư với dòng {other_row} của tệp",
+            "Row {row}: same name, date of birth and residential area as row {other_row} of the file",
+        ),
+        "import.duplicate.in_database.citizen_id": (
+            "Dòng {row}: trùng số CCCD với {name} (số {person_id}) đã có trong danh sách",
+            "Row {row}: same citizen ID as {name} (#{person_id}), already stored",
+        ),
+        "import.duplicate.in_database.name_birth_area": (
+            "Dòng {row}: trùng họ tên, ngày sinh và khu dân cư với {name} (số {person_id}) đã có trong danh sách",
+            "Row {row}: same name, date of birth and residential area as {name} (#{person_id}), already stored",
+        ),
     }
 )
 messages.register_fields({"area": ("Khu dân cư", "Residential area")})
-
-# The fields of a roster row that validate_person checks; the others (area,
-# joined_on, row_number) are handled here or ignored.
-PERSON_FIELDS = ("full_name", "gender", "birth_date", "ethnicity", "religion", "citizen_id", "phone", "note")
-
 
 @dataclass
 class RowProblem:
@@ -84,6 +95,12 @@ class Duplicate:
     row: int | None  # the earlier Excel row (in_file)
     reason: str  # "citizen_id" | "name_birth_area"
     name: str | None = None  # the stored person's name, for messages
+
+    def describe(self, row: int, lang: str | None = None) -> str:
+        return messages.text(
+            f"import.duplicate.{self.kind}.{self.reason}", lang,
+            row=row, other_row=self.row, name=self.name or "", person_id=self.person_id,
+        )
 
 
 @dataclass
@@ -156,6 +173,9 @@ def _as_date(value: Any) -> Any:
     return value
 
 
+# The fields of a roster row that validate_person checks, with what turns a
+# cell into what a person would have typed; the others (area, joined_on,
+# row_number) are handled below or ignored.
 _CONVERT: dict[str, Callable[[Any], Any]] = {
     "full_name": _as_text, "gender": _as_text, "ethnicity": _as_text, "religion": _as_text,
     "note": _as_text, "citizen_id": _as_digits, "phone": _as_digits, "birth_date": _as_date,
@@ -249,9 +269,12 @@ def check_record(store: Store, record: Any, areas: AreaIndex, *, with_joined: bo
     cells: dict[str, str] = record.cells
     given: Mapping[str, Any] = record.values
     raw: dict[str, Any] = {}
-    for name in PERSON_FIELDS:
-        value = given.get(name)
-        if value is not None:
+    for name, value in given.items():
+        # most cells are text, handed over as they are; the rest are converted
+        if value.__class__ is str:
+            if value and name in _CONVERT:
+                raw[name] = value
+        elif value is not None and name in _CONVERT:
             raw[name] = _CONVERT[name](value)
     problems: list[RowProblem] = []
     notes: list[tuple[str, str, dict]] = []

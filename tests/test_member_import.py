@@ -343,23 +343,28 @@ def test_a_joined_date_is_checked_only_for_an_organization(store, areas):
 def test_a_failure_mid_transaction_leaves_the_database_as_it_was(store, areas, monkeypatch):
     plan = plan_of(store, [person(r, f"Người Thứ {r}", area="Thôn 3") for r in range(5, 45)])
     before = (count(store), count(store, "change_log"), count(store, "person_search"))
-    import app.people
+    import app.bulk_people
 
-    real, calls = app.people.search_row, []
+    real, written = app.bulk_people.search_row, []
 
-    def failing(*args):
-        calls.append(1)
-        if len(calls) > 20:
+    def failing(person_id, *args):
+        if len(written) == 20:
+            # half the rows are in the person table by now, in the open transaction
+            assert store.conn.in_transaction and count(store) == before[0] + 20
             raise OSError("the disk went away")
-        return real(*args)
+        written.append(person_id)
+        return real(person_id, *args)
 
-    monkeypatch.setattr(app.people, "search_row", failing)
+    monkeypatch.setattr(app.bulk_people, "CHUNK", 10)
+    monkeypatch.setattr(app.bulk_people, "search_row", failing)
     with pytest.raises(OSError):
         apply_import(store, plan)
-    assert len(calls) == 21  # it did fail halfway through the rows
+    assert len(written) == 20
+    assert not store.conn.in_transaction
     assert (count(store), count(store, "change_log"), count(store, "person_search")) == before
     monkeypatch.undo()
     assert apply_import(store, plan).inserted == 40
+    assert count(store) == before[0] + 40
 
 
 def test_cancel_mid_import_writes_nothing(store, areas):
@@ -394,3 +399,48 @@ def test_json_shape(store, areas):
     assert [(e["row"], e["column"], e["value"]) for e in payload["errors"]] == [(6, "B", ""), (6, "D", "1/1/1850")]
     assert all(set(e) == {"row", "column", "value", "message"} for e in payload["errors"])
     assert get_person(store, 1)["full_name"] == "Lê Thị Hoa"
+
+
+def test_the_bulk_writer_stores_what_add_people_bulk_stores(store, tmp_path, clock):
+    """app.bulk_people is the fast twin of app.people.add_people_bulk: the same
+    person rows, search rows and change-log entries."""
+    import json
+
+    from app.bulk_people import insert_people
+    from app.commune import create_commune_database
+    from app.people import add_people_bulk, validate_person
+
+    other = create_commune_database(tmp_path / "other.sqlite3", "00004", clock=clock, actor="tester")
+    for s in (store, other):
+        add_residential_area(s, "Thôn 3")
+        add_residential_area(s, "Thôn Đông Hòa")
+    raws = [
+        {"full_name": "Nguyễn Văn An", "gender": "nam", "birth_date": "05/03/1985", "citizen_id": "001085012345",
+         "phone": "0912345678", "area_id": 7, "ethnicity": "Kinh", "note": "Tổ trưởng"},
+        {"full_name": "Lê Thị Hoa", "birth_date": "1965", "religion": "Phật giáo", "area_id": 14},
+        {"full_name": "Đỗ Văn Bình"},
+    ]
+    drafts = [validate_person(store, r).values for r in raws]
+
+    def written(s):
+        people = s.conn.execute("SELECT * FROM person ORDER BY id").fetchall()
+        search = s.conn.execute("SELECT rowid, name, phone, citizen_id, area FROM person_search ORDER BY rowid")
+        logs = s.conn.execute(
+            "SELECT actor, action, row_id, before, after, note FROM change_log WHERE table_name = 'person'")
+        return people, search.fetchall(), sorted((a, b, c, d, json.loads(e), f) for a, b, c, d, e, f in logs)
+
+    with store.transaction():
+        core_ids = add_people_bulk(store, drafts)
+    with other.transaction():
+        ids = insert_people(other, drafts)
+    try:
+        core, fast = written(store), written(other)
+        # the fast writer gives ids in roster order; map them to compare
+        same = dict(zip(ids, core_ids))
+        fast_people = sorted((same[r[0]], *r[1:]) for r in fast[0])
+        assert fast_people == core[0]
+        assert sorted((same[r[0]], *r[1:]) for r in fast[1]) == core[1]
+        assert sorted((a, b, same[c], d, e, f) for a, b, c, d, e, f in fast[2]) == core[2]
+        assert len(core[0]) == 3 and len(core[2]) == 3
+    finally:
+        other.close()
