@@ -10,7 +10,11 @@ a 50,000-row roster import must stay within twice the time of reading the file:
   start with it, and appending to a B-tree costs a fraction of inserting at
   random places (measured: 50,000 people 1.7 s in file order, 0.8 s sorted);
 - the change-log entries are made by SQLite from the rows just written
-  (``json_object``), one statement for all.
+  (``json_object``), one statement for all;
+- when the new people outnumber those already stored (a first import), the
+  person table's own indexes are dropped and built again after the rows are
+  in, inside the same transaction: sorting once is cheaper than keeping four
+  B-trees up to date row by row (measured: 0.63 s -> 0.48 s for 50,000).
 
 Measured against ``add_people_bulk`` in ``benchmarks/import_roster.py``; a
 test checks both write the same rows.
@@ -24,6 +28,8 @@ from app.progress import ProgressCallback, ignore_progress
 from app.storage import Store
 
 CHUNK = 1000
+# Fewer new people than this, or fewer than already stored: indexes kept as they are.
+REBUILD_INDEXES_FROM = 5000
 
 _COLUMNS = (
     "full_name", "sort_key", "gender", "birth_date", "ethnicity", "religion",
@@ -76,6 +82,7 @@ def insert_people(
     order = sorted(range(len(people)), key=lambda i: people[i]["sort_key"])
     ids = [0] * len(people)
     areas = dict(conn.execute("SELECT id, name FROM organization WHERE kind = 'residential_area'"))
+    rebuilt = _drop_indexes(store, len(people))
     for start in range(0, len(order), CHUNK):
         progress(stage, done + start, total)
         rows, search = [], []
@@ -90,8 +97,29 @@ def insert_people(
             search.append(search_row(offset, v, areas.get(v.get("area_id"), "")))
         conn.executemany(_PERSON_SQL, rows)
         conn.executemany(_SEARCH_SQL, search)
+    for sql in rebuilt:
+        conn.execute(sql)
     conn.execute(_PERSON_LOG_SQL, (now, store.actor, first, first + len(people) - 1))
     return ids
+
+
+def _drop_indexes(store: Store, adding: int) -> list[str]:
+    """Drop the person indexes that are cheaper to build again afterwards;
+    returns the statements that build them. Only inside a transaction, so a
+    failure takes the drop back with everything else."""
+    conn = store.conn
+    if adding < REBUILD_INDEXES_FROM or not conn.in_transaction:
+        return []
+    stored = conn.execute("SELECT count(*) FROM person").fetchone()[0]
+    if stored > adding:
+        return []
+    # sql IS NULL: the index behind UNIQUE (citizen_id), which stays.
+    indexes = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person' AND sql IS NOT NULL"
+    ).fetchall()
+    for name, _sql in indexes:
+        conn.execute(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in indexes]
 
 
 def add_memberships(store: Store, org_id: int, people: Sequence[tuple[int, str | None]]) -> int:

@@ -355,16 +355,29 @@ def test_a_failure_mid_transaction_leaves_the_database_as_it_was(store, areas, m
         written.append(person_id)
         return real(person_id, *args)
 
+    indexes = schema(store)
     monkeypatch.setattr(app.bulk_people, "CHUNK", 10)
+    monkeypatch.setattr(app.bulk_people, "REBUILD_INDEXES_FROM", 10)  # the person indexes are dropped too
     monkeypatch.setattr(app.bulk_people, "search_row", failing)
     with pytest.raises(OSError):
         apply_import(store, plan)
     assert len(written) == 20
     assert not store.conn.in_transaction
     assert (count(store), count(store, "change_log"), count(store, "person_search")) == before
-    monkeypatch.undo()
+    assert schema(store) == indexes
+    monkeypatch.setattr(app.bulk_people, "search_row", real)
     assert apply_import(store, plan).inserted == 40
     assert count(store) == before[0] + 40
+    assert schema(store) == indexes  # built again after the rows went in
+    assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    plan_used = store.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM person WHERE area_id = ? ORDER BY sort_key", (areas["thon3"],)
+    ).fetchall()
+    assert "person_area" in str(plan_used)
+
+
+def schema(store):
+    return store.conn.execute("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'person' ORDER BY name").fetchall()
 
 
 def test_cancel_mid_import_writes_nothing(store, areas):
@@ -444,3 +457,63 @@ def test_the_bulk_writer_stores_what_add_people_bulk_stores(store, tmp_path, clo
         assert len(core[0]) == 3 and len(core[2]) == 3
     finally:
         other.close()
+
+
+KILLED_MID_IMPORT = r'''
+import os, sys
+from dataclasses import dataclass
+from pathlib import Path
+from app.storage import open_store
+import app.bulk_people
+from app.member_import import apply_import, plan_records
+
+@dataclass
+class Rec:
+    row: int
+    values: dict
+    cells: dict
+
+store = open_store(sys.argv[1])
+store.conn.execute("PRAGMA cache_size = 5")  # a tiny cache spills uncommitted pages into the WAL file
+plan = plan_records(store, [Rec(r, {"full_name": f"Người Thứ {r}"}, {"full_name": "B"}) for r in range(5, 505)],
+                    path=Path("roster.xlsx"), sheet="Danh sách", layout=None)
+real, written = app.bulk_people.search_row, []
+
+def search_row(*args):
+    written.append(1)
+    if len(written) == 300:
+        wal = os.path.getsize(sys.argv[1] + "-wal")
+        print(store.conn.execute("SELECT count(*) FROM person").fetchone()[0], wal, flush=True)
+        os._exit(9)  # like a power cut: no rollback, no clean-up
+    return real(*args)
+
+app.bulk_people.CHUNK = 100
+app.bulk_people.search_row = search_row
+apply_import(store, plan)
+'''
+
+
+def test_a_process_killed_mid_import_leaves_the_database_as_it_was(store, tmp_path):
+    import subprocess
+    import sys
+
+    from app.storage import open_store
+
+    before = (count(store), count(store, "change_log"))
+    store.close()
+    script = tmp_path / "killed.py"
+    script.write_text(KILLED_MID_IMPORT, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, str(script), str(store.path)], capture_output=True, text=True, timeout=120,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert run.returncode == 9, run.stderr
+    people, wal = map(int, run.stdout.split())
+    assert people == before[0] + 200  # it was killed with 200 rows written,
+    assert wal > 100_000  # some of them already in the WAL file on disk
+    again = open_store(store.path)
+    try:
+        assert (count(again), count(again, "change_log")) == before
+        assert again.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        again.close()
