@@ -130,3 +130,13 @@ def meaning(text: object) -> str | None:
         if token in _TOKENS:
             return _TOKENS[token]
     return None
+
+
+def column_letter(index: int) -> str:
+    """Excel's letter for a 0-based column index: 0 -> "A", 26 -> "AA"."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

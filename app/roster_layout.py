@@ -4,10 +4,9 @@ A roster is a sheet made by hand: title rows above the header, a header in
 one row or in two (with merged cells: "Năm sinh" over "Nam" | "Nữ"), maybe a
 row of column numbers "(1) (2) ...", the people, blank rows here and there,
 then a total and a signature block. ``detect_layout`` finds the header and
-says which column holds which field; ``records`` walks the people's rows and
-hands over their raw cell values, untouched: checking them is the core's job
-(``app.people.validate_person``), so the user gets one kind of message for a
-bad date whether it was typed in a form or in a roster.
+says which column holds which field; ``records`` (in ``app.roster_rows``,
+re-exported here) walks the people's rows and hands over their raw cell
+values. The words of the headings are in ``app.roster_columns``.
 
 A mapping the user chose for a layout the detector could not read alone is
 kept in the database under the layout's signature, and wins over guessing
@@ -20,16 +19,17 @@ import json
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from app import messages
 from app.errors import FrontDeskError
-from app.roster_columns import FIELDS, GIVEN_NAME, IGNORE, NAME_PART, meaning, normalize
-from app.vntext import clean_text, fold
+from app.roster_columns import FIELDS, GIVEN_NAME, IGNORE, NAME_PART, column_letter, meaning, normalize
+from app.roster_rows import RawRecord, records
+from app.vntext import clean_text
 
 if TYPE_CHECKING:
     from app.storage import Store
-    from app.workbook import CellValue, Sheet
+    from app.workbook import Sheet
 
 __all__ = ["FIELDS", "Column", "Layout", "RawRecord", "detect_layout", "with_mapping", "records",
            "best_sheet", "remember_mapping", "remembered_mapping", "column_letter"]
@@ -63,16 +63,6 @@ messages.register(
 )
 
 
-def column_letter(index: int) -> str:
-    """Excel's letter for a 0-based column index: 0 -> "A", 26 -> "AA"."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 @dataclass
 class Column:
     index: int            # 0-based column index in Sheet.rows
@@ -103,13 +93,6 @@ class Layout:
     def mapping(self) -> dict[int, str | None]:
         """Column index -> field for every column with a heading or a choice."""
         return {c.index: c.field for c in self.columns if c.header or c.field or c.ignored}
-
-
-@dataclass
-class RawRecord:
-    row: int                        # the Excel row number (1-based) as Excel shows it
-    values: dict[str, CellValue]    # field -> raw value
-    cells: dict[str, str]           # field -> column letter(s), for messages ("row 12, column E")
 
 
 # -- finding the header -----------------------------------------------------
@@ -363,148 +346,6 @@ def with_mapping(layout: Layout, mapping: dict[int, str | None]) -> Layout:
         columns[index].field = field
         columns[index].ignored = field is None
     return replace(layout, columns=columns)
-
-
-# -- reading the people's rows ------------------------------------------------
-
-# Where the people end. Checked on the first filled cell of a row and on the
-# name: "Tổng cộng: 45", "Cộng", "Người lập biểu", "Xác nhận của ...", "TM.
-# BAN THƯỜNG TRỰC", "KT. CHỦ TỊCH", "Danh sách này có 45 người", or the date
-# line "Phú Lộc, ngày 20 tháng 10 năm 2026". "Công Văn Minh" and "Tống Công
-# Nam" are people.
-_FOOTER = re.compile(
-    r"(?:tong\s*(?:cong|so)\s*(?:$|[:.,(\-]|\d|co\b|gom\b|hoi\s+vien|doan\s+vien|nguoi\b)"
-    r"|cong\s*[:.]?\s*(?:\d.*)?$|nguoi\s+lap\b|xac\s+nhan\b"
-    r"|t\s*[./]?\s*m\s*(?:[./]\s*|\s+)(?:ban|bch|hoi|chi|uy|ub|ubnd|doan|dang|btt)\b"
-    r"|k\s*[./]?\s*t\s*(?:[./]\s*|\s+)(?:chu|truong|bi|pho)\b"
-    r"|danh\s+sach\s+(?:nay\s+|tren\s+)?(?:co|gom)\b"
-    r"|.{0,80}?\bngay\W*\d{0,2}\W*thang\W*\d{0,2}\W*nam\W*(?:\d{2,4})?\W*$)"
-)
-# A signature title standing alone, looked for only in rows without a name.
-_SIGNATURE = re.compile(r"^(?:chi\s+hoi\s+truong|chi\s+doan\s+truong|bi\s+thu|chu\s+tich|truong\s+ban"
-                        r"|truong\s+thon|to\s+truong|nguoi\s+ky)\W*$")
-# "I. THÔN 1", "B) Chi hội Thôn Đông": a section heading across the rows.
-_SECTION = re.compile(r"^(?:[ivxlc]+|[a-h])\s*[.):/-]\s*\S")
-# A Roman numeral in the row-number column.
-_ROMAN = re.compile(r"^[ivxlc]+\s*[.)]?$")
-# What people write in a Nam / Nữ column to tick it instead of writing a year.
-_MARKS = frozenset({"x", "v", "+", "*", "o", "co", "1", "\u2713", "\u2714", "\u2715", "\u2717", "\u2718",
-                    "\u25cf", "\u2022"})
-_JOINED = {"full_name": " ", "note": "; "}
-
-
-@dataclass
-class _Plan:
-    """What records() does with each row, worked out once per layout."""
-
-    singles: list[tuple[str, int]]
-    multiples: list[tuple[str, tuple[int, ...]]]
-    male: int | None
-    female: int | None
-    row_numbers: frozenset[int]
-    cells: dict[str, str]
-
-    @classmethod
-    def of(cls, layout: Layout) -> _Plan:
-        by_field: dict[str, list[int]] = {}
-        for c in layout.columns:
-            if c.field:
-                by_field.setdefault(c.field, []).append(c.index)
-        male = by_field.pop("birth_year_male", [None])[0]
-        female = by_field.pop("birth_year_female", [None])[0]
-        row_numbers = frozenset(by_field.pop("row_number", ()))
-        cells = {f: ", ".join(column_letter(i) for i in cols) for f, cols in by_field.items()}
-        sexed = [column_letter(i) for i in (male, female) if i is not None]
-        if sexed:
-            cells.setdefault("gender", ", ".join(sexed))
-            cells.setdefault("birth_date", ", ".join(sexed))
-        singles = [(f, cols[0]) for f, cols in by_field.items() if len(cols) == 1]
-        multiples = [(f, tuple(cols)) for f, cols in by_field.items() if len(cols) > 1]
-        return cls(singles, multiples, male, female, row_numbers, cells)
-
-
-def _is_mark(value: Any) -> bool:
-    if isinstance(value, str):
-        return fold(value).strip(" .") in _MARKS
-    return isinstance(value, int | float) and not isinstance(value, bool) and value == 1
-
-
-def records(sheet: Sheet, layout: Layout) -> Iterator[RawRecord]:
-    """One RawRecord per person's row, from ``layout.data_start`` to the footer.
-
-    Blank rows, rows holding only a row number, and section headings ("I.
-    THÔN 1") are skipped. Values are the cells as read, except that a name
-    split over two columns is joined, and the Nam / Nữ layout becomes a gender
-    ("male"/"female") and, unless the cell is only a tick, a birth date (the
-    year written there)."""
-    plan = _Plan.of(layout)
-    singles, multiples, male, female = plan.singles, plan.multiples, plan.male, plan.female
-    rows = sheet.rows
-    for i in range(layout.data_start, len(rows)):
-        row = rows[i]
-        if not any(row):
-            continue
-        n = len(row)
-        values: dict[str, Any] = {}
-        for field, c in singles:
-            if c < n:
-                v = row[c]
-                if v is not None and v != "" and not (v.__class__ is str and v.isspace()):
-                    values[field] = v
-        for field, cols in multiples:
-            found = [row[c] for c in cols if c < n and not _blank(row[c])]
-            if found:
-                values[field] = (
-                    _JOINED[field].join(str(v).strip() for v in found) if field in _JOINED else found[0]
-                )
-        cells = plan.cells
-        if male is not None or female is not None:
-            cells = dict(cells)
-            _sexed(row, male, female, values, cells)
-
-        first_index, first = next((k, v) for k, v in enumerate(row) if v)
-        if isinstance(first, str):
-            folded = fold(first)
-            if _FOOTER.match(folded):
-                return
-            if (_SECTION.match(folded) and _filled(row) == 1) or (
-                first_index in plan.row_numbers and _ROMAN.match(folded)
-            ):
-                continue
-        name = values.get("full_name")
-        if name is None:
-            if any(isinstance(v, str) and (_FOOTER.match(f := fold(v)) or _SIGNATURE.match(f)) for v in row):
-                return
-            if not values:
-                continue
-        elif name is not first and isinstance(name, str) and _FOOTER.match(fold(name)):
-            return
-        yield RawRecord(i + 1, values, cells)
-
-
-def _filled(row: Sequence[Any]) -> int:
-    return sum(1 for v in row if not _blank(v))
-
-
-def _sexed(row: Sequence[Any], male: int | None, female: int | None, values: dict, cells: dict) -> None:
-    """The Nam / Nữ layout: the year (or a tick) under the person's gender."""
-    m = _cell(row, male) if male is not None else None
-    f = _cell(row, female) if female is not None else None
-    m_blank, f_blank = _blank(m), _blank(f)
-    if m_blank and f_blank:
-        return
-    if not m_blank and not f_blank:
-        # Both filled: let the gender check say so, showing both cells.
-        values.setdefault("gender", f"Nam: {m}; Nữ: {f}")
-        return
-    value, gender, column = (m, "male", male) if not m_blank else (f, "female", female)
-    letter = column_letter(column)
-    if "gender" not in values:
-        values["gender"] = gender
-        cells["gender"] = letter
-    if not _is_mark(value) and "birth_date" not in values:
-        values["birth_date"] = value
-        cells["birth_date"] = letter
 
 
 # -- remembering the user's mapping -------------------------------------------
