@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
@@ -24,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from app import messages
 from app.errors import FrontDeskError
 from app.roster_columns import FIELDS, GIVEN_NAME, IGNORE, NAME_PART, column_letter, meaning, normalize
-from app.roster_rows import RawRecord, records
+from app.roster_rows import RawRecord, is_numbering, records
 from app.vntext import clean_text
 
 if TYPE_CHECKING:
@@ -245,26 +244,6 @@ def _fields(meanings: list[str | None]) -> list[tuple[str | None, bool]]:
     return out
 
 
-_NUMBERING = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
-
-
-def _is_numbering(row: Sequence[Any]) -> bool:
-    """A row of column numbers under the header: "(1) (2) (3)…" or 1 2 3…"""
-    count = 0
-    for value in row:
-        if _blank(value):
-            continue
-        if isinstance(value, bool):
-            return False
-        if isinstance(value, int | float):
-            if not (0 < value < 100 and value == int(value)):
-                return False
-        elif not (isinstance(value, str) and _NUMBERING.match(value.strip())):
-            return False
-        count += 1
-    return count >= 3
-
-
 def _signature(columns: list[Column]) -> str:
     keys = [normalize(c.header) for c in columns]
     while keys and not keys[-1]:
@@ -312,7 +291,7 @@ def detect_layout(
 
 def _data_start(sheet: Sheet, start: int) -> int:
     rows = sheet.rows
-    if start < len(rows) and _is_numbering(rows[start]):
+    if start < len(rows) and is_numbering(rows[start]):
         start += 1
     while start < len(rows) and all(_blank(v) for v in rows[start]):
         start += 1

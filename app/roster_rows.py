@@ -5,9 +5,10 @@ cells untouched: checking them is the core's job (``app.people``), so a bad
 date gets the same message whether typed in a form or in a roster. It stops
 at the footer (the total, the date line, the signature block), skips blank
 rows and section headings, joins a name split over two columns and turns the
-Nam / Nữ layout into a gender and a birth year. It runs over every row of
-files of 50,000 people, so the per-row work is kept to a few dict and regex
-calls (benchmarks/roster_records.py).
+Nam / Nữ layout into a gender and a birth year. Lists pasted one under the
+other (each thôn's, with its own title, header and total) are read as one.
+It runs over every row of files of 50,000 people, so the per-row work is
+kept to a few dict and regex calls (benchmarks/roster_records.py).
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from app.roster_layout import Layout
     from app.workbook import CellValue, Sheet
 
-__all__ = ["RawRecord", "records"]
+__all__ = ["RawRecord", "records", "is_numbering"]
 
 
 @dataclass(slots=True)
@@ -76,6 +77,26 @@ _MARKS = frozenset({"x", "v", "+", "*", "o", "co", "1", "\u2713", "\u2714", "\u2
 _JOINED = {"full_name": " ", "note": "; "}
 
 
+_NUMBERING = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
+
+
+def is_numbering(row: Sequence[Any]) -> bool:
+    """A row of column numbers under the header: "(1) (2) (3)…" or 1 2 3…"""
+    count = 0
+    for value in row:
+        if not _filled(value):
+            continue
+        if isinstance(value, bool):
+            return False
+        if isinstance(value, int | float):
+            if not (0 < value < 100 and value == int(value)):
+                return False
+        elif not (isinstance(value, str) and _NUMBERING.match(value.strip())):
+            return False
+        count += 1
+    return count >= 3
+
+
 def _ends_people(text: str, *, date_line: bool = True) -> bool:
     """A footer cell; ``date_line`` also looks for "…, ngày 20 tháng 10 năm
     2026", which stands alone in its row (never in a name column of a person's row)."""
@@ -98,7 +119,7 @@ def _filled(value: Any) -> bool:
 class _Plan:
     """What records() does with each row, worked out once per layout."""
 
-    def __init__(self, layout: Layout) -> None:
+    def __init__(self, layout: Layout, sheet: Sheet) -> None:
         by_field: dict[str, list[int]] = {}
         for c in layout.columns:
             if c.field:
@@ -121,6 +142,10 @@ class _Plan:
             cells.setdefault("gender", ", ".join(sexed))
             cells.setdefault("birth_date", ", ".join(sexed))
         self.cells = cells
+        # The header's own name cell: met again below, it is the header of the
+        # next list pasted under this one, not a person.
+        self.header_names = {self.name_of(sheet.rows[r]) for r in layout.header_rows} - {None}
+        self.header_rows = [_trimmed(sheet.rows[r]) for r in layout.header_rows]
         # The cells of a Nam / Nữ row point at the column that was filled; the
         # few possible dicts are made once and shared by the records.
         self.sexed_cells: dict[tuple[int, bool, bool], dict[str, str]] = {}
@@ -136,6 +161,16 @@ class _Plan:
                         variant["birth_date"] = column_letter(column)
                     self.sexed_cells[(column, gender, birth)] = variant
 
+    def name_of(self, row: Sequence[Any]) -> Any:
+        for field, cols in self.multiples:
+            if field == "full_name":
+                found = [row[c] for c in cols if c < len(row) and _filled(row[c])]
+                return " ".join(str(v).strip() for v in found) if found else None
+        if "full_name" in self.fields:
+            c = self.columns[self.fields.index("full_name")]
+            return row[c] if c < len(row) and _filled(row[c]) else None
+        return None
+
     def singles(self, row: Sequence[Any]) -> tuple:
         if len(row) >= self.width:
             if self.pick is not None:
@@ -148,17 +183,21 @@ def records(sheet: Sheet, layout: Layout) -> Iterator[RawRecord]:
     """One RawRecord per person's row, from ``layout.data_start`` to the footer.
 
     Blank rows, rows holding only a row number, and section headings ("I.
-    THÔN 1") are skipped. Values are the cells as read, except that a name
+    THÔN 1") are skipped; so are a footer, titles, header and column numbers
+    followed by a next list with the same header (lists pasted one under the
+    other). Values are the cells as read, except that a name
     split over two columns is joined, and the Nam / Nữ layout becomes a gender
     ("male"/"female") and, unless the cell is only a tick, a birth date (the
     year written there). ``cells`` dicts are shared between records: read them,
     do not change them."""
-    plan = _Plan(layout)
+    plan = _Plan(layout, sheet)
     fields, multiples, pick, width = plan.fields, plan.multiples, plan.pick, plan.width
     sexed = plan.male is not None or plan.female is not None
-    base_cells, row_numbers = plan.cells, plan.row_numbers
+    base_cells, row_numbers, header_names = plan.cells, plan.row_numbers, plan.header_names
     rows = sheet.rows
-    for i in range(layout.data_start, len(rows)):
+    i = layout.data_start - 1
+    while i + 1 < len(rows):
+        i += 1
         row = rows[i]
         if not any(row):
             continue
@@ -183,7 +222,10 @@ def records(sheet: Sheet, layout: Layout) -> Iterator[RawRecord]:
             first = row[first_index]
         if first.__class__ is str:
             if _ends_people(first):
-                return
+                i = _next_list(rows, i, plan)
+                if i is None:
+                    return
+                continue
             if (first_index in row_numbers and _ROMAN.match(first)) or (
                 _SECTION.match(first) and sum(map(_filled, row)) == 1
             ):
@@ -191,12 +233,40 @@ def records(sheet: Sheet, layout: Layout) -> Iterator[RawRecord]:
         name = values.get("full_name")
         if name is None:
             if any(v.__class__ is str and (_FOOTER.match(f := fold(v)) or _SIGNATURE.match(f)) for v in row):
-                return
-            if not values:
+                i = _next_list(rows, i, plan)
+                if i is None:
+                    return
                 continue
-        elif name is not first and name.__class__ is str and _ends_people(name, date_line=False):
-            return
+            if not values or any(_trimmed(row) == header for header in plan.header_rows):
+                continue  # (a header's second row, "Nam | Nữ", pasted with the next list)
+        elif name.__class__ is str:
+            if name is not first and _ends_people(name, date_line=False):
+                i = _next_list(rows, i, plan)
+                if i is None:
+                    return
+                continue
+            if name in header_names or (name[:1] == "(" and is_numbering(row)):
+                continue  # the header and column numbers again, above the next list pasted here
+        elif is_numbering(row):
+            continue
         yield RawRecord(i + 1, values, cells)
+
+
+def _trimmed(row: Sequence[Any]) -> list:
+    end = len(row)
+    while end and not _filled(row[end - 1]):
+        end -= 1
+    return list(row[:end])
+
+
+def _next_list(rows: Sequence[Sequence[Any]], footer: int, plan: _Plan) -> int | None:
+    """After a footer: the header row of a next list pasted below (its people
+    are read on), or None when the people have ended. Without this, every
+    list after the first one's "Cộng" row would be lost without a word."""
+    for j in range(footer + 1, len(rows)):
+        if plan.name_of(rows[j]) in plan.header_names:
+            return j
+    return None
 
 
 def _sexed(row: Sequence[Any], plan: _Plan, values: dict) -> dict[str, str]:

@@ -442,3 +442,24 @@ def test_fields_are_the_contract_s():
     assert FIELDS == ("full_name", "gender", "birth_date", "birth_year_male", "birth_year_female", "ethnicity",
                       "religion", "citizen_id", "phone", "area", "note", "joined_on", "row_number")
     assert [column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
+
+
+def test_lists_pasted_one_under_the_other_are_read_as_one():
+    """Each thôn's list with its own title, two-row header, column numbers and
+    total, pasted under the previous one: nobody after the first total is lost."""
+    title = ["DANH SÁCH HỘI VIÊN THÔN {}", None, None, None]
+    header = [["STT", "Họ và tên", "Năm sinh", None], [None, None, "Nam", "Nữ"], ["(1)", "(2)", "(3)", "(4)"]]
+    rows = [[title[0].format(1), None, None, None], *header,
+            [1, "Lê Văn Tám", 1960, None], [2, "Lê Thị Sáu", None, 1962], [None, "Cộng: 2", None, None],
+            [None, None, None, None],
+            [title[0].format(2), None, None, None], *header,
+            [1, "Hà Văn Chín", 1970, None], [None, "Tổng cộng: 1", None, None],
+            [None, "Người lập biểu", None, None], [None, "Nguyễn Thị Ký", None, None]]
+    s = sheet("S", rows, [(1, 2, 1, 3), (9, 2, 9, 3)])
+    layout = detect_layout(s)
+    assert layout.header_rows == (1, 2) and layout.data_start == 4
+    got = [(r.row, r.values["full_name"], r.values["gender"]) for r in records(s, layout)]
+    assert got == [(5, "Lê Văn Tám", "male"), (6, "Lê Thị Sáu", "female"), (13, "Hà Văn Chín", "male")]
+    # Without the second list's header, a total ends the people: what follows is a signature block.
+    ended = sheet("S", rows[:8] + [[None, "Trần Văn Ký", None, None]])
+    assert [r.row for r in records(ended, detect_layout(ended))] == [5, 6]
