@@ -1,0 +1,413 @@
+"""app.workbook: real .xlsx/.ods/.xls files read back cell for cell, and every
+hostile file refused with its own code before calamine (or zlib) sees it."""
+from __future__ import annotations
+
+import datetime
+import os
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from app import messages
+from app import workbook as workbook_module
+from app.workbook import Sheet, WorkbookError, read_workbook
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
+CODES = ("workbook.too_large", "workbook.empty", "workbook.not_spreadsheet", "workbook.unknown_format",
+         "workbook.encrypted", "workbook.zip_bomb", "workbook.xml_bomb", "workbook.too_many_cells",
+         "workbook.too_much_text", "workbook.truncated", "workbook.unreadable", "workbook.cannot_open")
+
+
+@pytest.fixture
+def calamine_forbidden(monkeypatch):
+    """For hostile files: reaching calamine at all is the failure (on some of
+    them it would abort the whole test run)."""
+    def refuse_to_read(*args, **kwargs):
+        raise AssertionError("the checks let a hostile file through to calamine")
+
+    monkeypatch.setattr(workbook_module, "_read", refuse_to_read)
+
+
+def refused(path: Path, code: str, **limits) -> WorkbookError:
+    with pytest.raises(WorkbookError) as caught:
+        read_workbook(path, **limits)
+    assert caught.value.code == code, caught.value.params
+    assert caught.value.params["path"] == path.name
+    return caught.value
+
+
+# --- real files -----------------------------------------------------------------------------------
+
+def make_xlsx(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Danh sách"
+    sheet["C3"] = "DANH SÁCH HỘI VIÊN"
+    sheet.merge_cells("C3:F3")
+    sheet.append([])
+    for row in (["Họ và tên", "Ngày sinh", "Số CCCD", "Đảng viên"],
+                ["Nguyễn Thị Ánh Tuyết", datetime.date(1985, 3, 7), 1085001234, True],
+                ["Trần Văn Đức", datetime.datetime(1979, 12, 31, 8, 30), 36079004321, False]):
+        sheet.append([None, None, *row])
+    sheet["G7"] = 2.5
+    hidden = book.create_sheet("Ẩn")
+    hidden["A1"] = "không đọc"
+    hidden.sheet_state = "hidden"
+    book.create_sheet("Trống")
+    book.save(path)
+    return path
+
+
+def test_xlsx_read_back_from_cell_a1_with_types_and_merges(tmp_path):
+    sheets = read_workbook(make_xlsx(tmp_path / "danh_sach.xlsx"))
+    assert [s.name for s in sheets] == ["Danh sách", "Trống"]  # the hidden sheet is left out
+    rows = sheets[0].rows
+    # Excel row 1 and column A are row 0 and column 0 although the data starts at C3.
+    assert rows[2][2] == "DANH SÁCH HỘI VIÊN"
+    assert rows[0] == [""] * 7 and rows[1] == [""] * 7
+    assert rows[4][2:6] == ["Họ và tên", "Ngày sinh", "Số CCCD", "Đảng viên"]
+    assert rows[5][2:6] == ["Nguyễn Thị Ánh Tuyết", datetime.date(1985, 3, 7), 1085001234, True]
+    assert isinstance(rows[5][3], datetime.date) and not isinstance(rows[5][3], datetime.datetime)
+    assert rows[6][3] == datetime.datetime(1979, 12, 31, 8, 30)
+    assert rows[6][4] == 36079004321 and isinstance(rows[6][4], float)  # a citizen ID stored as a number
+    assert rows[6][6] == 2.5
+    assert sheets[0].merged == [(2, 2, 2, 5)]
+    assert sheets[1] == Sheet("Trống", [], [])
+
+
+def write_ods(path: Path, tables: str) -> Path:
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:version="1.2">'
+        '<office:automatic-styles><style:style style:name="hide" style:family="table">'
+        '<style:table-properties table:display="false"/></style:style></office:automatic-styles>'
+        f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
+                   compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+        z.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                   'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>')
+    return path
+
+
+def text(value: str, extra: str = "") -> str:
+    return f'<table:table-cell office:value-type="string"{extra}><text:p>{value}</text:p></table:table-cell>'
+
+
+def number(value) -> str:
+    return f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>'
+
+
+EMPTY = "<table:table-cell/>"
+TRAILING = '<table:table-cell table:number-columns-repeated="1020"/>'
+
+
+def row(cells: str, extra: str = "") -> str:
+    return f"<table:table-row{extra}>{cells}</table:table-row>"
+
+
+def test_ods_read_back_with_merges_offsets_and_libreoffice_repeats(tmp_path):
+    date = '<table:table-cell office:value-type="date" office:date-value="1990-02-03"><text:p>03/02/1990</text:p></table:table-cell>'
+    table = (
+        '<table:table table:name="Thôn 1"><table:table-column table:number-columns-repeated="1024"/>'
+        + row(EMPTY + TRAILING, ' table:number-rows-repeated="2"')
+        + row(EMPTY + text("DANH SÁCH", ' table:number-columns-spanned="3"')
+              + "<table:covered-table-cell/><table:covered-table-cell/>" + TRAILING)
+        + row(EMPTY + text("Họ và tên") + text("Ngày sinh") + text("Số CCCD") + TRAILING)
+        + row(EMPTY + text("Lò Thị Mỷ") + date + number(1234567890) + TRAILING)
+        + row(TRAILING, ' table:number-rows-repeated="1048570"')
+        + "</table:table>"
+        + '<table:table table:name="Ẩn" table:style-name="hide">' + row(text("x")) + "</table:table>"
+    )
+    [sheet] = read_workbook(write_ods(tmp_path / "danh_sach.ods", table))
+    assert sheet.name == "Thôn 1"
+    assert len(sheet.rows) == 5 and len(sheet.rows[0]) == 4  # trailing empty repeats dropped
+    assert sheet.rows[2][1] == "DANH SÁCH"
+    assert sheet.rows[4] == ["", "Lò Thị Mỷ", datetime.date(1990, 2, 3), 1234567890]
+    assert sheet.merged == [(2, 1, 2, 3)]
+
+
+def test_xls_read_back():
+    [sheet] = read_workbook(HOSTILE / "plain.xls")  # the hidden second sheet is left out
+    assert sheet.name == "Danh sách"
+    assert sheet.rows[0][0] == "DANH SÁCH HỘI VIÊN CHI HỘI THÔN 3"
+    assert sheet.rows[2] == ["STT", "Họ và tên", "Ngày sinh", "Số CCCD", "Thôn"]
+    assert sheet.rows[3] == [1, "Nguyễn Thị Hoà", datetime.date(1985, 3, 7), 1085001234, "Thôn 3"]
+    assert sheet.rows[4][3] == 36079004321
+    assert sheet.merged == [(0, 0, 0, 4)]
+
+
+def test_the_bytes_decide_not_the_name(tmp_path):
+    misnamed = tmp_path / "danh_sach.xlsx"
+    misnamed.write_bytes((HOSTILE / "plain.xls").read_bytes())
+    assert read_workbook(misnamed)[0].rows[3][1] == "Nguyễn Thị Hoà"
+
+
+# --- not spreadsheets -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("content, kind", [
+    (b"%PDF-1.7\n1 0 obj << >> endobj\n", "PDF"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(100), "PNG"),
+    ("Họ và tên,Ngày sinh\nNguyễn Văn A,01/02/1990\n".encode(), "CSV/TXT"),
+    (b"<html><body><table><tr><td>STT</td></tr></table></body></html>", "HTML"),
+])
+def test_other_files_renamed_xlsx_are_named_for_what_they_are(tmp_path, calamine_forbidden, content, kind):
+    path = tmp_path / "danh_sach.xlsx"
+    path.write_bytes(content)
+    assert refused(path, "workbook.not_spreadsheet").params["kind"] == kind
+
+
+def test_empty_unknown_and_missing_files(tmp_path, calamine_forbidden):
+    empty = tmp_path / "rong.xlsx"
+    empty.write_bytes(b"")
+    refused(empty, "workbook.empty")
+    noise = tmp_path / "la.xls"
+    noise.write_bytes(bytes(range(256)) * 4)
+    refused(noise, "workbook.unknown_format")
+    refused(tmp_path / "khong_co.xlsx", "workbook.cannot_open")
+
+
+def test_a_file_over_the_size_limit_is_refused_saying_both_sizes(tmp_path, calamine_forbidden):
+    path = make_xlsx(tmp_path / "to.xlsx")
+    path.write_bytes(path.read_bytes() + bytes(200_000 - path.stat().st_size))
+    error = refused(path, "workbook.too_large", max_bytes=100_000)
+    assert (error.params["size"], error.params["limit"]) == ("0.2 MB", "0.1 MB")
+    assert "to.xlsx nặng 0.2 MB" in messages.describe(error, "vi")
+
+
+# --- damaged and encrypted ------------------------------------------------------------------------
+
+def test_truncated_and_corrupt_packages(tmp_path, calamine_forbidden):
+    whole = make_xlsx(tmp_path / "nguyen.xlsx").read_bytes()
+    cut = tmp_path / "cat_doi.xlsx"
+    cut.write_bytes(whole[: len(whole) // 2])
+    refused(cut, "workbook.truncated")
+    broken = bytearray(whole)
+    directory = broken.rfind(b"PK\x01\x02")
+    broken[directory:directory + 30] = bytes(30)  # the central directory's last entry wiped
+    damaged = tmp_path / "hong.xlsx"
+    damaged.write_bytes(bytes(broken))
+    refused(damaged, "workbook.unreadable")
+
+
+def test_corrupt_and_truncated_xls(tmp_path, calamine_forbidden):
+    whole = (HOSTILE / "plain.xls").read_bytes()
+    cut = tmp_path / "cat.xls"
+    cut.write_bytes(whole[:2048])
+    refused(cut, "workbook.truncated")
+
+
+def test_a_corrupt_xls_body_is_unreadable_not_a_traceback(tmp_path):
+    whole = bytearray((HOSTILE / "plain.xls").read_bytes())
+    whole[512:1536] = b"\xff" * 1024  # the records of the Workbook stream scrambled
+    path = tmp_path / "hong.xls"
+    path.write_bytes(bytes(whole))
+    error = refused(path, "workbook.unreadable")
+    assert "hong.xls" in messages.describe(error, "vi")
+
+
+def test_password_protected_workbooks(calamine_forbidden):
+    error = refused(HOSTILE / "encrypted.xlsx", "workbook.encrypted")
+    assert "mật khẩu" in messages.describe(error, "vi") and "password" in messages.describe(error, "en")
+    refused(HOSTILE / "encrypted.xls", "workbook.encrypted")
+
+
+# --- bombs ----------------------------------------------------------------------------------------
+
+def repack(source: Path, target: Path, parts: dict[str, bytes]) -> Path:
+    """``source`` with some parts replaced or added."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            if info.filename not in parts:
+                new.writestr(info.filename, old.read(info.filename))
+        for name, data in parts.items():
+            new.writestr(name, data)
+    return target
+
+
+def sheet_xml(cells: str) -> bytes:
+    return ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+            f"{cells}</sheetData></worksheet>").encode()
+
+
+def zip_of_zeros(path: Path, name: str, size: int) -> Path:
+    """A zip whose one part inflates to ``size`` zero bytes, written without
+    compressing them all: after a full flush deflate starts afresh, so every
+    megabyte of zeros packs to the same bytes."""
+    block = bytes(1 << 20)
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    first = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
+    again = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
+    tail = packer.flush(zlib.Z_FINISH)
+    count = size // len(block)
+    crc = 0
+    for _ in range(count):
+        crc = zlib.crc32(block, crc)
+    packed = len(first) + (count - 1) * len(again) + len(tail)
+    raw = name.encode()
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, packed, size, len(raw), 0) + raw
+    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, packed, size,
+                          len(raw), 0, 0, 0, 0, 0, 0) + raw
+    with open(path, "wb") as out:
+        out.write(local + first)
+        for _ in range(count - 1):
+            out.write(again)
+        out.write(tail)
+        start = out.tell()
+        out.write(central)
+        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), start, 0))
+    return path
+
+
+def test_zip_bomb_is_refused_before_inflating_a_byte(tmp_path, calamine_forbidden, monkeypatch):
+    bomb = zip_of_zeros(tmp_path / "bom.xlsx", "xl/worksheets/sheet1.xml", 1 << 30)
+    assert bomb.stat().st_size < 2_000_000
+    with zipfile.ZipFile(bomb) as z:
+        assert z.infolist()[0].file_size == 1 << 30
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", lambda *a, **k: pytest.fail("inflated a part"))
+    error = refused(bomb, "workbook.zip_bomb")
+    assert "zip bomb" in messages.describe(error, "en")
+
+
+def test_a_part_holding_more_than_it_declares_is_refused(tmp_path, calamine_forbidden):
+    """Reading stops at the declared size (our own count, and zipfile's), so
+    the lie shows as a failed checksum rather than as memory."""
+    honest = repack(make_xlsx(tmp_path / "a.xlsx"), tmp_path / "b.xlsx",
+                    {"xl/worksheets/sheet1.xml": sheet_xml('<row r="1"><c r="A1"><v>1</v></c></row>' + " " * 3_000_000)})
+    data = bytearray(honest.read_bytes())
+    name = b"xl/worksheets/sheet1.xml"
+    for signature, size_at in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        at = 0
+        while (at := data.find(signature, at)) >= 0:
+            name_at = at + (30 if signature == b"PK\x03\x04" else 46)
+            if data[name_at:name_at + len(name)] == name:
+                struct.pack_into("<I", data, at + size_at, 40_000)  # declares 40 kB, holds 3 MB
+            at += 4
+    liar = tmp_path / "noi_doi.xlsx"
+    liar.write_bytes(bytes(data))
+    detail = refused(liar, "workbook.unreadable").params["detail"]
+    assert detail.startswith("xl/worksheets/sheet1.xml") and "CRC" in detail
+
+
+def test_too_many_parts_are_refused_from_the_end_record(tmp_path, calamine_forbidden, monkeypatch):
+    path = tmp_path / "nhieu.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        for i in range(10_001):
+            z.writestr(f"p{i}", b"")
+    monkeypatch.setattr(zipfile.ZipFile, "__init__", lambda *a, **k: pytest.fail("parsed every entry"))
+    refused(path, "workbook.zip_bomb")
+
+
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">' for i in range(1, 10))
+    + ']><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+    "<si><t>&lol9;</t></si></sst>"
+)
+
+
+def test_billion_laughs_in_shared_strings(tmp_path, calamine_forbidden):
+    bomb = repack(make_xlsx(tmp_path / "a.xlsx"), tmp_path / "cuoi.xlsx",
+                  {"xl/sharedStrings.xml": BILLION_LAUGHS.encode()})
+    error = refused(bomb, "workbook.xml_bomb")
+    assert error.params["part"] == "xl/sharedStrings.xml"
+
+
+def test_a_doctype_across_the_chunk_boundary_is_still_found(tmp_path, calamine_forbidden):
+    padding = os.urandom(1 << 19).hex()[: (1 << 20) - 5]  # "<!DOCTYPE" starts 5 bytes before the first megabyte ends
+    bomb = repack(make_xlsx(tmp_path / "a.xlsx"), tmp_path / "bien.xlsx",
+                  {"xl/styles.xml": (padding + '<!DOCTYPE x [<!ENTITY y "z">]><styleSheet/>').encode()})
+    refused(bomb, "workbook.xml_bomb")
+
+
+def test_shared_string_count_that_would_reserve_gigabytes(tmp_path, calamine_forbidden):
+    sst = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+           'uniqueCount="4000000000"><si><t>a</t></si></sst>')
+    bomb = repack(make_xlsx(tmp_path / "a.xlsx"), tmp_path / "sst.xlsx", {"xl/sharedStrings.xml": sst.encode()})
+    refused(bomb, "workbook.xml_bomb")
+
+
+@pytest.mark.parametrize("cells", [
+    '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+    # the same, written in ways the fast path hands to the exact one
+    '<row r="1"><c r="A1"><v>1</v></c><c r="xfd1048576"><v>1</v></c></row>',
+    '<row r="1"><c s="0" r="A1"><v>1</v></c><c r = "XFD1048576"><v>1</v></c></row>',
+    '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c><v>1</v></c><c r="XFD1"><v>1</v></c></row>',
+])
+def test_one_far_cell_that_would_make_calamine_allocate_a_huge_grid(tmp_path, calamine_forbidden, cells):
+    bomb = repack(make_xlsx(tmp_path / "a.xlsx"), tmp_path / "xa.xlsx", {"xl/worksheets/sheet1.xml": sheet_xml(cells)})
+    error = refused(bomb, "workbook.too_many_cells")
+    assert error.params["sheet"] == "Danh sách"
+    assert "Danh sách" in messages.describe(error, "vi")
+
+
+def test_prefixed_far_cell(tmp_path, calamine_forbidden):
+    xml = ('<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
+           '<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row>'
+           "</x:sheetData></x:worksheet>")
+    bomb = repack(make_xlsx(tmp_path / "a.xlsx"), tmp_path / "x.xlsx", {"xl/worksheets/sheet1.xml": xml.encode()})
+    refused(bomb, "workbook.too_many_cells")
+
+
+def test_stray_value_far_away_in_an_honest_sheet_names_the_corner(tmp_path):
+    path = make_xlsx(tmp_path / "lac.xlsx")
+    book = openpyxl.load_workbook(path)
+    book["Danh sách"]["Z90000"] = "x"
+    book.save(path)
+    error = refused(path, "workbook.too_many_cells")
+    assert error.params["corner"] == "Z90000"
+    read_workbook(path, max_cells=3_000_000)  # a higher limit reads it
+
+
+def test_styled_empty_cells_far_away_do_not_count(tmp_path):
+    cells = '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576" s="1"/></row>'
+    path = repack(make_xlsx(tmp_path / "a.xlsx"), tmp_path / "kieu.xlsx", {"xl/worksheets/sheet1.xml": sheet_xml(cells)})
+    assert read_workbook(path)[0].rows == [[1.0]]
+
+
+def test_ods_repeats_that_would_multiply_into_billions_of_cells(tmp_path, calamine_forbidden):
+    table = ('<table:table table:name="T">'
+             + row(text("x", ' table:number-columns-repeated="16384"'), ' table:number-rows-repeated="1048576"')
+             + "</table:table>")
+    refused(write_ods(tmp_path / "lap.ods", table), "workbook.too_many_cells")
+
+
+def test_ods_run_of_spaces_bomb(tmp_path, calamine_forbidden):
+    cell = '<table:table-cell office:value-type="string"><text:p>a<text:s text:c="200000000"/></text:p></table:table-cell>'
+    refused(write_ods(tmp_path / "cach.ods", '<table:table table:name="T">' + row(cell) + "</table:table>"),
+            "workbook.xml_bomb")
+
+
+def test_long_shared_string_used_by_many_cells(tmp_path, calamine_forbidden):
+    sst = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
+           f"<si><t>{'a' * 30000}</t></si></sst>")
+    cells = "".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}" t="s"><v>0</v></c>' for c in "ABCDEFGHIJ") + "</row>"
+                    for r in range(1, 1001))
+    bomb = repack(make_xlsx(tmp_path / "a.xlsx"), tmp_path / "chu.xlsx",
+                  {"xl/sharedStrings.xml": sst.encode(), "xl/worksheets/sheet1.xml": sheet_xml(cells)})
+    assert bomb.stat().st_size < 200_000  # 10,000 cells x 30,000 characters read out: 300 MB of text
+    refused(bomb, "workbook.too_much_text")
+
+
+def test_hostile_xls_records(calamine_forbidden):
+    refused(HOSTILE / "far_cell.xls", "workbook.too_many_cells")
+    refused(HOSTILE / "sst_count.xls", "workbook.xml_bomb")
+
+
+def test_every_code_has_vietnamese_and_english_words():
+    for code in CODES:
+        assert code in messages.known_codes()
+        vi = messages.text(code, "vi", path="x.xlsx", kind="PDF", size="1", limit="2", detail="d", part="p",
+                           sheet="s", cells="3", corner="A1", reason="r")
+        en = messages.text(code, "en", path="x.xlsx", kind="PDF", size="1", limit="2", detail="d", part="p",
+                           sheet="s", cells="3", corner="A1", reason="r")
+        assert "x.xlsx" in vi and "x.xlsx" in en and vi != en
