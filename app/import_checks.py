@@ -14,6 +14,7 @@ name, and hands the row to ``validate_person``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any, Callable, Iterable, Mapping
@@ -57,7 +58,15 @@ messages.register(
         ),
     }
 )
-messages.register_fields({"area": ("Khu dân cư", "Residential area")})
+# Names of the roster columns' fields that no form has, for "column B → ...".
+messages.register_fields(
+    {
+        "area": ("Khu dân cư", "Residential area"),
+        "row_number": ("Số thứ tự", "Row number"),
+        "birth_year_male": ("Năm sinh (cột Nam)", "Birth year (under “Nam”)"),
+        "birth_year_female": ("Năm sinh (cột Nữ)", "Birth year (under “Nữ”)"),
+    }
+)
 
 @dataclass
 class RowProblem:
@@ -330,31 +339,29 @@ def _problem(row: int, cells: Mapping[str, str], exc: InvalidValue) -> RowProble
 # -- duplicates ------------------------------------------------------------------------
 
 
-def _identity(values: Mapping[str, Any]) -> tuple | None:
-    """Name + birth date + area, for people without a citizen ID to tell them
-    apart; None when the birth date is unknown (a name alone is too weak)."""
-    if not values.get("birth_date"):
-        return None
-    return fold(values["full_name"]), values["birth_date"], values.get("area_id")
-
-
 def mark_duplicates(store: Store, rows: list[PlannedRow]) -> None:
     """Set ``duplicate`` (and ``action`` "skip") on each valid row that repeats
     an earlier valid row of the file or a stored person.
 
     Same citizen ID means the same person. Otherwise the same folded name,
     birth date and residential area does, unless both sides carry different
-    citizen IDs (then they are two people)."""
+    citizen IDs (then they are two people); without a birth date a name alone
+    is too weak to say so."""
     valid = [r for r in rows if not r.problems]
     if not valid:
         return
-    stored_ids, stored_names = _stored_people(store)
+    # Names are folded only where another person has the same birth date and
+    # area: in a roster with full dates of birth that is a few rows, not all.
+    places = Counter((v["birth_date"], v["area_id"]) for r in valid if (v := r.values)["birth_date"])
+    stored_ids, stored_names = _stored_people(store, places)
+    shared = {place for place, n in places.items() if n > 1} | {(b, a) for _, b, a in stored_names}
     seen_ids: dict[str, int] = {}
     seen_names: dict[tuple, tuple[int, str | None]] = {}
     for planned in valid:
         values = planned.values
-        cid = values.get("citizen_id")
-        identity = _identity(values)
+        cid = values["citizen_id"]
+        place = (values["birth_date"], values["area_id"])
+        identity = (fold(values["full_name"]), *place) if place in shared else None
         duplicate = None
         # The citizen ID is the stronger evidence: it is looked for first, in
         # the file and then among the stored people.
@@ -378,15 +385,18 @@ def mark_duplicates(store: Store, rows: list[PlannedRow]) -> None:
             planned.action = "skip"
 
 
-def _stored_people(store: Store) -> tuple[dict[str, tuple[int, str]], dict[tuple, list[tuple[int, str, str | None]]]]:
-    """Every stored person by citizen ID, and by name + birth date + area:
-    two dictionaries built in one pass instead of a query per row."""
+def _stored_people(
+    store: Store, places: Mapping[tuple, int]
+) -> tuple[dict[str, tuple[int, str]], dict[tuple, list[tuple[int, str, str | None]]]]:
+    """Every stored person by citizen ID, and by name + birth date + area for
+    those born on a day and living in an area that the file has too: two
+    dictionaries built in one pass instead of a query per row."""
     by_id: dict[str, tuple[int, str]] = {}
     by_identity: dict[tuple, list[tuple[int, str, str | None]]] = {}
     rows = store.conn.execute("SELECT id, full_name, citizen_id, birth_date, area_id FROM person")
     for person_id, name, cid, birth, area_id in rows:
         if cid:
             by_id[cid] = (person_id, name)
-        if birth:
+        if birth and (birth, area_id) in places:
             by_identity.setdefault((fold(name), birth, area_id), []).append((person_id, name, cid))
     return by_id, by_identity

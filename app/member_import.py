@@ -36,9 +36,10 @@ messages.register(
     {
         "import.no_name_column": (
             "Không tìm thấy cột Họ và tên trong trang “{sheet}” của tệp {path}. Các cột đọc được: {headers}. "
-            "Hãy chỉ rõ cột nào là Họ và tên.",
+            "Hãy chỉ rõ cột nào là Họ và tên (trong cửa sổ nhập, hoặc ở dòng lệnh: --column B=full_name).",
             "No full-name column in sheet “{sheet}” of {path}. Columns found: {headers}. "
-            "Say which column holds the full name.",
+            "Say which column holds the full name (in the import window, or on the command line: "
+            "--column B=full_name).",
         ),
         "import.no_rows": (
             "Trang “{sheet}” của tệp {path} không có dòng dữ liệu nào dưới dòng tiêu đề.",
@@ -148,34 +149,28 @@ def plan_records(
 
 
 def _choose_sheet(store: Store, sheets: list, path: Path, wanted: str | None, mapping: dict | None):
-    from app.roster_layout import detect_layout, remembered_mapping, with_mapping
+    """The roster's sheet (the named one, or the one whose header names the
+    most known columns) and its layout: the mapping remembered for this
+    header, then the caller's own choices, on top of what was detected."""
+    from app.roster_layout import best_sheet, detect_layout, remembered_mapping, with_mapping
 
     if wanted is not None:
-        sheets = [s for s in sheets if s.name == wanted]
-        if not sheets:
+        named = [s for s in sheets if s.name == wanted]
+        if not named:
             raise FrontDeskError("import.no_sheet", path=path.name, sheet=wanted)
-    first_error: FrontDeskError | None = None
-    for sheet in sheets:
-        try:
-            layout = detect_layout(sheet)
-            remembered = remembered_mapping(store, layout.signature)
-            if remembered:
-                layout = detect_layout(sheet, remembered=remembered)
-            if mapping:
-                layout = with_mapping(layout, mapping)
-            if not any(c.field == "full_name" for c in layout.columns):
-                headers = ", ".join(f"{c.letter} “{c.header}”" for c in layout.columns if c.header)
-                raise FrontDeskError(
-                    "import.no_name_column", path=path.name, sheet=sheet.name, headers=headers or "—"
-                )
-        except FrontDeskError as exc:
-            exc.params.setdefault("path", path.name)
-            first_error = first_error or exc
-            continue
-        return sheet, layout
-    if first_error is None:  # a workbook without a visible sheet
-        raise FrontDeskError("import.no_rows", path=path.name, sheet="")
-    raise first_error
+        chosen = named[0]
+    else:
+        chosen = best_sheet(sheets, path=path.name)
+    layout = detect_layout(chosen, path=path.name)
+    remembered = remembered_mapping(store, layout.signature)
+    if remembered:
+        layout = detect_layout(chosen, remembered=remembered, path=path.name)
+    if mapping:
+        layout = with_mapping(layout, mapping)
+    if layout.missing():
+        headers = ", ".join(f"{c.letter} “{c.header}”" for c in layout.columns if c.header)
+        raise FrontDeskError("import.no_name_column", path=path.name, sheet=chosen.name, headers=headers or "—")
+    return chosen, layout
 
 
 def apply_import(

@@ -1,0 +1,204 @@
+"""``frontdesk import members``: real .xlsx files in, people and messages out."""
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from app.cli import run
+from app.commune import create_commune_database
+from app.organizations import add_residential_area, by_code
+from app.people import add_person
+from app.storage import open_store
+
+HEADER = ["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD", "Số điện thoại", "Thôn", "Ghi chú"]
+GOOD = [
+    [1, "Nguyễn Văn An", "Nam", datetime(1985, 3, 5), 1085012345, "0912345678", "Thôn 1", None],
+    [2, "LÊ THỊ HOA", "Nữ", "12/07/1990", "001190012345", 987654321, "thôn 2", "Chi hội trưởng"],
+    [3, "Trần Văn Cường", "Nam", 1965, None, None, "THÔN 01", None],
+]
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run([str(a) for a in argv], out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def roster(path: Path, rows: list[list], *, title: bool = True) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    if title:
+        ws.append(["DANH SÁCH HỘI VIÊN CHI HỘI THÔN 1"])
+        ws.append([])
+    ws.append(HEADER)
+    for row in rows:
+        ws.append(row)
+    ws.append([])
+    ws.append([None, "Người lập biểu"])
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def db(tmp_path, clock):
+    path = tmp_path / "commune.sqlite3"
+    store = create_commune_database(path, "00004", clock=clock, actor="tester")
+    add_residential_area(store, "Thôn 1")
+    add_residential_area(store, "Thôn 2")
+    store.close()
+    return path
+
+
+def people(db: Path) -> dict[str, tuple]:
+    with open_store(db) as store:
+        rows = store.conn.execute(
+            "SELECT p.full_name, p.gender, p.birth_date, p.citizen_id, p.phone, o.name, p.note"
+            " FROM person p LEFT JOIN organization o ON o.id = p.area_id"
+        )
+        return {r[0]: r[1:] for r in rows}
+
+
+def test_a_roster_is_imported(db, tmp_path):
+    code, out, err = cli("import", "members", roster(tmp_path / "ds.xlsx", GOOD), "--db", db)
+    assert code == 0, err + out
+    assert people(db) == {
+        "Nguyễn Văn An": ("male", "1985-03-05", "001085012345", "0912345678", "Thôn 1", None),
+        "Lê Thị Hoa": ("female", "1990-07-12", "001190012345", "0987654321", "Thôn 2", "Chi hội trưởng"),
+        "Trần Văn Cường": ("male", "1965", None, None, "Thôn 1", None),
+    }
+    assert "Tệp ds.xlsx, trang “Danh sách”: 3 dòng dữ liệu." in out
+    assert "Đã nhập: thêm 3 người, cập nhật 0, bỏ qua 0." in out
+    # the repairs, each with its Excel place
+    assert "Dòng 4, cột E: Số CCCD 1085012345 bị mất số 0 ở đầu" in out
+    assert "Dòng 5, cột F: Số điện thoại 987654321 bị mất số 0 ở đầu" in out
+    assert "Bản sao lưu trước khi nhập:" in out
+
+
+def test_invalid_rows_write_nothing_and_are_all_listed(db, tmp_path):
+    rows = GOOD + [
+        [4, "Phạm Thị Dung", "Nữ", "31/02/1985", None, None, "Thôn 1", None],
+        [5, "Đỗ Văn Em", "X", None, "12345", None, "Thôn 9", None],
+    ]
+    path = roster(tmp_path / "ds.xlsx", rows)
+    code, out, err = cli("import", "members", path, "--db", db)
+    assert code == 1
+    assert people(db) == {}
+    assert "Có 4 lỗi ở 2 dòng:" in out
+    assert "Dòng 7, cột D: Ngày sinh 31/02/1985 không có trên lịch." in out
+    assert "Dòng 8, cột C: Giới tính “X” không hợp lệ; hãy ghi Nam hoặc Nữ." in out
+    assert "Dòng 8, cột E: Số CCCD phải có đúng 12 chữ số; 12345 có 5 chữ số." in out
+    assert "Dòng 8, cột G: Khu dân cư “Thôn 9” không có trong xã; thêm khu dân cư trước, hoặc sửa tên." in out
+    assert "Không ghi gì vì 2 dòng có lỗi." in out
+    assert "Traceback" not in out + err
+
+    code, out, _ = cli("import", "members", path, "--db", db, "--skip-invalid", "--lang", "en")
+    assert code == 0
+    assert set(people(db)) == {"Nguyễn Văn An", "Lê Thị Hoa", "Trần Văn Cường"}
+    assert "Row 7, column D: Birth date 31/02/1985 is not a real date." in out
+    assert "Imported: 3 added, 0 updated, 2 left out." in out
+
+
+def test_json_output(db, tmp_path):
+    rows = GOOD + [[4, "Phạm Thị Dung", "Nữ", "31/02/1985", None, None, "Thôn 1", None]]
+    code, out, _ = cli("import", "members", roster(tmp_path / "ds.xlsx", rows), "--db", db, "--json")
+    assert code == 1
+    payload = json.loads(out)
+    assert (payload["inserted"], payload["updated"], payload["skipped"]) == (0, 0, 4)
+    assert payload["written"] is False
+    [error] = payload["errors"]
+    assert set(error) == {"row", "column", "value", "message"}
+    assert (error["row"], error["column"], error["value"]) == (7, "D", "31/02/1985")
+    assert error["message"].startswith("Dòng 7, cột D: Ngày sinh 31/02/1985 không có trên lịch")
+    assert [(r["row"], r["column"], r["field"], r["original"], r["value"]) for r in payload["repaired"]] == [
+        (4, "E", "citizen_id", "1085012345", "001085012345"), (5, "F", "phone", "987654321", "0987654321"),
+    ]
+
+    code, out, _ = cli("import", "members", roster(tmp_path / "ds.xlsx", rows), "--db", db, "--json",
+                       "--skip-invalid")
+    payload = json.loads(out)
+    assert code == 0
+    assert (payload["inserted"], payload["updated"], payload["skipped"], payload["written"]) == (3, 0, 1, True)
+    assert len(payload["errors"]) == 1
+
+
+def test_dry_run_writes_nothing(db, tmp_path):
+    code, out, _ = cli("import", "members", roster(tmp_path / "ds.xlsx", GOOD), "--db", db, "--dry-run")
+    assert code == 0
+    assert "Chạy thử, không ghi gì: sẽ thêm 3 người, cập nhật 0, bỏ qua 0." in out
+    assert people(db) == {}
+    assert not (db.parent / "commune-backups").exists()
+
+
+def test_duplicates_skip_update_add(db, tmp_path, clock):
+    with open_store(db, clock=clock) as store:
+        add_person(store, {"full_name": "Nguyễn Văn An", "citizen_id": "001085012345"})
+    rows = GOOD + [[4, "Trần Văn Cường", "Nam", "1965", None, "0911111111", "Thôn 1", None]]
+    path = roster(tmp_path / "ds.xlsx", rows)
+
+    code, out, _ = cli("import", "members", path, "--db", db, "--dry-run")
+    assert code == 0
+    assert "Dòng 4: trùng số CCCD với Nguyễn Văn An (số 1) đã có trong danh sách — bỏ qua" in out
+    assert "Dòng 7: trùng họ tên, ngày sinh và khu dân cư với dòng 6 của tệp — bỏ qua" in out
+
+    code, out, _ = cli("import", "members", path, "--db", db, "--duplicates", "update", "--json")
+    payload = json.loads(out)
+    assert (payload["inserted"], payload["updated"], payload["skipped"]) == (2, 2, 0)
+    assert [(d["row"], d["kind"], d["reason"], d["same_row"], d["person_id"]) for d in payload["duplicates"]] == [
+        (4, "in_database", "citizen_id", None, 1), (7, "in_file", "name_birth_area", 6, None),
+    ]
+    stored = people(db)
+    assert stored["Nguyễn Văn An"][1] == "1985-03-05"  # filled in from the file
+    assert stored["Trần Văn Cường"][3] == "0911111111"  # row 7 completed row 6
+    assert len(stored) == 3
+
+    # the same file again: everyone is there now
+    code, out, _ = cli("import", "members", path, "--db", db, "--duplicates", "add", "--json")
+    payload = json.loads(out)
+    assert code == 1  # two people cannot share a citizen ID
+    assert [(e["row"], e["column"]) for e in payload["errors"]] == [(4, "E"), (5, "E")]
+
+
+def test_into_an_organization(db, tmp_path):
+    code, out, err = cli("import", "members", roster(tmp_path / "ds.xlsx", GOOD), "--db", db, "--org", "Hội LHPN")
+    assert code == 0, err
+    with open_store(db) as store:
+        women = by_code(store, "women")
+        members = store.conn.execute(
+            "SELECT count(*) FROM membership WHERE organization_id = ? AND left_on IS NULL", (women,)
+        ).fetchone()[0]
+    assert members == 3
+
+
+def test_an_unknown_organization(db, tmp_path):
+    code, out, err = cli("import", "members", roster(tmp_path / "ds.xlsx", GOOD), "--db", db, "--org", "Hội Cờ tướng")
+    assert code == 1
+    assert "Không tìm thấy tổ chức \"Hội Cờ tướng\"" in err
+    assert people(db) == {}
+
+
+def test_a_file_that_is_not_a_roster(db, tmp_path):
+    bad = tmp_path / "ds.xlsx"
+    bad.write_text("Họ và tên;Ngày sinh\nNguyễn Văn An;1985\n", encoding="utf-8")
+    code, out, err = cli("import", "members", bad, "--db", db)
+    assert code == 1
+    assert "ds.xlsx" in err and "Traceback" not in err and err.count("\n") <= 2
+    code, out, err = cli("import", "members", bad, "--db", db, "--json")
+    assert code == 1
+    payload = json.loads(out)
+    assert payload["inserted"] == 0 and payload["errors"][0]["row"] is None
+    assert "ds.xlsx" in payload["errors"][0]["message"]
+
+    code, out, err = cli("import", "members", tmp_path / "missing.xlsx", "--db", db)
+    assert code == 1 and "missing.xlsx" in err and "Traceback" not in err
+
+
+def test_usage_errors(db, tmp_path):
+    assert cli("import", "--db", db)[0] == 2
+    assert cli("import", "members", "--db", db)[0] == 2
+    assert cli("import", "members", roster(tmp_path / "ds.xlsx", GOOD), "--db", db, "--duplicates", "merge")[0] == 2
