@@ -164,7 +164,23 @@ def stages(path: Path, folder: Path) -> dict[str, float]:
         t4 = time.perf_counter()
     finally:
         store.close()
-    return {"read_workbook": t1 - t0, "layout + records": t2 - t1, "check rows": t3 - t2, "write": t4 - t3}
+    times = {"read_workbook": t1 - t0, "layout + records": t2 - t1, "check rows": t3 - t2, "write": t4 - t3}
+    # The same people through the core's add_people_bulk, for comparison with
+    # app.bulk_people (which the import uses).
+    from app.bulk_people import insert_people
+    from app.people import add_people_bulk
+
+    values = [r.values for r in plan.rows if not r.problems and r.duplicate is None]
+    for name, writer in (("insert_people", insert_people), ("add_people_bulk", add_people_bulk)):
+        store = fresh_store(folder)
+        try:
+            t = time.perf_counter()
+            with store.transaction():
+                writer(store, values)
+            times[f"people written by {name}"] = time.perf_counter() - t
+        finally:
+            store.close()
+    return times
 
 
 def main() -> None:

@@ -182,23 +182,83 @@ def test_an_unknown_organization(db, tmp_path):
     assert people(db) == {}
 
 
-def test_a_file_that_is_not_a_roster(db, tmp_path):
-    bad = tmp_path / "ds.xlsx"
-    bad.write_text("Họ và tên;Ngày sinh\nNguyễn Văn An;1985\n", encoding="utf-8")
-    code, out, err = cli("import", "members", bad, "--db", db)
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
+
+
+def _hostile(kind: str, tmp_path: Path) -> Path:
+    """The untrusted files app.workbook refuses, as the import gets them."""
+    from tests.test_workbook import BILLION_LAUGHS, repack, zip_of_zeros
+
+    if kind == "text":
+        path = tmp_path / "ds.xlsx"
+        path.write_text("Họ và tên;Ngày sinh\nNguyễn Văn An;1985\n", encoding="utf-8")
+        return path
+    if kind == "truncated":
+        whole = roster(tmp_path / "full.xlsx", GOOD).read_bytes()
+        path = tmp_path / "ds.xlsx"
+        path.write_bytes(whole[: len(whole) // 2])
+        return path
+    if kind == "zip_bomb":
+        return zip_of_zeros(tmp_path / "ds.xlsx", "xl/worksheets/sheet1.xml", 1 << 30)
+    if kind == "xml_bomb":
+        return repack(roster(tmp_path / "full.xlsx", GOOD), tmp_path / "ds.xlsx",
+                      {"xl/sharedStrings.xml": BILLION_LAUGHS.encode()})
+    return HOSTILE / kind
+
+
+@pytest.mark.parametrize("kind", [
+    "text", "truncated", "zip_bomb", "xml_bomb", "encrypted.xlsx", "encrypted.xls", "far_cell.xls", "sst_count.xls",
+])
+def test_a_file_that_is_not_a_usable_roster_is_refused_in_one_message(db, tmp_path, kind):
+    path = _hostile(kind, tmp_path)
+    code, out, err = cli("import", "members", path, "--db", db)
     assert code == 1
-    assert "ds.xlsx" in err and "Traceback" not in err and err.count("\n") <= 2
-    code, out, err = cli("import", "members", bad, "--db", db, "--json")
+    assert path.name in err and "Traceback" not in err + out
+    assert err.count("\n") <= 2  # one clear message
+    assert people(db) == {}
+
+    code, out, err = cli("import", "members", path, "--db", db, "--json")
     assert code == 1
     payload = json.loads(out)
-    assert payload["inserted"] == 0 and payload["errors"][0]["row"] is None
-    assert "ds.xlsx" in payload["errors"][0]["message"]
+    assert (payload["inserted"], payload["updated"], payload["skipped"], payload["written"]) == (0, 0, 0, False)
+    [error] = payload["errors"]
+    assert error["row"] is None and error["value"] == path.name and path.name in error["message"]
 
+
+def test_a_missing_file(db, tmp_path):
     code, out, err = cli("import", "members", tmp_path / "missing.xlsx", "--db", db)
     assert code == 1 and "missing.xlsx" in err and "Traceback" not in err
 
 
+def test_a_roster_without_a_name_column_until_the_user_says_which(db, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["TT", "Tên", "Cột 3", "Giới tính", "Thôn"])
+    ws.append([1, "Nguyễn Văn An", "05/03/1985", "Nam", "Thôn 1"])
+    ws.append([2, "Lê Thị Hoa", "1990", "Nữ", "Thôn 2"])
+    path = tmp_path / "ds.xlsx"
+    wb.save(path)
+    code, out, err = cli("import", "members", path, "--db", db)
+    assert code == 1
+    assert "Không tìm thấy cột Họ và tên" in err and "--column B=full_name" in err
+    code, out, err = cli("import", "members", path, "--db", db, "--column", "B=full_name", "--column", "c=birth_date")
+    assert code == 0, err
+    assert people(db)["Lê Thị Hoa"][:2] == ("female", "1990")
+    # remembered: the next file with this header needs no --column
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["TT", "Tên", "Cột 3", "Giới tính", "Thôn"])
+    ws.append([1, "Trần Văn Cường", "1970", "Nam", "Thôn 2"])
+    wb.save(path)
+    code, out, err = cli("import", "members", path, "--db", db)
+    assert code == 0, err
+    assert "B → Họ và tên, C → Ngày sinh" in out
+    assert people(db)["Trần Văn Cường"][:2] == ("male", "1970")
+
+
 def test_usage_errors(db, tmp_path):
     assert cli("import", "--db", db)[0] == 2
+    assert cli("import", "members", "ds.xlsx", "--db", db, "--column", "B")[0] == 2
+    assert cli("import", "members", "ds.xlsx", "--db", db, "--column", "B=ten")[0] == 2
     assert cli("import", "members", "--db", db)[0] == 2
     assert cli("import", "members", roster(tmp_path / "ds.xlsx", GOOD), "--db", db, "--duplicates", "merge")[0] == 2

@@ -396,6 +396,20 @@ def test_cancel_mid_import_writes_nothing(store, areas):
     assert (count(store), count(store, "change_log")) == before
 
 
+def test_cancel_while_checking(store, areas):
+    seen = []
+
+    def progress(stage, done, total):
+        seen.append((stage, done))
+        if done >= 2000:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        plan_records(store, (person(r, f"Người Thứ {r}") for r in range(5, 5005)), path=Path("roster.xlsx"),
+                     sheet="Danh sách", layout=None, progress=progress, total=5000)
+    assert seen == [("check", 0), ("check", 1000), ("check", 2000)]
+
+
 def test_dry_run_writes_nothing(store, areas):
     plan = _dup_plan(store, areas)
     before = (count(store), count(store, "change_log"))
