@@ -32,8 +32,9 @@ _CELL = re.compile(rb"<table:(?:covered-)?table-cell(?=[\s/>])([^>]*)>")
 _SPACES = re.compile(rb"""text:c\s*=\s*["'](\d+)["']""")
 # What makes calamine keep a cell: a value, a string type, a formula.
 _VALUE_MARKS = (b"office:", b"table:formula")
-# Anything that needs a row looked at on its own (one pass: they share "table:").
-_UNUSUAL = re.compile(rb"table:(?:number-rows-|number-columns-spanned|table[\s>]|table-(?:row-|rows|header))")
+# Anything that needs a row looked at on its own: repeated rows, merged cells,
+# runs of spaces, a table starting (its name).
+_UNUSUAL = (b"rows-", b"-spanned", b"text:c", b"table:name")
 # <text:s text:c="N"/> is N spaces: calamine writes them all out.
 MAX_SPACES = 10_000
 MAX_ROW_BYTES = 16 << 20
@@ -48,6 +49,7 @@ class OdsTables:
         self.limits = limits
         self.merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self._carry = b""
+        self._piece = b""
         self._name: str | None = None
         self._index = self._height = self._width = self._text = 0
 
@@ -61,21 +63,24 @@ class OdsTables:
             raise refuse("workbook.xml_bomb", self.path, part="content.xml", detail="a row over 16 MB")
         if not rows:
             return
-        if b"text:c" in buf or _UNUSUAL.search(buf):
+        if any(word in buf for word in _UNUSUAL):
             for row in rows:
                 self._row(row)
         else:
+            self._piece = buf
             self._plain_rows(rows)
 
     def _plain_rows(self, rows: list[bytes]) -> None:
         """Rows without row repeats, merges, spaces or a table boundary (most
         of a sheet), measured with one C-level pass per question over all of
         them instead of Python work per row."""
-        lasts = list(map(max, map(bytes.rfind, rows, repeat(_VALUE_MARKS[0])),
-                         map(bytes.rfind, rows, repeat(_VALUE_MARKS[1]))))
+        lasts = list(map(bytes.rfind, rows, repeat(_VALUE_MARKS[0])))
+        if _VALUE_MARKS[1] in self._piece:
+            lasts = list(map(max, lasts, map(bytes.rfind, rows, repeat(_VALUE_MARKS[1]))))
         stops = list(map(bytes.find, rows, repeat(b">"), lasts))
-        widths = list(map(add, map(bytes.count, rows, repeat(b"<table:table-cell"), repeat(0), stops),
-                          map(bytes.count, rows, repeat(b"<table:covered-table-cell"), repeat(0), stops)))
+        widths = list(map(bytes.count, rows, repeat(b"<table:table-cell"), repeat(0), stops))
+        if b"covered" in self._piece:
+            widths = list(map(add, widths, map(bytes.count, rows, repeat(b"<table:covered-table-cell"), repeat(0), stops)))
         for i, at in enumerate(map(bytes.find, rows, repeat(b"columns-repeated"), repeat(0), stops)):
             if at >= 0 and lasts[i] >= 0:
                 widths[i] += self._repeated_cells(rows[i], 0, stops[i] + 1, 1)

@@ -87,20 +87,23 @@ class CellReach:
     """How far the valued cells of one worksheet part reach: ``rows`` and
     ``cols`` are the 1-based row and column of the furthest one."""
 
-    def __init__(self, *, exact: bool = False, skip: bool = False) -> None:
-        self.exact = exact
+    def __init__(self, *, mode: str = "fast", skip: bool = False) -> None:
+        self.mode = mode          # "fast", "refs" (every valued reference read) or "exact" (calamine's rules)
         self.skip = skip
-        self.needs_exact = False
+        self.needs_exact = False  # something unusual: measure again, the exact way
+        self.needs_refs = False   # the fast bound was too loose to decide: measure again, reading references
         self.cells = False
-        self.rows = 0
+        self.rows = 0             # furthest valued row found so far (exact, or a lower bound in fast mode)
         self.cols = 0
+        self.digits = 0           # no valued reference has more digits than this (fast mode)
+        self.approx = False
         self.valued = 0  # cells with content: calamine lists them all before making the grid
         self._seeded = False
         self._row = 0
         self._col = 0
 
     def feed(self, piece: bytes) -> None:
-        if self.exact:
+        if self.mode == "exact":
             self._tokenize(piece)
             return
         if self.needs_exact or self.skip:
@@ -108,27 +111,43 @@ class CellReach:
         if _PREFIXED_END in piece:
             self.needs_exact = True
             return
+        tags = piece.count(b'<c r="')
+        if piece.count(b"<c") != tags and _ODD.search(piece):
+            self.needs_exact = True
+            return
         valued = piece.count(b"</c>")  # cells holding something (self-closed ones hold nothing)
         if not valued and not self._seeded:
-            if _ODD.search(piece):
-                self.needs_exact = True
             return
         self.cells = True
         self.valued += valued
-        if not self._seeded:
+        if self.mode == "refs" or not self._seeded:
             self._seeded = True
             self._all_refs(piece)
+            return
         end = piece.rfind(b"</c>")  # the last cell holding something
         if end > 0:
             m = _LAST_REF.match(piece, piece.rfind(b'<c r="', 0, end))
             if m:
-                self.rows = max(self.rows, int(m.group(2)))
-        found = _beyond(self.rows, self.cols).search(piece)
-        if found:
-            if not piece.startswith(b' r="', found.start() + 2) or _LOWER_REF.match(piece, found.start() + 6):
-                self.needs_exact = True  # an unusual tag or a lower-case reference: calamine's rules, cell by cell
-            else:
+                self._saw_row(int(m.group(2)))
+        if self.cols > 26:  # two-letter columns: one regular expression instead of the table
+            found = _beyond(self.rows, self.cols).search(piece)
+            if found and (not piece.startswith(b' r="', found.start() + 2) or _LOWER_REF.match(piece, found.start() + 6)):
+                self.needs_exact = True
+            elif found:
                 self._all_refs(piece)
+            return
+        # Every reference mapped to its shape: "A" a column already seen, "Z" one
+        # further right, "0" any digit. Plain pieces then answer with two counts.
+        shapes = piece.translate(_shape_table(self.cols))
+        if shapes.count(b'<c r="A0') != tags or _MORE_DIGITS[self.digits] in shapes:
+            self._all_refs(piece)
+        else:
+            self.approx = True
+
+    def _saw_row(self, row: int) -> None:
+        if row > self.rows:
+            self.rows = row
+            self.digits = max(self.digits, len(str(row)))
 
     def _all_refs(self, piece: bytes) -> None:
         if len(_STRICT_REF.findall(piece)) != piece.count(b'<c r="'):
@@ -138,7 +157,7 @@ class CellReach:
         if refs:
             widest = max({r[0] for r in refs}, key=lambda s: (len(s), s))
             self.cols = max(self.cols, _column_number(widest))
-            self.rows = max(self.rows, max(map(int, {r[1] for r in refs})))
+            self._saw_row(max(map(int, {r[1] for r in refs})))
 
     def _tokenize(self, piece: bytes) -> None:
         """calamine's rules: ``<row r>`` sets the row, ``</row>`` moves to the
@@ -172,8 +191,25 @@ class CellReach:
             self._col = col + 1
 
     def check(self, path: Path, sheet: str, max_cells: int) -> None:
+        """Refuses a sheet past ``max_cells``; when the fast bound (any row up
+        to 10^digits - 1) cannot tell, asks for the references to be read."""
         if self.rows * self.cols > max_cells or self.valued > max_cells:
             raise too_many_cells(path, sheet, self.rows, self.cols, max_cells, cells=self.valued)
+        if self.approx and (10 ** self.digits - 1) * self.cols > max_cells:
+            self.needs_refs = True
+
+
+@lru_cache(maxsize=32)
+def _shape_table(cols: int) -> bytes:
+    table = bytearray(range(256))
+    for ch in b"0123456789":
+        table[ch] = ord("0")
+    for ch in range(65, 91):
+        table[ch] = ord("A") if ch - 64 <= cols else ord("Z")
+    return bytes(table)
+
+
+_MORE_DIGITS = [b'<c r="A' + b"0" * (n + 1) for n in range(9)]
 
 
 _SST_TAG = re.compile(rb"<(?:[^\s<>/!?:]+:)?sst\b([^>]*)>")

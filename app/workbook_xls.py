@@ -13,8 +13,10 @@ for a big roster: the cost is measured in benchmarks/read_roster.py).
 """
 from __future__ import annotations
 
+import re
 import struct
 from array import array
+from functools import lru_cache
 from pathlib import Path
 
 from app.workbook_checks import Limits, WorkbookError, count, refuse, too_many_cells
@@ -134,7 +136,8 @@ def _check_biff(wb: bytes, path: Path, limits: Limits) -> None:
     for name, pos in sheets:
         if pos >= len(wb):
             raise refuse("workbook.truncated", path)
-        text += _sheet(wb, pos, name, lengths, path, limits)
+        fast = _sheet_fast(wb, pos, name, lengths, path, limits)
+        text += fast if fast is not None else _sheet(wb, pos, name, lengths, path, limits)
         if text > limits.max_text:
             raise refuse("workbook.too_much_text", path, size=f"{count(text)}+", limit=count(limits.max_text))
 
@@ -185,7 +188,7 @@ def _string_lengths(segments: list[bytes], unique: int, path: Path) -> list[int]
     room = sum(len(s) for s in segments)
     if unique < 0 or unique > room // 3 + 1:
         raise refuse("workbook.xml_bomb", path, part="Workbook/SST", detail=f"{count(unique)} strings in {count(room)} B")
-    lengths = []
+    lengths: list[int] = []
     seg, at = 0, 0
 
     def take(n: int) -> None:  # skip n bytes that may cross into the next segment
@@ -207,11 +210,24 @@ def _string_lengths(segments: list[bytes], unique: int, path: Path) -> list[int]
         take(n)
         return out
 
+    head = struct.Struct("<HB").unpack_from
     for _ in range(unique):
-        head = read(3)
-        if len(head) < 3:
+        data = segments[seg] if seg < len(segments) else b""
+        if at + 3 <= len(data):  # the usual case: the whole string inside this record
+            cch, flags = head(data, at)
+            after = at + 3 + (2 if flags & 0x8 else 0) + (4 if flags & 0x4 else 0)
+            if after <= len(data):
+                runs = _U16.unpack_from(data, at + 3)[0] if flags & 0x8 else 0
+                ext = _U32.unpack_from(data, after - 4)[0] if flags & 0x4 else 0
+                end = after + cch * (2 if flags & 1 else 1) + 4 * runs + ext
+                if end <= len(data):
+                    at = end
+                    lengths.append(cch)
+                    continue
+        header = read(3)
+        if len(header) < 3:
             break
-        cch, flags = _U16.unpack_from(head)[0], head[2]
+        cch, flags = head(header)
         runs = _U16.unpack_from(read(2) or b"\0\0")[0] if flags & 0x8 else 0
         ext = _U32.unpack_from(read(4) or b"\0\0\0\0")[0] if flags & 0x4 else 0
         wide, left = flags & 1, cch
@@ -229,6 +245,58 @@ def _string_lengths(segments: list[bytes], unique: int, path: Path) -> list[int]
         take(4 * runs + ext)
         lengths.append(cch)
     return lengths
+
+
+@lru_cache(maxsize=64)
+def _plain_records(max_col: int) -> re.Pattern[bytes]:
+    """A run of the fixed-size records most of a sheet is made of, with every
+    cell in columns 0..``max_col``: matched in C instead of record by record."""
+    col = b"[\\x00-" + re.escape(bytes([min(max_col, 255)])) + b"]\\x00"
+
+    def record(typ: int, size: int, cell: bool = True) -> bytes:
+        head = re.escape(struct.pack("<HH", typ, size))
+        return head + (b".." + col + b".{%d}" % (size - 4) if cell else b".{%d}" % size)
+
+    kinds = [record(0x00FD, 10), record(0x027E, 10), record(0x0203, 14), record(0x0205, 8),
+             record(0x0201, 6, cell=False), record(0x0208, 16, cell=False)]  # BLANK (never kept), ROW
+    return re.compile(b"(?:" + b"|".join(kinds) + b")*", re.DOTALL)
+
+
+def _sheet_fast(wb: bytes, pos: int, name: str, lengths: list[int], path: Path, limits: Limits) -> int | None:
+    """The text a sheet's cells will hold, measured without looking at most
+    records one by one; None when that cannot settle it and the exact walk
+    must (more than 29 columns, where the 65,536 rows of the format no longer
+    keep the grid under the limit, or much long text)."""
+    start, end = pos, len(wb)
+    cols = text = 0
+    unpack = _HH.unpack_from
+    rows_room = 65_536
+    while True:
+        pos = _plain_records(cols).match(wb, pos).end()
+        if pos + 4 > end:
+            break
+        typ, size = unpack(wb, pos)
+        body, pos = pos + 4, pos + 4 + size
+        if typ == _EOF:
+            break
+        if typ in _CELLS and size >= 4:
+            cols = max(cols, unpack(wb, body)[1])
+            if typ == _LABELSST and size >= 10:
+                i = _U32.unpack_from(wb, body + 6)[0]
+                text += lengths[i] if i < len(lengths) else 0
+            elif typ == _LABEL and size >= 8:
+                text += _U16.unpack_from(wb, body + 6)[0]
+        elif typ == _MULRK and size >= 6:
+            cols = max(cols, unpack(wb, body)[1], _U16.unpack_from(wb, pos - 2)[0])
+        elif typ == _DIMENSIONS:
+            _dimensions(wb[body:pos], name, path, limits.max_cells)
+        elif typ == _MERGECELLS and size >= 2 and size < 2 + 8 * _U16.unpack_from(wb, body)[0]:
+            raise refuse("workbook.unreadable", path, detail=f"{name}: MERGECELLS")
+        if rows_room * (cols + 1) > limits.max_cells:
+            return None
+    labels = wb.count(struct.pack("<HH", _LABELSST, 10), start, pos)
+    text += labels * max(lengths, default=0)
+    return text if text <= limits.max_text else None
 
 
 def _sheet(wb: bytes, pos: int, name: str, lengths: list[int], path: Path, limits: Limits) -> int:

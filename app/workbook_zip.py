@@ -163,23 +163,34 @@ def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], kind: st
         if ods is not None:
             package.merged = ods.finish()
         if reach.needs_exact:
-            reach = CellReach(exact=True)
-            for piece in _pieces(archive, info, path, info.file_size):
-                reach.feed(piece)
+            reach = _measure_again(archive, info, path, "exact")
         if reach.cells:
             reaches.append((info.filename, reach))
         if sst is not None:
             sst.check(path, info.filename)
             strings = sst
     names = sheet_parts(kept.get("xl/workbook.xml", b""), kept.get("xl/_rels/workbook.xml.rels", b""))
-    for part, reach in reaches:
+    for i, (part, reach) in enumerate(reaches):
         reach.check(path, names.get(part, part), limits.max_cells)
+        if reach.needs_refs:
+            reach = _measure_again(archive, next(x for x in infos if x.filename == part), path, "refs")
+            if reach.needs_exact:
+                reach = _measure_again(archive, next(x for x in infos if x.filename == part), path, "exact")
+            reach.check(path, names.get(part, part), limits.max_cells)
+            reaches[i] = (part, reach)
     if strings is not None:
         _check_text(archive, infos, reaches, strings, path, limits)
     return package
 
 
 _SHEET_NAMES = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+
+
+def _measure_again(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, mode: str) -> CellReach:
+    reach = CellReach(mode=mode)
+    for piece in _pieces(archive, info, path, info.file_size):
+        reach.feed(piece)
+    return reach
 
 
 def _check_text(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], reaches: list[tuple[str, CellReach]],

@@ -411,3 +411,85 @@ def test_every_code_has_vietnamese_and_english_words():
         en = messages.text(code, "en", path="x.xlsx", kind="PDF", size="1", limit="2", detail="d", part="p",
                            sheet="s", cells="3", corner="A1", reason="r")
         assert "x.xlsx" in vi and "x.xlsx" in en and vi != en
+
+
+# --- big sheets: the fast measuring path and its fallbacks ------------------------------------------
+
+@pytest.fixture(scope="module")
+def tall_xlsx(tmp_path_factory) -> Path:
+    """20,000 rows x 3 columns: a sheet part of several megabytes, measured
+    piece by piece."""
+    path = tmp_path_factory.mktemp("tall") / "dai.xlsx"
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Dài")
+    for i in range(1, 20_001):
+        sheet.append([i, f"Người thứ {i}", 1_000_000_000 + i])
+    book.save(path)
+    with zipfile.ZipFile(path) as z:
+        assert z.getinfo("xl/worksheets/sheet1.xml").file_size > 2 * (1 << 20)
+    return path
+
+
+def test_a_tall_sheet_under_the_limit_is_read_though_the_quick_bound_says_maybe(tall_xlsx):
+    # 20,000 x 3 = 60,000 cells; the quick bound (any 5-digit row) says up to 299,997
+    [sheet] = read_workbook(tall_xlsx, max_cells=70_000)
+    assert len(sheet.rows) == 20_000 and sheet.rows[-1] == [20_000, "Người thứ 20000", 1_000_020_000]
+
+
+def test_a_tall_sheet_over_the_limit_is_refused(tall_xlsx, calamine_forbidden):
+    error = refused(tall_xlsx, "workbook.too_many_cells", max_cells=50_000)
+    assert error.params["corner"] == "C20000"
+
+
+def with_cell_in_the_middle(source: Path, target: Path, cell: bytes) -> Path:
+    with zipfile.ZipFile(source) as z:
+        xml = z.read("xl/worksheets/sheet1.xml")
+    at = xml.index(b'<row r="12345"')
+    end = xml.index(b"</row>", at)
+    return repack(source, target, {"xl/worksheets/sheet1.xml": xml[:end] + cell + xml[end:]})
+
+
+@pytest.mark.parametrize("cell", [
+    b'<c r="D1048576" t="n"><v>1</v></c>',          # a row with more digits than any before
+    b'<c r="XFD12345" t="n"><v>1</v></c>',          # a column far to the right
+    b'<c r="d1048576" t="n"><v>1</v></c>',          # lower case: calamine reads it all the same
+    b'<c t="n" r="XFD12345"><v>1</v></c>',          # r not first
+])
+def test_a_far_cell_hidden_in_the_middle_of_a_big_sheet(tall_xlsx, tmp_path, calamine_forbidden, cell):
+    refused(with_cell_in_the_middle(tall_xlsx, tmp_path / "giua.xlsx", cell), "workbook.too_many_cells")
+
+
+def test_a_styled_empty_cell_in_the_middle_is_not_data(tall_xlsx, tmp_path):
+    path = with_cell_in_the_middle(tall_xlsx, tmp_path / "kieu.xlsx", b'<c r="XFD12345" s="1"/>')
+    assert len(read_workbook(path)[0].rows[0]) == 3
+
+
+def test_a_wide_sheet_is_measured_too(tmp_path, calamine_forbidden):
+    path = tmp_path / "rong.xlsx"
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Rộng")
+    for i in range(3_000):
+        sheet.append([f"ô {i}-{c}" for c in range(28)])  # columns up to AB
+    book.save(path)
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("xl/worksheets/sheet1.xml")
+    at = xml.index(b"</row>", xml.index(b'<row r="2500"'))
+    far = repack(path, tmp_path / "rong_xa.xlsx",
+                 {"xl/worksheets/sheet1.xml": xml[:at] + b'<c r="AC1048576" t="n"><v>1</v></c>' + xml[at:]})
+    refused(far, "workbook.too_many_cells")
+
+
+def test_a_wide_sheet_reads(tmp_path):
+    path = tmp_path / "rong.xlsx"
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Rộng")
+    for i in range(3_000):
+        sheet.append([f"ô {i}-{c}" for c in range(28)])
+    book.save(path)
+    [read] = read_workbook(path)
+    assert len(read.rows) == 3_000 and read.rows[2_999][27] == "ô 2999-27"
+
+
+def test_an_xls_over_a_small_limit_goes_the_exact_way_and_is_refused(calamine_forbidden):
+    error = refused(HOSTILE / "plain.xls", "workbook.too_many_cells", max_cells=20)
+    assert error.params["corner"] == "E5"
