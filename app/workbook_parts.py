@@ -16,13 +16,14 @@ switches that part to an exact tokenizer that follows calamine's own rules.
 from __future__ import annotations
 
 import re
+from array import array
 from functools import lru_cache
 from html import unescape
 from pathlib import Path
 
 from app.workbook_checks import count, refuse, too_many_cells
 
-__all__ = ["CellReach", "SharedStrings", "shared_string_text", "sheet_parts"]
+__all__ = ["CellReach", "SharedStrings", "sheet_parts"]
 
 # An unusual cell tag (no r first, spacing, <c>), or end tag of a prefixed cell (<x:c>): not for the fast path.
 _ODD = re.compile(rb'<c(?:[^ ofeu]| (?!r="))')
@@ -222,11 +223,12 @@ class SharedStrings:
     before reading one, so that number must match the strings really there;
     and the longest string, for the bound on text read out."""
 
-    def __init__(self, unique: int) -> None:
+    def __init__(self, unique: int, lengths: array | None = None) -> None:
         self.part = ""
         self.unique = unique
         self.strings = 0
         self.longest = 0
+        self.lengths = lengths  # when given: the (XML) length of every string, in order
         self._run = 0
 
     @classmethod
@@ -247,19 +249,20 @@ class SharedStrings:
         self._run += len(segments[0])
         if len(segments) > 1:
             self.longest = max(self.longest, self._run, max(map(len, segments[1:-1]), default=0))
+            if self.lengths is not None:
+                if self.strings > len(segments) - 1:  # the string begun in the last piece ends here
+                    self.lengths.append(self._run)
+                self.lengths.extend(map(len, segments[1:-1]))
             self._run = len(segments[-1])
 
     def check(self, path: Path, part: str) -> None:
         self.part = part
         self.longest = max(self.longest, self._run)
+        if self.lengths is not None and self.strings:
+            self.lengths.append(self._run)
         if self.unique > self.strings + self.strings // 10 + 1000:
             raise refuse("workbook.xml_bomb", path, part=part,
-                         detail=f"uniqueCount={count(self.unique)} for {count(self.strings)} strings")
-
-
-def shared_string_text(xml: bytes) -> list[bytes]:
-    """The raw XML of each shared string, in order (for lengths only)."""
-    return _SI_START.split(xml)[1:]
+                         detail=f"uniqueCount={count(self.unique)} > {count(self.strings)} × <si>")
 
 
 _SHEET = re.compile(rb"""<(?:[^\s<>/!?:]+:)?sheet\s[^>]*?name\s*=\s*["']([^"']*)["'][^>]*?\bid\s*=\s*["']([^"']*)["']""")

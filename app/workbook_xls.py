@@ -187,7 +187,7 @@ def _string_lengths(segments: list[bytes], unique: int, path: Path) -> list[int]
     each); strings may run on into CONTINUE records."""
     room = sum(len(s) for s in segments)
     if unique < 0 or unique > room // 3 + 1:
-        raise refuse("workbook.xml_bomb", path, part="Workbook/SST", detail=f"{count(unique)} strings in {count(room)} B")
+        raise refuse("workbook.xml_bomb", path, part="Workbook/SST", detail=f"SST: {count(unique)} × ≥3 B > {count(room)} B")
     lengths: list[int] = []
     seg, at = 0, 0
 

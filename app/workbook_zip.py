@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import struct
+from array import array
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from typing import BinaryIO, Iterator
 
 from app.workbook_checks import Limits, WorkbookError, count, refuse
 from app.workbook_ods import OdsTables
-from app.workbook_parts import CellReach, SharedStrings, shared_string_text, sheet_parts
+from app.workbook_parts import CellReach, SharedStrings, sheet_parts
 
 __all__ = ["Package", "check_package"]
 
@@ -202,13 +203,20 @@ def _check_text(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], reaches:
     uses = sum(r.valued for _, r in reaches)  # every cell using a shared string holds a value
     if uses * strings.longest <= limits.max_text:
         return
-    lengths = [len(s) for s in shared_string_text(_whole(archive, by_name[strings.part], path))]
+    lengths = array("I")
+    sst = SharedStrings(0, lengths=lengths)
+    for piece in _pieces(archive, by_name[strings.part], path, by_name[strings.part].file_size):
+        sst.feed(piece)
+    sst.check(path, strings.part)
     total = 0
     for name, _ in reaches:
-        for index in _SHARED_INDEX.findall(_whole(archive, by_name[name], path)):
-            i = int(index)
-            if i < len(lengths):
-                total += lengths[i]
+        carry = b""
+        for piece in _pieces(archive, by_name[name], path, by_name[name].file_size):
+            buf = carry + piece
+            cut = _last_cell_start(buf)  # a cell and its value are read in the same piece
+            carry = buf[cut:]
+            total += _shared_text(buf[:cut], lengths)
+        total += _shared_text(carry, lengths)
         if total > limits.max_text:
             raise refuse("workbook.too_much_text", path, size=f"{count(total)}+ B", limit=f"{count(limits.max_text)} B")
 
@@ -216,8 +224,16 @@ def _check_text(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], reaches:
 _SHARED_INDEX = re.compile(rb'<(?:[^\s<>/:]+:)?c\s[^>]*?\bt\s*=\s*["\']s["\'][^>]*>\s*<(?:[^\s<>/:]+:)?v>\s*(\d+)')
 
 
-def _whole(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path) -> bytes:
-    return b"".join(_pieces(archive, info, path, info.file_size))
+def _last_cell_start(buf: bytes) -> int:
+    at = max(buf.rfind(b"<c"), buf.rfind(b":c"))
+    if at > 0 and buf[at] == 0x3A:  # a prefixed cell: back to its "<"
+        at = buf.rfind(b"<", 0, at)
+    return max(at, 0)
+
+
+def _shared_text(xml: bytes, lengths: array) -> int:
+    n = len(lengths)
+    return sum(lengths[i] for i in map(int, _SHARED_INDEX.findall(xml)) if i < n)
 
 
 def _pieces(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limit: int) -> Iterator[bytes]:

@@ -493,3 +493,15 @@ def test_a_wide_sheet_reads(tmp_path):
 def test_an_xls_over_a_small_limit_goes_the_exact_way_and_is_refused(calamine_forbidden):
     error = refused(HOSTILE / "plain.xls", "workbook.too_many_cells", max_cells=20)
     assert error.params["corner"] == "E5"
+
+
+def test_one_long_shared_string_among_many_short_ones_is_fine(tmp_path):
+    sst = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2">'
+           f"<si><t>{'a' * 30000}</t></si><si><t>Thôn 3</t></si></sst>")
+    cells = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' + "".join(
+        f'<row r="{r}">' + "".join(f'<c r="{c}{r}" t="s"><v>1</v></c>' for c in "ABCDEFGHIJ") + "</row>"
+        for r in range(2, 1002))
+    path = repack(make_xlsx(tmp_path / "a.xlsx"), tmp_path / "mot_dai.xlsx",
+                  {"xl/sharedStrings.xml": sst.encode(), "xl/worksheets/sheet1.xml": sheet_xml(cells)})
+    rows = read_workbook(path)[0].rows
+    assert len(rows[0][0]) == 30000 and rows[1000][9] == "Thôn 3"
