@@ -191,6 +191,9 @@ class CellReach:
                 self.cols = max(self.cols, col + 1)
             self._col = col + 1
 
+    def over(self, max_cells: int) -> bool:
+        return self.rows * self.cols > max_cells or self.valued > max_cells
+
     def check(self, path: Path, sheet: str, max_cells: int) -> None:
         """Refuses a sheet past ``max_cells``; when the fast bound (any row up
         to 10^digits - 1) cannot tell, asks for the references to be read."""

@@ -164,19 +164,20 @@ def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], kind: st
         if ods is not None:
             package.merged = ods.finish()
         if reach.needs_exact:
-            reach = _measure_again(archive, info, path, "exact")
+            reach = _measure_again(archive, info, path, "exact", limits.max_cells)
         if reach.cells:
             reaches.append((info.filename, reach))
         if sst is not None:
             sst.check(path, info.filename)
             strings = sst
     names = sheet_parts(kept.get("xl/workbook.xml", b""), kept.get("xl/_rels/workbook.xml.rels", b""))
+    by_name = {i.filename: i for i in infos}
     for i, (part, reach) in enumerate(reaches):
         reach.check(path, names.get(part, part), limits.max_cells)
         if reach.needs_refs:
-            reach = _measure_again(archive, next(x for x in infos if x.filename == part), path, "refs")
+            reach = _measure_again(archive, by_name[part], path, "refs", limits.max_cells)
             if reach.needs_exact:
-                reach = _measure_again(archive, next(x for x in infos if x.filename == part), path, "exact")
+                reach = _measure_again(archive, by_name[part], path, "exact", limits.max_cells)
             reach.check(path, names.get(part, part), limits.max_cells)
             reaches[i] = (part, reach)
     if strings is not None:
@@ -187,10 +188,15 @@ def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], kind: st
 _SHEET_NAMES = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
 
 
-def _measure_again(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, mode: str) -> CellReach:
+def _measure_again(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, mode: str,
+                   max_cells: int) -> CellReach:
+    """The slow ways stop as soon as the sheet is past the limit (a hostile part
+    can be large); the corner then named is where the reading stopped."""
     reach = CellReach(mode=mode)
     for piece in _pieces(archive, info, path, info.file_size):
         reach.feed(piece)
+        if reach.over(max_cells):
+            break
     return reach
 
 
