@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import struct
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, Union
@@ -67,15 +68,19 @@ def read_workbook(
         head = fh.read(8192)
         container, kind = sniff(head)
         ods_merged: dict[str, list[tuple[int, int, int, int]]] = {}
-        if container == "zip":
-            ods_merged = check_package(fh, size, path, limits).merged
-        elif container == "ole":
-            fh.seek(0)
-            check_ole(fh.read(), path, limits)
-        elif kind:
-            raise refuse("workbook.not_spreadsheet", path, kind=kind)
-        else:
-            raise refuse("workbook.unknown_format", path)
+        try:
+            if container == "zip":
+                ods_merged = check_package(fh, size, path, limits).merged
+            elif container == "ole":
+                fh.seek(0)
+                check_ole(fh.read(), path, limits)
+            elif kind:
+                raise refuse("workbook.not_spreadsheet", path, kind=kind)
+            else:
+                raise refuse("workbook.unknown_format", path)
+        except (struct.error, ValueError, IndexError, KeyError, OverflowError, UnicodeError) as exc:
+            # a structure so broken the checks trip over it: calamine would not do better
+            raise refuse("workbook.unreadable", path, detail=f"{type(exc).__name__}: {str(exc)[:200]}") from exc
         fh.seek(0)
         return _read(fh, path, limits, ods_merged)
 

@@ -22,7 +22,7 @@ from app.workbook_checks import Limits, count, refuse, too_many_cells
 __all__ = ["OdsTables"]
 
 _ROW = b"<table:table-row"
-_TABLE_START = re.compile(rb"<table:table(?=[\s>])([^>]*)>")
+_TABLE_EDGE = re.compile(rb"<table:table(?=[\s>])([^>]*)>|</table:table>")
 _NAME = re.compile(rb"""table:name\s*=\s*["']([^"']*)["']""")
 _ROWS_REPEATED = re.compile(rb"""table:number-rows-repeated\s*=\s*["'](\d+)["']""")
 _COLS_REPEATED = re.compile(rb"""table:number-columns-repeated\s*=\s*["'](\d+)["']""")
@@ -33,8 +33,8 @@ _SPACES = re.compile(rb"""text:c\s*=\s*["'](\d+)["']""")
 # What makes calamine keep a cell: a value, a string type, a formula.
 _VALUE_MARKS = (b"office:", b"table:formula")
 # Anything that needs a row looked at on its own: repeated rows, merged cells,
-# runs of spaces, a table starting (its name).
-_UNUSUAL = (b"rows-", b"-spanned", b"text:c", b"table:name")
+# runs of spaces, a table starting (its name) or ending.
+_UNUSUAL = (b"rows-", b"-spanned", b"text:c", b"table:name", b"table:table>")
 # <text:s text:c="N"/> is N spaces: calamine writes them all out.
 MAX_SPACES = 10_000
 MAX_ROW_BYTES = 16 << 20
@@ -50,6 +50,7 @@ class OdsTables:
         self.merged: dict[str, list[tuple[int, int, int, int]]] = {}
         self._carry = b""
         self._piece = b""
+        self._open = False  # inside a named table whose end tag has not come yet
         self._name: str | None = None
         self._index = self._height = self._width = self._text = 0
 
@@ -97,14 +98,21 @@ class OdsTables:
             self._row(self._carry[len(_ROW):])
             self._carry = b""
         self._close_table()
+        if self._open:
+            # calamine reads a named table until its end tag: without one it never stops
+            raise refuse("workbook.unreadable", self.path, detail="content.xml: <table:table> without </table:table>")
         return self.merged
 
     def _between(self, text: bytes) -> None:
         """Text outside rows: where a table starts (its name) or ends."""
-        for m in _TABLE_START.finditer(text):
+        for m in _TABLE_EDGE.finditer(text):
             self._close_table()
+            if m.group(0).startswith(b"</"):
+                self._open = False
+                continue
             name = _NAME.search(m.group(1))
             self._name = unescape(name.group(1).decode("utf-8", "replace")) if name else ""
+            self._open = name is not None
 
     def _check_area(self) -> None:
         limit = self.limits.max_cells

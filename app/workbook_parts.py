@@ -140,7 +140,7 @@ class CellReach:
         # Every reference mapped to its shape: "A" a column already seen, "Z" one
         # further right, "0" any digit. Plain pieces then answer with two counts.
         shapes = piece.translate(_shape_table(self.cols))
-        if shapes.count(b'<c r="A0') != tags or _MORE_DIGITS[self.digits] in shapes:
+        if shapes.count(b'<c r="A0') != tags or b'<c r="A' + b"0" * (self.digits + 1) in shapes:
             self._all_refs(piece)
         else:
             self.approx = True
@@ -211,9 +211,6 @@ def _shape_table(cols: int) -> bytes:
     for ch in range(65, 91):
         table[ch] = ord("A") if ch - 64 <= cols else ord("Z")
     return bytes(table)
-
-
-_MORE_DIGITS = [b'<c r="A' + b"0" * (n + 1) for n in range(9)]
 
 
 _SST_TAG = re.compile(rb"<(?:[^\s<>/!?:]+:)?sst\b([^>]*)>")

@@ -152,7 +152,7 @@ def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], kind: st
                 _check_encoding(piece, info.filename, path)
                 sst = SharedStrings.of(piece)
                 first = False
-            _check_dtd(piece, info.filename, path)
+            _check_dtd(piece, info.filename, path, strict=ods is not None)
             reach.feed(piece)
             if sst is not None:
                 sst.feed(piece)
@@ -284,11 +284,16 @@ def _check_encoding(piece: bytes, part: str, path: Path) -> None:
         raise refuse("workbook.unreadable", path, detail=f"{part}: UTF-16 XML")
 
 
-def _check_dtd(piece: bytes, part: str, path: Path) -> None:
+def _check_dtd(piece: bytes, part: str, path: Path, *, strict: bool = False) -> None:
+    """No DTD (entities) anywhere. ``strict`` (an ODS content.xml): no comment
+    or CDATA either, which LibreOffice never writes and which could hide the
+    end of a table from these checks but not from calamine."""
     at = piece.find(b"!")  # rarer than "<": the search goes faster
     while at >= 0:
         if at and piece[at - 1] == 0x3C:
             word = piece[at + 1:at + 8].upper()
             if word.startswith((b"DOCTYPE", b"ENTITY")):
                 raise refuse("workbook.xml_bomb", path, part=part, detail="<!" + word.decode("ascii", "replace"))
+            if strict:
+                raise refuse("workbook.unreadable", path, detail=f"{part}: <!{word[:2].decode('ascii', 'replace')}")
         at = piece.find(b"!", at + 1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import random
 import struct
 import zipfile
 import zlib
@@ -505,3 +506,56 @@ def test_one_long_shared_string_among_many_short_ones_is_fine(tmp_path):
                   {"xl/sharedStrings.xml": sst.encode(), "xl/worksheets/sheet1.xml": sheet_xml(cells)})
     rows = read_workbook(path)[0].rows
     assert len(rows[0][0]) == 30000 and rows[1000][9] == "Thôn 3"
+
+
+# --- damaged files of every kind: a refusal with a code, never a traceback ------------------------
+
+def mutations(data: bytes, seed: int, count: int):
+    rnd = random.Random(seed)
+    tokens = [b"9", b"99999", b"Z", b"XFD", b"\xff\xff", b"\x00\x00", b'"', b"<", b"/",
+              b' table:number-columns-repeated="50000"', b"<c>", b'<x:c r="A1">', b"<v>999999</v>"]
+    for _ in range(count):
+        changed = bytearray(data)
+        for _ in range(rnd.randint(1, 8)):
+            at = rnd.randrange(len(changed))
+            token = rnd.choice(tokens)
+            changed[at:at + len(token) * rnd.randint(0, 1)] = token
+        yield bytes(changed)
+
+
+def test_damaged_xls_files_are_read_or_refused(tmp_path):
+    path = tmp_path / "hong.xls"
+    for data in mutations((HOSTILE / "plain.xls").read_bytes()[:5632], seed=7, count=150):
+        path.write_bytes(data)
+        try:
+            read_workbook(path)
+        except WorkbookError as error:
+            assert error.code in CODES
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods"])
+def test_damaged_sheet_xml_is_read_or_refused(tmp_path, kind):
+    if kind == "xlsx":
+        source, part = make_xlsx(tmp_path / "a.xlsx"), "xl/worksheets/sheet1.xml"
+    else:
+        source, part = write_ods(tmp_path / "a.ods", '<table:table table:name="T">' + row(text("Họ và tên") + number(1))
+                                 + row(EMPTY + text("x", ' table:number-columns-spanned="2"')) + "</table:table>"), "content.xml"
+    with zipfile.ZipFile(source) as z:
+        xml = z.read(part)
+    for i, data in enumerate(mutations(xml, seed=11, count=100)):
+        path = repack(source, tmp_path / f"hong{i}.{kind}", {part: data})
+        try:
+            read_workbook(path)
+        except WorkbookError as error:
+            assert error.code in CODES
+
+
+def test_an_ods_table_without_its_end_tag_is_refused(tmp_path, calamine_forbidden):
+    # calamine reads a named table until </table:table>: without one it loops for ever
+    content = '<table:table table:name="T">' + row(text("Họ và tên")) + "</table:tablZ>"
+    refused(write_ods(tmp_path / "mo.ods", content), "workbook.unreadable")
+
+
+def test_an_ods_comment_is_refused(tmp_path, calamine_forbidden):
+    content = '<table:table table:name="T">' + row(text("Họ và tên")) + "<!-- </table:table> -->"
+    refused(write_ods(tmp_path / "chu_thich.ods", content), "workbook.unreadable")
