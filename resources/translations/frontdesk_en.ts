@@ -61,7 +61,7 @@
 <context>
     <name>PeoplePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/people.py" line="133"/>
+        <location filename="../../ui/pages/people.py" line="146"/>
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln person</numerusform>

@@ -592,14 +592,58 @@
 <context>
     <name>ExceptionHook</name>
     <message>
-        <location filename="../../ui/errors.py" line="82"/>
+        <location filename="../../ui/errors.py" line="94"/>
         <source>Something went wrong that the app did not expect. Your data is safe; you can keep working. The details were written to the log.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu của bạn vẫn an toàn, bạn có thể tiếp tục làm việc. Chi tiết đã được ghi vào nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="86"/>
+        <location filename="../../ui/errors.py" line="98"/>
         <source>Copy details</source>
         <translation>Sao chép chi tiết</translation>
+    </message>
+</context>
+<context>
+    <name>FileStep</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="70"/>
+        <location filename="../../ui/import_wizard.py" line="93"/>
+        <source>Choose the roster</source>
+        <translation>Chọn danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="72"/>
+        <source>An Excel file (.xlsx, .xls) or a LibreOffice file (.ods). Title rows, merged headers and the two columns Nam / Nữ for the birth year are understood.</source>
+        <translation>Tệp Excel (.xlsx, .xls) hoặc tệp LibreOffice (.ods). Ứng dụng tự hiểu các dòng tiêu đề, ô tiêu đề gộp và kiểu ghi năm sinh ở hai cột Nam / Nữ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="76"/>
+        <source>The file to import</source>
+        <translation>Tệp cần nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="78"/>
+        <source>Choose a file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="84"/>
+        <source>(none — only add them to the roster)</source>
+        <translation>(không — chỉ thêm vào danh sách nhân sự)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="88"/>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="89"/>
+        <source>They become members of:</source>
+        <translation>Kết nạp vào tổ chức:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="94"/>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>Bảng tính (*.xlsx *.xlsm *.xls *.ods);;Mọi tệp (*)</translation>
     </message>
 </context>
 <context>
@@ -697,6 +741,228 @@
     </message>
 </context>
 <context>
+    <name>ImportFields</name>
+    <message>
+        <location filename="../../ui/import_preview.py" line="21"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="22"/>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="23"/>
+        <source>Date or year of birth</source>
+        <translation>Ngày sinh hoặc năm sinh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="24"/>
+        <source>Birth year, under “Nam”</source>
+        <translation>Năm sinh, cột “Nam”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="25"/>
+        <source>Birth year, under “Nữ”</source>
+        <translation>Năm sinh, cột “Nữ”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="26"/>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="27"/>
+        <source>Religion</source>
+        <translation>Tôn giáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="28"/>
+        <source>Citizen ID</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="29"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="30"/>
+        <source>Residential area</source>
+        <translation>Khu dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="31"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="32"/>
+        <source>Date joined</source>
+        <translation>Ngày vào tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="33"/>
+        <source>Row number (STT)</source>
+        <translation>Số thứ tự (STT)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../../ui/import_preview.py" line="70"/>
+        <location filename="../../ui/import_preview.py" line="113"/>
+        <location filename="../../ui/import_preview.py" line="136"/>
+        <source>Excel row</source>
+        <translation>Dòng Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="70"/>
+        <location filename="../../ui/import_preview.py" line="136"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="70"/>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="70"/>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="70"/>
+        <source>Citizen ID</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="71"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="71"/>
+        <source>Residential area</source>
+        <translation>Khu dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="71"/>
+        <source>Will be</source>
+        <translation>Sẽ được</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="78"/>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="78"/>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="87"/>
+        <source>left out: has problems</source>
+        <translation>bỏ qua: có lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="88"/>
+        <source>added</source>
+        <translation>thêm mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="88"/>
+        <source>updates a stored person</source>
+        <translation>cập nhật người đã có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="89"/>
+        <source>left out: duplicate</source>
+        <translation>bỏ qua: trùng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="113"/>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="113"/>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="113"/>
+        <source>Problem</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="136"/>
+        <source>Same as</source>
+        <translation>Trùng với</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="136"/>
+        <source>What to do</source>
+        <translation>Xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="148"/>
+        <source>row %1 of this file</source>
+        <translation>dòng %1 của tệp này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="150"/>
+        <source>a person already on the roster</source>
+        <translation>một người đã có trong danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="151"/>
+        <source>same citizen ID</source>
+        <translation>cùng số CCCD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="151"/>
+        <source>same name, date of birth and area</source>
+        <translation>cùng họ tên, ngày sinh và khu dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="157"/>
+        <source>skip</source>
+        <translation>bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="157"/>
+        <source>update the stored person</source>
+        <translation>cập nhật người đã có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_preview.py" line="158"/>
+        <source>add anyway</source>
+        <translation>vẫn thêm mới</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="271"/>
+        <source>Import a roster from Excel</source>
+        <translation>Nhập danh sách từ Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="316"/>
+        <source>Reading the roster</source>
+        <translation>Đang đọc danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="334"/>
+        <source>Importing</source>
+        <translation>Đang nhập</translation>
+    </message>
+</context>
+<context>
     <name>JoinDialog</name>
     <message>
         <location filename="../../ui/person_card.py" line="325"/>
@@ -766,49 +1032,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>Front Desk — %1, %2</source>
         <translation>Sổ tay công tác Mặt trận — %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>People</source>
         <translation>Nhân sự</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Organizations and positions</source>
         <translation>Tổ chức và chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Tasks</source>
         <translation>Công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Recurring duties</source>
         <translation>Nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>%1 — commune code %2</source>
         <translation>%1 — mã xã %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Language of the window</source>
         <translation>Ngôn ngữ của cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Language / Ngôn ngữ</source>
         <translation>Ngôn ngữ / Language</translation>
+    </message>
+</context>
+<context>
+    <name>MappingStep</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="115"/>
+        <source>Check the columns</source>
+        <translation>Kiểm tra các cột</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="117"/>
+        <source>Each column of the file and what it holds. Correct a column the app did not recognise; the choice is remembered for the next file with the same columns.</source>
+        <translation>Từng cột của tệp và nội dung của cột. Hãy chọn lại cột nào ứng dụng chưa nhận ra; lựa chọn được ghi nhớ cho lần nhập sau với tệp có cùng các cột.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="121"/>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="121"/>
+        <source>Header in the file</source>
+        <translation>Tiêu đề trong tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="121"/>
+        <source>Holds</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="141"/>
+        <source>(not imported)</source>
+        <translation>(không nhập)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="150"/>
+        <source>Columns the app did not recognise: %1. Choose what they hold, or leave them out.</source>
+        <translation>Các cột ứng dụng chưa nhận ra: %1. Hãy chọn nội dung của cột, hoặc bỏ qua.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="152"/>
+        <source>Every column was recognised. Check, then go on.</source>
+        <translation>Đã nhận ra tất cả các cột. Kiểm tra lại rồi tiếp tục.</translation>
     </message>
 </context>
 <context>
@@ -1159,17 +1468,27 @@
         <translation>Ctrl+N</translation>
     </message>
     <message>
+        <location filename="../../ui/pages/people.py" line="70"/>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
         <location filename="../../ui/pages/people.py" line="71"/>
+        <source>Add the people of a roster kept in Excel (Ctrl+I)</source>
+        <translation>Thêm người từ danh sách đang lưu bằng Excel (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="75"/>
         <source>People</source>
         <translation>Nhân sự</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="118"/>
+        <location filename="../../ui/pages/people.py" line="131"/>
         <source>All areas</source>
         <translation>Tất cả khu dân cư</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/people.py" line="133"/>
+        <location filename="../../ui/pages/people.py" line="146"/>
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln người</numerusform>
@@ -1555,6 +1874,82 @@
     </message>
 </context>
 <context>
+    <name>PreviewStep</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="174"/>
+        <source>Check before importing</source>
+        <translation>Kiểm tra trước khi nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="188"/>
+        <source>Import only the valid rows and leave out the rows with problems</source>
+        <translation>Chỉ nhập các dòng hợp lệ, bỏ qua các dòng có lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="191"/>
+        <source>skip them</source>
+        <translation>bỏ qua</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="191"/>
+        <source>update the stored person</source>
+        <translation>cập nhật người đã có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="192"/>
+        <source>add them anyway</source>
+        <translation>vẫn thêm mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="197"/>
+        <source>People already on the roster, or twice in the file:</source>
+        <translation>Người đã có trong danh sách, hoặc trùng trong tệp:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="212"/>
+        <source>Rows as they will be stored (%1)</source>
+        <translation>Các dòng sẽ được lưu (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="213"/>
+        <source>Problems (%1)</source>
+        <translation>Lỗi (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="214"/>
+        <source>Duplicates (%1)</source>
+        <translation>Trùng (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="216"/>
+        <source>%1 rows read from sheet “%2”.</source>
+        <translation>Đã đọc %1 dòng từ trang “%2”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="219"/>
+        <source>%1 rows have problems: correct them in the file and import again, or import only the valid rows.</source>
+        <translation>%1 dòng có lỗi: sửa trong tệp rồi nhập lại, hoặc chỉ nhập các dòng hợp lệ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="222"/>
+        <source>%1 rows were repaired (e.g. leading zeros of a citizen ID).</source>
+        <translation>%1 dòng đã được sửa tự động (ví dụ thêm lại số 0 đầu của số CCCD).</translation>
+    </message>
+</context>
+<context>
+    <name>ResultStep</name>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="247"/>
+        <source>Imported</source>
+        <translation>Đã nhập xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="255"/>
+        <source>Added %1 people, updated %2, left out %3.</source>
+        <translation>Đã thêm %1 người, cập nhật %2 người, bỏ qua %3 dòng.</translation>
+    </message>
+</context>
+<context>
     <name>SeatsDialog</name>
     <message>
         <location filename="../../ui/appointment_dialogs.py" line="229"/>
@@ -1705,7 +2100,7 @@
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="315"/>
+        <location filename="../../ui/task_form.py" line="316"/>
         <source>Choose the person from the suggestions, or clear the box.</source>
         <translation>Hãy chọn người trong danh sách gợi ý, hoặc xóa trắng ô này.</translation>
     </message>

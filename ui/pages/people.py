@@ -67,6 +67,10 @@ class PeoplePage(QWidget):
         self.add_button.setToolTip(self.tr("Ctrl+N"))
         self.add_button.clicked.connect(self.add_person)
         filters.addWidget(self.add_button)
+        self.import_button = QPushButton(self.tr("Import from Excel…"))
+        self.import_button.setToolTip(self.tr("Add the people of a roster kept in Excel (Ctrl+I)"))
+        self.import_button.clicked.connect(self.import_roster)
+        filters.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("People"))
         title.setObjectName("pageTitle")
@@ -82,10 +86,19 @@ class PeoplePage(QWidget):
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
         QShortcut(QKeySequence.Find, self, activated=self.focus_search)
         QShortcut(QKeySequence.New, self, activated=self.add_person)
+        QShortcut(QKeySequence("Ctrl+I"), self, activated=self.import_roster)
         # double-click or Enter: the person's card; its Edit… opens the form
         self.table.activated.connect(lambda index: self.show_person(self.model.person_id(index.row())))
         self.reload_areas()
         self.refresh()
+
+    def import_roster(self):
+        """The import wizard; the list refreshes after an import."""
+        from ui.import_wizard import open_import_wizard  # Excel reading loads only when asked for
+
+        wizard = open_import_wizard(self._store, self._lang, parent=self)
+        wizard.imported.connect(lambda _result: (self.reload_areas(), self.refresh()))
+        return wizard
 
     def add_person(self) -> None:
         self._open_form(None)
