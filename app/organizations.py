@@ -168,11 +168,13 @@ def add_organization(
 
 
 def _name_taken(store: Store, parent_id: int | None, name: str, except_id: int | None = None) -> bool:
-    row = store.conn.execute(
-        "SELECT id FROM organization WHERE parent_id IS ? AND name = ? AND id IS NOT ?",
-        (parent_id, name, except_id),
-    ).fetchone()
-    return row is not None
+    """Siblings may not share a name as people type it: "thôn đông" is "Thôn Đông"
+    (areas are matched by folded name when a roster is imported)."""
+    wanted = fold(name)
+    siblings = store.conn.execute(
+        "SELECT name FROM organization WHERE parent_id IS ? AND id IS NOT ?", (parent_id, except_id)
+    )
+    return any(fold(other) == wanted for (other,) in siblings)
 
 
 def rename_organization(store: Store, org_id: int, name: str, short_name: str | None = None) -> None:

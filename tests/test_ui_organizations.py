@@ -387,3 +387,42 @@ def test_the_demo_commune_adds_up(qtbot, tmp_path):
         assert widget.concurrent_list.topLevelItemCount() == len(concurrent_holders(store))
         seats = sum(v.vacant for v in empty)
         assert widget.vacancy_summary.text() == f"{seats} vacant seats in {len(empty)} positions"
+
+
+def test_adding_a_residential_area_makes_its_committee_and_branches(page, store):
+    from app.organizations import residential_areas
+
+    dialog = page.open_add_area()
+    dialog.name.setText("Thôn Đông")
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    areas = residential_areas(store)
+    assert [a["name"] for a in areas] == ["Thôn Đông"]
+    assert page._org_id == areas[0]["id"]  # selected in the tree
+    children = store.conn.execute(
+        "SELECT count(*) FROM organization WHERE parent_id = ? OR area_id = ?", (areas[0]["id"],) * 2).fetchone()[0]
+    assert children >= 2  # its work committee and the member organizations' branches
+
+    again = page.open_add_area()
+    again.name.setText("thôn  đông ")
+    again.save_button.click()
+    assert again.isVisible() and "name" in again.problems_shown()
+    assert len(residential_areas(store)) == 1
+    again.reject()
+
+
+def test_renaming_an_area_keeps_people_findable_by_the_new_name(page, store):
+    from app.organizations import add_residential_area
+    from app.people import add_person
+    from app.search import search_people
+
+    area = add_residential_area(store, "Thôn 3")
+    add_person(store, {"full_name": "Nguyễn Văn Ba", "area_id": area})
+    page.refresh()
+    page.select_organization(area)
+    dialog = page.open_rename()
+    dialog.name.setText("Thôn Bắc Sơn")
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    assert store.conn.execute("SELECT name FROM organization WHERE id = ?", (area,)).fetchone() == ("Thôn Bắc Sơn",)
+    assert [h.full_name for h in search_people(store, "bac son")] == ["Nguyễn Văn Ba"]

@@ -34,7 +34,7 @@
 <context>
     <name>OrganizationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="341"/>
+        <location filename="../../ui/pages/organizations.py" line="355"/>
         <source>%Ln seat(s) vacant — double-click to appoint</source>
         <translation>
             <numerusform>%Ln seat vacant — double-click to appoint</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="433"/>
+        <location filename="../../ui/pages/organizations.py" line="447"/>
         <source>%Ln posts</source>
         <translation>
             <numerusform>%Ln post</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="440"/>
+        <location filename="../../ui/pages/organizations.py" line="454"/>
         <source>%Ln people hold more than one position.</source>
         <translation>
             <numerusform>%Ln person holds more than one position.</numerusform>

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AddAreaDialog</name>
+    <message>
+        <location filename="../../ui/area_dialogs.py" line="24"/>
+        <source>Add a residential area</source>
+        <translation>Thêm khu dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../ui/area_dialogs.py" line="26"/>
+        <source>A thôn, ấp, bản or tổ dân phố. Its Front work committee and the branches of the member organizations are made with it.</source>
+        <translation>Thôn, ấp, bản hoặc tổ dân phố. Ban công tác Mặt trận và các chi hội, chi đoàn của khu dân cư được tạo cùng lúc.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/area_dialogs.py" line="29"/>
+        <source>e.g. Thôn Đông, Tổ dân phố 5</source>
+        <translation>ví dụ: Thôn Đông, Tổ dân phố 5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/area_dialogs.py" line="31"/>
+        <source>Name *</source>
+        <translation>Tên *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/area_dialogs.py" line="32"/>
+        <source>Short name</source>
+        <translation>Tên viết tắt</translation>
+    </message>
+</context>
+<context>
     <name>AddPositionDialog</name>
     <message>
         <location filename="../../ui/appointment_dialogs.py" line="251"/>
@@ -1123,208 +1151,218 @@
 <context>
     <name>OrganizationsPage</name>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="96"/>
-        <location filename="../../ui/pages/organizations.py" line="136"/>
+        <location filename="../../ui/pages/organizations.py" line="97"/>
+        <location filename="../../ui/pages/organizations.py" line="137"/>
         <source>Appoint…</source>
         <translation>Thêm người giữ chức danh…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="98"/>
+        <location filename="../../ui/pages/organizations.py" line="99"/>
         <source>End appointment…</source>
         <translation>Thôi giữ chức danh…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="100"/>
+        <location filename="../../ui/pages/organizations.py" line="101"/>
         <source>Change seats…</source>
         <translation>Đổi số suất…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="102"/>
+        <location filename="../../ui/pages/organizations.py" line="103"/>
         <source>Add a position…</source>
         <translation>Thêm chức danh…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="105"/>
+        <location filename="../../ui/pages/organizations.py" line="106"/>
         <source>Position / holder</source>
         <translation>Chức danh / người giữ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="105"/>
-        <location filename="../../ui/pages/organizations.py" line="131"/>
+        <location filename="../../ui/pages/organizations.py" line="106"/>
+        <location filename="../../ui/pages/organizations.py" line="132"/>
         <source>Seats</source>
         <translation>Số suất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="105"/>
-        <location filename="../../ui/pages/organizations.py" line="131"/>
+        <location filename="../../ui/pages/organizations.py" line="106"/>
+        <location filename="../../ui/pages/organizations.py" line="132"/>
         <source>Filled</source>
         <translation>Đã có</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="105"/>
-        <location filename="../../ui/pages/organizations.py" line="131"/>
+        <location filename="../../ui/pages/organizations.py" line="106"/>
+        <location filename="../../ui/pages/organizations.py" line="132"/>
         <source>Vacant</source>
         <translation>Khuyết</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="106"/>
+        <location filename="../../ui/pages/organizations.py" line="107"/>
         <source>Since</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="106"/>
+        <location filename="../../ui/pages/organizations.py" line="107"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="112"/>
+        <location filename="../../ui/pages/organizations.py" line="113"/>
         <source>This organization has no positions of its own. Choose its work committee or a branch in the tree, or add a position.</source>
         <translation>Tổ chức này chưa có chức danh nào. Hãy chọn Ban công tác Mặt trận hoặc chi hội, chi đoàn trong cây bên trái, hoặc thêm chức danh.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="131"/>
-        <location filename="../../ui/pages/organizations.py" line="150"/>
+        <location filename="../../ui/pages/organizations.py" line="132"/>
+        <location filename="../../ui/pages/organizations.py" line="151"/>
         <source>Organization</source>
         <translation>Tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="131"/>
+        <location filename="../../ui/pages/organizations.py" line="132"/>
         <source>Position</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="147"/>
+        <location filename="../../ui/pages/organizations.py" line="148"/>
         <source>Double-click a row to open its organization.</source>
         <translation>Nhấp đúp vào một dòng để mở tổ chức đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="150"/>
+        <location filename="../../ui/pages/organizations.py" line="151"/>
         <source>Person / position</source>
         <translation>Người / chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="157"/>
+        <location filename="../../ui/pages/organizations.py" line="158"/>
         <source>Double-click a name to open the person&apos;s card, or a position to open its organization.</source>
         <translation>Nhấp đúp vào tên để mở hồ sơ của người đó, hoặc vào chức danh để mở tổ chức.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="160"/>
+        <location filename="../../ui/pages/organizations.py" line="161"/>
         <source>By organization</source>
         <translation>Theo tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="168"/>
+        <location filename="../../ui/pages/organizations.py" line="164"/>
+        <source>Add a residential area…</source>
+        <translation>Thêm khu dân cư…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="166"/>
+        <source>Rename…</source>
+        <translation>Đổi tên…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/organizations.py" line="182"/>
         <source>Organizations and positions</source>
         <translation>Tổ chức và chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="280"/>
+        <location filename="../../ui/pages/organizations.py" line="294"/>
         <source>%1 (%2 vacant, %3 below)</source>
         <translation>%1 (%2 khuyết, cấp dưới %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="283"/>
+        <location filename="../../ui/pages/organizations.py" line="297"/>
         <source>%1 (%2 vacant)</source>
         <translation>%1 (%2 khuyết)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="285"/>
+        <location filename="../../ui/pages/organizations.py" line="299"/>
         <source>%1 (%2 vacant below)</source>
         <translation>%1 (cấp dưới %2 khuyết)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="290"/>
+        <location filename="../../ui/pages/organizations.py" line="304"/>
         <source>Front committee</source>
         <translation>Ủy ban MTTQ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="291"/>
+        <location filename="../../ui/pages/organizations.py" line="305"/>
         <source>Member organization</source>
         <translation>Tổ chức thành viên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="292"/>
+        <location filename="../../ui/pages/organizations.py" line="306"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="293"/>
+        <location filename="../../ui/pages/organizations.py" line="307"/>
         <source>Front work committee</source>
         <translation>Ban công tác Mặt trận</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="294"/>
+        <location filename="../../ui/pages/organizations.py" line="308"/>
         <source>Branch</source>
         <translation>Chi hội, chi đoàn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="326"/>
+        <location filename="../../ui/pages/organizations.py" line="340"/>
         <source>%1 — %2 positions, %3 seats, %4 vacant</source>
         <translation>%1 — %2 chức danh, %3 suất, %4 khuyết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="341"/>
+        <location filename="../../ui/pages/organizations.py" line="355"/>
         <source>%Ln seat(s) vacant — double-click to appoint</source>
         <translation>
             <numerusform>Còn trống %Ln suất — nhấp đúp để thêm người</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="355"/>
+        <location filename="../../ui/pages/organizations.py" line="369"/>
         <source>%1 (acting)</source>
         <translation>%1 (quyền)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="358"/>
+        <location filename="../../ui/pages/organizations.py" line="372"/>
         <source>last day %1</source>
         <translation>giữ đến hết ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="360"/>
+        <location filename="../../ui/pages/organizations.py" line="374"/>
         <source>concurrent: %1 posts</source>
         <translation>kiêm nhiệm %1 chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="366"/>
+        <location filename="../../ui/pages/organizations.py" line="380"/>
         <source>Also holds:</source>
         <translation>Đồng thời giữ:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="417"/>
+        <location filename="../../ui/pages/organizations.py" line="431"/>
         <source>%1 vacant seats in %2 positions</source>
         <translation>%1 suất còn trống ở %2 chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="418"/>
+        <location filename="../../ui/pages/organizations.py" line="432"/>
         <source>Every position is filled.</source>
         <translation>Tất cả chức danh đã đủ người.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="419"/>
+        <location filename="../../ui/pages/organizations.py" line="433"/>
         <source>Vacant positions (%1)</source>
         <translation>Chức danh còn khuyết (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="433"/>
+        <location filename="../../ui/pages/organizations.py" line="447"/>
         <source>%Ln posts</source>
         <translation>
             <numerusform>%Ln chức danh</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="440"/>
+        <location filename="../../ui/pages/organizations.py" line="454"/>
         <source>%Ln people hold more than one position.</source>
         <translation>
             <numerusform>%Ln người kiêm nhiệm nhiều chức danh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="441"/>
+        <location filename="../../ui/pages/organizations.py" line="455"/>
         <source>Nobody holds more than one position.</source>
         <translation>Không có ai kiêm nhiệm.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="442"/>
+        <location filename="../../ui/pages/organizations.py" line="456"/>
         <source>Concurrent holders (%1)</source>
         <translation>Người kiêm nhiệm (%1)</translation>
     </message>
@@ -1934,6 +1972,24 @@
         <location filename="../../ui/import_wizard.py" line="222"/>
         <source>%1 rows were repaired (e.g. leading zeros of a citizen ID).</source>
         <translation>%1 dòng đã được sửa tự động (ví dụ thêm lại số 0 đầu của số CCCD).</translation>
+    </message>
+</context>
+<context>
+    <name>RenameDialog</name>
+    <message>
+        <location filename="../../ui/area_dialogs.py" line="50"/>
+        <source>Rename</source>
+        <translation>Đổi tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/area_dialogs.py" line="54"/>
+        <source>Name *</source>
+        <translation>Tên *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/area_dialogs.py" line="55"/>
+        <source>Short name</source>
+        <translation>Tên viết tắt</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ from app.organizations import OrgNode, get_organization, organization_tree
 from app.positions import ConcurrentHolder, Holder, PositionView, concurrent_holders, get_position, positions_of
 from app.positions import vacancies as all_vacancies
 from app.storage import Store
+from ui.area_dialogs import AddAreaDialog, RenameDialog
 from ui.appointment_dialogs import AddPositionDialog, AppointDialog, EndAppointmentDialog, SeatsDialog
 
 VACANT_COLOUR = QColor("#b9770e")  # amber, as the vacancy card of the overview
@@ -160,8 +161,21 @@ class OrganizationsPage(QWidget):
         self.tabs.addTab(by_org, self.tr("By organization"))
         self.tabs.addTab(vacant_tab, "")
         self.tabs.addTab(concurrent_tab, "")
+        self.add_area_button = QPushButton(self.tr("Add a residential area…"))
+        self.add_area_button.clicked.connect(lambda: self.open_add_area())
+        self.rename_button = QPushButton(self.tr("Rename…"))
+        self.rename_button.clicked.connect(lambda: self.open_rename())
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        tree_actions = QHBoxLayout()
+        tree_actions.addWidget(self.add_area_button)
+        tree_actions.addWidget(self.rename_button)
+        tree_actions.addStretch(1)
+        left_box.addLayout(tree_actions)
+        left_box.addWidget(self.tree, 1)
         splitter = QSplitter()
-        splitter.addWidget(self.tree)
+        splitter.addWidget(left)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([420, 860])
@@ -446,6 +460,21 @@ class OrganizationsPage(QWidget):
             self.person_requested.emit(item.data(0, PERSON))
         else:
             self.select_organization(item.data(0, ORG), item.data(0, ID))
+
+    def open_add_area(self) -> AddAreaDialog:
+        """A new thôn/ấp/tổ dân phố; selected in the tree once made."""
+        dialog = self._open(AddAreaDialog(self._store, self._runner, self._lang, parent=self))
+        # after the refresh _open connected: the new area is in the tree by then
+        dialog.accepted.connect(lambda: dialog.saved_id and self.select_organization(dialog.saved_id))
+        return dialog
+
+    def open_rename(self, org_id: int | None = None) -> RenameDialog | None:
+        org_id = org_id or self._org_id
+        node = self._orgs.get(org_id) if org_id is not None else None
+        if node is None:
+            return None
+        return self._open(RenameDialog(self._store, self._runner, self._lang, node.id, node.name, node.short_name,
+                                       parent=self))
 
     def _open(self, dialog):
         dialog.accepted.connect(self.refresh)
