@@ -121,7 +121,7 @@ class ProblemsTable(QTableWidget):
         self.setRowCount(len(problems))
         for line, problem in enumerate(problems):
             value = "" if problem.value is None else str(problem.value)
-            for column, text in enumerate((str(problem.row), problem.column, value, problem.message(self._lang))):
+            for column, text in enumerate((str(problem.row), problem.column, value, problem.reason(self._lang))):
                 self.setItem(line, column, QTableWidgetItem(text))
         self.resizeColumnsToContents()
         self.setColumnWidth(3, max(self.columnWidth(3), 300))
