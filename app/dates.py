@@ -250,6 +250,23 @@ def _from_text(text: str, field: str, raw: object, today: date | None = None,
     raise InvalidValue("date.unreadable", field=field, value=raw)
 
 
+# The forms nearly every roster cell takes: "dd/mm/yyyy" and "yyyy" (ASCII
+# digits only, nothing around them).
+_FAST_TEXT = re.compile(r"(?:([0-9]{2})/([0-9]{2})/)?([0-9]{4})")
+
+
+@functools.lru_cache(maxsize=65536)
+def _full_date(year: int, month: int, day: int) -> PartialDate:
+    # PartialDate is immutable: one instance per day serves every row born
+    # that day. Raises ValueError for a day not on the calendar.
+    return PartialDate(year, month, day)
+
+
+@functools.lru_cache(maxsize=1024)
+def _year_only(year: int) -> PartialDate:
+    return PartialDate(year)
+
+
 def parse_date_noted(raw: object, *, field: str = "date", today: date | None = None,
                      allow_year_only: bool = True,
                      allow_future: bool = False) -> tuple[PartialDate | None, str | None]:
@@ -258,6 +275,49 @@ def parse_date_noted(raw: object, *, field: str = "date", today: date | None = N
     ``date.two_digit_year`` ("15/06/85" read as 1985). Note texts take
     ``{original}`` and ``{value}``."""
     today = today or date.today()
+    # Fast paths for the common cells (a date or date-time cell, an already
+    # read PartialDate, "dd/mm/yyyy", a year as text or number), each
+    # returning only a date that passes every check below, exactly as
+    # ``_parse_noted_slow`` would (a test runs both over thousands of values).
+    # Anything else, and every refusal, is left to ``_parse_noted_slow``.
+    cls = raw.__class__
+    if cls is str:
+        m = _FAST_TEXT.fullmatch(raw)
+        if m is not None:
+            day, month, year = m.groups()
+            if day is None:
+                year = int(year)
+                if allow_year_only and MIN_YEAR <= year <= today.year:
+                    return _year_only(year), None
+            else:
+                year, month, day = int(year), int(month), int(day)
+                if year >= MIN_YEAR and (allow_future or (year, month, day) <= (today.year, today.month, today.day)):
+                    try:
+                        return _full_date(year, month, day), None
+                    except ValueError:
+                        pass
+    elif cls is date or cls is datetime:
+        year, month, day = raw.year, raw.month, raw.day
+        if year >= MIN_YEAR and (allow_future or (year, month, day) <= (today.year, today.month, today.day)):
+            return _full_date(year, month, day), None
+    elif cls is PartialDate:
+        year, month = raw.year, raw.month
+        if year >= MIN_YEAR:
+            if month is None:
+                if allow_year_only and (allow_future or year <= today.year):
+                    return raw, None
+            elif allow_future or (year, month, raw.day) <= (today.year, today.month, today.day):
+                return raw, None
+    elif cls is int or cls is float:
+        if allow_year_only and MIN_YEAR <= raw <= today.year and raw == int(raw):
+            return _year_only(int(raw)), None
+    return _parse_noted_slow(raw, field, today, allow_year_only, allow_future)
+
+
+def _parse_noted_slow(raw: object, field: str, today: date, allow_year_only: bool,
+                      allow_future: bool) -> tuple[PartialDate | None, str | None]:
+    """Every form a date may come in, and every refusal: the reference
+    ``parse_date_noted`` follows."""
     if raw is None:
         return None, None
     note: str | None = None

@@ -273,8 +273,12 @@ class AreaIndex:
 # -- one row ---------------------------------------------------------------------------
 
 
-def check_record(store: Store, record: Any, areas: AreaIndex, *, with_joined: bool = False) -> PlannedRow:
-    """Validate one ``RawRecord`` (row, values, cells) into a ``PlannedRow``."""
+def check_record(
+    store: Store, record: Any, areas: AreaIndex, *, with_joined: bool = False, today: date | None = None
+) -> PlannedRow:
+    """Validate one ``RawRecord`` (row, values, cells) into a ``PlannedRow``.
+    ``today`` (default: the store's): a caller checking a whole file asks once."""
+    today = today or store.today()
     cells: dict[str, str] = record.cells
     given: Mapping[str, Any] = record.values
     raw: dict[str, Any] = {}
@@ -293,7 +297,7 @@ def check_record(store: Store, record: Any, areas: AreaIndex, *, with_joined: bo
         # Read it once here to keep the note of what was guessed ("03/1985" kept
         # as 1985, "85" read as 1985); a failure is left to validate_person.
         try:
-            parsed, note = parse_date_noted(birth, field="birth_date", today=store.today())
+            parsed, note = parse_date_noted(birth, field="birth_date", today=today)
         except InvalidValue:
             pass
         else:
@@ -310,13 +314,13 @@ def check_record(store: Store, record: Any, areas: AreaIndex, *, with_joined: bo
     if with_joined and given.get("joined_on") not in (None, ""):
         cell = _as_date(given["joined_on"])
         try:
-            joined = parse_date(cell, field="joined_on", today=store.today(), allow_year_only=False)
+            joined = parse_date(cell, field="joined_on", today=today, allow_year_only=False)
             joined_on = joined.iso() if joined else None
         except InvalidValue as exc:
             problems.append(_problem(record.row, cells, exc))
 
     try:
-        draft = validate_person(store, raw, check_unique=False)
+        draft = validate_person(store, raw, check_unique=False, today=today)
     except InvalidInput as exc:
         problems[:0] = [_problem(record.row, cells, p) for p in exc.problems]
         values = {**raw, "area_id": area_id}

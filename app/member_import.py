@@ -137,11 +137,12 @@ def plan_records(
     areas = AreaIndex.of_store(store)
     rows: list[PlannedRow] = []
     with_joined = org_id is not None
+    today = store.today()  # one day for the whole file, and the clock asked once
     with without_cycle_collection():
         for done, record in enumerate(roster_rows):
             if done % PROGRESS_EVERY == 0:
                 progress("check", done, total)
-            rows.append(check_record(store, record, areas, with_joined=with_joined))
+            rows.append(check_record(store, record, areas, with_joined=with_joined, today=today))
         progress("duplicates", len(rows), len(rows))
         mark_duplicates(store, rows)
     progress("check", len(rows), len(rows))

@@ -51,6 +51,36 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Names repeat a lot in rosters (a commune has a few hundred distinct full
+# names per thousand people, and far fewer distinct words), so the pure
+# functions of a name below are memoized for strings: a bounded cache, the
+# uncached function (``_uncached``) kept beside it for the tests that check
+# both give the same answers.
+# Only short texts are kept (names, areas, ethnicities: not notes or task
+# details), so a full cache stays within a few tens of megabytes.
+CACHE_SIZE = 65536
+CACHED_LENGTH = 128
+
+
+def _memoized_for_str(fn):
+    """``fn`` with its answers for short ``str`` arguments cached (bounded); any
+    other argument (None, numbers from spreadsheet cells, long texts) goes to
+    ``fn`` itself."""
+    cached = functools.lru_cache(maxsize=CACHE_SIZE)(fn)
+
+    @functools.wraps(fn)
+    def wrapper(text):
+        if text.__class__ is str and len(text) <= CACHED_LENGTH:
+            return cached(text)
+        return fn(text)
+
+    wrapper._uncached = fn
+    wrapper.cache_clear = cached.cache_clear
+    wrapper.cache_info = cached.cache_info
+    return wrapper
+
+
+@_memoized_for_str
 def clean_text(text: object) -> str:
     """NFC, no invisible characters, trimmed, every whitespace run made one space.
 
@@ -70,6 +100,7 @@ def clean_text(text: object) -> str:
     return " ".join(text.split())
 
 
+@_memoized_for_str
 def clean_name(text: object) -> str:
     """``clean_text`` plus capitalization, but only for ALL-UPPER or all-lower names.
 
@@ -126,6 +157,7 @@ def _as_sequence(table: dict[int, str | None]) -> list[int | str | None]:
 _FOLD_TABLE = _as_sequence(_build_fold_table())
 
 
+@_memoized_for_str
 def fold(text: str) -> str:
     """Lowercase, without any diacritic, đ -> d, whitespace collapsed.
 
@@ -273,6 +305,7 @@ def _tertiary(text: str) -> str:
     return text.translate(_CONTROLS) if not text.isprintable() else text
 
 
+@_memoized_for_str
 def name_sort_key(full_name: str) -> str:
     """Sort key for a person's name in Vietnamese roster order.
 
@@ -294,6 +327,7 @@ def name_sort_key(full_name: str) -> str:
     return _join(words, 0) + _LEVEL + _join(words, 1) + _LEVEL + _tertiary(text)
 
 
+@_memoized_for_str
 def text_sort_key(text: str) -> str:
     """Sort key for any text in reading order (organization, area names).
 
