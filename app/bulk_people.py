@@ -79,7 +79,8 @@ def insert_people(
     conn = store.conn
     now = store.now_iso()
     first = _next_id(store, "person")
-    order = sorted(range(len(people)), key=lambda i: people[i]["sort_key"])
+    keys = [v["sort_key"] for v in people]
+    order = sorted(range(len(people)), key=keys.__getitem__)
     ids = [0] * len(people)
     areas = dict(conn.execute("SELECT id, name FROM organization WHERE kind = 'residential_area'"))
     rebuilt = _drop_indexes(store, len(people))
@@ -89,12 +90,14 @@ def insert_people(
         for offset, i in enumerate(order[start:start + CHUNK], start=first + start):
             v = people[i]
             ids[i] = offset
+            get = v.get
+            area_id = get("area_id")
             rows.append((
-                offset, v["full_name"], v["sort_key"], v.get("gender"), v.get("birth_date"), v.get("ethnicity"),
-                v.get("religion"), v.get("citizen_id"), v.get("phone"), v.get("area_id"),
-                v.get("status") or "active", v.get("note"), now, now,
+                offset, v["full_name"], v["sort_key"], get("gender"), get("birth_date"), get("ethnicity"),
+                get("religion"), get("citizen_id"), get("phone"), area_id, get("status") or "active", get("note"),
+                now, now,
             ))
-            search.append(search_row(offset, v, areas.get(v.get("area_id"), "")))
+            search.append(search_row(offset, v, areas.get(area_id, "")))
         conn.executemany(_PERSON_SQL, rows)
         conn.executemany(_SEARCH_SQL, search)
     for sql in rebuilt:

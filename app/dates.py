@@ -107,9 +107,19 @@ class PartialDate:
 
     def iso(self) -> str:
         """"YYYY-MM-DD", or "YYYY" for a year alone: the stored form."""
-        if self.is_full:
-            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-        return f"{self.year:04d}"
+        # Worked out once per instance (the parsers share one instance per
+        # day across a whole roster); kept outside the fields, so equality,
+        # hashing and repr are as before.
+        try:
+            return self.__dict__["_iso"]
+        except KeyError:
+            pass
+        if self.month is not None:
+            text = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        else:
+            text = f"{self.year:04d}"
+        object.__setattr__(self, "_iso", text)
+        return text
 
     def display(self) -> str:
         """"dd/mm/yyyy", or "yyyy" for a year alone: the shown form."""

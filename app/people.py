@@ -139,7 +139,8 @@ def validate_person(
     values["ethnicity"] = clean_text(get("ethnicity")) or None
     religion = clean_text(get("religion"))
     values["religion"] = None if fold(religion) in _NO_RELIGION else religion
-    values["note"] = clean_text(get("note")) or None
+    note = get("note")
+    values["note"] = None if note is None else (clean_text(note) or None)
 
     status = get("status") or "active"
     if status not in STATUSES:

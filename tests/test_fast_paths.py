@@ -243,3 +243,17 @@ def test_memoized_text_functions_match_their_uncached_selves(name):
         assert fn(text) == expected, text
     assert fn.cache_info().hits > 0
     assert fn.cache_info().currsize <= vntext.CACHE_SIZE
+
+
+def test_a_date_keeps_its_iso_text_without_changing_what_it_is():
+    rng = random.Random(3)
+    for _ in range(N):
+        year = rng.randint(1, 9999)
+        if rng.random() < 0.3:
+            value, expected = PartialDate(year), f"{year:04d}"
+        else:
+            day = date(year, rng.randint(1, 12), rng.randint(1, 28))
+            value, expected = PartialDate(day.year, day.month, day.day), day.isoformat()
+        twin = PartialDate(value.year, value.month, value.day)
+        assert value.iso() == value.iso() == expected == str(value)
+        assert value == twin and hash(value) == hash(twin) and repr(value) == repr(twin)
