@@ -8,7 +8,7 @@ so a failure, a Cancel or a killed process leaves the database as it was.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from app.errors import Conflict, InvalidInput, InvalidValue
 from app.import_checks import RowProblem
 from app.paths import backups_dir_for
 from app.bulk_people import add_memberships, insert_people
+from app.organizations import add_residential_area
 from app.people import FIELDS, update_person
 from app.progress import ProgressCallback
 from app.storage import Store
@@ -71,6 +72,7 @@ class ImportResult:
     dry_run: bool = False
     person_ids: list[int] = field(default_factory=list)  # the new people
     updated_ids: list[int] = field(default_factory=list)
+    areas_added: list[str] = field(default_factory=list)  # residential areas the import added
     backup: Path | None = None
 
     def as_json(self, lang: str | None = None) -> dict:
@@ -82,6 +84,7 @@ class ImportResult:
             "errors": [p.as_json(lang) for p in self.errors],
             "written": self.written,
             "dry_run": self.dry_run,
+            "areas_added": self.areas_added,
         }
 
 
@@ -209,12 +212,15 @@ def write(store: Store, plan: "ImportPlan", decision: Decision, progress: Progre
     try:
         with store.transaction():
             if total:
+                new_ids = _add_areas(store, plan, inserts + updates)
+                result.areas_added = [plan.new_areas[i] for i in new_ids]
                 result.person_ids = insert_people(
-                    store, [t.values for t in inserts], progress=progress, total=total
+                    store, [_in_area(t.values, new_ids) for t in inserts], progress=progress, total=total
                 )
                 for done, target in enumerate(updates, start=len(inserts)):
                     if done % PROGRESS_EVERY == 0:
                         progress("write", done, total)
+                    target = replace(target, values=_in_area(target.values, new_ids))
                     _update(store, target)
                 result.updated_ids = [t.person_id for t in updates]
                 if plan.org_id is not None:
@@ -233,6 +239,26 @@ def write(store: Store, plan: "ImportPlan", decision: Decision, progress: Progre
     if total:
         store.events.emit("people_changed", ids=result.person_ids + result.updated_ids)
     return result
+
+
+def _add_areas(store: Store, plan: "ImportPlan", targets: list[_Target]) -> dict[int, int]:
+    """Add the new residential areas that rows being written live in (each
+    with its work committee and branches); placeholder id -> the stored id."""
+    return {placeholder: add_residential_area(store, plan.new_areas[placeholder]) for placeholder in new_areas(targets)}
+
+
+def new_areas(targets: list[_Target]) -> list[int]:
+    """The placeholder ids of the new areas these targets live in, in the order the file names them."""
+    return sorted({a for t in targets if (a := t.values.get("area_id")) is not None and a < 0}, reverse=True)
+
+
+def _in_area(values: dict, new_ids: dict[int, int]) -> dict:
+    """The values with a placeholder area replaced by the area just added; the
+    plan's own dict is left as it was, so a failed write can be tried again."""
+    area_id = values.get("area_id")
+    if area_id is None or area_id >= 0:
+        return values
+    return {**values, "area_id": new_ids[area_id]}
 
 
 def _update(store: Store, target: _Target) -> None:

@@ -13,30 +13,21 @@ name, and hands the row to ``validate_person``.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Mapping
 
 from app import messages
 from app.dates import format_date, parse_date, parse_date_noted
 from app.errors import InvalidInput, InvalidValue
-from app.organizations import residential_areas
 from app.people import validate_person
+from app.roster_areas import AreaIndex, area_key  # noqa: F401 (area_key: part of this module's API)
 from app.storage import Store
-from app.vntext import clean_text, fold
+from app.vntext import fold
 
 messages.register(
     {
-        "import.area_unknown": (
-            "{field_name} “{value}” không có trong xã; thêm khu dân cư trước, hoặc sửa tên.",
-            "{field_name} “{value}” is not in this commune; add it first, or correct the name.",
-        ),
-        "import.area_ambiguous": (
-            "{field_name} “{value}” khớp với nhiều khu dân cư ({names}); hãy ghi đủ tên.",
-            "{field_name} “{value}” matches several residential areas ({names}); write the full name.",
-        ),
         "import.row_problem": ("Dòng {row}, cột {column}: {reason}", "Row {row}, column {column}: {reason}"),
         "import.row_problem_no_column": ("Dòng {row}: {reason}", "Row {row}: {reason}"),
         "import.cell_value": ("(ô ghi: {value})", "(the cell holds: {value})"),
@@ -122,6 +113,7 @@ class PlannedRow:
     action: str  # "insert" | "update" | "skip"
     joined_on: str | None = None  # ISO, for the membership when importing into an organization
     cells: dict = field(default_factory=dict)  # field -> Excel column letter
+    new_area: RowProblem | None = None  # the area is one to add (values["area_id"] < 0): a problem unless added
 
     def note_texts(self, lang: str | None = None) -> list[str]:
         """Each repair as a line with its Excel place."""
@@ -191,85 +183,6 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
 }
 
 
-# -- residential areas by name -----------------------------------------------------
-
-# Words that say what kind of residential area a name is; folded.
-_AREA_KINDS = (
-    "to dan pho", "khu dan cu", "khu pho", "thon", "ap", "ban", "xom", "to", "khu", "bon", "buon",
-    "lang", "khom", "doi", "plei", "soc", "cum", "phum",
-)
-_ABBREVIATIONS = {"tdp": "to dan pho", "kdc": "khu dan cu", "kp": "khu pho"}
-_KIND_PREFIX = re.compile(r"^(" + "|".join(_AREA_KINDS) + r") (.+)$")
-_NOT_WORD = re.compile(r"[^0-9a-z]+")
-_NUMBER = re.compile(r"\d+")
-
-
-def area_key(name: str) -> tuple[str, str]:
-    """(kind word, rest) of a folded area name: "THÔN 03" -> ("thon", "3"),
-    "TDP số 5" -> ("to dan pho", "5"), "Đông Hòa" -> ("", "dong hoa")."""
-    words = _NOT_WORD.sub(" ", fold(clean_text(name))).split()
-    words = [_ABBREVIATIONS.get(w, w) for w in words]
-    text = " ".join(words)
-    text = _NUMBER.sub(lambda m: str(int(m.group())), text)
-    text = re.sub(r"\bso (?=\d)", "", text)  # "thôn số 3" is "thôn 3"
-    match = _KIND_PREFIX.match(text)
-    return (match.group(1), match.group(2)) if match else ("", text)
-
-
-class AreaIndex:
-    """The commune's residential areas, looked up by what a roster cell says.
-
-    A cell matches an area whose name (or short name) is the same once folded
-    ("thon 3", "THÔN 03" and "Thôn 3" are one), or, when one side has no kind
-    word, whose name without it is the same ("3" or "Đông Hòa" for "Thôn 3",
-    "Thôn Đông Hòa"), as long as only one area fits. Each distinct cell text
-    is worked out once."""
-
-    def __init__(self, areas: Iterable[Mapping[str, Any]]) -> None:
-        self._areas = list(areas)
-        self._full: dict[tuple[str, str], set[int]] = {}
-        self._rest: dict[str, list[tuple[str, int]]] = {}
-        self.names = {a["id"]: a["name"] for a in self._areas}
-        for area in self._areas:
-            for text in (area["name"], area.get("short_name")):
-                if not text:
-                    continue
-                kind, rest = area_key(text)
-                self._full.setdefault((kind, rest), set()).add(area["id"])
-                self._rest.setdefault(rest, []).append((kind, area["id"]))
-        self._cache: dict[Any, tuple[int | None, tuple[str, dict] | None]] = {}
-
-    @classmethod
-    def of_store(cls, store: Store) -> "AreaIndex":
-        return cls(residential_areas(store))
-
-    def match(self, cell: Any) -> tuple[int | None, tuple[str, dict] | None]:
-        """(area id, None), or (None, (problem code, params)); (None, None) when empty."""
-        try:
-            return self._cache[cell]
-        except KeyError:
-            pass
-        except TypeError:  # an unhashable cell cannot happen with spreadsheet values
-            return self._match(cell)
-        found = self._cache[cell] = self._match(cell)
-        return found
-
-    def _match(self, cell: Any) -> tuple[int | None, tuple[str, dict] | None]:
-        text = clean_text(shown_value(cell))
-        if not text:
-            return None, None
-        kind, rest = area_key(text)
-        ids = self._full.get((kind, rest), set())
-        if not ids:
-            ids = {aid for k, aid in self._rest.get(rest, ()) if not k or not kind}
-        if len(ids) == 1:
-            return next(iter(ids)), None
-        if not ids:
-            return None, ("import.area_unknown", {"value": text})
-        names = ", ".join(sorted(self.names[i] for i in ids))
-        return None, ("import.area_ambiguous", {"value": text, "names": names})
-
-
 # -- one row ---------------------------------------------------------------------------
 
 
@@ -306,9 +219,12 @@ def check_record(
                 notes.append(("birth_date", note, {"original": birth, "value": parsed.display()}))
 
     area_id, area_problem = areas.match(given.get("area"))
+    new_area = None
     if area_problem:
         code, params = area_problem
         problems.append(RowProblem(record.row, cells.get("area", ""), params["value"], code, params, "area"))
+        if area_id is not None:
+            new_area = problems[-1]
 
     joined_on = None
     if with_joined and given.get("joined_on") not in (None, ""):
@@ -324,13 +240,12 @@ def check_record(
     except InvalidInput as exc:
         problems[:0] = [_problem(record.row, cells, p) for p in exc.problems]
         values = {**raw, "area_id": area_id}
-        return PlannedRow(record.row, values, notes, problems, None, "skip", joined_on, cells)
+        return PlannedRow(record.row, values, notes, problems, None, "skip", joined_on, cells, new_area)
     values = draft.values
     values["area_id"] = area_id
     notes[:0] = draft.notes
-    if problems:
-        return PlannedRow(record.row, values, notes, problems, None, "skip", joined_on, cells)
-    return PlannedRow(record.row, values, notes, problems, None, "insert", joined_on, cells)
+    action = "skip" if problems else "insert"
+    return PlannedRow(record.row, values, notes, problems, None, action, joined_on, cells, new_area)
 
 
 def _problem(row: int, cells: Mapping[str, str], exc: InvalidValue) -> RowProblem:

@@ -20,7 +20,7 @@ from typing import Any, Iterable, Iterator
 
 from app import messages, records
 from app.errors import FrontDeskError
-from app.import_apply import DUPLICATE_CHOICES, ImportResult, decide, write
+from app.import_apply import DUPLICATE_CHOICES, ImportResult, decide, new_areas, write
 from app.import_checks import AreaIndex, Duplicate, PlannedRow, RowProblem, check_record, mark_duplicates
 from app.progress import ProgressCallback, ignore_progress
 from app.storage import Store
@@ -76,6 +76,31 @@ class ImportPlan:
     rows: list[PlannedRow]
     org_id: int | None = None
     areas: dict[int, str] = field(default_factory=dict)  # residential area id -> name
+    new_areas: dict[int, str] = field(default_factory=dict)  # placeholder id (< 0) -> name, areas to add
+    add_areas: bool = False  # add the new areas; if not, their rows have a problem
+
+    def set_add_areas(self, add: bool) -> None:
+        """Add the areas the commune does not have yet (their rows are good),
+        or not (each of their rows has the problem "import.area_new")."""
+        self.add_areas = add
+        for planned in self.rows:
+            problem = planned.new_area
+            if problem is None:
+                continue
+            there = problem in planned.problems
+            if add and there:
+                planned.problems.remove(problem)
+            elif not add and not there:
+                planned.problems.append(problem)
+            planned.action = "skip" if planned.problems or planned.duplicate else "insert"
+
+    def new_area_rows(self) -> dict[str, int]:
+        """Each area to add, with how many rows of the file live there."""
+        counts = dict.fromkeys(self.new_areas.values(), 0)
+        for planned in self.rows:
+            if planned.new_area is not None:
+                counts[self.new_areas[planned.values["area_id"]]] += 1
+        return counts
 
     def invalid(self) -> list[PlannedRow]:
         return [r for r in self.rows if r.problems]
@@ -95,10 +120,12 @@ def plan_import(
     mapping: dict[int, str | None] | None = None,
     progress: ProgressCallback | None = None,
     sheet: str | None = None,
+    add_areas: bool = False,
 ) -> ImportPlan:
     """Read and check a roster; writes nothing. ``mapping`` (column index ->
     field) overrides what the layout detection found; ``sheet`` picks a sheet
-    by name (default: the first one with a full-name column)."""
+    by name (default: the first one with a full-name column); ``add_areas``:
+    see ``ImportPlan.set_add_areas`` (it can be changed on the plan later)."""
     from app.roster_layout import records as roster_records
     from app.workbook import read_workbook
 
@@ -113,7 +140,7 @@ def plan_import(
         total = max(len(chosen.rows) - layout.data_start, 0)
         plan = plan_records(
             store, roster_records(chosen, layout), path=path, sheet=chosen.name, layout=layout, org_id=org_id,
-            progress=progress, total=total,
+            progress=progress, total=total, add_areas=add_areas,
         )
     if not plan.rows:
         raise FrontDeskError("import.no_rows", path=path.name, sheet=chosen.name)
@@ -130,11 +157,12 @@ def plan_records(
     org_id: int | None = None,
     progress: ProgressCallback | None = None,
     total: int = 0,
+    add_areas: bool = False,
 ) -> ImportPlan:
     """Check rows already read (``RawRecord``: row, values, cells) and mark
     the duplicates; the second half of ``plan_import``."""
     progress = progress or ignore_progress
-    areas = AreaIndex.of_store(store)
+    areas = AreaIndex.of_store(store, allow_new=True)
     rows: list[PlannedRow] = []
     with_joined = org_id is not None
     today = store.today()  # one day for the whole file, and the clock asked once
@@ -144,9 +172,12 @@ def plan_records(
                 progress("check", done, total)
             rows.append(check_record(store, record, areas, with_joined=with_joined, today=today))
         progress("duplicates", len(rows), len(rows))
+        plan = ImportPlan(Path(path), sheet, layout, rows, org_id, areas.names, areas.new_areas)
+        plan.set_add_areas(True)  # rows in a new area are compared with the others too
         mark_duplicates(store, rows)
+        plan.set_add_areas(add_areas)
     progress("check", len(rows), len(rows))
-    return ImportPlan(Path(path), sheet, layout, rows, org_id, areas.names)
+    return plan
 
 
 def _choose_sheet(store: Store, sheets: list, path: Path, wanted: str | None, mapping: dict | None):
@@ -195,7 +226,10 @@ def apply_import(
         if decision.errors and not skip_invalid:
             return ImportResult(0, 0, len(plan.rows), decision.errors, written=False, dry_run=dry_run)
         if dry_run:
-            return ImportResult(
+            result = ImportResult(
                 decision.inserted, decision.updated, decision.skipped, decision.errors, written=False, dry_run=True
             )
+            targets = decision.inserts + list(decision.updates.values())
+            result.areas_added = [plan.new_areas[i] for i in new_areas(targets)]
+            return result
         return write(store, plan, decision, progress)

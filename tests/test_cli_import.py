@@ -93,7 +93,8 @@ def test_invalid_rows_write_nothing_and_are_all_listed(db, tmp_path):
     assert "Dòng 7, cột D: Ngày sinh 31/02/1985 không có trên lịch." in out
     assert "Dòng 8, cột C: Giới tính “X” không hợp lệ; hãy ghi Nam hoặc Nữ." in out
     assert "Dòng 8, cột E: Số CCCD phải có đúng 12 chữ số; 12345 có 5 chữ số." in out
-    assert "Dòng 8, cột G: Khu dân cư “Thôn 9” không có trong xã; thêm khu dân cư trước, hoặc sửa tên." in out
+    assert "Dòng 8, cột G: Khu dân cư “Thôn 9” chưa có trong xã; hãy chọn thêm các khu dân cư mới" in out
+    assert "Tệp có 1 khu dân cư chưa có trong xã: Thôn 9 (1 dòng). Thêm chúng" in out
     assert "Không ghi gì vì 2 dòng có lỗi." in out
     assert "Traceback" not in out + err
 
@@ -102,6 +103,53 @@ def test_invalid_rows_write_nothing_and_are_all_listed(db, tmp_path):
     assert set(people(db)) == {"Nguyễn Văn An", "Lê Thị Hoa", "Trần Văn Cường"}
     assert "Row 7, column D: Birth date 31/02/1985 is not a real date." in out
     assert "Imported: 3 added, 0 updated, 2 left out." in out
+
+
+def areas_of(db: Path) -> list[str]:
+    with open_store(db) as store:
+        return [r[0] for r in store.conn.execute(
+            "SELECT name FROM organization WHERE kind = 'residential_area' ORDER BY id")]
+
+
+def test_a_fresh_commune_gets_the_areas_of_its_first_roster(tmp_path, clock):
+    path = tmp_path / "fresh.sqlite3"
+    create_commune_database(path, "00004", clock=clock, actor="tester").close()
+    rows = GOOD + [[4, "Đỗ Văn Em", "Nam", 1970, None, None, "TDP 5", None],
+                   [5, "Hà Thị Lan", "Nữ", 1971, None, None, "3", None]]
+    file = roster(tmp_path / "ds.xlsx", rows)
+
+    code, out, _ = cli("import", "members", file, "--db", path)
+    assert code == 1 and areas_of(path) == [] and people(path) == {}
+    assert "Tệp có 3 khu dân cư chưa có trong xã: Thôn 1 (2 dòng), Thôn 2 (1 dòng), Tổ dân phố 5 (1 dòng)." in out
+    # a bare number is too little to name an area by
+    assert "Dòng 8, cột G: Khu dân cư “3” không có trong xã" in out
+
+    code, out, _ = cli("import", "members", file, "--db", path, "--add-areas", "--skip-invalid", "--dry-run")
+    assert code == 0 and areas_of(path) == []
+    assert "Sẽ thêm 3 khu dân cư: Thôn 1, Thôn 2, Tổ dân phố 5." in out
+
+    code, out, _ = cli("import", "members", file, "--db", path, "--add-areas", "--skip-invalid", "--json")
+    assert code == 0
+    assert json.loads(out)["areas_added"] == ["Thôn 1", "Thôn 2", "Tổ dân phố 5"]
+    assert areas_of(path) == ["Thôn 1", "Thôn 2", "Tổ dân phố 5"]
+    stored = people(path)
+    assert stored["Trần Văn Cường"][4] == "Thôn 1"  # "THÔN 01" is the same area as "Thôn 1"
+    assert stored["Đỗ Văn Em"][4] == "Tổ dân phố 5"
+    assert "Hà Thị Lan" not in stored
+    with open_store(path) as store:  # each new area has its work committee and branches
+        branches = [r[0] for r in store.conn.execute(
+            "SELECT o.name FROM organization o JOIN organization a ON a.id = o.area_id WHERE a.name = 'Thôn 2'")]
+        committees = [r[0] for r in store.conn.execute(
+            "SELECT o.name FROM organization o JOIN organization a ON a.id = o.parent_id "
+            "WHERE a.name = 'Tổ dân phố 5' AND o.kind = 'work_committee'")]
+    assert "Chi hội Phụ nữ Thôn 2" in branches
+    assert committees == ["Ban công tác Mặt trận Tổ dân phố 5"]
+
+    # the next roster finds them
+    code, out, _ = cli("import", "members", roster(tmp_path / "b.xlsx", [[1, "Vũ Văn Tư", "Nam", 1980, None, None,
+                                                                           "thôn 2", None]]), "--db", path)
+    assert code == 0, out
+    assert areas_of(path) == ["Thôn 1", "Thôn 2", "Tổ dân phố 5"]
 
 
 def test_json_output(db, tmp_path):

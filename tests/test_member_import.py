@@ -138,7 +138,8 @@ def test_every_problem_of_a_row_with_its_place(store, areas):
     assert message.startswith("Dòng 12, cột D: Ngày sinh 31/02/1985 không có trên lịch.")
     assert by_field["birth_date"].message("en").startswith("Row 12, column D: Birth date 31/02/1985 is not a real date")
     assert by_field["area"].message("vi") == (
-        "Dòng 12, cột G: Khu dân cư “Thôn 9” không có trong xã; thêm khu dân cư trước, hoặc sửa tên."
+        "Dòng 12, cột G: Khu dân cư “Thôn 9” không có trong xã; hãy sửa tên cho đúng, hoặc ghi đủ tên "
+        "(ví dụ “Thôn 3” chứ không chỉ “3”)."
     )
     assert by_field["area"].as_json("vi") == {
         "row": 12, "column": "G", "value": "Thôn 9", "message": by_field["area"].message("vi"),
@@ -394,6 +395,58 @@ def test_cancel_mid_import_writes_nothing(store, areas):
         apply_import(store, plan, progress=progress)
     assert ("write", 1000, 2600) in seen
     assert (count(store), count(store, "change_log")) == before
+
+
+def areas_named(store):
+    return [r[0] for r in store.conn.execute("SELECT name FROM organization WHERE kind = 'residential_area'")]
+
+
+def test_new_areas_are_added_only_when_chosen_and_in_the_same_transaction(store, areas):
+    recs = [person(5, "Lê Văn A", area="Thôn 3"), person(6, "Lê Văn B", area="THÔN 07"),
+            person(7, "Lê Văn C", area="thôn 7", birth_date="1990"), person(8, "Lê Văn D", area="Xóm Chùa")]
+    plan = plan_of(store, recs)
+    # named as the file first writes them, capitals tidied ("THÔN 07" and "thôn 7" are one area)
+    assert plan.new_areas == {-1: "Thôn 07", -2: "Xóm Chùa"}
+    assert plan.new_area_rows() == {"Thôn 07": 2, "Xóm Chùa": 1}
+    # not chosen (the default): those rows have a problem that says how to add them
+    assert [r.row for r in plan.invalid()] == [6, 7, 8]
+    problem = plan.rows[1].problems[0]
+    assert (problem.column, problem.value, problem.code) == ("G", "THÔN 07", "import.area_new")
+    assert not apply_import(store, plan).written
+
+    plan.set_add_areas(True)
+    assert plan.invalid() == [] and [r.action for r in plan.rows] == ["insert"] * 4
+    before = areas_named(store), count(store), count(store, "organization")
+
+    def progress(stage, done, total):
+        if stage == "write" and done >= 4:
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):  # stopped after the areas were added: all of it rolled back
+        apply_import(store, plan, progress=progress)
+    assert (areas_named(store), count(store), count(store, "organization")) == before
+    assert plan.rows[1].values["area_id"] == -1  # the plan is untouched and can be written again
+
+    result = apply_import(store, plan)
+    assert result.areas_added == ["Thôn 07", "Xóm Chùa"]
+    assert set(areas_named(store)) == set(before[0]) | {"Thôn 07", "Xóm Chùa"}
+    by_name = {p["full_name"]: p["area"] for p in map(lambda i: get_person(store, i), result.person_ids)}
+    assert by_name == {"Lê Văn A": "Thôn 3", "Lê Văn B": "Thôn 07", "Lê Văn C": "Thôn 07", "Lê Văn D": "Xóm Chùa"}
+
+    # a second file finds the areas the first one added
+    again = plan_of(store, [person(5, "Lê Văn E", area="thon 7")])
+    assert again.new_areas == {} and again.invalid() == []
+
+
+def test_rows_in_a_new_area_are_compared_for_duplicates(store, areas):
+    recs = [person(5, "Lê Văn A", area="Thôn 7", birth_date="02/03/1990"),
+            person(6, "LÊ VĂN A", area="thôn 07", birth_date="02/03/1990")]
+    plan = plan_of(store, recs)
+    assert plan.rows[1].duplicate is not None and plan.rows[1].duplicate.row == 5
+    plan.set_add_areas(True)
+    result = apply_import(store, plan)
+    assert (result.inserted, result.skipped, result.areas_added) == (1, 1, ["Thôn 7"])
+    assert plan.rows[1].action == "skip"
 
 
 def test_cancel_while_checking(store, areas):

@@ -105,3 +105,36 @@ def test_a_file_that_is_not_a_spreadsheet_says_so_and_stays_on_the_first_step(pa
     assert wizard.currentPage() is wizard.file_step
     assert "danh_sach.xlsx" in page.shown_messages[0]
     assert _count(store) == 0
+
+
+def test_the_areas_a_roster_names_are_added_unless_the_person_says_no(page, qtbot, store, tmp_path):
+    path = _roster(tmp_path / "thon_moi.xlsx", [
+        ["Nguyễn Thị Hoa", "12/04/1985", "Nữ", None, "Thôn Đông"],
+        ["Phạm Thị Thu", "02/05/1980", "Nữ", None, "THÔN TÂY"],
+        ["Vũ Thị Hằng", "03/06/1981", "Nữ", None, "thôn tây"],
+    ])
+    wizard = page.import_roster()
+    qtbot.addWidget(wizard)
+    wizard.file_step.path.setText(str(path))
+    _next_and_wait(qtbot, wizard, wizard.file_step)
+    _next_and_wait(qtbot, wizard, wizard.mapping_step)
+    preview = wizard.preview_step
+    assert wizard.currentPage() is preview
+    assert preview.add_areas.isVisibleTo(preview) and preview.add_areas.isChecked()
+    assert preview.add_areas.text().startswith("Thêm 1 khu dân cư")
+    assert preview.area_names.text() == "Thôn Tây (2 dòng)"
+    assert preview.rows.data(preview.rows.index(1, 6)) == "Thôn Tây (mới)"
+    assert preview.problems.rowCount() == 0 and wizard.button(QWizard.NextButton).isEnabled()
+
+    preview.add_areas.setChecked(False)  # not wanted: those rows cannot go in
+    assert preview.problems.rowCount() == 2
+    assert not wizard.button(QWizard.NextButton).isEnabled()
+    preview.add_areas.setChecked(True)
+    assert preview.problems.rowCount() == 0
+
+    _next_and_wait(qtbot, wizard, preview)
+    assert wizard.result.areas_added == ["Thôn Tây"]
+    assert "Thôn Tây" in wizard.result_step.text.text()
+    areas = [r[0] for r in store.conn.execute(
+        "SELECT name FROM organization WHERE kind = 'residential_area' ORDER BY name")]
+    assert areas == ["Thôn Tây", "Thôn Đông"]

@@ -185,6 +185,11 @@ class PreviewStep(_Step):
         self.tabs.addTab(self.rows_view, "")
         self.tabs.addTab(self.problems, "")
         self.tabs.addTab(self.duplicates, "")
+        self.add_areas = QCheckBox()
+        self.add_areas.toggled.connect(self._areas_chosen)
+        self.area_names = QLabel()
+        self.area_names.setWordWrap(True)
+        self.area_names.setContentsMargins(24, 0, 0, 0)
         self.skip_invalid = QCheckBox(self.tr("Import only the valid rows and leave out the rows with problems"))
         self.skip_invalid.toggled.connect(lambda _on: self.completeChanged.emit())
         self.duplicate_rule = QComboBox()
@@ -201,12 +206,46 @@ class PreviewStep(_Step):
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(rule)
+        layout.addWidget(self.add_areas)
+        layout.addWidget(self.area_names)
         layout.addWidget(self.skip_invalid)
 
     def initializePage(self) -> None:  # noqa: N802
         plan = self.w.current_plan
+        # A fresh commune has no residential areas yet: adding the ones the
+        # roster names is what the person almost always wants, so it is ticked.
+        counts = plan.new_area_rows()
+        self.add_areas.setVisible(bool(counts))
+        self.add_areas.setText(self.tr(
+            "Add the %n residential area(s) the file names and this commune does not have yet "
+            "(each with its Front work committee and branches):", "", len(counts)))
+        self.area_names.setVisible(bool(counts))
+        self.area_names.setText(", ".join(
+            self.tr("%1 (%n row(s))", "", rows).replace("%1", name) for name, rows in counts.items()))
+        self.add_areas.blockSignals(True)
+        self.add_areas.setChecked(bool(counts))
+        self.add_areas.blockSignals(False)
+        plan.set_add_areas(bool(counts))
+        self._show(plan)
+        self.skip_invalid.setChecked(False)
+        if plan.invalid():
+            self.tabs.setCurrentIndex(1)
+
+    def _areas_chosen(self, on: bool) -> None:
+        plan = self.w.current_plan
+        if plan is None:
+            return
+        plan.set_add_areas(on)
+        self._show(plan)
+        self.completeChanged.emit()
+
+    def _show(self, plan: ImportPlan) -> None:
         invalid, duplicates = plan.invalid(), plan.duplicates()
-        self.rows.set_rows(plan.rows, {a["id"]: a["name"] for a in residential_areas(self.w.store)})
+        areas = {a["id"]: a["name"] for a in residential_areas(self.w.store)}
+        if plan.add_areas:
+            new = self.tr("%1 (new)")
+            areas.update({i: new.replace("%1", name) for i, name in plan.new_areas.items()})
+        self.rows.set_rows(plan.rows, areas)
         self.problems.set_rows(invalid)
         self.duplicates.set_rows(duplicates, self.duplicate_rule.currentData())
         self.tabs.setTabText(0, self.tr("Rows as they will be stored (%1)").replace("%1", str(len(plan.rows))))
@@ -223,9 +262,6 @@ class PreviewStep(_Step):
                 "%1", str(repaired))
         self.summary.setText(text)
         self.skip_invalid.setVisible(bool(invalid))
-        self.skip_invalid.setChecked(False)
-        if invalid:
-            self.tabs.setCurrentIndex(1)
 
     def isComplete(self) -> bool:  # noqa: N802
         plan = self.w.current_plan
@@ -251,9 +287,12 @@ class ResultStep(_Step):
 
     def initializePage(self) -> None:  # noqa: N802
         result = self.w.result
-        self.text.setText(self.tr(
+        text = self.tr(
             "Added %1 people, updated %2, left out %3."
-        ).replace("%1", str(result.inserted)).replace("%2", str(result.updated)).replace("%3", str(result.skipped)))
+        ).replace("%1", str(result.inserted)).replace("%2", str(result.updated)).replace("%3", str(result.skipped))
+        if result.areas_added:
+            text += "\n" + self.tr("Residential areas added: %1.").replace("%1", ", ".join(result.areas_added))
+        self.text.setText(text)
 
 
 class ImportWizard(QWizard):

@@ -49,6 +49,15 @@ messages.register(
             "Nothing was written: {rows} row(s) have problems. Correct the file and import again, or use "
             "--skip-invalid to import only the valid rows.",
         ),
+        "cli.import.new_areas": (
+            "Tệp có {count} khu dân cư chưa có trong xã: {areas}. Thêm chúng (kèm ban công tác Mặt trận "
+            "và các chi hội) bằng --add-areas, hoặc sửa tên trong tệp.",
+            "The file names {count} residential area(s) this commune does not have: {areas}. Add them (with "
+            "their Front work committee and branches) with --add-areas, or correct the names in the file.",
+        ),
+        "cli.import.areas_added": ("Đã thêm {count} khu dân cư: {areas}.", "Added {count} residential area(s): {areas}."),
+        "cli.import.areas_to_add": ("Sẽ thêm {count} khu dân cư: {areas}.", "Would add {count} residential area(s): {areas}."),
+        "cli.import.area_rows": ("{name} ({rows} dòng)", "{name} ({rows} rows)"),
         "cli.import.backup": ("Bản sao lưu trước khi nhập: {path}", "Backup made before the import: {path}"),
     }
 )
@@ -71,6 +80,10 @@ def _register_import(sub, common) -> None:
     m.add_argument(
         "--duplicates", choices=DUPLICATE_CHOICES, default="skip",
         help="rows that match someone: skip (default), update the stored person, or add anyway",
+    )
+    m.add_argument(
+        "--add-areas", action="store_true",
+        help="add the residential areas the file names and the commune does not have yet",
     )
     m.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the one that looks like a roster)")
     m.add_argument(
@@ -104,7 +117,10 @@ def cmd_import_members(args: argparse.Namespace, out: TextIO) -> int:
     with open_store(args.database) as store:
         org_id = find_organization(store, args.org) if args.org else None
         try:
-            plan = plan_import(store, args.file, org_id=org_id, sheet=args.sheet, mapping=dict(args.column) or None)
+            plan = plan_import(
+                store, args.file, org_id=org_id, sheet=args.sheet, mapping=dict(args.column) or None,
+                add_areas=args.add_areas,
+            )
         except FrontDeskError as exc:
             if not args.json:
                 raise
@@ -178,9 +194,16 @@ def _print_report(
         action = messages.text(f"cli.import.action.{duplicates}", lang)
         for r in dups:
             print(f"  {r.duplicate.describe(r.row, lang)} — {action}", file=out)
+    if plan.new_areas and not plan.add_areas:
+        counts = plan.new_area_rows()
+        shown = ", ".join(messages.text("cli.import.area_rows", lang, name=n, rows=k) for n, k in counts.items())
+        say("cli.import.new_areas", count=len(counts), areas=shown)
     if blocked:
         say("cli.import.blocked", rows=len({p.row for p in result.errors}))
         return
+    if result.areas_added:
+        key = "cli.import.areas_to_add" if result.dry_run else "cli.import.areas_added"
+        say(key, count=len(result.areas_added), areas=", ".join(result.areas_added))
     key = "cli.import.dry_run" if result.dry_run else "cli.import.done"
     say(key, inserted=result.inserted, updated=result.updated, skipped=result.skipped)
     if result.backup:

@@ -975,17 +975,17 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="271"/>
+        <location filename="../../ui/import_wizard.py" line="310"/>
         <source>Import a roster from Excel</source>
         <translation>Nhập danh sách từ Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="316"/>
+        <location filename="../../ui/import_wizard.py" line="355"/>
         <source>Reading the roster</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="334"/>
+        <location filename="../../ui/import_wizard.py" line="373"/>
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
@@ -1919,57 +1919,76 @@
         <translation>Kiểm tra trước khi nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="188"/>
+        <location filename="../../ui/import_wizard.py" line="193"/>
         <source>Import only the valid rows and leave out the rows with problems</source>
         <translation>Chỉ nhập các dòng hợp lệ, bỏ qua các dòng có lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="191"/>
+        <location filename="../../ui/import_wizard.py" line="196"/>
         <source>skip them</source>
         <translation>bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="191"/>
+        <location filename="../../ui/import_wizard.py" line="196"/>
         <source>update the stored person</source>
         <translation>cập nhật người đã có</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="192"/>
+        <location filename="../../ui/import_wizard.py" line="197"/>
         <source>add them anyway</source>
         <translation>vẫn thêm mới</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="197"/>
+        <location filename="../../ui/import_wizard.py" line="202"/>
         <source>People already on the roster, or twice in the file:</source>
         <translation>Người đã có trong danh sách, hoặc trùng trong tệp:</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard.py" line="220"/>
+        <source>Add the %n residential area(s) the file names and this commune does not have yet (each with its Front work committee and branches):</source>
+        <translation>
+            <numerusform>Thêm %n khu dân cư có trong tệp mà xã chưa có (mỗi khu kèm ban công tác Mặt trận và các chi hội):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/import_wizard.py" line="224"/>
+        <source>%1 (%n row(s))</source>
+        <translation>
+            <numerusform>%1 (%n dòng)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="212"/>
+        <location filename="../../ui/import_wizard.py" line="246"/>
+        <source>%1 (new)</source>
+        <translation>%1 (mới)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="251"/>
         <source>Rows as they will be stored (%1)</source>
         <translation>Các dòng sẽ được lưu (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="213"/>
+        <location filename="../../ui/import_wizard.py" line="252"/>
         <source>Problems (%1)</source>
         <translation>Lỗi (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="214"/>
+        <location filename="../../ui/import_wizard.py" line="253"/>
         <source>Duplicates (%1)</source>
         <translation>Trùng (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="216"/>
+        <location filename="../../ui/import_wizard.py" line="255"/>
         <source>%1 rows read from sheet “%2”.</source>
         <translation>Đã đọc %1 dòng từ trang “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="219"/>
+        <location filename="../../ui/import_wizard.py" line="258"/>
         <source>%1 rows have problems: correct them in the file and import again, or import only the valid rows.</source>
         <translation>%1 dòng có lỗi: sửa trong tệp rồi nhập lại, hoặc chỉ nhập các dòng hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="222"/>
+        <location filename="../../ui/import_wizard.py" line="261"/>
         <source>%1 rows were repaired (e.g. leading zeros of a citizen ID).</source>
         <translation>%1 dòng đã được sửa tự động (ví dụ thêm lại số 0 đầu của số CCCD).</translation>
     </message>
@@ -1995,14 +2014,19 @@
 <context>
     <name>ResultStep</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="247"/>
+        <location filename="../../ui/import_wizard.py" line="283"/>
         <source>Imported</source>
         <translation>Đã nhập xong</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="255"/>
+        <location filename="../../ui/import_wizard.py" line="291"/>
         <source>Added %1 people, updated %2, left out %3.</source>
         <translation>Đã thêm %1 người, cập nhật %2 người, bỏ qua %3 dòng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="294"/>
+        <source>Residential areas added: %1.</source>
+        <translation>Đã thêm các khu dân cư: %1.</translation>
     </message>
 </context>
 <context>
