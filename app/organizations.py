@@ -192,11 +192,26 @@ def rename_organization(store: Store, org_id: int, name: str, short_name: str | 
             {"name": name, "short_name": clean_text(short_name) or None, "sort_key": text_sort_key(name)},
         )
         if org["kind"] == RESIDENTIAL_AREA:
+            _rename_area_units(store, org_id, org["name"], name)
             # people are searched by the name of their area: refresh it
             from app.people import reindex_area
 
             reindex_area(store, org_id)
     store.events.emit("organizations_changed")
+
+
+def _rename_area_units(store: Store, area_id: int, old: str, new: str) -> None:
+    """The area's work committee and branches were named after it ("Chi hội
+    Phụ nữ Thôn 1"): those still ending in the old name follow the new one;
+    a unit someone has renamed by hand is left alone."""
+    units = store.conn.execute(
+        "SELECT id, name FROM organization WHERE (parent_id = ? AND kind = ?) OR area_id = ?",
+        (area_id, WORK_COMMITTEE, area_id),
+    ).fetchall()
+    for unit_id, unit_name in units:
+        if unit_name.endswith(" " + old):
+            renamed = unit_name[: -len(old)] + new
+            records.update(store, "organization", unit_id, {"name": renamed, "sort_key": text_sort_key(renamed)})
 
 
 def get_organization(store: Store, org_id: int) -> dict:

@@ -13,6 +13,7 @@ from app.organizations import (
     find_organization,
     front_committee_id,
     organization_tree,
+    rename_organization,
 )
 from app.people import add_person, update_person
 from app.positions import (
@@ -57,6 +58,24 @@ def test_a_residential_area_gets_its_work_committee_and_branches(store):
     women = next(c for c in organization_tree(store).children if c.code == "women")
     assert [c.name for c in women.children] == ["Chi hội Phụ nữ Thôn Trung Hòa"]
     assert women.children[0].area_id == area
+
+
+def test_renaming_an_area_renames_its_committee_and_branches(store):
+    area = add_residential_area(store, "Thôn 1")
+    women_branch = store.conn.execute(
+        "SELECT id FROM organization WHERE area_id = ? AND name = 'Chi hội Phụ nữ Thôn 1'", (area,)).fetchone()[0]
+    youth_branch = store.conn.execute(
+        "SELECT id FROM organization WHERE area_id = ? AND name LIKE 'Chi đoàn%'", (area,)).fetchone()[0]
+    rename_organization(store, youth_branch, "Chi đoàn thanh niên xóm Bắc")  # renamed by hand: left alone
+    rename_organization(store, area, "Thôn Đông Hòa")
+    names = {r[0] for r in store.conn.execute(
+        "SELECT name FROM organization WHERE area_id = ? OR parent_id = ?", (area, area))}
+    assert "Ban công tác Mặt trận Thôn Đông Hòa" in names and "Chi hội Phụ nữ Thôn Đông Hòa" in names
+    assert "Chi đoàn thanh niên xóm Bắc" in names
+    assert not any(n.endswith("Thôn 1") for n in names)
+    logged = store.conn.execute(
+        "SELECT count(*) FROM change_log WHERE table_name = 'organization' AND row_id = ?", (women_branch,)).fetchone()[0]
+    assert logged == 2  # added, then renamed with its area
 
 
 def test_areas_sort_naturally(store):
