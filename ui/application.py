@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import messages
@@ -14,6 +14,7 @@ from app.errors import FrontDeskError
 from app.logs import setup_logging
 from app.paths import app_paths
 from app.storage import Store, open_store
+from ui.single_instance import SingleInstance, bring_forward
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
 LANGUAGES = ("vi", "en")
@@ -89,8 +90,6 @@ def choose_database(database: Path, lang: str) -> Path | None:
 
 
 def run_window(argv: Sequence[str]) -> int:
-    from ui.main_window import MainWindow
-
     args = window_arguments(argv)
     setup_logging(app_paths().logs)
     app = application()
@@ -98,6 +97,24 @@ def run_window(argv: Sequence[str]) -> int:
     from ui.errors import ExceptionHook
 
     ExceptionHook.install()
+    instance = SingleInstance(args.db, on_raise=lambda: bring_forward(main_window_of(app)))
+    if not instance.acquire():
+        if not instance.notify_running():
+            QMessageBox.information(None, "Front Desk", QCoreApplication.translate(
+                "SingleInstance",
+                "Front Desk already has this database open in another window (perhaps another user's "
+                "on this computer). Use that window, or close it and start again.\n\n%1",
+            ).replace("%1", str(args.db)))
+        return 0
+    try:
+        return _run_main_window(app, args)
+    finally:
+        instance.release()
+
+
+def _run_main_window(app: QApplication, args: argparse.Namespace) -> int:
+    from ui.main_window import MainWindow
+
     try:
         database = choose_database(args.db, args.lang)
         if database is None:
@@ -113,3 +130,11 @@ def run_window(argv: Sequence[str]) -> int:
         return app.exec()
     finally:
         store.close()
+
+
+def main_window_of(app: QApplication):
+    """The main window on screen now (switching the language makes a new one)."""
+    from ui.main_window import MainWindow
+
+    windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    return windows[-1] if windows else None

@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>CompletionDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/task_status.py" line="41" />
+        <location filename="../../ui/task_status.py" line="41"/>
         <source>%Ln task(s) will be marked done.</source>
         <translation>
             <numerusform>%Ln task will be marked done.</numerusform>
@@ -14,7 +15,7 @@
 <context>
     <name>DutiesPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/duties.py" line="120" />
+        <location filename="../../ui/pages/duties.py" line="120"/>
         <source>%Ln duties</source>
         <translation>
             <numerusform>%Ln duty</numerusform>
@@ -22,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/duties.py" line="219" />
+        <location filename="../../ui/pages/duties.py" line="219"/>
         <source>Created %Ln new task(s).</source>
         <translation>
             <numerusform>Created %Ln new task.</numerusform>
@@ -33,7 +34,7 @@
 <context>
     <name>OrganizationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="355" />
+        <location filename="../../ui/pages/organizations.py" line="355"/>
         <source>%Ln seat(s) vacant — double-click to appoint</source>
         <translation>
             <numerusform>%Ln seat vacant — double-click to appoint</numerusform>
@@ -41,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="447" />
+        <location filename="../../ui/pages/organizations.py" line="447"/>
         <source>%Ln posts</source>
         <translation>
             <numerusform>%Ln post</numerusform>
@@ -49,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="454" />
+        <location filename="../../ui/pages/organizations.py" line="454"/>
         <source>%Ln people hold more than one position.</source>
         <translation>
             <numerusform>%Ln person holds more than one position.</numerusform>
@@ -60,7 +61,7 @@
 <context>
     <name>PeoplePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/people.py" line="146" />
+        <location filename="../../ui/pages/people.py" line="146"/>
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -71,22 +72,26 @@
 <context>
     <name>PreviewStep</name>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard.py" line="220" />
+        <location filename="../../ui/import_wizard.py" line="220"/>
         <source>Add the %n residential area(s) the file names and this commune does not have yet (each with its Front work committee and branches):</source>
         <translation>
-            <numerusform>Add the %n residential area the file names and this commune does not have yet (with its Front work committee and branches):</numerusform><numerusform>Add the %n residential areas the file names and this commune does not have yet (each with its Front work committee and branches):</numerusform></translation>
+            <numerusform>Add the %n residential area the file names and this commune does not have yet (with its Front work committee and branches):</numerusform>
+            <numerusform>Add the %n residential areas the file names and this commune does not have yet (each with its Front work committee and branches):</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard.py" line="224" />
+        <location filename="../../ui/import_wizard.py" line="224"/>
         <source>%1 (%n row(s))</source>
         <translation>
-            <numerusform>%1 (%n row)</numerusform><numerusform>%1 (%n rows)</numerusform></translation>
+            <numerusform>%1 (%n row)</numerusform>
+            <numerusform>%1 (%n rows)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>TasksModel</name>
     <message numerus="yes">
-        <location filename="../../ui/tasks_model.py" line="102" />
+        <location filename="../../ui/tasks_model.py" line="102"/>
         <source>Overdue by %Ln day(s)</source>
         <translation>
             <numerusform>Overdue by %Ln day</numerusform>
@@ -97,7 +102,7 @@
 <context>
     <name>TasksPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/tasks.py" line="175" />
+        <location filename="../../ui/pages/tasks.py" line="175"/>
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>%Ln task</numerusform>

@@ -2043,6 +2043,18 @@
     </message>
 </context>
 <context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../../ui/application.py" line="103"/>
+        <source>Front Desk already has this database open in another window (perhaps another user&apos;s on this computer). Use that window, or close it and start again.
+
+%1</source>
+        <translation>Front Desk đang mở cơ sở dữ liệu này ở một cửa sổ khác (có thể của người dùng khác trên máy này). Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại.
+
+%1</translation>
+    </message>
+</context>
+<context>
     <name>TaskForm</name>
     <message>
         <location filename="../../ui/task_form.py" line="78"/>

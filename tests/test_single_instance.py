@@ -1,0 +1,109 @@
+"""One running app per database: real processes started twice, killed, started again."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtNetwork import QLocalSocket  # noqa: E402
+
+from app.commune import create_commune_database  # noqa: E402
+from ui.single_instance import SingleInstance, lock_path, server_name  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+WAIT_S = 60  # generous: two Qt processes starting at once on a busy 2-core machine
+
+
+def test_the_name_is_the_same_for_every_spelling_of_a_path(tmp_path):
+    db = tmp_path / "a" / "frontdesk.sqlite3"
+    db.parent.mkdir()
+    assert server_name(db) == server_name(tmp_path / "a" / ".." / "a" / "frontdesk.sqlite3")
+    assert server_name(db) != server_name(tmp_path / "b.sqlite3")
+    assert lock_path(db).name == "frontdesk.sqlite3.lock"
+
+
+def test_a_second_instance_in_the_same_session_raises_the_first(qtbot, tmp_path):
+    db = tmp_path / "commune.sqlite3"
+    raised = []
+    first = SingleInstance(db, on_raise=lambda: raised.append(True))
+    second = SingleInstance(db)
+    try:
+        assert first.acquire()
+        assert not second.acquire()
+        assert second.notify_running(wait_s=2)
+        qtbot.waitUntil(lambda: raised == [True], timeout=5000)
+    finally:
+        first.release()
+    third = SingleInstance(db)
+    try:
+        assert third.acquire()  # released: the next start gets it
+    finally:
+        third.release()
+
+
+def _start(db: Path, home: Path) -> subprocess.Popen:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FRONTDESK_HOME=str(home), PYTHONPATH=str(ROOT))
+    return subprocess.Popen(
+        [sys.executable, "-m", "ui", "--db", str(db)], cwd=ROOT, env=env,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+
+
+def _listening(db: Path) -> bool:
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(db))
+    connected = socket.waitForConnected(200)
+    socket.abort()
+    return connected
+
+
+def _wait(predicate, what: str) -> None:
+    deadline = time.monotonic() + WAIT_S
+    while not predicate():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what}")
+        time.sleep(0.1)
+
+
+def _log(home: Path) -> str:
+    path = home / "logs" / "frontdesk.log"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def test_two_simultaneous_starts_run_once_and_a_killed_one_leaves_no_lock_behind(tmp_path, clock):
+    home = tmp_path / "home"
+    db = tmp_path / "commune.sqlite3"
+    create_commune_database(db, "00004", clock=clock, actor="tester").close()
+    started = [_start(db, home), _start(db, home)]
+    try:
+        # exactly one stays: the other hands over to it and leaves with status 0
+        _wait(lambda: sum(p.poll() is not None for p in started) == 1, "one of the two starts to leave")
+        left = next(p for p in started if p.poll() is not None)
+        running = next(p for p in started if p.poll() is None)
+        assert left.returncode == 0, left.stderr.read().decode(errors="replace")
+        _wait(lambda: _listening(db), "the running window to listen")
+        _wait(lambda: "asked this window to come forward" in _log(home), "the window to be raised")
+        time.sleep(1)
+        assert running.poll() is None
+
+        running.send_signal(signal.SIGKILL)  # a crash: the lock file stays behind
+        running.wait(timeout=WAIT_S)
+        assert lock_path(db).exists()
+
+        again = _start(db, home)
+        started.append(again)
+        _wait(lambda: _listening(db) or again.poll() is not None, "the next start")
+        assert again.poll() is None, again.stderr.read().decode(errors="replace")
+    finally:
+        for process in started:
+            if process.poll() is None:
+                process.kill()
+            process.wait(timeout=WAIT_S)
+            process.stderr.close()

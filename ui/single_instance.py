@@ -1,0 +1,130 @@
+"""One running app per database: a second start brings the first window forward.
+
+The lock is a ``QLockFile`` beside the database (``frontdesk.sqlite3.lock``):
+Qt writes the holder's PID, host and app name into it, so a lock left by a
+crashed or killed process is seen as stale and taken over. Time-based
+staleness is switched off: a window open for days still holds its lock.
+
+The first instance listens on a ``QLocalServer`` whose name is derived from
+the database path; a second start sends it one line and exits, and the first
+raises its window.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+log = logging.getLogger("frontdesk.instance")
+
+RAISE = b"raise\n"
+CONNECT_MS = 500
+ANSWER_WAIT_S = 10.0  # a first instance still starting (slow disk, busy PC) gets this long to listen
+
+
+def server_name(database: Path) -> str:
+    """The same for every spelling of one database path, per user."""
+    resolved = str(Path(database).expanduser().resolve())
+    if os.name == "nt":
+        resolved = resolved.casefold()
+    user = os.environ.get("USERNAME") or os.environ.get("USER") or ""
+    digest = hashlib.sha256(f"{user}\0{resolved}".encode()).hexdigest()[:20]
+    return f"frontdesk-{digest}"
+
+
+def lock_path(database: Path) -> Path:
+    database = Path(database)
+    return database.with_name(database.name + ".lock")
+
+
+class SingleInstance(QObject):
+    """``acquire()`` True: this process is the one; it listens for later starts
+    and calls ``on_raise`` when one comes. False: another process has the
+    database; ``notify_running()`` asks it to come forward."""
+
+    def __init__(self, database: Path, on_raise: Callable[[], None] | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.database = Path(database)
+        self.name = server_name(self.database)
+        self.on_raise = on_raise
+        path = lock_path(self.database)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = QLockFile(str(path))
+        self._lock.setStaleLockTime(0)
+        self._server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        if not self._lock.tryLock(0):
+            # tryLock has already taken over a lock whose process is gone;
+            # still failing means a live holder (or an unreadable lock file).
+            log.info("database already open in another process (lock error %s)", int(self._lock.error().value))
+            return False
+        self._listen()
+        return True
+
+    def _listen(self) -> None:
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.UserAccessOption)
+        if not server.listen(self.name):
+            # A socket file left by a killed process (Unix): we hold the lock,
+            # so nobody else is listening; remove it and listen again.
+            QLocalServer.removeServer(self.name)
+            if not server.listen(self.name):
+                log.warning("cannot listen for second starts: %s", server.errorString())
+                return
+        server.newConnection.connect(self._second_start)
+        self._server = server
+
+    def _second_start(self) -> None:
+        while self._server is not None and self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(socket.deleteLater)
+            if socket.bytesAvailable():
+                self._read(socket)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        data = bytes(socket.readAll().data())
+        if RAISE.strip() in data:
+            log.info("a second start asked this window to come forward")
+            if self.on_raise is not None:
+                self.on_raise()
+        socket.disconnectFromServer()
+
+    def notify_running(self, wait_s: float = ANSWER_WAIT_S) -> bool:
+        """Ask the running instance to raise its window; True if it heard us."""
+        deadline = time.monotonic() + wait_s
+        while True:
+            socket = QLocalSocket()
+            socket.connectToServer(self.name)
+            if socket.waitForConnected(CONNECT_MS):
+                socket.write(RAISE)
+                sent = socket.waitForBytesWritten(CONNECT_MS)
+                socket.disconnectFromServer()
+                return sent
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.1)
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        self._lock.unlock()
+
+
+def bring_forward(widget) -> None:
+    """Show a window above the others, restored if it was minimised."""
+    if widget is None:
+        return
+    if widget.isMinimized():
+        widget.showNormal()
+    widget.show()
+    widget.raise_()
+    widget.activateWindow()
