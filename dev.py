@@ -3,6 +3,7 @@
 
     python3 dev.py start    set up .venv, make a demo commune if none exists, start the app
     python3 dev.py test     set up .venv and run the whole test suite
+    python3 dev.py bench    set up .venv, measure everything, rewrite docs/PERFORMANCE.md
 
 Extra words after ``test`` go to pytest (e.g. ``python3 dev.py test -k search``).
 """
@@ -54,13 +55,18 @@ def test(args: list[str]) -> int:
     return subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT, env=env)
 
 
+def bench(args: list[str]) -> int:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    return subprocess.call([str(PYTHON), str(ROOT / "benchmarks" / "run.py"), *args], cwd=ROOT, env=env)
+
+
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in {"start", "test"}:
+    if len(sys.argv) < 2 or sys.argv[1] not in {"start", "test", "bench"}:
         print(__doc__)
         return 2
     ensure_venv()
     command, rest = sys.argv[1], sys.argv[2:]
-    return start(rest) if command == "start" else test(rest)
+    return {"start": start, "test": test, "bench": bench}[command](rest)
 
 
 if __name__ == "__main__":

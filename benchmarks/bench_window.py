@@ -1,0 +1,141 @@
+"""The window: start-up and memory (child processes), the people list's first
+paint and search as you type (in this process, offscreen)."""
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from harness import Context, Figure, median, p95
+
+PROBE = Path(__file__).with_name("probe_window.py")
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _probe(ctx: Context, *args: str) -> tuple[float, dict]:
+    """Seconds from starting the child to its "ready" line, and what it said."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FRONTDESK_HOME=str(ctx.data / "home"))
+    started = time.perf_counter()
+    child = subprocess.Popen([ctx.python, str(PROBE), *args], cwd=ROOT, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = child.stdout.readline()
+    elapsed = time.perf_counter() - started
+    child.stdout.close()
+    child.wait(timeout=120)
+    if not line:
+        raise RuntimeError(f"probe {' '.join(args)} said nothing (exit {child.returncode})")
+    return elapsed, json.loads(line)
+
+
+def startup(ctx: Context) -> list[Figure]:
+    db = str(ctx.cache["demo_db"])
+    bare, app = [], []
+    _probe(ctx, "bare")  # the first start of all also warms the disk cache: not counted
+    _probe(ctx, "app", "--db", db)
+    for _ in range(ctx.rounds + 2):  # alternate, so a busy moment hits both sides
+        bare.append(_probe(ctx, "bare")[0])
+        app.append(_probe(ctx, "app", "--db", db)[0])
+    ours, base = median(app) * 1000, median(bare) * 1000
+    return [Figure(
+        "startup", f"Start to a usable main window ({ctx.people:,} people)", ours, "ms",
+        "bare PySide6 window with one label", base, "≤ 2× the bare window", ours <= 2 * base,
+        f"median of {len(app)} starts each, alternating, offscreen; from starting the process to the "
+        "window painted (Python and Qt start-up included on both sides)",
+    )]
+
+
+def memory(ctx: Context) -> list[Figure]:
+    db = str(ctx.cache["demo_db"])
+    _, used = _probe(ctx, "memory", "--db", db)
+    _, bare = _probe(ctx, "bare")
+    if used.get("rss_mb") is None:
+        return []
+    return [Figure(
+        "memory", f"Peak resident memory, people page used ({ctx.people:,} people)", used["rss_mb"], "MB",
+        "bare PySide6 window", bare["rss_mb"], "< 300 MB", used["rss_mb"] < 300,
+        "the main window opened on the demo database, the people page shown, scrolled to the last row, "
+        "eight searches typed, scrolled back; peak RSS (ru_maxrss)",
+    )]
+
+
+def _queries(store, count: int, seed: int = 7) -> tuple[list[str], list[str]]:
+    """What people type, key by key: a real name, with and without accents."""
+    from app.vntext import fold
+
+    names = [r[0] for r in store.conn.execute("SELECT full_name FROM person ORDER BY random() LIMIT 400")]
+    rng = random.Random(seed)
+    plain, accented = [], []
+    for name in rng.sample(names, min(count, len(names))):
+        for typed, out in ((fold(name).lower(), plain), (name, accented)):
+            out.extend(typed[:n] for n in range(2, len(typed) + 1, 2))
+    return plain, accented
+
+
+def lists(ctx: Context) -> list[Figure]:
+    """First paint of the people list, and search as you type through the page."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from app.search import fts_query
+    from app.storage import open_store
+    from ui.application import install_translations
+    from ui.operations import ImmediateRunner
+    from ui.pages.people import PeoplePage
+
+    app = QApplication.instance() or QApplication([])
+    install_translations(app, "vi")
+    store = open_store(ctx.cache["demo_db"])
+    page = PeoplePage(store, ImmediateRunner(store), "vi")
+    page.resize(1280, 700)
+    page.show()
+    app.processEvents()
+
+    def paint() -> None:
+        page.repaint()
+        app.processEvents()
+
+    first = []
+    for _ in range(ctx.rounds + 4):
+        page.model.set_ids([])
+        paint()
+        started = time.perf_counter()
+        page.refresh()
+        paint()
+        first.append(time.perf_counter() - started)
+
+    plain, accented = _queries(store, 6 if ctx.quick else 30)
+    figures = [Figure(
+        "first_paint", f"People list: first screen painted ({page.model.rowCount():,} rows)",
+        median(first) * 1000, "ms", "", None, "≤ 100 ms", median(first) * 1000 <= 100,
+        f"median of {len(first)}: the page's refresh (all ids in roster order) and its paint",
+    )]
+    for label, queries in (("without diacritics", plain), ("with diacritics", accented)):
+        ours, bare = [], []
+        for text in queries:
+            match = fts_query(text)
+            started = time.perf_counter()
+            if match is not None:
+                store.conn.execute("SELECT rowid FROM person_search WHERE person_search MATCH ?", (match,)).fetchall()
+            bare.append(time.perf_counter() - started)
+            page.search.setText(text)
+            started = time.perf_counter()
+            page.refresh()
+            paint()
+            ours.append(time.perf_counter() - started)
+        figures.append(Figure(
+            f"search_{label.split()[0]}", f"Search as you type, {label}: median", median(ours) * 1000, "ms",
+            "the bare FTS5 query it runs", median(bare) * 1000, "≤ 30 ms (median)", median(ours) * 1000 <= 30,
+            f"{len(queries)} partial queries (a real name typed two keys at a time); ours = the page's "
+            "query, all matching ids in roster order, and the first screen painted",
+        ))
+        figures.append(Figure(
+            f"search_{label.split()[0]}_p95", f"Search as you type, {label}: 95th percentile", p95(ours) * 1000,
+            "ms", "the bare FTS5 query", p95(bare) * 1000,
+        ))
+    page.close()
+    store.close()
+    return figures

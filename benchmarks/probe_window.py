@@ -1,0 +1,101 @@
+"""A child process for the harness: start a window, say "ready" once it is
+painted, report the peak memory, leave.
+
+    python benchmarks/probe_window.py bare            a bare PySide6 window with one label
+    python benchmarks/probe_window.py app --db X      the Front Desk main window on database X
+    python benchmarks/probe_window.py memory --db X   the main window, then the people page used:
+                                                      scrolled to the end, searched, scrolled back
+
+The parent times from starting this process to reading "ready", so Python's
+and Qt's own start-up count on both sides. Prints one JSON line.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _peak_rss_mb() -> float | None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 / 1024 if sys.platform == "darwin" else peak / 1024
+
+
+def _ready(**extra) -> None:
+    print(json.dumps({"ready": True, "rss_mb": _peak_rss_mb(), **extra}), flush=True)
+
+
+def bare() -> None:
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    app = QApplication(sys.argv[:1])
+    label = QLabel("Front Desk")
+    label.resize(1280, 760)
+    label.show()
+    app.processEvents()
+    label.grab()
+    _ready()
+
+
+def _main_window(db: str):
+    from app.logs import setup_logging
+    from app.paths import app_paths
+    from app.storage import open_store
+    from ui.application import application, install_translations
+    from ui.main_window import MainWindow
+
+    setup_logging(app_paths().logs)
+    app = application()
+    install_translations(app, "vi")
+    store = open_store(db)
+    window = MainWindow(store, lang="vi")
+    window.resize(1280, 760)
+    window.show()
+    app.processEvents()
+    window.grab()
+    return app, store, window
+
+
+def main_window(db: str) -> None:
+    app, store, window = _main_window(db)
+    _ready()
+    window.close()
+    store.close()
+
+
+def memory(db: str) -> None:
+    app, store, window = _main_window(db)
+    window.show_page("people")
+    page = window.pages["people"]
+    page.refresh()
+    app.processEvents()
+    page.table.scrollToBottom()
+    app.processEvents()
+    window.grab()
+    for text in ("n", "ng", "nguyen", "nguyen van", "Trần Thị", "lan", "thon 3", "09"):
+        page.search.setText(text)
+        page.refresh()
+        app.processEvents()
+        window.grab()
+    page.search.setText("")
+    page.refresh()
+    page.table.scrollToTop()
+    app.processEvents()
+    window.grab()
+    _ready(rows=page.model.rowCount())
+    window.close()
+    store.close()
+
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    db = sys.argv[sys.argv.index("--db") + 1] if "--db" in sys.argv else ""
+    {"bare": lambda: bare(), "app": lambda: main_window(db), "memory": lambda: memory(db)}[mode]()
