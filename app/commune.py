@@ -3,13 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app import __version__
-from app.admin_units import CommuneInfo, find_commune
 from app.errors import DatabaseProblem
 from app.organizations import add_standard_structure
 from app.storage import Store, open_store
+
+if TYPE_CHECKING:
+    from app.admin_units import CommuneInfo
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,9 @@ def create_commune_database(
     committee and the standard member organizations already in place.
 
     All or nothing: if anything fails, no file is left behind."""
+    # The official list loads only here: opening a commune's database needs none of it.
+    from app.admin_units import find_commune
+
     info = find_commune(code)  # a wrong code fails before any file is made
     path = Path(path)
     store = open_store(path, create=True, **store_options)
@@ -45,7 +50,7 @@ def create_commune_database(
     return store
 
 
-def _insert_commune(store: Store, info: CommuneInfo) -> None:
+def _insert_commune(store: Store, info: "CommuneInfo") -> None:
     values = {
         "id": 1,
         "code": info.code,

@@ -6,21 +6,53 @@ number. Never edit a released migration: add the next number.
 """
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+import sqlite3
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "frontdesk"
-migrations = Migrations(MIGRATION_SET)
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' record of what ran
 MIGRATION_NAMES: list[str] = []
+_STEPS: list[tuple[str, Callable]] = []
+_migration_set: "Migrations | None" = None
 
 
 def migration(name: str):
-    MIGRATION_NAMES.append(name)
-    return migrations(name=name)
+    def register(fn: Callable) -> Callable:
+        MIGRATION_NAMES.append(name)
+        _STEPS.append((name, fn))
+        return fn
+
+    return register
+
+
+def migration_set() -> "Migrations":
+    """The sqlite-utils ``Migrations`` of these steps. sqlite-utils is imported
+    only here, when something is to be migrated: opening an up-to-date
+    database (every start of the app) does without its ~60 ms import."""
+    global _migration_set
+    if _migration_set is None:
+        from sqlite_utils.migrations import Migrations
+
+        _migration_set = Migrations(MIGRATION_SET)
+        for name, fn in _STEPS:
+            _migration_set(name=name)(fn)
+    return _migration_set
+
+
+def applied_names(conn: sqlite3.Connection) -> list[str]:
+    """The steps this database has had, in order (read without sqlite-utils)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)).fetchone():
+        return []
+    return [r[0] for r in conn.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid", (MIGRATION_SET,))]
 
 
 @migration("0001_core")
-def m0001_core(db: Database) -> None:
+def m0001_core(db: "Database") -> None:
     db.executescript(
         """
         CREATE TABLE meta (
@@ -214,7 +246,7 @@ def m0001_core(db: Database) -> None:
 
 
 @migration("0002_outbox_roster_index")
-def m0002_outbox_roster_index(db: Database) -> None:
+def m0002_outbox_roster_index(db: "Database") -> None:
     # Delivery state of exported files (DESIGN.md, "Sync upward"): nothing
     # leaves this table until the destination has confirmed it.
     db.executescript(

@@ -10,17 +10,16 @@ import getpass
 import json
 import os
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import Any, Iterator
 
 from app import messages
 from app.backup import create_backup
 from app.clock import SystemClock, iso_timestamp
 from app.errors import DatabaseProblem
 from app.events import Events
-from app.migrations import MIGRATION_NAMES, SCHEMA_VERSION, migrations
+from app.migrations import MIGRATION_NAMES, MIGRATIONS_TABLE, SCHEMA_VERSION, applied_names, migration_set
 from app.paths import backups_dir_for
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -99,6 +98,46 @@ def sqlite_problem(exc: sqlite3.Error, path: Path | str) -> DatabaseProblem:
     return DatabaseProblem("database.cannot_open", path=str(path), detail=detail)
 
 
+class Connection:
+    """What a Store needs of sqlite-utils' ``Database``: the connection and
+    its transactions, nested ones as savepoints (the same rules as
+    ``Database.atomic``), without importing sqlite-utils on every start."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    @contextmanager
+    def atomic(self) -> Iterator["Connection"]:
+        conn = self.conn
+        if conn.in_transaction:
+            savepoint = f"frontdesk_{os.urandom(8).hex()}"
+            conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException:
+                # an error such as RAISE(ROLLBACK) may have ended the whole
+                # transaction already: then there is no savepoint left to undo
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            else:
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        conn.execute("BEGIN")
+        try:
+            yield self
+        except BaseException:
+            conn.rollback()
+            raise
+        else:
+            try:
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.rollback()
+                raise
+
+
 class Store:
     """An open commune database with who is working and what time it is.
 
@@ -107,7 +146,7 @@ class Store:
     transaction, so a change and its record never part.
     """
 
-    def __init__(self, db: Database, path: Path, *, actor: str, clock: Any, events: Events):
+    def __init__(self, db: Connection, path: Path, *, actor: str, clock: Any, events: Events):
         self.db = db
         self.path = path
         self.actor = actor
@@ -202,49 +241,50 @@ def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
             raise sqlite3.OperationalError(f"cannot switch to WAL (journal_mode={mode})")
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
+        # as sqlite-utils' Database has always set it on this app's connections
+        conn.execute("PRAGMA recursive_triggers=ON")
     except sqlite3.Error:
         conn.close()
         raise
     return conn
 
 
-def _applied_names(db: Database) -> list[str]:
-    return [m.name for m in migrations.applied(db)]
-
-
 def _table_names(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
 
 
-def _migrate(db: Database, path: Path, backups: Path | None, clock: Any) -> None:
-    applied = _applied_names(db)
+def _migrate(conn: sqlite3.Connection, path: Path, backups: Path | None, clock: Any) -> None:
+    applied = applied_names(conn)
     unknown = [name for name in applied if name not in MIGRATION_NAMES]
-    user_version = db.conn.execute("PRAGMA user_version").fetchone()[0]
+    user_version = conn.execute("PRAGMA user_version").fetchone()[0]
     if unknown or user_version > SCHEMA_VERSION:
         found = max(user_version, len(applied))
         raise DatabaseProblem(
             "database.too_new", path=str(path), found=found, supported=SCHEMA_VERSION
         )
-    if not migrations.pending(db):
+    if set(MIGRATION_NAMES) <= set(applied):
         return
+    from sqlite_utils import Database
+
+    db = Database(conn, execute_plugins=False)
     if applied:
         # An existing commune database: keep a copy of it as it was.
         create_backup(
-            db.conn,
+            conn,
             backups or backups_dir_for(path),
             reason=f"before-migration-{len(applied)}-to-{SCHEMA_VERSION}",
             when=clock.now(),
         )
     # One IMMEDIATE transaction around all pending steps: a second process
     # starting at the same moment waits, then finds nothing left to do.
-    db.conn.execute("BEGIN IMMEDIATE")
+    conn.execute("BEGIN IMMEDIATE")
     try:
-        migrations.apply(db)
-        db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        db.conn.execute("COMMIT")
+        migration_set().apply(db)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
     except BaseException:
-        if db.conn.in_transaction:
-            db.conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
 
 
@@ -273,14 +313,13 @@ def open_store(
     conn = None
     try:
         conn = _connect(path, busy_timeout)
-        db = Database(conn, execute_plugins=False)
         if not create:
             tables = _table_names(conn)
-            if migrations.migrations_table not in tables:
+            if MIGRATIONS_TABLE not in tables:
                 code = "database.not_frontdesk" if tables else "database.missing"
                 raise DatabaseProblem(code, path=str(path))
-        _migrate(db, path, backups, clock)
-        return Store(db, path, actor=actor or default_actor(), clock=clock, events=events or Events())
+        _migrate(conn, path, backups, clock)
+        return Store(Connection(conn), path, actor=actor or default_actor(), clock=clock, events=events or Events())
     except DatabaseProblem:
         if conn is not None:
             conn.close()

@@ -75,13 +75,13 @@ def test_a_failing_migration_leaves_the_previous_version(tmp_path, clock, monkey
     path = tmp_path / "old.sqlite3"
     shutil.copy(FIXTURES / "schema-v1.sqlite3", path)
 
-    original = m.migrations._migrations[1].fn
+    original = m.migration_set()._migrations[1].fn
 
     def broken(db):
         original(db)
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(m.migrations._migrations[1], "fn", broken)
+    monkeypatch.setattr(m.migration_set()._migrations[1], "fn", broken)
     with pytest.raises(RuntimeError):
         open_store(path, clock=clock, backups=tmp_path / "b")
     with sqlite3.connect(path) as conn:
@@ -195,3 +195,21 @@ def test_wrong_commune_code_makes_no_file(tmp_path):
         with pytest.raises(InvalidValue):
             create_commune_database(tmp_path / f"{code}.sqlite3", code)
         assert not (tmp_path / f"{code}.sqlite3").exists()
+
+
+def test_opening_an_up_to_date_database_does_without_sqlite_utils(tmp_path, clock):
+    """sqlite-utils (~60 ms to import) loads only when there is something to
+    migrate: every start of the app opens an up-to-date database."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "c.sqlite3"
+    create_commune_database(path, "00004", clock=clock).close()
+    code = (
+        "import sys; from app.storage import open_store; s = open_store(sys.argv[1]);"
+        "print('sqlite_utils' in sys.modules, s.conn.execute('PRAGMA recursive_triggers').fetchone()[0]);"
+        "s.close()"
+    )
+    run = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[1], timeout=60)
+    assert run.stdout.split() == ["False", "1"], run.stderr

@@ -1,6 +1,8 @@
 """The main window: navigation on the left, one page at a time on the right."""
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -20,11 +22,6 @@ from app.commune import get_commune
 from app.settings import save_settings
 from app.storage import Store
 from ui.operations import WriteRunner
-from ui.pages.duties import DutiesPage
-from ui.pages.organizations import OrganizationsPage
-from ui.pages.overview import OverviewPage
-from ui.pages.people import PeoplePage
-from ui.pages.tasks import TasksPage
 
 NAV_FONT_PX, NAV_PADDING_PX = 14, 14
 STYLE = """
@@ -41,6 +38,27 @@ QPushButton#card:hover { border-color: #2e5c8a; }
 QPushButton#cardStatic { background: white; border: 1px solid #d0d7de; border-radius: 6px; text-align: left; }
 QFrame#panel { background: white; border: 1px solid #d0d7de; border-radius: 6px; }
 """ % (NAV_FONT_PX, NAV_PADDING_PX)
+
+
+PAGE_KEYS = ("overview", "people", "organizations", "tasks", "duties")
+
+
+class _Pages(Mapping):
+    """``window.pages[key]``: each page, built when first asked for."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        self._window = window
+
+    def __getitem__(self, key: str) -> QWidget:
+        if key not in PAGE_KEYS:
+            raise KeyError(key)
+        return self._window.page(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PAGE_KEYS)
+
+    def __len__(self) -> int:
+        return len(PAGE_KEYS)
 
 
 class MainWindow(QMainWindow):
@@ -60,18 +78,15 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
-        self.overview = OverviewPage(store)
-        self.people = PeoplePage(store, self.runner, lang)
-        self.organizations = OrganizationsPage(store, self.runner, lang)
-        self.tasks = TasksPage(store, self.runner, lang)
-        self.duties = DutiesPage(store, self.runner, lang)
-        self._add_page("overview", self.tr("Overview"), self.overview, "Ctrl+1")
-        self._add_page("people", self.tr("People"), self.people, "Ctrl+2")
-        self._add_page("organizations", self.tr("Organizations and positions"), self.organizations, "Ctrl+3")
-        self._add_page("tasks", self.tr("Tasks"), self.tasks, "Ctrl+4")
-        self._add_page("duties", self.tr("Recurring duties"), self.duties, "Ctrl+5")
-        self._connect_pages()
+        # Pages are built when first shown: the window opens on the overview
+        # without building (and querying for) the other four.
+        self._built: dict[str, QWidget] = {}
+        self.pages = _Pages(self)
+        self._add_page("overview", self.tr("Overview"), "Ctrl+1")
+        self._add_page("people", self.tr("People"), "Ctrl+2")
+        self._add_page("organizations", self.tr("Organizations and positions"), "Ctrl+3")
+        self._add_page("tasks", self.tr("Tasks"), "Ctrl+4")
+        self._add_page("duties", self.tr("Recurring duties"), "Ctrl+5")
         # as wide as the longest page name in this language, plus the item padding
         font = QFont(self.nav.font())
         font.setPixelSize(NAV_FONT_PX)  # the style sheet's size: not applied yet at this point
@@ -92,15 +107,67 @@ class MainWindow(QMainWindow):
         )
         self.nav.setCurrentRow(0)
 
-    def _add_page(self, key: str, title: str, page: QWidget, shortcut: str) -> None:
-        page.setContentsMargins(12, 8, 12, 8)
-        self.pages[key] = page
-        self.stack.addWidget(page)
+    def _add_page(self, key: str, title: str, shortcut: str) -> None:
+        self.stack.addWidget(QWidget())  # a stand-in until the page is first shown
         item = QListWidgetItem(title)
         item.setData(Qt.UserRole, key)
         self.nav.addItem(item)
         row = self.nav.count() - 1
         QShortcut(QKeySequence(shortcut), self, activated=lambda: self.nav.setCurrentRow(row))
+
+    def page(self, key: str) -> QWidget:
+        """The page, built (and connected to the others) the first time it is asked for."""
+        page = self._built.get(key)
+        if page is not None:
+            return page
+        page = self._build_page(key)
+        page.setContentsMargins(12, 8, 12, 8)
+        row = PAGE_KEYS.index(key)
+        stand_in = self.stack.widget(row)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(row, page)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        self.stack.setCurrentIndex(current)
+        self._built[key] = page
+        return page
+
+    def _build_page(self, key: str) -> QWidget:
+        # Imported here: a page's module (and what it imports) loads when it is first shown.
+        store, runner, lang = self.store, self.runner, self.lang
+        if key == "overview":
+            from ui.pages.overview import OverviewPage
+
+            page = OverviewPage(store)
+            page.open_view.connect(self.open_view)
+            page.person_clicked.connect(lambda person_id: self.open_view("tasks:person", person_id))
+        elif key == "people":
+            from ui.pages.people import PeoplePage
+
+            page = PeoplePage(store, runner, lang)
+            page.task_requested.connect(self.show_task)
+        elif key == "organizations":
+            from ui.pages.organizations import OrganizationsPage
+
+            page = OrganizationsPage(store, runner, lang)
+            page.person_requested.connect(self.show_person)
+        elif key == "tasks":
+            from ui.pages.tasks import TasksPage
+
+            page = TasksPage(store, runner, lang)
+            page.person_requested.connect(self.show_person)
+        else:
+            from ui.pages.duties import DutiesPage
+
+            page = DutiesPage(store, runner, lang)
+            page.task_requested.connect(self.show_task)
+        return page
+
+    overview = property(lambda self: self.page("overview"))
+    people = property(lambda self: self.page("people"))
+    organizations = property(lambda self: self.page("organizations"))
+    tasks = property(lambda self: self.page("tasks"))
+    duties = property(lambda self: self.page("duties"))
 
     def _nav_column(self) -> QWidget:
         """The page list, and under it the language (each name in its own language)."""
@@ -142,19 +209,12 @@ class MainWindow(QMainWindow):
         self.deleteLater()
         return successor
 
-    def _connect_pages(self) -> None:
-        """Each page asks for another by signal; the window decides where it opens."""
-        self.overview.open_view.connect(self.open_view)
-        self.overview.person_clicked.connect(lambda person_id: self.open_view("tasks:person", person_id))
-        for page in (self.organizations, self.tasks):
-            page.person_requested.connect(self.show_person)
-        for page in (self.people, self.duties):
-            page.task_requested.connect(self.show_task)
-
     def _page_changed(self, row: int) -> None:
+        key = PAGE_KEYS[row]
+        fresh = key not in self._built
+        page = self.page(key)  # a new page reads its data as it is built
         self.stack.setCurrentIndex(row)
-        page = self.stack.widget(row)
-        if page is not None and hasattr(page, "refresh"):
+        if not fresh and hasattr(page, "refresh"):
             page.refresh()  # other pages may have changed what it shows
 
     def open_view(self, view: str, argument: int | None = None) -> None:
