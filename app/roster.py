@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from app.citizen_id import mask_citizen_id
-from app.search import fts_query
+from app.search import few_matches, fts_query
 from app.storage import Store
 
 
@@ -27,23 +27,34 @@ class RosterRow:
 
 
 def roster_ids(
-    store: Store, *, text: str = "", area_id: int | None = None, status: str | None = "active"
+    store: Store, *, text: str = "", area_id: int | None = None, status: str | None = "active",
+    limit: int | None = None,
 ) -> list[int]:
     """Ids of the people a list shows, in roster order: everyone (or one
-    area, one status), narrowed by what was typed in the search box."""
+    area, one status), narrowed by what was typed in the search box; only the
+    first ``limit`` of them if given (a first screen while the rest is read)."""
     clauses, args = [], []
     query = fts_query(text)  # None when nothing searchable was typed: no narrowing
+    # Few matches ("nguyen van d"): fetch them by id and sort them; "+" keeps
+    # SQLite from walking the whole status or area index instead (measured on
+    # the 100,000-person demo: 43 ms -> 12 ms). Many ("ng"): walk the index in
+    # roster order and keep the matching ones.
+    by_id = "+" if query is not None and few_matches(store, query) else ""
     if query is not None:
         clauses.append("id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?)")
         args.append(query)
     if area_id is not None:
-        clauses.append("area_id = ?")
+        clauses.append(f"{by_id}area_id = ?")
         args.append(area_id)
     if status is not None:
-        clauses.append("status = ?")
+        clauses.append(f"{by_id}status = ?")
         args.append(status)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    return [r[0] for r in store.conn.execute(f"SELECT id FROM person{where} ORDER BY sort_key, id", args)]
+    tail = ""
+    if limit is not None:
+        tail = " LIMIT ?"
+        args.append(int(limit))
+    return [r[0] for r in store.conn.execute(f"SELECT id FROM person{where} ORDER BY sort_key, id{tail}", args)]
 
 
 def roster_rows(store: Store, ids: Sequence[int]) -> dict[int, RosterRow]:

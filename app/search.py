@@ -70,12 +70,17 @@ MANY_MATCHES = 3000
 _FEW = "p.id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?)"
 
 
-def _source(store: Store, query: str) -> tuple[str, str]:
-    many = store.conn.execute(
+def few_matches(store: Store, query: str) -> bool:
+    """At most MANY_MATCHES people match: cheaper to fetch and sort them than
+    to walk the roster (counting stops at the limit)."""
+    return store.conn.execute(
         "SELECT count(*) FROM (SELECT 1 FROM person_search WHERE person_search MATCH ? LIMIT ?)",
         (query, MANY_MATCHES + 1),
-    ).fetchone()[0] > MANY_MATCHES
-    return ("person p INDEXED BY person_sort" if many else "person p"), _FEW
+    ).fetchone()[0] <= MANY_MATCHES
+
+
+def _source(store: Store, query: str) -> tuple[str, str]:
+    return ("person p" if few_matches(store, query) else "person p INDEXED BY person_sort"), _FEW
 
 
 def count_query(store: Store, query: str) -> int:

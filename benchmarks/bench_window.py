@@ -57,7 +57,7 @@ def memory(ctx: Context) -> list[Figure]:
         "memory", f"Peak resident memory, people page used ({ctx.people:,} people)", used["rss_mb"], "MB",
         "bare PySide6 window", bare["rss_mb"], "< 300 MB", used["rss_mb"] < 300,
         "the main window opened on the demo database, the people page shown, scrolled to the last row, "
-        "eight searches typed, scrolled back; peak RSS (ru_maxrss)",
+        "eight searches typed, scrolled back; peak resident set (VmHWM)",
     )]
 
 
@@ -93,47 +93,65 @@ def lists(ctx: Context) -> list[Figure]:
     page.show()
     app.processEvents()
 
-    def paint() -> None:
-        page.repaint()
-        app.processEvents()
-
-    first = []
-    for _ in range(ctx.rounds + 4):
-        page.model.set_ids([])
-        paint()
+    def answer() -> tuple[float, float]:
+        """Seconds to the first screen painted, and to the whole list read."""
         started = time.perf_counter()
         page.refresh()
-        paint()
-        first.append(time.perf_counter() - started)
+        page.table.doItemsLayout()  # the layout the view would do on its next turn
+        page.table.viewport().repaint()
+        first = time.perf_counter() - started
+        while page._rest_timer.isActive() or page._rest_of_list is not None:
+            app.processEvents()
+        return first, time.perf_counter() - started
+
+    def typed(text: str) -> None:
+        page.search.blockSignals(True)  # the page's own typing delay is not measured
+        page.search.setText(text)
+        page.search.blockSignals(False)
+
+    first, whole = [], []
+    for _ in range(ctx.rounds + 4):
+        page.model.set_ids([])
+        app.processEvents()
+        a, b = answer()
+        first.append(a)
+        whole.append(b)
 
     plain, accented = _queries(store, 6 if ctx.quick else 30)
-    figures = [Figure(
-        "first_paint", f"People list: first screen painted ({page.model.rowCount():,} rows)",
-        median(first) * 1000, "ms", "", None, "≤ 100 ms", median(first) * 1000 <= 100,
-        f"median of {len(first)}: the page's refresh (all ids in roster order) and its paint",
-    )]
+    rows = page.model.rowCount()
+    figures = [
+        Figure("first_paint", f"People list: first screen painted ({rows:,} rows)",
+               median(first) * 1000, "ms", "", None, "≤ 100 ms", median(first) * 1000 <= 100,
+               f"median of {len(first)}: the page's first screen read and painted; the whole list "
+               f"({rows:,} ids in roster order) follows when the window is idle"),
+        Figure("whole_list", f"People list: all {rows:,} rows ready to scroll", median(whole) * 1000, "ms"),
+    ]
     for label, queries in (("without diacritics", plain), ("with diacritics", accented)):
-        ours, bare = [], []
+        ours, bare, done = [], [], []
         for text in queries:
             match = fts_query(text)
             started = time.perf_counter()
             if match is not None:
                 store.conn.execute("SELECT rowid FROM person_search WHERE person_search MATCH ?", (match,)).fetchall()
             bare.append(time.perf_counter() - started)
-            page.search.setText(text)
-            started = time.perf_counter()
-            page.refresh()
-            paint()
-            ours.append(time.perf_counter() - started)
+            typed(text)
+            a, b = answer()
+            ours.append(a)
+            done.append(b)
+        key = label.split()[0]
         figures.append(Figure(
-            f"search_{label.split()[0]}", f"Search as you type, {label}: median", median(ours) * 1000, "ms",
+            f"search_{key}", f"Search as you type, {label}: median", median(ours) * 1000, "ms",
             "the bare FTS5 query it runs", median(bare) * 1000, "≤ 30 ms (median)", median(ours) * 1000 <= 30,
-            f"{len(queries)} partial queries (a real name typed two keys at a time); ours = the page's "
-            "query, all matching ids in roster order, and the first screen painted",
+            f"{len(queries)} partial queries (a real name typed two keys at a time); ours = from the query to "
+            "its first screen painted (the rest of the list follows when the window is idle)",
         ))
         figures.append(Figure(
-            f"search_{label.split()[0]}_p95", f"Search as you type, {label}: 95th percentile", p95(ours) * 1000,
+            f"search_{key}_p95", f"Search as you type, {label}: 95th percentile", p95(ours) * 1000,
             "ms", "the bare FTS5 query", p95(bare) * 1000,
+        ))
+        figures.append(Figure(
+            f"search_{key}_whole", f"Search as you type, {label}: whole list ready (median)", median(done) * 1000,
+            "ms", "the bare FTS5 query", median(bare) * 1000,
         ))
     page.close()
     store.close()

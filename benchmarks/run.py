@@ -66,11 +66,14 @@ def steps():
 def run(argv: list[str] | None = None) -> list[Figure]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="tiny data, one round: the smoke run")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "PERFORMANCE.md")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="default: docs/PERFORMANCE.md (with --only: a page in --data, not the docs)")
     parser.add_argument("--data", type=Path, default=HERE / "data")
     parser.add_argument("--only", nargs="*", default=None, help="run only these steps")
     args = parser.parse_args(argv)
     args.data.mkdir(parents=True, exist_ok=True)
+    if args.out is None:
+        args.out = args.data / "PERFORMANCE-only.md" if args.only else ROOT / "docs" / "PERFORMANCE.md"
     os.environ["FRONTDESK_HOME"] = str(args.data / "home")
     ctx = Context(
         data=args.data, quick=args.quick,

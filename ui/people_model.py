@@ -33,6 +33,18 @@ class PeopleModel(QAbstractTableModel):
         self._cache.clear()
         self.endResetModel()
 
+    def extend_ids(self, ids: list[int]) -> None:
+        """The whole list after a first screen of it: rows are added below,
+        so the view keeps its place; anything else is a new list."""
+        shown = len(self._ids)
+        if len(ids) < shown or ids[:shown] != self._ids:
+            self.set_ids(ids)
+            return
+        if len(ids) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids = ids
+            self.endInsertRows()
+
     def person_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 

@@ -61,7 +61,8 @@
 <context>
     <name>PeoplePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/people.py" line="146"/>
+        <location filename="../../ui/pages/people.py" line="152"/>
+        <location filename="../../ui/pages/people.py" line="164"/>
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln person</numerusform>

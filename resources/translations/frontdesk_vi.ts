@@ -1060,47 +1060,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Front Desk — %1, %2</source>
         <translation>Sổ tay công tác Mặt trận — %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>People</source>
         <translation>Nhân sự</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Organizations and positions</source>
         <translation>Tổ chức và chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Tasks</source>
         <translation>Công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>Recurring duties</source>
         <translation>Nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>%1 — commune code %2</source>
         <translation>%1 — mã xã %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Language of the window</source>
         <translation>Ngôn ngữ của cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Language / Ngôn ngữ</source>
         <translation>Ngôn ngữ / Language</translation>
     </message>
@@ -1418,42 +1418,42 @@
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../ui/people_model.py" line="51"/>
+        <location filename="../../ui/people_model.py" line="63"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="51"/>
+        <location filename="../../ui/people_model.py" line="63"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="51"/>
+        <location filename="../../ui/people_model.py" line="63"/>
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="52"/>
+        <location filename="../../ui/people_model.py" line="64"/>
         <source>Citizen ID</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="52"/>
+        <location filename="../../ui/people_model.py" line="64"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="52"/>
+        <location filename="../../ui/people_model.py" line="64"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="80"/>
+        <location filename="../../ui/people_model.py" line="92"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="80"/>
+        <location filename="../../ui/people_model.py" line="92"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
@@ -1461,76 +1461,82 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../ui/pages/people.py" line="36"/>
+        <location filename="../../ui/pages/people.py" line="37"/>
         <source>Search by name, phone, citizen ID or area — no accents needed</source>
         <translation>Tìm theo tên, số điện thoại, số CCCD hoặc khu dân cư — gõ không dấu cũng được</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="41"/>
+        <location filename="../../ui/pages/people.py" line="42"/>
         <source>Active</source>
         <translation>Đang sinh hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="41"/>
+        <location filename="../../ui/pages/people.py" line="42"/>
         <source>Moved away</source>
         <translation>Đã chuyển đi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="42"/>
+        <location filename="../../ui/pages/people.py" line="43"/>
         <source>Deceased</source>
         <translation>Đã mất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="42"/>
+        <location filename="../../ui/pages/people.py" line="43"/>
         <source>Everyone</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="62"/>
+        <location filename="../../ui/pages/people.py" line="63"/>
         <source>Area:</source>
         <translation>Khu dân cư:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="64"/>
+        <location filename="../../ui/pages/people.py" line="65"/>
         <source>Status:</source>
         <translation>Tình trạng:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="66"/>
+        <location filename="../../ui/pages/people.py" line="67"/>
         <source>Add a person…</source>
         <translation>Thêm người…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="67"/>
+        <location filename="../../ui/pages/people.py" line="68"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="70"/>
+        <location filename="../../ui/pages/people.py" line="71"/>
         <source>Import from Excel…</source>
         <translation>Nhập từ Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="71"/>
+        <location filename="../../ui/pages/people.py" line="72"/>
         <source>Add the people of a roster kept in Excel (Ctrl+I)</source>
         <translation>Thêm người từ danh sách đang lưu bằng Excel (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="75"/>
+        <location filename="../../ui/pages/people.py" line="76"/>
         <source>People</source>
         <translation>Nhân sự</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="131"/>
+        <location filename="../../ui/pages/people.py" line="135"/>
         <source>All areas</source>
         <translation>Tất cả khu dân cư</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/people.py" line="146"/>
+        <location filename="../../ui/pages/people.py" line="152"/>
+        <location filename="../../ui/pages/people.py" line="164"/>
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln người</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/people.py" line="155"/>
+        <source>Counting…</source>
+        <translation>Đang đếm…</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from ui.person_card import PersonCard
 from ui.person_form import PersonForm
 
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, not for every key
+FIRST_SCREEN = 100  # rows read at once; the rest of the list follows when idle
 
 
 class PeoplePage(QWidget):
@@ -79,6 +80,9 @@ class PeoplePage(QWidget):
         layout.addWidget(self.count)
         layout.addWidget(self.table, 1)
 
+        self._rest_of_list: dict | None = None
+        self._rest_timer = QTimer(self, singleShot=True, interval=0)
+        self._rest_timer.timeout.connect(self._read_rest_of_list)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _text: self._timer.start())
@@ -136,11 +140,25 @@ class PeoplePage(QWidget):
         self.area.blockSignals(False)
 
     def refresh(self) -> None:
-        ids = roster_ids(
-            self._store,
-            text=self.search.text(),
-            area_id=self.area.currentData(),
-            status=self.status.currentData(),
-        )
+        """The first screen at once, the rest of the list right after: typing
+        "ng" into 100,000 people shows its first rows in a few milliseconds,
+        then the whole list (and its count) arrives when the window is idle."""
+        wanted = {"text": self.search.text(), "area_id": self.area.currentData(),
+                  "status": self.status.currentData()}
+        ids = roster_ids(self._store, **wanted, limit=FIRST_SCREEN)
         self.model.set_ids(ids)
+        if len(ids) < FIRST_SCREEN:
+            self._rest_of_list = None
+            self.count.setText(self.tr("%Ln people", "", len(ids)))
+            return
+        self._rest_of_list = wanted
+        self.count.setText(self.tr("Counting…"))
+        self._rest_timer.start()
+
+    def _read_rest_of_list(self) -> None:
+        wanted, self._rest_of_list = self._rest_of_list, None
+        if wanted is None:
+            return
+        ids = roster_ids(self._store, **wanted)
+        self.model.extend_ids(ids)
         self.count.setText(self.tr("%Ln people", "", len(ids)))
