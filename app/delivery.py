@@ -154,8 +154,10 @@ def run_outbox(
 ) -> PassResult:
     """One bounded pass: deliver the reports that are due through ``transport``.
 
-    ``secrets`` (e.g. the password in use) are scrubbed from anything recorded."""
+    ``secrets``, and the transport's own ``hidden`` ones (its password), are
+    scrubbed from anything recorded."""
     clock = clock or store.clock
+    secrets = tuple(secrets) + tuple(getattr(transport, "hidden", ()))
     rng = rng or random.Random()
     result = PassResult()
     with pass_lock(lock_path(store)) as mine:

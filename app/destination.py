@@ -54,21 +54,18 @@ messages.register(
             "Nơi gửi {where} không dùng tên đăng nhập nên không cần mật khẩu.",
             "The destination {where} has no user name, so it needs no password.",
         ),
-        "destination.bad_url": (
-            "Địa chỉ WebDAV không hợp lệ: cần dạng https://máy-chủ/đường/dẫn/.",
-            "Not a valid WebDAV address: it must look like https://server/path/.",
-        ),
+        "destination.bad_url": ("cần dạng https://máy-chủ/đường/dẫn/.", "must look like https://server/path/."),
         "destination.url_secret": (
-            "Địa chỉ WebDAV không được chứa mật khẩu hay mã truy cập. Hãy bỏ phần đó, dùng --user và --password-stdin.",
-            "The WebDAV address must not carry a password or a token. Leave it out; use --user and --password-stdin.",
+            "không được chứa mật khẩu hay mã truy cập; hãy bỏ phần đó, dùng --user và --password-stdin.",
+            "must not carry a password or a token; leave it out and use --user and --password-stdin.",
         ),
         "destination.cleartext": (
-            "Mật khẩu sẽ đi qua mạng không mã hóa tới {host}. Hãy dùng https:// (WebDAV) hoặc --tls starttls|ssl (thư).",
-            "The password would travel unencrypted to {host}. Use https:// (WebDAV) or --tls starttls|ssl (e-mail).",
+            "mật khẩu sẽ đi qua mạng không mã hóa tới {host}. Hãy dùng https:// (WebDAV) hoặc --tls starttls|ssl (thư).",
+            "the password would travel unencrypted to {host}. Use https:// (WebDAV) or --tls starttls|ssl (e-mail).",
         ),
-        "destination.bad_address": ("Địa chỉ thư không hợp lệ: {value}", "Not a valid e-mail address: {value}"),
-        "destination.bad_port": ("Cổng phải là số từ 1 đến 65535.", "The port must be a number from 1 to 65535."),
-        "destination.bad_field": ("Thiếu hoặc sai: {field}.", "Missing or wrong: {field}."),
+        "destination.bad_address": ("“{value}” không phải địa chỉ thư hợp lệ.", "“{value}” is not a valid e-mail address."),
+        "destination.bad_port": ("phải là số từ 1 đến 65535.", "must be a number from 1 to 65535."),
+        "destination.bad_field": ("thiếu hoặc không hợp lệ.", "missing or not valid."),
         "destination.site_bad": (
             "Mục [destination] trong {path} không dùng được: {reason}",
             "The [destination] table in {path} cannot be used: {reason}",
@@ -77,6 +74,18 @@ messages.register(
             "Tệp {path} không được chứa mật khẩu. Cán bộ CNTT: hãy xóa dòng password; mật khẩu nhập trong ứng dụng.",
             "{path} must not hold a password. IT staff: remove the password line; it is entered in the app.",
         ),
+    }
+)
+messages.register_fields(
+    {
+        "transport": ("Kiểu nơi gửi", "Kind of destination"),
+        "path": ("Thư mục nhận", "Destination folder"),
+        "url": ("Địa chỉ WebDAV", "WebDAV address"),
+        "host": ("Máy chủ thư (--host)", "Mail server (--host)"),
+        "port": ("Cổng (--port)", "Port (--port)"),
+        "to_addr": ("Địa chỉ nhận (--to)", "To address (--to)"),
+        "from_addr": ("Địa chỉ gửi (--from)", "From address (--from)"),
+        "tls": ("Kiểu mã hóa (--tls)", "Encryption (--tls)"),
     }
 )
 

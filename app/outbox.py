@@ -49,10 +49,10 @@ messages.register(
             "Could not read or copy {path} into the outbox: {reason}",
         ),
         "outbox.bad_period": (
-            "Kỳ báo cáo “{value}” không hợp lệ: dùng dạng 2026-11, 2026-Q4, 2026-H2 hoặc 2026.",
-            "“{value}” is not a period: use 2026-11, 2026-Q4, 2026-H2 or 2026.",
+            "“{value}” không hợp lệ: dùng dạng 2026-11, 2026-Q4, 2026-H2 hoặc 2026.",
+            "“{value}” is not valid: use 2026-11, 2026-Q4, 2026-H2 or 2026.",
         ),
-        "outbox.bad_commune": ("Mã xã “{value}” phải có 5 chữ số.", "The commune code “{value}” must have 5 digits."),
+        "outbox.bad_commune": ("“{value}” phải có 5 chữ số.", "“{value}” must have 5 digits."),
         "outbox.file_missing": (
             "Bản sao trong hộp thư đi đã mất hoặc bị sửa ({path}). Hãy xuất và gửi lại báo cáo.",
             "The outbox copy is missing or was changed ({path}). Export and send the report again.",
@@ -64,6 +64,7 @@ messages.register(
         "outbox.state.failed": ("để riêng, không gửi được", "set aside"),
     }
 )
+messages.register_fields({"period": ("Kỳ báo cáo", "Period"), "commune_code": ("Mã xã", "Commune code")})
 
 
 @dataclass(frozen=True)

@@ -99,6 +99,7 @@ class Transport(Protocol):
 
     kind: str  # "folder", "webdav" or "smtp"
     label: str  # where it goes, for people; never a password
+    hidden: tuple[str, ...]  # secrets it holds, scrubbed from anything recorded
 
     def deliver(self, parcel: Parcel) -> dict[str, Any]:
         """Deliver ``parcel`` (or find it already delivered); return the receipt."""

@@ -107,6 +107,7 @@ class FolderTransport:
         self.folder = Path(folder)
         self.clock = clock
         self.label = str(self.folder)
+        self.hidden: tuple[str, ...] = ()
 
     def check(self) -> dict[str, Any]:
         self._require_folder()

@@ -126,6 +126,7 @@ class SmtpTransport:
         self.host, self.port, self.tls, self.timeout = host, int(port), tls, timeout
         self.to_addr, self.from_addr = to_addr, from_addr
         self._user, self._password = user, password
+        self.hidden = (password,) if password else ()  # scrubbed from anything recorded
         self._ssl = ssl_context
         self.clock = clock
         self.label = f"{to_addr} ({host}:{self.port})"

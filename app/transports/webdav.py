@@ -120,6 +120,7 @@ class WebDavTransport:
         self.timeout = timeout
         self._ssl = ssl_context
         self._auth = None
+        self.hidden = (password,) if password else ()  # scrubbed from anything recorded
         if user:
             token = base64.b64encode(f"{user}:{password or ''}".encode("utf-8")).decode("ascii")
             self._auth = "Basic " + token
