@@ -15,6 +15,7 @@ from __future__ import annotations
 import mimetypes
 import smtplib
 import ssl
+from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import Any
@@ -30,6 +31,8 @@ from app.transports import (
 )
 
 TLS_CHOICES = ("starttls", "ssl", "none")
+# CRLF line ends, no folding of the Message-ID or the subject
+WIRE_POLICY = policy.SMTP.clone(max_line_length=998)
 
 messages.register(
     {
@@ -46,24 +49,24 @@ messages.register(
             "The mail server {where} does not offer STARTTLS. Try --tls ssl (port 465) or ask IT support.",
         ),
         "smtp.recipient": (
-            "Máy chủ thư {where} không nhận địa chỉ người nhận ({code}). Hãy kiểm tra địa chỉ gửi đến.",
-            "The mail server {where} refused the recipient ({code}). Check the address.",
+            "Máy chủ thư {where} không nhận địa chỉ người nhận ({reply}). Hãy kiểm tra địa chỉ gửi đến.",
+            "The mail server {where} refused the recipient ({reply}). Check the address.",
         ),
         "smtp.sender": (
-            "Máy chủ thư {where} không nhận địa chỉ người gửi ({code}). Hãy kiểm tra địa chỉ gửi đi.",
-            "The mail server {where} refused the sender address ({code}). Check the from address.",
+            "Máy chủ thư {where} không nhận địa chỉ người gửi ({reply}). Hãy kiểm tra địa chỉ gửi đi.",
+            "The mail server {where} refused the sender address ({reply}). Check the from address.",
         ),
         "smtp.too_large": (
-            "Máy chủ thư {where} từ chối vì thư quá lớn ({code}). Báo cáo này được để riêng, không gửi lại tự động.",
-            "The mail server {where} refused the message as too large ({code}). This report is set aside, not retried.",
+            "Máy chủ thư {where} từ chối vì thư quá lớn ({reply}). Báo cáo này được để riêng, không gửi lại tự động.",
+            "The mail server {where} refused the message as too large ({reply}). This report is set aside, not retried.",
         ),
         "smtp.rejected": (
-            "Máy chủ thư {where} từ chối thư này ({code}). Báo cáo được để riêng.",
-            "The mail server {where} rejected this message ({code}). The report is set aside.",
+            "Máy chủ thư {where} từ chối thư này ({reply}). Báo cáo được để riêng.",
+            "The mail server {where} rejected this message ({reply}). The report is set aside.",
         ),
         "smtp.busy": (
-            "Máy chủ thư {where} tạm thời chưa nhận ({code}). Sẽ thử lại.",
-            "The mail server {where} cannot take it now ({code}). It will be tried again.",
+            "Máy chủ thư {where} tạm thời chưa nhận ({reply}). Sẽ thử lại.",
+            "The mail server {where} cannot take it now ({reply}). It will be tried again.",
         ),
     }
 )
@@ -94,7 +97,8 @@ def build_message(parcel: Parcel, *, from_addr: str, to_addr: str, when: Any) ->
         f"Xã/phường: {parcel.commune_code}\nKỳ báo cáo: {parcel.period or '-'}\n"
         f"Tệp: {parcel.remote_name} ({parcel.size} byte)\nSHA-256: {parcel.sha256}\n\n"
         f"Commune: {parcel.commune_code}\nPeriod: {parcel.period or '-'}\n"
-        f"File: {parcel.remote_name} ({parcel.size} bytes)\n"
+        f"File: {parcel.remote_name} ({parcel.size} bytes)\n",
+        cte="quoted-printable",  # 7-bit safe for any relay
     )
     kind = mimetypes.guess_type(parcel.remote_name)[0] or "application/octet-stream"
     maintype, _, subtype = kind.partition("/")
@@ -142,12 +146,12 @@ class SmtpTransport:
 
     def deliver(self, parcel: Parcel) -> dict[str, Any]:
         message = build_message(parcel, from_addr=self.from_addr, to_addr=self.to_addr, when=self.clock.now())
-        data = message.as_bytes()
+        data = message.as_bytes(policy=WIRE_POLICY)
         smtp = self._open()
         try:
             limit = self._size_limit(smtp)
             if limit and len(data) > limit:
-                raise DeliveryError(PERMANENT, "smtp.too_large", where=self.label, code=f"SIZE {limit}")
+                raise DeliveryError(PERMANENT, "smtp.too_large", where=self.label, reply=f"SIZE {limit}")
             self._guard(smtp.sendmail, self.from_addr, [self.to_addr], data)
         finally:
             self._close(smtp)
@@ -198,17 +202,17 @@ class SmtpTransport:
             codes = [code for code, _ in exc.recipients.values()] or [550]
             code = codes[0]
             if 400 <= code < 500:
-                return DeliveryError(TEMPORARY, "smtp.busy", where=where, code=code)
-            return DeliveryError(SETTINGS, "smtp.recipient", where=where, code=code)
+                return DeliveryError(TEMPORARY, "smtp.busy", where=where, reply=code)
+            return DeliveryError(SETTINGS, "smtp.recipient", where=where, reply=code)
         code = getattr(exc, "smtp_code", None)
         if isinstance(code, int):
             if code == 552 or code == 523:
-                return DeliveryError(PERMANENT, "smtp.too_large", where=where, code=code)
+                return DeliveryError(PERMANENT, "smtp.too_large", where=where, reply=code)
             if 400 <= code < 500:
-                return DeliveryError(TEMPORARY, "smtp.busy", where=where, code=code)
+                return DeliveryError(TEMPORARY, "smtp.busy", where=where, reply=code)
             if isinstance(exc, smtplib.SMTPSenderRefused):
-                return DeliveryError(SETTINGS, "smtp.sender", where=where, code=code)
-            return DeliveryError(PERMANENT, "smtp.rejected", where=where, code=code)
+                return DeliveryError(SETTINGS, "smtp.sender", where=where, reply=code)
+            return DeliveryError(PERMANENT, "smtp.rejected", where=where, reply=code)
         if isinstance(exc, OSError):
             return network_failure(exc, where)
         return DeliveryError(TEMPORARY, "delivery.dropped", where=where, reason=type(exc).__name__)
