@@ -131,16 +131,19 @@ def retarget(store: Store, label: str) -> None:
     this row redundant: the other row carries the same content there."""
     with store.transaction():
         rows = store.conn.execute(
-            "SELECT id, remote_name FROM outbox WHERE state != 'sent' AND destination != ?", (label,)
+            "SELECT id, remote_name, state FROM outbox WHERE state != 'sent' AND destination != ?", (label,)
         ).fetchall()
-        for row_id, name in rows:
+        for row_id, name, state in rows:
             other = store.conn.execute(
                 "SELECT id FROM outbox WHERE destination = ? AND remote_name = ?", (label, name)
             ).fetchone()
-            if other is None:
-                update(store, "outbox", row_id, {"destination": label, "state": QUEUED, "next_attempt_at": None})
-            else:
+            if other is not None:
                 delete(store, "outbox", row_id)
+                continue
+            changes: dict[str, Any] = {"destination": label}
+            if state != SENDING:  # a new destination is a fresh chance, even for one set aside
+                changes.update(state=QUEUED, next_attempt_at=None)
+            update(store, "outbox", row_id, changes)
 
 
 def run_outbox(

@@ -30,7 +30,7 @@ from app import messages
 from app.errors import FrontDeskError, InvalidValue
 from app.records import insert, update
 from app.storage import Store
-from app.transports import Parcel, sha256_of
+from app.transports import Parcel, sha256_of, smtp, webdav  # noqa: F401 - their texts describe stored errors
 from app.transports.folder import sync_folder
 
 QUEUED, SENDING, SENT, FAILED = "queued", "sending", "sent", "failed"
