@@ -48,6 +48,17 @@ class MemoryKeyring:
         del self.entries[(service, username)]
 
 
+def keyring_backend_class():
+    """MemoryKeyring as a real keyring backend class, for ``keyring.set_keyring``
+    (which the command line's keyring comes from in its tests)."""
+    from keyring.backend import KeyringBackend
+
+    class CommandLineMemoryKeyring(MemoryKeyring, KeyringBackend):
+        priority = 5
+
+    return CommandLineMemoryKeyring
+
+
 # -- WebDAV ------------------------------------------------------------------------------
 
 

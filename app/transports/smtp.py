@@ -12,6 +12,7 @@ over "none" to any other host).
 """
 from __future__ import annotations
 
+import base64
 import mimetypes
 import smtplib
 import ssl
@@ -178,11 +179,26 @@ class SmtpTransport:
                 self._guard(smtp.starttls, context=context)
                 self._guard(smtp.ehlo)
             if self._user:
-                self._guard(smtp.login, self._user, self._password or "")
+                self._login(smtp)
         except BaseException:
             self._close(smtp)
             raise
         return smtp
+
+    def _login(self, smtp: smtplib.SMTP) -> None:
+        user, password = self._user or "", self._password or ""
+        if (user + password).isascii():
+            self._guard(smtp.login, user, password)
+            return
+        # smtplib encodes credentials as ASCII; AUTH PLAIN (RFC 4616) carries UTF-8,
+        # and a Vietnamese password may well have diacritics
+        token = base64.b64encode(f"\0{user}\0{password}".encode("utf-8")).decode("ascii")
+        code, _ = self._guard(smtp.docmd, "AUTH", "PLAIN " + token)
+        if code == 235:
+            return
+        if 400 <= code < 500 and code != 454:
+            raise DeliveryError(TEMPORARY, "smtp.busy", where=self.label, reply=code)
+        raise DeliveryError(SETTINGS, "smtp.auth", where=self.label)
 
     def _guard(self, call: Any, *args: Any, **kwargs: Any) -> Any:
         try:
