@@ -43,6 +43,9 @@ log = logging.getLogger(__name__)
 
 BASE_DELAY = timedelta(seconds=30)
 MAX_DELAY = timedelta(hours=1)
+# knocking on a link that is down costs nobody anything: look again often, so
+# reports leave within minutes of the link coming back even without a signal
+MAX_OFFLINE_DELAY = timedelta(minutes=5)
 
 messages.register(
     {
@@ -54,10 +57,10 @@ messages.register(
 )
 
 
-def backoff_delay(attempts: int, rng: random.Random) -> timedelta:
-    """Exponential (30 s, 1 min, 2 min ... up to 1 h) with "equal jitter": between
+def backoff_delay(attempts: int, rng: random.Random, *, cap: timedelta = MAX_DELAY) -> timedelta:
+    """Exponential (30 s, 1 min, 2 min ... up to ``cap``) with "equal jitter": between
     half and all of it, so many offices coming back online do not all knock at once."""
-    ceiling = min(MAX_DELAY, BASE_DELAY * (2 ** max(0, min(attempts - 1, 20))))
+    ceiling = min(cap, BASE_DELAY * (2 ** max(0, min(attempts - 1, 20))))
     return ceiling / 2 + ceiling / 2 * rng.random()
 
 
@@ -106,9 +109,16 @@ def pass_lock(path: Path) -> Iterator[bool]:
         except OSError:
             yield False
             return
-        yield True
+        try:
+            yield True
+        finally:
+            if os.name == "nt":
+                import msvcrt
+
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
     finally:
-        handle.close()  # closing releases the lock on both systems
+        handle.close()  # on POSIX closing releases the lock; a killed process releases it too
 
 
 def _utc(moment: datetime) -> str:
@@ -243,7 +253,8 @@ def _record_failure(
     if error.kind == PERMANENT:
         changes = {"state": FAILED, "next_attempt_at": None}
     else:
-        changes = {"state": QUEUED, "next_attempt_at": _utc(now + backoff_delay(attempts, rng))}
+        cap = MAX_OFFLINE_DELAY if error.kind == OFFLINE else MAX_DELAY
+        changes = {"state": QUEUED, "next_attempt_at": _utc(now + backoff_delay(attempts, rng, cap=cap))}
     changes["last_error"] = json.dumps(recorded, ensure_ascii=False, sort_keys=True)
     with store.transaction():
         update(store, "outbox", item_id, changes)

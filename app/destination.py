@@ -22,8 +22,9 @@ from urllib.parse import urlsplit
 
 from app import messages
 from app.errors import FrontDeskError, InvalidValue
+from app.outbox import OutboxItem, queue_report
 from app.secrets import SecretStore
-from app.site_config import SiteConfig
+from app.site_config import SiteConfig, load_site_config
 from app.storage import Store
 from app.transports import SETTINGS, DeliveryError
 from app.transports.folder import FolderTransport
@@ -246,8 +247,14 @@ def save_destination(
             "update", "meta", None,
             {META_KEY: before.as_json() if before else None}, {META_KEY: destination.as_json()},
         )
+        _due_now(store)
     store.events.emit("outbox_changed")
     return destination
+
+
+def _due_now(store: Store) -> None:
+    """Corrected settings deserve a try at once, not after the backoff they caused."""
+    store.conn.execute("UPDATE outbox SET next_attempt_at = NULL WHERE state = 'queued'")
 
 
 def save_password(store: Store, *, site: SiteConfig, secrets: SecretStore, password: str) -> Destination:
@@ -256,6 +263,9 @@ def save_password(store: Store, *, site: SiteConfig, secrets: SecretStore, passw
     if destination is None:
         raise FrontDeskError("destination.none")
     _keep_password(destination, secrets, password)
+    with store.transaction():
+        _due_now(store)
+    store.events.emit("outbox_changed")
     return destination
 
 
@@ -271,6 +281,21 @@ def _stored_form(destination: Destination) -> dict[str, Any]:
     data = destination.as_json()
     renamed = {"to_addr": "to", "from_addr": "from"}
     return {renamed.get(k, k): v for k, v in data.items()}
+
+
+def queue_for_sending(
+    store: Store,
+    path: Path | str,
+    commune_code: str | None = None,
+    period: str | None = None,
+    *,
+    site: SiteConfig | None = None,
+) -> OutboxItem:
+    """``queue_report`` for the destination chosen now (what ``export report --send``
+    and the app's "Send" call): the same content already sent there comes back
+    as that sent row instead of a new one."""
+    destination = current_destination(store, site if site is not None else load_site_config())
+    return queue_report(store, path, commune_code, period, destination=destination.label if destination else "")
 
 
 def open_transport(

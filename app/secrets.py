@@ -23,11 +23,11 @@ messages.register(
             "Máy này chưa có nơi cất mật khẩu an toàn (kho khóa của hệ điều hành), nên không lưu được "
             "mật khẩu. Trên Windows dùng Windows Credential Manager (có sẵn); trên Linux hãy cài và mở "
             "khóa GNOME Keyring (gnome-keyring) hoặc KWallet rồi thử lại. Cán bộ CNTT: xem hướng dẫn "
-            "triển khai, mục “Mật khẩu”.",
+            "docs/it-sync.md, mục “Mật khẩu”.",
             "This computer has no safe place for passwords (the OS keyring), so the password cannot be "
             "kept. On Windows the Windows Credential Manager is built in; on Linux install and unlock "
-            "GNOME Keyring (gnome-keyring) or KWallet, then try again. IT staff: see the deployment "
-            "guide, “Passwords”.",
+            "GNOME Keyring (gnome-keyring) or KWallet, then try again. IT staff: see docs/it-sync.md, "
+            "“Passwords”.",
         ),
         "secrets.plaintext": (
             "Kho khóa đang dùng ({backend}) ghi mật khẩu ra tệp không mã hóa, nên Front Desk không dùng nó. "

@@ -134,6 +134,17 @@ def test_offline_stops_the_pass_without_touching_the_others(store, tmp_path, clo
     assert outbox_summary(store).status == "offline"
 
 
+def test_offline_retries_stay_frequent_so_reports_leave_soon_after_the_link_returns(store, tmp_path, clock):
+    queue_report(store, _file(tmp_path), period="2026-11")
+    down = DeliveryError(OFFLINE, "delivery.offline", where="x", reason="ConnectionRefusedError")
+    transport = Scripted(*[down] * 12)
+    for _ in range(12):
+        run_outbox(store, transport, clock, force=True, rng=random.Random(1))
+    [row] = list_outbox(store)
+    assert row.attempts == 12
+    assert datetime.fromisoformat(row.next_attempt_at) - clock.now() <= timedelta(minutes=5)
+
+
 def test_a_sending_row_found_at_start_is_sent_first(store, tmp_path, clock):
     a = queue_report(store, _file(tmp_path, "a.xlsx", b"a"), period="2026-11")
     b = queue_report(store, _file(tmp_path, "b.xlsx", b"b"), period="2026-11")

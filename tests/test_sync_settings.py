@@ -21,7 +21,7 @@ from app.destination import (
     test_connection,
 )
 from app.errors import FrontDeskError, InvalidValue
-from app.outbox import list_outbox, outbox_folder
+from app.outbox import list_outbox, outbox_folder, queue_report
 from app.paths import app_paths
 from app.secrets import SecretStore, scrub
 from app.site_config import SiteConfig, load_site_config
@@ -131,8 +131,14 @@ def test_site_toml_presets_and_locks_the_destination(store, tmp_path, monkeypatc
     with pytest.raises(FrontDeskError) as caught:
         save_destination(store, make_destination("folder", path=str(tmp_path)), site=site)
     assert caught.value.code == "destination.locked"
-    # the one thing a person types: the password
+    # a report that failed on the missing password waits out its backoff...
+    report = tmp_path / "r.xlsx"
+    report.write_bytes(b"r")
+    queue_report(store, report, period="2026-11")
+    store.conn.execute("UPDATE outbox SET next_attempt_at = '2099-01-01T00:00:00+00:00'")
+    # ...until the one thing a person types here, the password: then it is due at once
     save_password(store, site=site, secrets=SecretStore(memory_keyring), password=PASSWORD)
+    assert list_outbox(store)[0].next_attempt_at is None
     assert memory_keyring.entries[("FrontDesk sync", destination.secret_key)] == PASSWORD
     code, _, err = cli("sync", "destination", "folder", str(tmp_path), "--db", str(store.path))
     assert code == 1 and "khóa" in err and str(tmp_path / "site.toml") in err
@@ -199,6 +205,8 @@ def test_sync_commands_from_queue_to_sent(store, tmp_path, monkeypatch):
     code, out, _ = cli("sync", "status", "--db", db)
     assert code == 0 and "đã gửi hết" in out
     assert len([p for p in dest.iterdir() if p.suffix == ".xlsx"]) == 1
+    code, out, _ = cli("sync", "queue", str(report), "--period", "2026-11", "--db", db)
+    assert code == 0 and "đã được gửi" in out and len(list_outbox(store)) == 1
 
 
 def test_the_password_never_lands_in_database_settings_logs_or_output(
@@ -245,5 +253,5 @@ def test_the_password_never_lands_in_database_settings_logs_or_output(
             data = path.read_bytes()
             for needle in needles:
                 assert needle not in data, f"password found in {path}"
-    for code, out, err in outputs:
+    for _code, out, err in outputs:
         assert PASSWORD not in out + err

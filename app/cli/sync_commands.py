@@ -26,13 +26,14 @@ from app.destination import (
     current_destination,
     make_destination,
     open_transport,
+    queue_for_sending,
     save_destination,
     save_password,
     site_locks_destination,
     test_connection,
 )
 from app.errors import FrontDeskError
-from app.outbox import FAILED, SENT, WAITING, list_outbox, outbox_summary, put_back, queue_report
+from app.outbox import FAILED, SENT, WAITING, list_outbox, outbox_summary, put_back
 from app.secrets import SecretStore
 from app.site_config import load_site_config
 from app.storage import open_store
@@ -339,8 +340,7 @@ def cmd_test(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_queue(args: argparse.Namespace, out: TextIO) -> int:
     site = load_site_config()
     with open_store(args.database) as store:
-        destination = current_destination(store, site)
-        item = queue_report(store, args.file, period=args.period, destination=destination.label if destination else "")
+        item = queue_for_sending(store, args.file, period=args.period, site=site)
     if args.json:
         _print_json(out, item.as_json(args.lang))
         return 0
