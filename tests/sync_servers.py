@@ -108,7 +108,8 @@ class Faults:
 
 
 class DavServer:
-    def __init__(self, root: Path, *, port: int | None = None, user: str | None = None, password: str | None = None):
+    def __init__(self, root: Path, *, port: int | None = None, user: str | None = None, password: str | None = None,
+                 certificate: str | None = None):
         from cheroot import wsgi
         from wsgidav.wsgidav_app import WsgiDAVApp
 
@@ -129,11 +130,18 @@ class DavServer:
         self.faults = Faults(WsgiDAVApp(config))
         self.server = wsgi.Server(("127.0.0.1", self.port), self.faults, numthreads=4)
         self.server.shutdown_timeout = 1
+        self.server.expiration_interval = 0.05  # how often serve() looks at the stop flag
+        self.scheme = "http"
+        if certificate:  # one PEM file with the key and the chain
+            from cheroot.ssl.builtin import BuiltinSSLAdapter
+
+            self.server.ssl_adapter = BuiltinSSLAdapter(certificate, certificate)
+            self.scheme = "https"
         self.thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/reports/"
+        return f"{self.scheme}://127.0.0.1:{self.port}/reports/"
 
     def start(self) -> "DavServer":
         self.server.prepare()
@@ -245,7 +253,7 @@ class MailHandler:
 
 class MailServer:
     def __init__(self, *, port: int | None = None, user: str | None = None, password: str | None = None,
-                 size_limit: int = 10_000_000) -> None:
+                 size_limit: int = 10_000_000, tls_context=None, starttls: bool = True) -> None:
         from aiosmtpd.controller import Controller
         from aiosmtpd.smtp import AuthResult
 
@@ -260,6 +268,9 @@ class MailServer:
             self.handler, hostname="127.0.0.1", port=self.port, ready_timeout=START_TIMEOUT,
             authenticator=authenticate if user else None, auth_require_tls=False,
             data_size_limit=size_limit,
+            # STARTTLS on the plain port, or SMTPS (TLS from the first byte)
+            **({"tls_context": tls_context, "require_starttls": True} if tls_context and starttls else {}),
+            **({"ssl_context": tls_context} if tls_context and not starttls else {}),
         )
 
     def __enter__(self) -> "MailServer":

@@ -81,7 +81,7 @@ def test_killed_between_sending_and_recording_webdav(store, tmp_path, clock):
         assert states == {items[0].id: "sending", items[1].id: "queued"}
         assert len(server.files()) == 1  # it did arrive before the kill
         # the next pass (the timer's, not forced) retries the interrupted one first
-        result = run_outbox(store, WebDavTransport(server.url, timeout=0.5), clock, rng=random.Random(1))
+        result = run_outbox(store, WebDavTransport(server.url, timeout=3), clock, rng=random.Random(1))
         assert result.sent == [items[0].id, items[1].id]
         files = server.files()
     assert sorted(f.name for f in files) == sorted(i.remote_name for i in items)
@@ -96,7 +96,7 @@ def test_killed_between_sending_and_recording_smtp(store, tmp_path, clock):
         assert [i.state for i in list_outbox(store)] == ["sending", "queued"]
         transport = SmtpTransport(
             "127.0.0.1", server.port, to_addr="baocao@tinh.example", from_addr="xa@xa.example",
-            tls="none", timeout=0.5, clock=clock,
+            tls="none", timeout=3, clock=clock,
         )
         result = run_outbox(store, transport, clock, rng=random.Random(1))
         assert result.sent == [items[0].id, items[1].id]

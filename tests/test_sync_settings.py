@@ -173,11 +173,11 @@ def test_test_connection_reaches_each_kind(tmp_path, clock):
     with DavServer(tmp_path / "dav", user="xa", password=PASSWORD) as server:
         dav = make_destination("webdav", url=server.url, user="xa")
         secrets.put(dav.secret_key, PASSWORD)
-        assert test_connection(dav, secrets=secrets, clock=clock, timeout=0.5)["folder_exists"] is True
+        assert test_connection(dav, secrets=secrets, clock=clock, timeout=3)["folder_exists"] is True
     with MailServer() as mail:
         smtp = make_destination("smtp", host="127.0.0.1", port=mail.port, to_addr="a@b.example",
                                 from_addr="c@d.example", tls="none")
-        assert test_connection(smtp, secrets=secrets, clock=clock, timeout=0.5)["transport"] == "smtp"
+        assert test_connection(smtp, secrets=secrets, clock=clock, timeout=3)["transport"] == "smtp"
     with pytest.raises(DeliveryError) as caught:
         test_connection(make_destination("folder", path=str(tmp_path / "usb")), secrets=secrets, clock=clock)
     assert caught.value.code == "folder.missing"
@@ -220,15 +220,15 @@ def test_the_password_never_lands_in_database_settings_logs_or_output(
         outputs.append(cli("sync", "destination", "webdav", server.url, "--user", "xa-00004", "--password-stdin",
                            "--db", db, stdin="wrong-" + PASSWORD + "\n", monkeypatch=monkeypatch))
         outputs.append(cli("sync", "queue", str(report), "--period", "2026-11", "--db", db))
-        outputs.append(cli("sync", "run", "--timeout", "0.5", "--db", db))  # 401: check the password
+        outputs.append(cli("sync", "run", "--timeout", "3", "--db", db))  # 401: check the password
         assert outputs[-1][0] == 1 and "mật khẩu" in outputs[-1][1]
         outputs.append(cli("sync", "password", "--password-stdin", "--db", db, stdin=PASSWORD + "\n",
                            monkeypatch=monkeypatch))
-        outputs.append(cli("sync", "run", "--timeout", "0.5", "--db", db, "--json"))
+        outputs.append(cli("sync", "run", "--timeout", "3", "--db", db, "--json"))
         assert outputs[-1][0] == 0, outputs[-1]
         outputs.append(cli("sync", "status", "--db", db, "--json"))
         outputs.append(cli("sync", "destination", "--db", db))
-        outputs.append(cli("--lang", "en", "sync", "test", "--timeout", "0.5", "--db", db))
+        outputs.append(cli("--lang", "en", "sync", "test", "--timeout", "3", "--db", db))
         assert outputs[-1][0] == 0
     with MailServer(user="xa-00004", password=PASSWORD) as mail:
         outputs.append(cli("sync", "destination", "smtp", "--host", "127.0.0.1", "--port", str(mail.port),
@@ -236,7 +236,7 @@ def test_the_password_never_lands_in_database_settings_logs_or_output(
                            "--tls", "none", "--password-stdin", "--db", db, stdin=PASSWORD + "\n",
                            monkeypatch=monkeypatch))
         outputs.append(cli("sync", "queue", str(report), "--period", "2026-11", "--db", db))
-        outputs.append(cli("sync", "run", "--timeout", "0.5", "--db", db, "--json"))
+        outputs.append(cli("sync", "run", "--timeout", "3", "--db", db, "--json"))
         assert outputs[-1][0] == 0 and len(mail.handler.messages) == 1
     assert [i.state for i in list_outbox(store)] == ["sent", "sent"]
     assert memory_keyring.entries  # the password is where it belongs

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import random
+import ssl
+
+import trustme
 
 from app.delivery import run_outbox
 from app.outbox import list_outbox, queue_report
@@ -12,13 +15,13 @@ from app.transports import OFFLINE, PERMANENT, SETTINGS
 from app.transports.smtp import SmtpTransport
 from tests.sync_servers import MailServer, free_port
 
-TIMEOUT = 0.5
+TIMEOUT = 3.0  # never reached: the faults here close connections rather than stall
 
 
-def _transport(server_port: int, clock, **kw) -> SmtpTransport:
+def _transport(server_port: int, clock, tls: str = "none", **kw) -> SmtpTransport:
     return SmtpTransport(
         "127.0.0.1", server_port, to_addr="baocao@tinh.example", from_addr="xa00004@xa.example",
-        tls="none", timeout=TIMEOUT, clock=clock, **kw,
+        tls=tls, timeout=TIMEOUT, clock=clock, **kw,
     )
 
 
@@ -113,3 +116,44 @@ def test_permanent_kind_for_a_too_large_message_known_from_size(store, tmp_path,
         result = run_outbox(store, _transport(server.port, clock), clock, rng=random.Random(1))
     assert result.set_aside == [item.id] and server.handler.messages == []
     assert list_outbox(store)[0].last_error["kind"] == PERMANENT
+
+
+# -- TLS with real certificates (trustme makes a throwaway CA) ---------------------------
+
+
+def _tls_server(ca, **kw) -> MailServer:
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(server_context)
+    return MailServer(tls_context=server_context, **kw)
+
+
+def _client_context(ca) -> ssl.SSLContext:
+    context = ssl.create_default_context()
+    ca.configure_trust(context)
+    return context
+
+
+def test_starttls_and_ssl_with_a_password(store, tmp_path, clock):
+    ca = trustme.CA()
+    item = queue_report(store, _report(tmp_path, "a.xlsx"), period="2026-11")
+    with _tls_server(ca, user="xa00004", password="mật-khẩu", starttls=True) as server:
+        transport = _transport(server.port, clock, "starttls", user="xa00004", password="mật-khẩu",
+                               ssl_context=_client_context(ca))
+        assert run_outbox(store, transport, clock, rng=random.Random(1)).sent == [item.id]
+    assert len(server.handler.messages) == 1
+    other = queue_report(store, _report(tmp_path, "b.xlsx", seed=5), period="2026-11")
+    with _tls_server(ca, user="xa00004", password="pw", starttls=False) as server:
+        transport = _transport(server.port, clock, "ssl", user="xa00004", password="pw",
+                               ssl_context=_client_context(ca))
+        assert run_outbox(store, transport, clock, rng=random.Random(1)).sent == [other.id]
+    assert len(server.handler.messages) == 1
+
+
+def test_an_untrusted_certificate_is_a_settings_problem(store, tmp_path, clock):
+    queue_report(store, _report(tmp_path, "a.xlsx"), period="2026-11")
+    with _tls_server(trustme.CA(), starttls=True) as server:
+        transport = _transport(server.port, clock, "starttls", ssl_context=_client_context(trustme.CA()))
+        result = run_outbox(store, transport, clock, rng=random.Random(1))
+    assert result.stopped is not None and result.stopped.kind == SETTINGS
+    assert list_outbox(store)[0].last_error["code"] == "delivery.certificate"
+    assert server.handler.messages == []

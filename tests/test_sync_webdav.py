@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import ssl
 from datetime import timedelta
 
 import pytest
+import trustme
 
 from app.delivery import run_outbox
 from app.outbox import list_outbox, queue_report
@@ -15,7 +17,10 @@ from app.transports import OFFLINE, SETTINGS
 from app.transports.webdav import WebDavTransport
 from tests.sync_servers import CutProxy, DavServer, free_port, wait_until
 
-TIMEOUT = 0.5
+# generous where no timeout is meant to happen (a busy CI machine must not trip
+# it); short only where the test makes one happen
+TIMEOUT = 3.0
+LOST_ACK_TIMEOUT = 0.5
 
 
 def _report(tmp_path, name: str, size: int = 4000, seed: int = 0) -> os.PathLike:
@@ -91,7 +96,7 @@ def test_lost_acknowledgement_after_the_whole_body_was_stored(store, tmp_path, c
     queue_report(store, source, period="2026-11")
     with DavServer(tmp_path / "dav") as server:
         server.faults.hold_puts = 1
-        transport = WebDavTransport(server.url, timeout=TIMEOUT)
+        transport = WebDavTransport(server.url, timeout=LOST_ACK_TIMEOUT)
         result = run_outbox(store, transport, clock, rng=random.Random(1))
         assert result.sent == [] and result.retry_later
         assert list_outbox(store)[0].last_error["code"] == "delivery.timeout"
@@ -151,3 +156,24 @@ def test_check_reports_a_missing_folder_without_creating_it(tmp_path):
 def test_refusals_are_classified(status, kind):
     transport = WebDavTransport("https://example.invalid/dav/")
     assert transport._refusal(status).kind == kind
+
+
+def test_https_with_a_trusted_and_an_untrusted_certificate(store, tmp_path, clock):
+    ca = trustme.CA()
+    source = _report(tmp_path, "r.xlsx")
+    queue_report(store, source, period="2026-11")
+    with ca.issue_cert("127.0.0.1").private_key_and_cert_chain_pem.tempfile() as pem:
+        with DavServer(tmp_path / "dav", user="xa", password="mật-khẩu", certificate=pem) as server:
+            stranger = ssl.create_default_context()
+            trustme.CA().configure_trust(stranger)
+            untrusted = WebDavTransport(server.url, user="xa", password="mật-khẩu", timeout=TIMEOUT,
+                                        ssl_context=stranger)
+            refused = run_outbox(store, untrusted, clock, rng=random.Random(1))
+            assert refused.stopped.kind == SETTINGS and refused.stopped.code == "delivery.certificate"
+            assert server.files() == []
+            trusted = ssl.create_default_context()
+            ca.configure_trust(trusted)
+            transport = WebDavTransport(server.url, user="xa", password="mật-khẩu", timeout=TIMEOUT,
+                                        ssl_context=trusted)
+            assert run_outbox(store, transport, clock, force=True, rng=random.Random(1)).sent
+            _assert_each_once(server, store, [source])
