@@ -1,0 +1,136 @@
+"""One interface, three ways of sending a report upward: a folder, WebDAV, e-mail.
+
+A transport delivers one ``Parcel`` and returns a receipt, or raises a
+``DeliveryError`` that says what kind of failure it was, because the outbox
+treats them differently:
+
+- ``offline``: the link or the destination is not there now (refused, no
+  route, timeout, USB stick missing); try again later, and stop this pass,
+  since the other reports would fail the same way;
+- ``temporary``: this attempt failed (a 5xx answer, a dropped connection, an
+  SMTP 4xx); try this report again later, go on with the others;
+- ``settings``: the destination refuses us (wrong password, no right to write,
+  an address that redirects): the report stays queued, the pass stops and the
+  message says what to check;
+- ``permanent``: this report can never be delivered there (too large): it is
+  set aside with the reason and does not block the others.
+
+Every delivery must be idempotent (the remote name carries the content hash),
+so sending again after a lost acknowledgement or a crash never makes a copy.
+"""
+from __future__ import annotations
+
+import errno
+import hashlib
+import socket
+import ssl
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from app import messages
+from app.errors import FrontDeskError
+
+OFFLINE, TEMPORARY, SETTINGS, PERMANENT = "offline", "temporary", "settings", "permanent"
+KINDS = (OFFLINE, TEMPORARY, SETTINGS, PERMANENT)
+
+messages.register(
+    {
+        "delivery.offline": (
+            "Không kết nối được tới {where} ({reason}). Báo cáo sẽ tự gửi khi có mạng trở lại.",
+            "Cannot reach {where} ({reason}). The report will be sent by itself when the link is back.",
+        ),
+        "delivery.timeout": (
+            "{where} không trả lời kịp ({reason}). Sẽ thử lại.",
+            "{where} did not answer in time ({reason}). It will be tried again.",
+        ),
+        "delivery.dropped": (
+            "Kết nối tới {where} bị ngắt giữa chừng ({reason}). Sẽ thử lại.",
+            "The connection to {where} was dropped ({reason}). It will be tried again.",
+        ),
+        "delivery.certificate": (
+            "Chứng chỉ bảo mật của {where} không tin cậy được ({reason}). Hãy báo cán bộ CNTT.",
+            "The security certificate of {where} cannot be trusted ({reason}). Tell IT support.",
+        ),
+        "delivery.broken_copy": (
+            "Bản đã gửi tới {where} không khớp nội dung (mã băm khác). Sẽ gửi lại.",
+            "The copy at {where} does not match the report (different hash). It will be sent again.",
+        ),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Parcel:
+    """One file to deliver, as the outbox knows it."""
+
+    path: Path
+    remote_name: str
+    sha256: str
+    size: int
+    commune_code: str
+    period: str | None
+    kind: str = "report"
+
+    def manifest(self, sent_at: str) -> dict[str, Any]:
+        return {
+            "file": self.remote_name,
+            "kind": self.kind,
+            "commune": self.commune_code,
+            "period": self.period,
+            "sha256": self.sha256,
+            "size": self.size,
+            "sent_at": sent_at,
+        }
+
+
+class DeliveryError(FrontDeskError):
+    """A delivery that did not happen; ``kind`` is one of ``KINDS``."""
+
+    def __init__(self, kind: str, code: str, **params: Any) -> None:
+        if kind not in KINDS:
+            raise ValueError(f"not a delivery failure kind: {kind}")
+        super().__init__(code, **params)
+        self.kind = kind
+
+
+class Transport(Protocol):
+    """What the outbox needs of a destination."""
+
+    kind: str  # "folder", "webdav" or "smtp"
+    label: str  # where it goes, for people; never a password
+    hidden: tuple[str, ...]  # secrets it holds, scrubbed from anything recorded
+
+    def deliver(self, parcel: Parcel) -> dict[str, Any]:
+        """Deliver ``parcel`` (or find it already delivered); return the receipt."""
+        ...
+
+    def check(self) -> dict[str, Any]:
+        """Reach the destination without sending a report ("Test connection")."""
+        ...
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def network_failure(exc: BaseException, where: str, *, connecting: bool = False) -> DeliveryError:
+    """Classify a low-level network error from any transport. Any failure to
+    connect means the link is down (the pass stops rather than waiting out one
+    timeout per report); a failure once connected is this attempt's."""
+    reason = type(exc).__name__
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return DeliveryError(SETTINGS, "delivery.certificate", where=where, reason=exc.reason or reason)
+    if connecting:
+        return DeliveryError(OFFLINE, "delivery.offline", where=where, reason=reason)
+    if isinstance(exc, (socket.timeout, TimeoutError)):
+        return DeliveryError(TEMPORARY, "delivery.timeout", where=where, reason=reason)
+    if isinstance(exc, (ConnectionRefusedError, socket.gaierror)):
+        return DeliveryError(OFFLINE, "delivery.offline", where=where, reason=reason)
+    if isinstance(exc, OSError) and exc.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN):
+        return DeliveryError(OFFLINE, "delivery.offline", where=where, reason=reason)
+    return DeliveryError(TEMPORARY, "delivery.dropped", where=where, reason=reason)
