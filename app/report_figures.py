@@ -58,11 +58,11 @@ from datetime import date, timedelta
 
 from app.commune import Commune, get_commune
 from app.periods import Period
-from app.positions import Holder, concurrent_holders, positions_of
+from app.positions import ConcurrentHolder, Holder, concurrent_holders, positions_of
 from app.storage import Store
 from app.vntext import fold
 
-__all__ = ["ReportFigures", "Unit", "PositionLine", "TaskLine", "compute_figures",
+__all__ = ["ReportFigures", "Unit", "PositionLine", "TaskLine", "compute_figures", "unit_roster",
            "MEMBER_INDICATORS", "POSITION_INDICATORS", "TASK_INDICATORS", "UNIT_KEYS", "AGE_BANDS"]
 
 UNIT_KEYS = ("front", "women", "farmers", "veterans", "youth", "trade_union", "other", "commune")
@@ -132,6 +132,7 @@ class ReportFigures:
     positions: list[PositionLine]
     tasks: list[TaskLine]
     chair: str | None    # who signs: the Front committee's chair on D, if any
+    concurrent: list[ConcurrentHolder] = field(default_factory=list)  # kiêm nhiệm on D
 
     def unit(self, key: str) -> Unit:
         for unit in self.units:
@@ -180,6 +181,10 @@ def _units_of_organizations(store: Store) -> tuple[dict[int, str], dict[str, str
 
 # -- members ----------------------------------------------------------------------------
 
+# A membership current on :day (see the module's text); m = membership, p = person.
+MEMBER_ON_DAY = """(m.joined_on IS NULL OR m.joined_on <= :day) AND (m.left_on IS NULL OR m.left_on > :day)
+    AND (p.status = 'active' OR m.left_on IS NOT NULL)"""
+
 
 def _age_band(birth: str | None, day: date) -> str:
     if not birth:
@@ -207,13 +212,8 @@ def _is_minority(ethnicity: str | None) -> bool | None:
 
 def _member_figures(store: Store, unit_of: dict[int, str], day: str, as_of: date) -> dict[str, dict[str, int]]:
     rows = store.conn.execute(
-        """
-        SELECT m.organization_id, p.id, p.gender, p.birth_date, p.ethnicity, p.religion
-          FROM membership m JOIN person p ON p.id = m.person_id
-         WHERE (m.joined_on IS NULL OR m.joined_on <= :day)
-           AND (m.left_on IS NULL OR m.left_on > :day)
-           AND (p.status = 'active' OR m.left_on IS NOT NULL)
-        """,
+        "SELECT m.organization_id, p.id, p.gender, p.birth_date, p.ethnicity, p.religion"
+        f" FROM membership m JOIN person p ON p.id = m.person_id WHERE {MEMBER_ON_DAY}",
         {"day": day},
     )
     seen: dict[str, set[int]] = defaultdict(set)
@@ -244,7 +244,7 @@ def _member_figures(store: Store, unit_of: dict[int, str], day: str, as_of: date
 
 
 def _position_figures(
-    store: Store, unit_of: dict[int, str], info: dict[int, tuple], as_of: date
+    store: Store, unit_of: dict[int, str], info: dict[int, tuple], as_of: date, holders: list[ConcurrentHolder]
 ) -> tuple[dict[str, dict[str, int]], list[PositionLine]]:
     lines: list[PositionLine] = []
     figures: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -266,7 +266,7 @@ def _position_figures(
             concurrent[unit].update(h.person_id for h in view.holders if h.positions_held > 1)
     for unit, ids in concurrent.items():
         figures[unit]["positions.concurrent_holders"] = len(ids)
-    figures["commune"]["positions.concurrent_holders"] = len(concurrent_holders(store, as_of=as_of))
+    figures["commune"]["positions.concurrent_holders"] = len(holders)
     return {k: dict(v) for k, v in figures.items()}, lines
 
 
@@ -358,7 +358,8 @@ def compute_figures(store: Store, period: Period, *, today: date | None = None) 
     day = as_of.isoformat()
     unit_of, names, info = _units_of_organizations(store)
     members = _member_figures(store, unit_of, day, as_of)
-    positions, position_lines = _position_figures(store, unit_of, info, as_of)
+    concurrent = concurrent_holders(store, as_of=as_of)
+    positions, position_lines = _position_figures(store, unit_of, info, as_of, concurrent)
     tasks, task_lines = _task_figures(store, unit_of, period, today)
     front_name = next((n for n, kind, _a, _o in info.values() if kind == "front_committee"), None)
     keys = [k for k in UNIT_KEYS if k != "other"]
@@ -373,5 +374,33 @@ def compute_figures(store: Store, period: Period, *, today: date | None = None) 
         units.append(Unit(key, name, figures))
     return ReportFigures(
         commune=get_commune(store), period=period, as_of=as_of, today=today, units=units,
-        positions=position_lines, tasks=task_lines, chair=_chair(store, day),
+        positions=position_lines, tasks=task_lines, chair=_chair(store, day), concurrent=concurrent,
     )
+
+
+def unit_roster(store: Store, unit: str, as_of: date) -> list[tuple[str, str | None, str | None, str, str, str]]:
+    """The members of one report unit on ``as_of`` in roster order, as the
+    member figures count them: (full name, gender, birth date, area,
+    organization, joined on) per membership, one line per person."""
+    unit_of, _names, _info = _units_of_organizations(store)
+    ids = [org_id for org_id, key in unit_of.items() if key == unit]
+    if not ids:
+        return []
+    rows = store.conn.execute(
+        f"""
+        SELECT p.id, p.full_name, p.gender, p.birth_date, coalesce(a.name, ''), o.name, coalesce(m.joined_on, '')
+          FROM membership m JOIN person p ON p.id = m.person_id
+          JOIN organization o ON o.id = m.organization_id
+          LEFT JOIN organization a ON a.id = p.area_id
+         WHERE m.organization_id IN ({",".join(str(int(i)) for i in ids)}) AND {MEMBER_ON_DAY}
+         ORDER BY p.sort_key, p.id, m.joined_on
+        """,
+        {"day": as_of.isoformat()},
+    )
+    seen: set[int] = set()
+    found = []
+    for person_id, *line in rows:
+        if person_id not in seen:
+            seen.add(person_id)
+            found.append(tuple(line))
+    return found

@@ -149,6 +149,8 @@ STYLE_PROPERTIES: dict[str, dict[str, Any]] = {
     "number": {**_BORDER, "align": "center", "num_format": "#,##0", "font_size": 11},
     "number_bold": {**_BORDER, "align": "center", "num_format": "#,##0", "bold": True, "font_size": 11},
     "date": {**_BORDER, "align": "center", "num_format": "dd/mm/yyyy", "font_size": 11},
+    "italic_wrap": {"italic": True, "text_wrap": True, "valign": "top", "font_size": 11},
+    "bold_italic": {"italic": True, "bold": True, "font_size": 11},
     "raw": {"font_size": 11},
     "line": {"border": 1, "font_size": 11},
     "line_center": {"border": 1, "font_size": 11, "align": "center"},
