@@ -21,18 +21,18 @@ MIN_YEAR, MAX_YEAR = 2000, 2100
 messages.register(
     {
         "period.bad": (
-            "Kỳ báo cáo “{value}” không hợp lệ. Hãy viết theo dạng 2026-11 (tháng), 2026-Q4 (quý), "
+            "{field_name} “{value}” không hợp lệ. Hãy viết theo dạng 2026-11 (tháng), 2026-Q4 (quý), "
             "2026-H2 (6 tháng) hoặc 2026 (năm).",
-            "The report period “{value}” is not valid. Write it as 2026-11 (month), 2026-Q4 (quarter), "
+            "{field_name} “{value}” is not valid. Write it as 2026-11 (month), 2026-Q4 (quarter), "
             "2026-H2 (half-year) or 2026 (year).",
         ),
         "period.year_range": (
-            "Năm của kỳ báo cáo phải từ {low} đến {high} (đang là: {value}).",
-            "The period's year must be between {low} and {high} (got: {value}).",
+            "{field_name} “{value}”: năm phải từ {low} đến {high}.",
+            "{field_name} “{value}”: the year must be between {low} and {high}.",
         ),
         "period.future": (
-            "Kỳ báo cáo {value} bắt đầu từ ngày {first}, sau hôm nay ({today}): chưa có số liệu để báo cáo.",
-            "The period {value} starts on {first}, after today ({today}): there is nothing to report yet.",
+            "{field_name} {value} bắt đầu từ ngày {first}, sau hôm nay ({today}): chưa có số liệu để báo cáo.",
+            "{field_name} {value} starts on {first}, after today ({today}): there is nothing to report yet.",
         ),
     }
 )

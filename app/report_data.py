@@ -56,10 +56,11 @@ class ReportRejected(Exception):
     turns into words (``not_report``, ``unreadable``, ``bad_meta``,
     ``unknown_template``, ``bad_data``, ``bad_checksum``), ``detail`` says more."""
 
-    def __init__(self, reason: str, detail: str = "") -> None:
+    def __init__(self, reason: str, detail: str = "", error: Exception | None = None) -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail
+        self.error = error  # the workbook.* refusal behind "unreadable"
 
 
 @dataclass
@@ -108,7 +109,7 @@ def read_report(path: Path | str) -> ReportFile:
     try:
         sheets = {s.name: s.rows for s in read_workbook(path, only=(META_SHEET, DATA_SHEET))}
     except WorkbookError as exc:
-        raise ReportRejected("unreadable", exc.code) from exc
+        raise ReportRejected("unreadable", exc.code, exc) from exc
     if META_SHEET not in sheets or DATA_SHEET not in sheets:
         raise ReportRejected("not_report", "no _meta/_data sheet")
     meta: dict[str, str] = {}

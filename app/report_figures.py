@@ -165,7 +165,7 @@ def _units_of_organizations(store: Store) -> tuple[dict[int, str], dict[str, str
         code = org[3]
         return code if code in STANDARD_CODES else "other"
 
-    for org_id, kind, name, code, parent_id, _area, _active in rows:
+    for org_id, kind, name, _code, parent_id, _area, _active in rows:
         if kind in ("front_committee", "work_committee", "residential_area"):
             unit_of[org_id] = "front"
         elif kind == "member_org":

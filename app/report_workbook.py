@@ -11,7 +11,6 @@ The figures come from ``app.report_figures``; nothing is computed here.
 """
 from __future__ import annotations
 
-import math
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -26,8 +25,8 @@ from app.report_data import DATA_HEADER, META_KEYS, TEMPLATE_ID, TEMPLATE_VERSIO
 from app.report_figures import ReportFigures, compute_figures, unit_roster
 from app.storage import Store
 from app.xlsx_out import (
-    Letterhead, Styles, atomic_workbook, draw, letterhead, merge_text, place_name, setup_page, signature,
-    titles, vietnamese_date_line, write_text,
+    Letterhead, Styles, atomic_workbook, draw, letterhead, merge_text, place_name, row_height, setup_page,
+    signature, titles, vietnamese_date_line, write_text,
 )
 
 __all__ = ["ReportExport", "export_report", "write_report"]
@@ -107,17 +106,6 @@ def _sheet_name(text: str) -> str:
     return text[:31].strip()
 
 
-def _height(texts_and_widths: list[tuple[str, float]], line: float = 15.0) -> float | None:
-    """A row tall enough for its wrapped texts (xlsxwriter cannot measure;
-    Times New Roman 11 fits about 1.15 characters per unit of width)."""
-    lines = 1
-    for text, width in texts_and_widths:
-        for part in (text or "").split("\n"):
-            lines_here = max(1, math.ceil(len(part) / max(width * 1.15, 1)))
-            lines = max(lines, lines_here + (text or "").count("\n"))
-    return line * lines + 3 if lines > 1 else None
-
-
 def _period_line(figures: ReportFigures) -> str:
     if figures.today < figures.period.last:
         return (f"(Số liệu đến ngày {format_date(figures.today)}; kỳ báo cáo đến hết ngày "
@@ -154,7 +142,7 @@ def _summary_sheet(ws, styles: Styles, figures: ReportFigures) -> None:
         ws.write_number(row, 0, n, styles("cell_center"))
         write_text(ws, row, 1, unit.name, styles, "cell")
         _figures_row(ws, styles, row, unit, "number")
-        ws.set_row(row, _height([(unit.name, 30)]))
+        ws.set_row(row, row_height([(unit.name, 30)]))
         row += 1
     total = figures.unit("commune")
     ws.merge_range(row, 0, row, 1, "Tổng cộng toàn xã", styles("cell_bold"))
@@ -174,7 +162,7 @@ def _summary_sheet(ws, styles: Styles, figures: ReportFigures) -> None:
     ]
     widths = [5, 30] + [8] * (n_cols - 2)
     for text in notes:
-        ws.set_row(row, _height([(text, sum(widths) * 0.95)], 16))
+        ws.set_row(row, row_height([(text, sum(widths) * 0.95)], 16))
         merge_text(ws, row, 0, n_cols - 1, text, styles, "italic_wrap" if text != "Ghi chú:" else "bold_italic")
         row += 1
     end, _ = signature(n_cols, row + 1, left=[("NGƯỜI LẬP BIỂU", "center_bold"), ("(Ký, ghi rõ họ tên)", "center_italic")],
@@ -233,7 +221,7 @@ def _positions_sheet(ws, styles: Styles, figures: ReportFigures) -> None:
             ws.write_number(row, 4, line.vacant, styles("number"))
         else:
             ws.write_blank(row, 4, None, styles("number"))
-        ws.set_row(row, _height([(line.title, widths[1]), (holders, widths[3])]))
+        ws.set_row(row, row_height([(line.title, widths[1]), (holders, widths[3])]))
         row += 1
     row += 1
     merge_text(ws, row, 0, 4, f"DANH SÁCH NGƯỜI KIÊM NHIỆM ({len(figures.concurrent)} người)", styles, "center_bold")
@@ -248,7 +236,7 @@ def _positions_sheet(ws, styles: Styles, figures: ReportFigures) -> None:
         write_text(ws, row, 1, holder.full_name, styles, "cell")
         ws.merge_range(row, 2, row, 4, "", styles("cell"))
         write_text(ws, row, 2, posts, styles, "cell")
-        ws.set_row(row, _height([(posts, sum(widths[2:]))]))
+        ws.set_row(row, row_height([(posts, sum(widths[2:]))]))
         row += 1
     setup_page(ws, landscape=False, repeat=(top, top), widths=widths)
 
@@ -289,7 +277,7 @@ def _tasks_sheet(ws, styles: Styles, figures: ReportFigures) -> None:
             else:
                 ws.write_blank(row, col, None, styles("date"))
         ws.write_string(row, 7, OUTCOME[task.outcome], styles("cell_center"))
-        ws.set_row(row, _height([(task.title, widths[1]), (task.source, widths[2]), (task.organization, widths[3]),
+        ws.set_row(row, row_height([(task.title, widths[1]), (task.source, widths[2]), (task.organization, widths[3]),
                                  (task.lead, widths[4])]))
         row += 1
     setup_page(ws, landscape=True, repeat=(top, top), widths=widths)

@@ -20,6 +20,7 @@ calls, and about half of openpyxl's time. The long roster goes through
 """
 from __future__ import annotations
 
+import math
 import os
 import uuid
 from contextlib import contextmanager
@@ -34,7 +35,7 @@ from app import messages
 from app.errors import FrontDeskError
 
 __all__ = ["atomic_file", "atomic_workbook", "Styles", "write_text", "risky", "setup_page", "Letterhead",
-           "Line", "letterhead", "titles", "signature", "draw", "vietnamese_date_line", "place_name",
+           "Line", "letterhead", "titles", "signature", "draw", "row_height", "merge_text", "vietnamese_date_line", "place_name",
            "ExportError"]
 
 FONT = "Times New Roman"
@@ -215,6 +216,17 @@ def setup_page(ws, *, landscape: bool, repeat: tuple[int, int] | None = None, wi
         ws.repeat_rows(*repeat)
     for col, width in enumerate(widths):
         ws.set_column(col, col, width)
+
+
+def row_height(texts_and_widths: list[tuple[str, float]], line: float = 15.0) -> float | None:
+    """A row tall enough for its wrapped texts (xlsxwriter cannot measure;
+    Times New Roman 11 fits about 1.15 characters per unit of width)."""
+    lines = 1
+    for text, width in texts_and_widths:
+        for part in (text or "").split("\n"):
+            lines_here = max(1, math.ceil(len(part) / max(width * 1.15, 1)))
+            lines = max(lines, lines_here + (text or "").count("\n"))
+    return line * lines + 3 if lines > 1 else None
 
 
 def place_name(commune_name: str) -> str:
