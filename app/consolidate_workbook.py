@@ -40,7 +40,8 @@ def _header(ws, styles: Styles, c: Consolidation, width: int, now: datetime, top
     head = Letterhead("ỦY BAN MTTQ VIỆT NAM", c.province.full_name.upper(), vietnamese_date_line(place, now.date()),
                       number="Số:        /BC-MTTQ")
     lines, row = letterhead(head, width)
-    more, row = titles([(top_words[0], "title")] + [(t, "center_italic") for t in top_words[1:]], width, row)
+    more, row = titles([(top_words[0], "title"), (top_words[1], "subtitle")]
+                       + [(t, "center_italic") for t in top_words[2:]], width, row)
     draw(ws, styles, lines + more)
     return row
 
@@ -102,7 +103,7 @@ def _communes_sheet(ws, styles: Styles, c: Consolidation, totals: dict, now: dat
         ws.write_number(row, col, totals.get((key, "commune"), 0), styles("number_bold"))
     row += 2
     end, _ = signature(width, row, left=[("NGƯỜI TỔNG HỢP", "center_bold"), ("(Ký, ghi rõ họ tên)", "center_italic")],
-                       role=["TM. BAN THƯỜNG TRỰC"], name=None)
+                       role=["TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH"], name=None)
     draw(ws, styles, end)
     setup_page(ws, landscape=True, repeat=(top, top + 2), widths=[w for _l, w in first] + [7.5] * len(INDICATORS))
     ws.activate()

@@ -32,6 +32,7 @@ __all__ = ["RosterExport", "export_members", "roster_query", "PROGRESS_EVERY"]
 
 PROGRESS_EVERY = 1000
 GENDER = {"male": "Nam", "female": "Nữ"}
+_CENTERED = {"Giới tính", "Ngày sinh", "Số CCCD", "Số điện thoại"}
 
 
 @dataclass
@@ -154,7 +155,8 @@ def export_members(
             sheet.row(header_row, [(c, title, "head") for c, (title, _w) in enumerate(columns)], height=30)
             rows = _roster_rows(store.conn.execute(sql, params), organizations_by_person(store),
                                 with_citizen_id, with_ethnicity_religion, notes > 0)
-            written = sheet.table_rows(header_row + 1, rows, every=PROGRESS_EVERY,
+            centered = [n for n, (title, _w) in enumerate(columns) if title in _CENTERED]
+            written = sheet.table_rows(header_row + 1, rows, every=PROGRESS_EVERY, centered=centered,
                                        tick=lambda n: report("members", n, total))
             end, _ = signature(width, header_row + written + 2,
                                left=[("NGƯỜI LẬP DANH SÁCH", "center_bold"), ("(Ký, ghi rõ họ tên)", "center_italic")],

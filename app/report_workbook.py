@@ -142,7 +142,7 @@ def _summary_sheet(ws, styles: Styles, figures: ReportFigures) -> None:
         ws.write_number(row, 0, n, styles("cell_center"))
         write_text(ws, row, 1, unit.name, styles, "cell")
         _figures_row(ws, styles, row, unit, "number")
-        ws.set_row(row, row_height([(unit.name, 30)]))
+        ws.set_row(row, row_height([(unit.name, 36)]))
         row += 1
     total = figures.unit("commune")
     ws.merge_range(row, 0, row, 1, "Tổng cộng toàn xã", styles("cell_bold"))
@@ -160,7 +160,7 @@ def _summary_sheet(ws, styles: Styles, figures: ReportFigures) -> None:
         "việc đã hủy. Tình trạng tính đến hết kỳ (hoặc đến hôm nay nếu kỳ chưa kết thúc). Việc của các kỳ "
         f"trước đến hết kỳ vẫn chưa xong: {total['tasks.backlog_overdue']} việc.",
     ]
-    widths = [5, 30] + [8] * (n_cols - 2)
+    widths = [5, 36] + [8] * (n_cols - 2)
     for text in notes:
         ws.set_row(row, row_height([(text, sum(widths) * 0.95)], 16))
         merge_text(ws, row, 0, n_cols - 1, text, styles, "italic_wrap" if text != "Ghi chú:" else "bold_italic")

@@ -187,7 +187,8 @@ class StreamSheet:
                 self.merges.append(f"{self._letters[first_col]}{row + 1}:{self._letters[last_col]}{row + 1}")
         self.row(row, cells, height=height)
 
-    def table_rows(self, first_row: int, rows: Iterable[Sequence[Any]], *, every: int = 0, tick=None) -> int:
+    def table_rows(self, first_row: int, rows: Iterable[Sequence[Any]], *, every: int = 0, tick=None,
+                   centered: Iterable[int] = ()) -> int:
         """The hot path: bordered rows of the table from row ``first_row``,
         column A a number and the rest text ("" for an empty, bordered
         cell). ``tick(n)`` is called every ``every`` rows. Returns how many
@@ -196,6 +197,8 @@ class StreamSheet:
             raise ValueError(f"row {first_row} comes after row {self.next_row - 1}")
         letters = self._letters
         line, quoted, center = STYLES["line"], STYLES["line_quoted"], STYLES["line_center"]
+        # the style of each column's plain text; risky text always gets the quote prefix
+        plain = [center if col in set(centered) else line for col in range(len(self._letters))]
         write = self._emit
         r = first_row  # the 1-based number of the row before
         n = 0
@@ -207,9 +210,9 @@ class StreamSheet:
             for col in range(1, len(values)):
                 text = values[col]
                 if not text:
-                    parts.append(f'<c r="{letters[col]}{r}" s="{line}"/>')
+                    parts.append(f'<c r="{letters[col]}{r}" s="{plain[col]}"/>')
                     continue
-                s = quoted if text.startswith(_RISKY) else line
+                s = quoted if text.startswith(_RISKY) else plain[col]
                 parts.append(f'<c r="{letters[col]}{r}" s="{s}" t="inlineStr">{_text(text)}</c>')
             parts.append("</row>")
             chunk.append("".join(parts))
