@@ -245,3 +245,11 @@ def test_cli_export_report_refusals(store, tmp_path, args, code, words):
         assert words in err
     else:
         assert ".xlsx" in err and err.count("\n") == 1
+
+
+def test_reading_only_named_sheets_includes_hidden_ones(report):
+    from app.workbook import read_workbook
+
+    visible = [s.name for s in read_workbook(report)]
+    assert "_meta" not in visible and "_data" not in visible and "Tổng hợp" in visible
+    assert [s.name for s in read_workbook(report, only=("_meta", "_data"))] == ["_meta", "_data"]
