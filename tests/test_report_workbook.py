@@ -175,7 +175,7 @@ def test_no_formula_anywhere_for_hostile_user_text(store, tmp_path):
     build(store)
     front = front_committee_id(store)
     women = by_code(store, "women")
-    for n, text in enumerate(HOSTILE):
+    for text in HOSTILE:
         pid = add_person(store, {"full_name": text, "gender": "female", "birth_date": "1990", "note": text})[0]
         join_organization(store, pid, women, joined_on="01/01/2020")
         add_task(store, {"title": text, "organization_id": front, "due_on": "20/11/2026", "source_number": text},
