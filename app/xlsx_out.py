@@ -15,7 +15,7 @@ Every workbook the app writes goes through here:
 
 The report and the province summary are written with xlsxwriter: merged
 headers, formats, print titles, fit to width and hidden sheets in a few
-calls, and about half of openpyxl's time. The long roster goes through
+calls, in about two thirds of openpyxl's time. The long roster goes through
 ``app.xlsx_stream`` instead (see there why).
 """
 from __future__ import annotations
@@ -223,9 +223,8 @@ def row_height(texts_and_widths: list[tuple[str, float]], line: float = 15.0) ->
     Times New Roman 11 fits about 1.15 characters per unit of width)."""
     lines = 1
     for text, width in texts_and_widths:
-        for part in (text or "").split("\n"):
-            lines_here = max(1, math.ceil(len(part) / max(width * 1.15, 1)))
-            lines = max(lines, lines_here + (text or "").count("\n"))
+        per_line = max(width * 1.15, 1)
+        lines = max(lines, sum(max(1, math.ceil(len(part) / per_line)) for part in (text or "").split("\n")))
     return line * lines + 3 if lines > 1 else None
 
 
