@@ -34,7 +34,7 @@ import xlsxwriter
 from app import messages
 from app.errors import FrontDeskError
 
-__all__ = ["atomic_file", "atomic_workbook", "Styles", "write_text", "risky", "setup_page", "Letterhead",
+__all__ = ["check_target", "atomic_file", "atomic_workbook", "Styles", "write_text", "risky", "setup_page", "Letterhead",
            "Line", "letterhead", "titles", "signature", "draw", "row_height", "merge_text", "vietnamese_date_line", "place_name",
            "ExportError"]
 
@@ -66,7 +66,8 @@ class ExportError(FrontDeskError):
     code = "export.cannot_write"
 
 
-def _check_target(path: Path) -> None:
+def check_target(path: Path) -> None:
+    """Refuse, before any work, a target that cannot be written: not .xlsx, no folder."""
     if path.suffix.lower() != ".xlsx":
         raise ExportError("export.not_xlsx", path=str(path))
     if not path.parent.is_dir():
@@ -79,7 +80,7 @@ def atomic_file(path: Path | str) -> Iterator[Path]:
     without an error the file is flushed to disk and renamed to ``path``,
     otherwise removed."""
     path = Path(path)
-    _check_target(path)
+    check_target(path)
     temp = path.parent / f".{path.stem}.{uuid.uuid4().hex[:12]}.xlsx.part"
     try:
         yield temp

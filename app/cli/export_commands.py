@@ -135,7 +135,9 @@ def cmd_consolidate(args: argparse.Namespace, out: TextIO) -> int:
     from app.consolidate import consolidate
     from app.consolidate_workbook import write_summary
     from app.periods import parse_period
+    from app.xlsx_out import check_target
 
+    check_target(args.out)  # before reading a hundred files
     result = consolidate(args.folder, province_code=args.province, period=args.period, skip=args.out)
     path = write_summary(result, args.out, now=SystemClock().now())
     lang = args.lang
