@@ -22,7 +22,7 @@ import os
 import struct
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO, Union
+from typing import BinaryIO, Collection, Union
 
 from app.workbook_checks import Limits, WorkbookError, megabytes, refuse, sniff, too_many_cells
 from app.workbook_xls import check_ole
@@ -48,11 +48,14 @@ class Sheet:
 
 
 def read_workbook(
-    path: Path | str, *, max_bytes: int = DEFAULT_LIMITS.max_bytes, max_cells: int = DEFAULT_LIMITS.max_cells
+    path: Path | str, *, max_bytes: int = DEFAULT_LIMITS.max_bytes, max_cells: int = DEFAULT_LIMITS.max_cells,
+    only: Collection[str] | None = None,
 ) -> list[Sheet]:
     """The visible worksheets of the file, in workbook order. Raises
     ``WorkbookError`` (a ``FrontDeskError``) with a ``workbook.*`` code and
-    the file name for anything it will not or cannot read."""
+    the file name for anything it will not or cannot read. With ``only``,
+    just the worksheets of those names, hidden or not (a report's hidden
+    ``_meta`` and ``_data``), after the same checks of the whole file."""
     path = Path(path)
     limits = replace(DEFAULT_LIMITS, max_bytes=max_bytes, max_cells=max_cells)
     try:
@@ -82,10 +85,11 @@ def read_workbook(
             # a structure so broken the checks trip over it: calamine would not do better
             raise refuse("workbook.unreadable", path, detail=f"{type(exc).__name__}: {str(exc)[:200]}") from exc
         fh.seek(0)
-        return _read(fh, path, limits, ods_merged)
+        return _read(fh, path, limits, ods_merged, only)
 
 
-def _read(fh: BinaryIO, path: Path, limits: Limits, ods_merged: dict) -> list[Sheet]:
+def _read(fh: BinaryIO, path: Path, limits: Limits, ods_merged: dict,
+          only: Collection[str] | None = None) -> list[Sheet]:
     from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     sheets: list[Sheet] = []
@@ -93,7 +97,9 @@ def _read(fh: BinaryIO, path: Path, limits: Limits, ods_merged: dict) -> list[Sh
     try:
         with CalamineWorkbook.from_filelike(fh) as book:
             for meta in book.sheets_metadata:
-                if meta.visible != SheetVisibleEnum.Visible or meta.typ != SheetTypeEnum.WorkSheet:
+                if meta.typ != SheetTypeEnum.WorkSheet:
+                    continue
+                if (meta.name not in only) if only is not None else meta.visible != SheetVisibleEnum.Visible:
                     continue
                 sheet = book.get_sheet_by_name(meta.name)
                 end = sheet.end

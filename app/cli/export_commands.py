@@ -1,0 +1,171 @@
+"""``export report``, ``export members`` and ``consolidate``: the Excel files
+that leave the commune, and the province's summary of them."""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any, TextIO
+
+from app import messages
+from app.storage import open_store
+
+COMMANDS: list = []
+
+messages.register(
+    {
+        "cli.export.report_done": (
+            "Đã xuất báo cáo {period} của {commune}: {path}\n"
+            "  Hội viên, đoàn viên: {members} — chức danh còn trống: {vacant} suất — người kiêm nhiệm: {concurrent}\n"
+            "  Công việc trong kỳ: {assigned} (đúng hạn {on_time}, trễ hạn {late}, chưa xong {open}, quá hạn {overdue})\n"
+            "  Mã kiểm tra (SHA-256 số liệu): {sha}",
+            "Exported the {period} report of {commune}: {path}\n"
+            "  Members: {members} — vacant seats: {vacant} — concurrent holders: {concurrent}\n"
+            "  Tasks of the period: {assigned} (on time {on_time}, late {late}, open {open}, overdue {overdue})\n"
+            "  Checksum (SHA-256 of the figures): {sha}",
+        ),
+        "cli.export.members_done": (
+            "Đã xuất danh sách {count} người{org}: {path}{hidden}",
+            "Exported a list of {count} people{org}: {path}{hidden}",
+        ),
+        "cli.export.masked": (
+            "\n  Số CCCD đã được che (dùng --with-citizen-id để xuất đủ); không có dân tộc, tôn giáo "
+            "(dùng --with-ethnicity-religion).",
+            "\n  Citizen IDs are masked (--with-citizen-id exports them whole); no ethnicity or religion "
+            "(--with-ethnicity-religion).",
+        ),
+        "cli.consolidate.done": (
+            "Tổng hợp {period} của {province}: {sent} đơn vị đã gửi, {missing} đơn vị chưa gửi, {rejected} tệp "
+            "không dùng. Tệp tổng hợp: {path}",
+            "Summary of {period} for {province}: {sent} communes reported, {missing} sent nothing, {rejected} "
+            "file(s) not used. Summary file: {path}",
+        ),
+        "cli.consolidate.rejected": ("Tệp không dùng:", "Files not used:"),
+        "cli.consolidate.missing": ("Chưa gửi ({count}): {names}", "Sent nothing ({count}): {names}"),
+    }
+)
+
+
+def command(fn):
+    COMMANDS.append(fn)
+    return fn
+
+
+def _print_json(out: TextIO, payload: Any) -> None:
+    json.dump(payload, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+@command
+def _register_export(sub, common) -> None:
+    p = sub.add_parser("export", help="write Excel files: the province report, the member roster")
+    what = p.add_subparsers(dest="what", required=True, parser_class=p.__class__, metavar="report|members")
+    r = what.add_parser("report", help="the province report of a period")
+    r.add_argument("--period", required=True, metavar="P", help="2026-11 (month), 2026-Q4, 2026-H2 or 2026")
+    r.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
+    r.add_argument("--with-rosters", action="store_true", help="add a member list per organization")
+    common(r, json_flag=True)
+    r.set_defaults(handler=cmd_export_report)
+    m = what.add_parser("members", help="the roster, sorted the Vietnamese way")
+    m.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
+    m.add_argument("--org", metavar="ORG", help="only the members of this organization (code, short name or name)")
+    m.add_argument("--with-citizen-id", action="store_true", help="citizen IDs in full (masked otherwise)")
+    m.add_argument("--with-ethnicity-religion", action="store_true", help="add ethnicity and religion columns")
+    common(m, json_flag=True)
+    m.set_defaults(handler=cmd_export_members)
+
+
+def cmd_export_report(args: argparse.Namespace, out: TextIO) -> int:
+    from app.periods import parse_period
+    from app.report_workbook import export_report
+
+    with open_store(args.database) as store:
+        period = parse_period(args.period, today=store.today())
+        result = export_report(store, period, args.out, with_rosters=args.with_rosters)
+    f = result.figures
+    total = f.unit("commune")
+    if args.json:
+        payload = {"path": str(result.path), "meta": result.meta,
+                   "figures": [{"indicator": i, "organization": o, "value": v} for i, o, v in f.data_rows()]}
+        _print_json(out, payload)
+        return 0
+    print(messages.text(
+        "cli.export.report_done", args.lang, period=f.period.label(args.lang), commune=f.commune.name,
+        path=result.path, members=total["members.total"], vacant=total["positions.vacant"],
+        concurrent=total["positions.concurrent_holders"], assigned=total["tasks.assigned"],
+        on_time=total["tasks.done_on_time"], late=total["tasks.done_late"], open=total["tasks.open"],
+        overdue=total["tasks.overdue"], sha=result.meta["data_sha256"],
+    ), file=out)
+    return 0
+
+
+def cmd_export_members(args: argparse.Namespace, out: TextIO) -> int:
+    from app.export_members import export_members
+    from app.organizations import find_organization
+
+    with open_store(args.database) as store:
+        org_id = find_organization(store, args.org) if args.org else None
+        result = export_members(store, args.out, org_id=org_id, with_citizen_id=args.with_citizen_id,
+                                with_ethnicity_religion=args.with_ethnicity_religion)
+    if args.json:
+        _print_json(out, {"path": str(result.path), "rows": result.rows, "organization": result.organization,
+                          "citizen_id": "full" if args.with_citizen_id else "masked",
+                          "ethnicity_religion": bool(args.with_ethnicity_religion)})
+        return 0
+    hidden = "" if args.with_citizen_id and args.with_ethnicity_religion else messages.text("cli.export.masked", args.lang)
+    org = f" ({result.organization})" if result.organization else ""
+    print(messages.text("cli.export.members_done", args.lang, count=result.rows, org=org, path=result.path,
+                        hidden=hidden), file=out)
+    return 0
+
+
+@command
+def _register_consolidate(sub, common) -> None:
+    p = sub.add_parser("consolidate", help="province side: many commune reports -> one summary")
+    p.add_argument("folder", type=Path, metavar="DIR", help="the folder holding the communes' report files")
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
+    p.add_argument("--province", metavar="CODE", help="the province (default: the one most reports belong to)")
+    p.add_argument("--period", metavar="P", help="the period (default: the one most reports carry)")
+    common(p, json_flag=True)
+    p.set_defaults(handler=cmd_consolidate)
+
+
+def cmd_consolidate(args: argparse.Namespace, out: TextIO) -> int:
+    from app.clock import SystemClock
+    from app.consolidate import consolidate
+    from app.consolidate_workbook import write_summary
+    from app.periods import parse_period
+    from app.xlsx_out import check_target
+
+    check_target(args.out)  # before reading a hundred files
+    result = consolidate(args.folder, province_code=args.province, period=args.period, skip=args.out)
+    path = write_summary(result, args.out, now=SystemClock().now())
+    lang = args.lang
+    if args.json:
+        totals: dict[str, dict[str, int]] = {}
+        for (indicator, unit), value in sorted(result.totals().items()):
+            totals.setdefault(indicator, {})[unit] = value
+        _print_json(out, {
+            "path": str(path), "province": result.province.code, "period": result.period,
+            "communes": [{"code": k.commune.code, "name": k.commune.name, "file": k.report.path.name,
+                          "generated_at": k.report.generated_at, "export_id": k.report.meta["export_id"]}
+                         for k in result.kept],
+            "totals": totals,
+            "missing": [{"code": c.code, "name": c.name} for c in result.missing],
+            "rejected": [{"file": r.path.name, "reason": r.reason, "message": result.describe(r, lang)}
+                         for r in result.rejected],
+        })
+        return 0
+    print(messages.text(
+        "cli.consolidate.done", lang, period=parse_period(result.period).label(lang), province=result.province.full_name,
+        sent=len(result.kept), missing=len(result.missing), rejected=len(result.rejected), path=path,
+    ), file=out)
+    if result.rejected:
+        print(messages.text("cli.consolidate.rejected", lang), file=out)
+        for r in result.rejected:
+            print(f"  {r.path.name}: {result.describe(r, lang)}", file=out)
+    if result.missing:
+        names = ", ".join(c.name for c in result.missing[:12]) + (" …" if len(result.missing) > 12 else "")
+        print(messages.text("cli.consolidate.missing", lang, count=len(result.missing), names=names), file=out)
+    return 0
+

@@ -1,0 +1,215 @@
+"""The province's consolidation of commune reports made from demo communes."""
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from datetime import datetime, timedelta, timezone
+
+import openpyxl
+import pytest
+
+from app.admin_units import communes_of
+from app.cli import run
+from app.clock import FixedClock
+from app.consolidate import consolidate
+from app.consolidate_workbook import write_summary
+from app.demo import build_demo
+from app.errors import FrontDeskError
+from app.periods import parse_period
+from app.report_data import read_report
+from app.report_workbook import export_report
+from app.storage import open_store
+
+HANOI = ("00004", "00008", "00025")  # Ba Đình, Ngọc Hà, Giảng Võ
+HCMC = "27316"                       # Phường An Đông, Thành phố Hồ Chí Minh
+MOMENT = datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc)
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo_reports(tmp_path_factory):
+    """Small demo communes (300 people, a seed each) and their reports for
+    2026-11 and 2026-10: {(code, period): path}, in a folder of their own."""
+    root = tmp_path_factory.mktemp("communes")
+    made = {}
+    for seed, code in enumerate((*HANOI, HCMC), start=1):
+        db = root / f"{code}.sqlite3"
+        build_demo(db, people=300, seed=seed, commune_code=code, clock=FixedClock(MOMENT))
+        for period, minutes in (("2026-11", 0), ("2026-10", 1)):
+            clock = FixedClock(MOMENT + timedelta(minutes=minutes))
+            with open_store(db, clock=clock) as store:
+                out = root / f"bc-{code}-{period}.xlsx"
+                export_report(store, parse_period(period), out)
+                made[(code, period)] = out
+    return made
+
+
+def folder_with(tmp_path, demo_reports, keys):
+    folder = tmp_path / "nhan"
+    folder.mkdir()
+    for key in keys:
+        shutil.copy(demo_reports[key], folder / demo_reports[key].name)
+    return folder
+
+
+def test_totals_and_missing_communes(tmp_path, demo_reports):
+    folder = folder_with(tmp_path, demo_reports, [(c, "2026-11") for c in HANOI])
+    result = consolidate(folder)
+    assert result.province.code == "01" and result.period == "2026-11"
+    assert sorted(k.commune.code for k in result.kept) == sorted(HANOI)
+    assert result.rejected == []
+    hanoi = communes_of("01")
+    assert [c.code for c in result.missing] == [c.code for c in hanoi if c.code not in HANOI]
+    assert len(result.missing) == len(hanoi) - 3
+    reports = [read_report(demo_reports[(c, "2026-11")]).figures() for c in HANOI]
+    totals = result.totals()
+    for key in (("members.total", "commune"), ("positions.vacant", "commune"), ("tasks.overdue", "commune"),
+                ("members.female", "women"), ("positions.concurrent_holders", "front")):
+        assert totals[key] == sum(r[key] for r in reports), key
+    assert totals[("members.total", "commune")] > 0
+
+
+def test_the_summary_workbook(tmp_path, demo_reports):
+    folder = folder_with(tmp_path, demo_reports, [(c, "2026-11") for c in HANOI] + [(HCMC, "2026-11")])
+    result = consolidate(folder)
+    out = tmp_path / "tong-hop.xlsx"
+    write_summary(result, out, now=MOMENT)
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Tổng hợp", "Theo tổ chức", "Chưa gửi", "Tệp không dùng", "_meta", "_data"]
+    ws = book["Tổng hợp"]
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    codes = [r[1] for r in rows if r[1] in HANOI]
+    assert sorted(codes) == sorted(HANOI)
+    total_row = next(r for r in rows if r[0] == "Tổng cộng")
+    per_commune = [r for r in rows if r[1] in HANOI]
+    assert total_row[4] == sum(r[4] for r in per_commune) == result.totals()[("members.total", "commune")]
+    missing = [r[1] for r in book["Chưa gửi"].iter_rows(values_only=True) if isinstance(r[0], int)]
+    assert len(missing) == len(result.missing)
+    rejected = [r for r in book["Tệp không dùng"].iter_rows(values_only=True) if isinstance(r[0], int)]
+    assert [r[1] for r in rejected] == [demo_reports[(HCMC, "2026-11")].name]
+    assert "Hồ Chí Minh" in rejected[0][2]
+    data = list(book["_data"].iter_rows(min_row=2, values_only=True))
+    assert len(data) == 3 * len(read_report(demo_reports[(HANOI[0], "2026-11")]).rows)
+
+
+def test_rejected_files_with_their_reasons(tmp_path, demo_reports):
+    keys = [(c, "2026-11") for c in HANOI] + [(HCMC, "2026-11"), (HANOI[0], "2026-10")]
+    folder = folder_with(tmp_path, demo_reports, keys)
+    # an edited figure
+    book = openpyxl.load_workbook(folder / demo_reports[(HANOI[1], "2026-11")].name)
+    book["_data"]["C3"].value += 5
+    book.save(folder / "sua-tay.xlsx")
+    # a newer export of Ba Đình for November: the older one is replaced
+    newer = openpyxl.load_workbook(folder / demo_reports[(HANOI[0], "2026-11")].name)
+    meta = newer["_meta"]
+    for row in meta.iter_rows(min_row=2):
+        if row[0].value == "generated_at":
+            row[1].value = "2026-11-23T08:00:00+07:00"
+    newer.save(folder / "ba-dinh-moi.xlsx")
+    # an unknown template version, not a report, not a spreadsheet
+    unknown = openpyxl.load_workbook(folder / demo_reports[(HANOI[2], "2026-11")].name)
+    for row in unknown["_meta"].iter_rows(min_row=2):
+        if row[0].value == "template_version":
+            row[1].value = "9"
+    unknown.save(folder / "mau-moi.xlsx")
+    plain = openpyxl.Workbook()
+    plain.active["A1"] = "Danh sách"
+    plain.save(folder / "danh-sach.xlsx")
+    (folder / "ghi-chu.txt").write_text("không phải báo cáo", encoding="utf-8")
+    (folder / "~$lock.xlsx").write_bytes(b"x")
+
+    result = consolidate(folder)
+    reasons = {r.path.name: r.reason for r in result.rejected}
+    assert reasons == {
+        "sua-tay.xlsx": "bad_checksum",
+        demo_reports[(HANOI[0], "2026-11")].name: "superseded",
+        "mau-moi.xlsx": "unknown_template",
+        "danh-sach.xlsx": "not_report",
+        "ghi-chu.txt": "unreadable",
+        demo_reports[(HCMC, "2026-11")].name: "other_province",
+        demo_reports[(HANOI[0], "2026-10")].name: "other_period",
+    }
+    assert {k.report.path.name for k in result.kept} == {
+        "ba-dinh-moi.xlsx", demo_reports[(HANOI[1], "2026-11")].name, demo_reports[(HANOI[2], "2026-11")].name}
+    words = {r.path.name: result.describe(r, "vi") for r in result.rejected}
+    assert "Sai mã kiểm tra" in words["sua-tay.xlsx"]
+    assert "ba-dinh-moi.xlsx" in words[demo_reports[(HANOI[0], "2026-11")].name]
+    assert "phiên bản 1" in words["mau-moi.xlsx"]
+
+
+def test_province_and_period_can_be_chosen(tmp_path, demo_reports):
+    keys = [(c, p) for c in (*HANOI, HCMC) for p in ("2026-11", "2026-10")]
+    folder = folder_with(tmp_path, demo_reports, keys)
+    hcmc = consolidate(folder, province_code="79", period="2026-10")
+    assert [k.commune.code for k in hcmc.kept] == [HCMC]
+    assert hcmc.period == "2026-10"
+    assert {r.reason for r in hcmc.rejected} == {"other_province", "other_period"}
+    assert len(hcmc.missing) == len(communes_of("79")) - 1
+    # without options: the province most reports belong to; of equal counts, the later period
+    default = consolidate(folder)
+    assert (default.province.code, default.period) == ("01", "2026-11")
+
+
+def test_nothing_usable_is_one_clear_refusal(tmp_path):
+    folder = tmp_path / "trong"
+    folder.mkdir()
+    (folder / "a.txt").write_text("x")
+    with pytest.raises(FrontDeskError) as caught:
+        consolidate(folder)
+    assert caught.value.code == "consolidate.nothing"
+    with pytest.raises(FrontDeskError) as caught:
+        consolidate(tmp_path / "khong-co")
+    assert caught.value.code == "consolidate.no_folder"
+
+
+def test_a_hundred_reports(tmp_path, demo_reports):
+    """100 report files of 100 communes of one province (copies of one
+    report with _meta rewritten and the checksum kept valid) are all kept."""
+    source = demo_reports[(HANOI[0], "2026-11")]
+    folder = tmp_path / "tram"
+    folder.mkdir()
+    codes = [c.code for c in communes_of("01")][:100]
+    book = openpyxl.load_workbook(source)
+    for code in codes:
+        for row in book["_meta"].iter_rows(min_row=2):
+            if row[0].value == "commune_code":
+                row[1].value = code
+        book.save(folder / f"bc-{code}.xlsx")
+    result = consolidate(folder)
+    assert len(result.kept) == 100 and not result.rejected
+    assert len(result.missing) == len(communes_of("01")) - 100
+    single = read_report(source).figures()[("members.total", "commune")]
+    assert result.totals()[("members.total", "commune")] == 100 * single
+
+
+def test_cli_consolidate(tmp_path, demo_reports):
+    folder = folder_with(tmp_path, demo_reports, [(c, "2026-11") for c in HANOI] + [(HCMC, "2026-11")])
+    out = tmp_path / "tong-hop.xlsx"
+    code, stdout, err = cli("consolidate", str(folder), "--out", str(out))
+    assert code == 0, err
+    assert "3 đơn vị đã gửi" in stdout and "Hồ Chí Minh" in stdout and out.exists()
+    code, stdout, err = cli("consolidate", str(folder), "--out", str(out), "--json", "--lang", "en")
+    payload = json.loads(stdout)
+    assert payload["province"] == "01" and payload["period"] == "2026-11"
+    assert sorted(c["code"] for c in payload["communes"]) == sorted(HANOI)
+    assert payload["rejected"][0]["reason"] == "other_province"
+    assert payload["totals"]["members.total"]["commune"] > 0
+    assert len(payload["missing"]) == len(communes_of("01")) - 3
+    # the summary itself, written into the folder, is not read as a report next time
+    inside = folder / "tong-hop.xlsx"
+    assert cli("consolidate", str(folder), "--out", str(inside))[0] == 0
+    code, stdout, err = cli("consolidate", str(folder), "--out", str(tmp_path / "lan-2.xlsx"), "--json")
+    assert {r["file"] for r in json.loads(stdout)["rejected"]} == {
+        demo_reports[(HCMC, "2026-11")].name, "tong-hop.xlsx"}
+    code, _, err = cli("consolidate", str(tmp_path / "khong-co"), "--out", str(out))
+    assert code == 1 and "khong-co" in err
+    code, _, err = cli("consolidate", str(folder), "--out", str(out), "--period", "2026-15")
+    assert code == 1 and "2026-15" in err
+    code, _, err = cli("consolidate", str(folder))
+    assert code == 2
