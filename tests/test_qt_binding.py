@@ -24,13 +24,17 @@ def test_calls_returning_nothing_leave_none_alone(qtbot):
     image = QImage(50, 50, QImage.Format_ARGB32)
     painter = QPainter(image)
     colour = QColor("#1f618d")
+    losses = []
     try:
-        before = sys.getrefcount(None)
-        for _ in range(200):  # a count that cannot reach zero, even with the fault
-            label.setText("x")
-            painter.setPen(colour)
-            painter.fillRect(QRectF(0, 0, 5, 5), colour)
-        after = sys.getrefcount(None)
+        # Other threads (a test server left winding down) move None's count a
+        # little either way; the fault takes exactly one per call, every time.
+        for _trial in range(3):
+            before = sys.getrefcount(None)
+            for _ in range(200):  # a count that cannot reach zero, even with the fault
+                label.setText("x")
+                painter.setPen(colour)
+                painter.fillRect(QRectF(0, 0, 5, 5), colour)
+            losses.append(before - sys.getrefcount(None))
     finally:
         painter.end()
-    assert after >= before - 20, f"None lost {before - after} references in 600 calls"
+    assert min(losses) < 300, f"None lost {losses} references in 3 × 600 calls"
