@@ -40,6 +40,20 @@ messages.register(
             "Summary of {period} for {province}: {sent} communes reported, {missing} sent nothing, {rejected} "
             "file(s) not used. Summary file: {path}",
         ),
+        "cli.export.queued": (
+            "Đã xếp vào hàng gửi lên tỉnh (mục {id}, tới {destination}). Ứng dụng tự gửi khi có mạng; "
+            "gửi ngay bằng: frontdesk sync run",
+            "Queued for the province (item {id}, to {destination}). The app sends it when a connection is "
+            "there; send now with: frontdesk sync run",
+        ),
+        "cli.export.queued_already_sent": (
+            "Báo cáo y hệt đã được gửi tới {destination} (mục {id}); không gửi lại.",
+            "The very same report was already sent to {destination} (item {id}); it is not sent again.",
+        ),
+        "cli.export.queued_no_destination": (
+            "Đã xếp vào hàng gửi (mục {id}) nhưng chưa đặt nơi gửi. Hãy đặt bằng: frontdesk sync destination …",
+            "Queued (item {id}), but no destination is set yet. Set one with: frontdesk sync destination …",
+        ),
         "cli.consolidate.rejected": ("Tệp không dùng:", "Files not used:"),
         "cli.consolidate.missing": ("Chưa gửi ({count}): {names}", "Sent nothing ({count}): {names}"),
     }
@@ -64,6 +78,7 @@ def _register_export(sub, common) -> None:
     r.add_argument("--period", required=True, metavar="P", help="2026-11 (month), 2026-Q4, 2026-H2 or 2026")
     r.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
     r.add_argument("--with-rosters", action="store_true", help="add a member list per organization")
+    r.add_argument("--send", action="store_true", help="also queue the file to be sent to the province")
     common(r, json_flag=True)
     r.set_defaults(handler=cmd_export_report)
     m = what.add_parser("members", help="the roster, sorted the Vietnamese way")
@@ -82,11 +97,19 @@ def cmd_export_report(args: argparse.Namespace, out: TextIO) -> int:
     with open_store(args.database) as store:
         period = parse_period(args.period, today=store.today())
         result = export_report(store, period, args.out, with_rosters=args.with_rosters)
+        queued = None
+        if args.send:
+            from app.destination import queue_for_sending
+
+            queued = queue_for_sending(store, result.path, result.meta["commune_code"], result.meta["period"])
     f = result.figures
     total = f.unit("commune")
     if args.json:
         payload = {"path": str(result.path), "meta": result.meta,
                    "figures": [{"indicator": i, "organization": o, "value": v} for i, o, v in f.data_rows()]}
+        if queued is not None:
+            payload["outbox"] = {"id": queued.id, "state": queued.state, "remote_name": queued.remote_name,
+                                 "destination": queued.destination}
         _print_json(out, payload)
         return 0
     print(messages.text(
@@ -96,6 +119,12 @@ def cmd_export_report(args: argparse.Namespace, out: TextIO) -> int:
         on_time=total["tasks.done_on_time"], late=total["tasks.done_late"], open=total["tasks.open"],
         overdue=total["tasks.overdue"], sha=result.meta["data_sha256"],
     ), file=out)
+    if queued is not None:
+        if not queued.destination:
+            key = "cli.export.queued_no_destination"
+        else:
+            key = "cli.export.queued_already_sent" if queued.state == "sent" else "cli.export.queued"
+        print(messages.text(key, args.lang, id=queued.id, destination=queued.destination), file=out)
     return 0
 
 

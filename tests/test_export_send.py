@@ -1,0 +1,42 @@
+"""``frontdesk export report --send``: the report leaves through the outbox, once."""
+from __future__ import annotations
+
+import io
+import json
+
+from app.cli import run
+from app.demo import build_demo
+from app.report_data import read_report
+
+
+def cli(*argv) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run([str(a) for a in argv], out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_an_exported_report_is_queued_and_sent_to_the_folder(tmp_path, clock):
+    db = tmp_path / "xa.sqlite3"
+    build_demo(db, people=300, seed=3, commune_code="00004", clock=clock)
+    report = tmp_path / "bc.xlsx"
+
+    code, out, _ = cli("export", "report", "--period", "2026-10", "--out", report, "--send", "--db", db)
+    assert code == 0 and "chưa đặt nơi gửi" in out  # queued all the same, and told what to do
+
+    share = tmp_path / "share"
+    share.mkdir()
+    assert cli("sync", "destination", "folder", share, "--db", db)[0] == 0
+    code, out, _ = cli("sync", "run", "--db", db, "--json")
+    assert code == 0 and len(json.loads(out)["sent"]) == 1
+    sent = [p for p in share.iterdir() if p.suffix == ".xlsx"]
+    assert len(sent) == 1 and sent[0].name.startswith("00004_2026-10_")
+    assert sent[0].read_bytes() == report.read_bytes()
+    assert read_report(sent[0]).meta["period"] == "2026-10"
+
+    code, out, _ = cli("export", "report", "--period", "2026-10", "--out", tmp_path / "b2.xlsx", "--send",
+                       "--db", db, "--json")
+    assert code == 0
+    queued = json.loads(out)["outbox"]
+    assert queued["state"] == "queued" and queued["destination"] == f"folder:{share}"
+    assert cli("sync", "run", "--db", db)[0] == 0
+    assert len([p for p in share.iterdir() if p.suffix == ".xlsx"]) == 2  # a new export is a new file
