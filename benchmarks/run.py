@@ -41,18 +41,19 @@ WHY_MISSED = {
 }
 
 
-def _demo_db(ctx: Context) -> Path:
+def _demo_db(ctx: Context, people: int) -> Path:
     from app.demo import build_demo
 
-    path = ctx.data / f"demo-{ctx.people}.sqlite3"
+    path = ctx.data / f"demo-{people}.sqlite3"
     if not path.exists():
-        ctx.log(f"  building a {ctx.people:,}-person demo commune …")
-        build_demo(path, people=ctx.people, seed=1, commune_code="00004")
+        ctx.log(f"  building a {people:,}-person demo commune …")
+        build_demo(path, people=people, seed=1, commune_code="00004")
     return path
 
 
 def steps():
     import bench_import
+    import bench_reports
     import bench_window
 
     return [
@@ -60,6 +61,8 @@ def steps():
         ("lists", bench_window.lists),
         ("memory", bench_window.memory),
         ("import", bench_import.measure),
+        ("export", bench_reports.export),
+        ("consolidate", bench_reports.consolidation),
     ]
 
 
@@ -82,7 +85,8 @@ def run(argv: list[str] | None = None) -> list[Figure]:
         rounds=1 if args.quick else 5,
     )
     started = time.perf_counter()
-    ctx.cache["demo_db"] = _demo_db(ctx)
+    ctx.cache["demo_db"] = _demo_db(ctx, ctx.people)
+    ctx.cache["roster_db"] = _demo_db(ctx, ctx.roster_rows)  # the roster export's commune (50,000 people)
     figures: list[Figure] = []
     for name, measure in steps():
         if args.only and name not in args.only:
