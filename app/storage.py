@@ -11,7 +11,7 @@ import json
 import os
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from sqlite_utils import Database
 
@@ -21,6 +21,7 @@ from app.clock import SystemClock, iso_timestamp
 from app.errors import DatabaseProblem
 from app.events import Events
 from app.migrations import MIGRATION_NAMES, SCHEMA_VERSION, migrations
+from app.netpath import refuse_network_path
 from app.paths import backups_dir_for
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -257,10 +258,13 @@ def open_store(
     backups: Path | None = None,
     busy_timeout: float = 5.0,
     events: Events | None = None,
+    place_check: Callable[[Path], None] = refuse_network_path,
 ) -> Store:
     """Open (or with ``create``, make) the database at ``path``, migrated to
-    this app's schema. Raises ``DatabaseProblem`` for anything wrong with the file."""
+    this app's schema. Raises ``DatabaseProblem`` for anything wrong with the
+    file, and for a file on a network share (``place_check``)."""
     path = Path(path)
+    place_check(path)
     clock = clock or SystemClock()
     if create:
         if path.exists() and path.stat().st_size > 0:
