@@ -137,9 +137,9 @@ def erase_person(store: Store, person_id: int) -> ErasureResult:
             q("DELETE FROM person WHERE id = ?", (person_id,))
             counts = {"memberships": len(memberships), "appointments": len(appointments), "task_assignments": tasks}
             store.log("delete", "person", None, None, {"erased_on_request": True, **counts}, note=ERASED_NOTE)
-        # The index's segments still hold the deleted tokens until merged.
-        q("INSERT INTO person_search(person_search) VALUES ('optimize')")
-        q("PRAGMA wal_checkpoint(TRUNCATE)")
+            # The index's segments still hold the deleted tokens until merged.
+            q("INSERT INTO person_search(person_search) VALUES ('optimize')")
+        q("PRAGMA wal_checkpoint(TRUNCATE)")  # old page images leave the WAL file
     finally:
         q(f"PRAGMA secure_delete = {int(secure)}")
     store.events.emit("people_changed", ids=[person_id])
