@@ -55,7 +55,13 @@ class PrivateFormatter(logging.Formatter):
         return stack_info
 
     def format(self, record: logging.LogRecord) -> str:
-        return redact(super().format(record))
+        # Another handler (a console, a test's capture) may have formatted
+        # the traceback first and cached it with its message: never reuse it.
+        cached, record.exc_text = record.exc_text, None
+        try:
+            return redact(super().format(record))
+        finally:
+            record.exc_text = cached
 
 
 def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> Path | None:
