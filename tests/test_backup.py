@@ -17,7 +17,7 @@ from app.backup_retention import RetentionPolicy, assign_tiers, plan_pruning, pr
 from app.backup_schedule import back_up, backup_at_quit, backup_at_start, maybe_backup
 from app.clock import FixedClock
 from app.errors import FrontDeskError
-from app.people import add_person
+from app.people import add_people_bulk, add_person
 
 VN = timezone(timedelta(hours=7))
 
@@ -85,8 +85,8 @@ def _limited(max_pages: int):
 
 
 def test_a_disk_that_fills_up_mid_backup_leaves_no_file(store, tmp_path):
-    for i in range(400):
-        add_person(store, {"full_name": f"Người Thứ {i}", "note": "x" * 200})
+    with store.transaction():
+        add_people_bulk(store, [{"full_name": f"Người Thứ {i}", "note": "x" * 200} for i in range(400)])
     folder = tmp_path / "b"
     earlier = create_backup(store.conn, folder, reason="manual", when=datetime(2026, 11, 1, tzinfo=VN))
     with pytest.raises(FrontDeskError) as caught:

@@ -13,7 +13,7 @@ from app.clock import FixedClock
 from app.errors import DatabaseProblem
 from app.people import add_people_bulk
 from app.restore import restore_backup
-from app.startup import describe_damage, open_at_start
+from app.startup import damage_found, describe_damage, open_at_start
 
 VN = timezone(timedelta(hours=7))
 
@@ -83,3 +83,16 @@ def test_a_sound_database_opens(store):
     store.close()
     with open_at_start(store.path) as again:
         assert again.schema_version() >= 1
+
+
+def test_the_check_can_run_after_opening(store, tmp_path):
+    """The window may open first and check off the GUI thread: the same answer."""
+    with store.transaction():
+        add_people_bulk(store, [{"full_name": f"Người {i}"} for i in range(500)])
+    assert damage_found(store) is None
+    good = back_up(store, "quit")
+    store.close()
+    _ruin_person_table(store.path)
+    with open_at_start(store.path, check=False) as opened:
+        problem = damage_found(opened)
+    assert problem.code == "database.damaged" and problem.params["backup"] == str(good)
