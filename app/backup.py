@@ -119,7 +119,15 @@ def header_problem(path: Path) -> str | None:
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """Open a backup without ever writing to it (nor beside it)."""
-    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+    path = Path(path).resolve()
+    uri = path.as_uri()
+    if uri.startswith("file:///"):
+        return sqlite3.connect(uri + "?mode=ro", uri=True)
+    # A Windows share (\\server\share): SQLite's URIs take no host name, so
+    # the file is opened by its path and made read-only by a pragma.
+    conn = sqlite3.connect(str(path))
+    conn.execute("PRAGMA query_only = ON")
+    return conn
 
 
 def verify_backup(path: Path, *, full: bool = False) -> list[str]:

@@ -97,7 +97,7 @@ def main() -> None:
         stick.mkdir()
         row("copy_backup_to (verified)", best(r, lambda: copy_backup_to(newest, stick)), plain, "copyfile")
         for check in CHECKS:
-            row(f"check {check.__name__.strip('_')}", best(1, lambda: check(store)))
+            row(f"check {check.__name__.strip('_')}", best(1, lambda check=check: check(store)))
         store.close()
         row("restore_backup", best(1, lambda: restore_backup(db, newest)), plain, "copyfile")
         with open_store(db) as store:
