@@ -18,11 +18,16 @@ no tier keeps are deleted. If the kept ones still weigh more than the
 budget (2 GB), the oldest of the least important tier goes first, one at a
 time, until they fit; the newest good backup is never deleted, even alone
 over budget.
+
+A PC whose clock has gone back (a flat CMOS battery resets it to years ago)
+would stamp its newest backups as the oldest, and the tiers would delete
+them first: while the clock is behind the newest backup, nothing is pruned.
 """
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable, Hashable
 
@@ -31,6 +36,7 @@ from app.backup import PARTIAL_SUFFIX, BackupInfo, list_backups, parse_backup_na
 TIERS = ("recent", "daily", "safety", "weekly", "monthly")  # least important first
 SAFETY_REASONS = ("before-restore", "before-migration")
 STALE_PARTIAL_SECONDS = 3600  # older than this, a .partial is a crash's leftover
+CLOCK_SLACK = timedelta(days=1)  # backups from "the future" beyond this: the clock went back
 
 
 @dataclass(frozen=True)
@@ -132,11 +138,22 @@ def _stale_partials(folder: Path, now: float) -> list[Path]:
     return stale
 
 
-def prune_backups(folder: Path, policy: RetentionPolicy = DEFAULT_POLICY) -> list[Path]:
+def clock_is_behind(backups: list[BackupInfo], now: datetime) -> bool:
+    """True when some backup is stamped well after ``now``: the clock went back."""
+    return any(b.created_at > now + CLOCK_SLACK for b in backups)
+
+
+def prune_backups(folder: Path, policy: RetentionPolicy = DEFAULT_POLICY, *, now: datetime | None = None) -> list[Path]:
     """Apply the policy to ``folder``; returns the files deleted. Files that
-    are not complete backups are left alone, except a crash's old ``.partial``."""
+    are not complete backups are left alone, except a crash's old ``.partial``.
+    Nothing is deleted while the clock (``now``) is behind the newest backup."""
     folder = Path(folder)
     backups = list_backups(folder)
+    now = now or datetime.now().astimezone()
+    if now.tzinfo is None:
+        now = now.astimezone()
+    if clock_is_behind(backups, now):
+        return []
     # The newest backup that really reads back is the one that must survive.
     protect = next((b.path for b in backups if not verify_backup(b.path)), None)
     plan = plan_pruning(backups, policy, protect=protect)

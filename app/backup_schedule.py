@@ -52,8 +52,9 @@ def back_up(
     """A backup now (``frontdesk backup create``, the app's "Back up now"),
     then the older ones pruned by ``policy``. Returns the new file."""
     target = backup_folder(store, folder)
-    path = create_backup(store.conn, target, reason=reason, when=store.clock.now())
-    prune_backups(target, policy)
+    now = store.clock.now()
+    path = create_backup(store.conn, target, reason=reason, when=now)
+    prune_backups(target, policy, now=now)
     return path
 
 
@@ -98,7 +99,9 @@ def maybe_backup(
     now = _aware((clock or store.clock).now())
     newest = _newest(store, folder)
     if newest is not None:
-        if now - _aware(newest.created_at) < min_interval:
+        # a backup stamped after now: the clock went back, and waiting for it
+        # to catch up could mean no backup for years
+        if timedelta(0) <= now - _aware(newest.created_at) < min_interval:
             return None
         if mark_of_backup(newest.path) == changes_mark(store.conn):
             return None

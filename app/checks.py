@@ -33,6 +33,7 @@ messages.register(
         "check.change_log.ok": ("Nhật ký thay đổi đọc được: {count} mục.", "The change log reads: {count} entries."),
         "check.change_log.fail": ("{count} mục nhật ký thay đổi không đọc được (ví dụ số {ids}).", "{count} change-log entries cannot be read (e.g. #{ids})."),
         "check.backups.ok": ("Bản sao lưu tốt gần nhất: {at} ({count} bản).", "Newest good backup: {at} ({count} in all)."),
+        "check.clock.warn": ("Đồng hồ của máy ({now}) đang chậm hơn bản sao lưu mới nhất ({at}): hãy chỉnh lại ngày giờ. Trong lúc đó không bản sao lưu cũ nào bị xóa.", "This PC's clock ({now}) is behind the newest backup ({at}): set the date and time. Until then no old backup is deleted."),
         "check.backups.warn": ("Chưa có bản sao lưu tốt nào mới hơn {days} ngày trong {folder}.", "No good backup newer than {days} days in {folder}."),
         "check.selftest.ok": ("Tự kiểm tra tiếng Việt và tìm kiếm: đạt.", "Self-test of Vietnamese text and search: passed."),
         "check.selftest.fail": ("Tự kiểm tra không đạt: {detail}", "Self-test failed: {detail}"),
@@ -199,11 +200,15 @@ BACKUP_WARN_DAYS = 7
 
 def _backups(store: Store) -> CheckResult:
     from app.backup import list_backups, newest_good_backup
+    from app.backup_retention import clock_is_behind
     from app.paths import backups_dir_for
 
     folder = backups_dir_for(store.path)
     newest = newest_good_backup(folder)
     now = store.clock.now()
+    if newest is not None and clock_is_behind([newest], now):
+        return CheckResult("clock", "warn", {"now": now.strftime("%d/%m/%Y %H:%M"),
+                                             "at": newest.created_at.strftime("%d/%m/%Y %H:%M")})
     if newest is None or (now - newest.created_at).days >= BACKUP_WARN_DAYS:
         return CheckResult("backups", "warn", {"days": BACKUP_WARN_DAYS, "folder": str(folder)})
     at = newest.created_at.strftime("%d/%m/%Y %H:%M")

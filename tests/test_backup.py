@@ -170,7 +170,8 @@ def test_the_newest_good_backup_survives_even_when_newer_ones_are_bad(store, tmp
     for i in range(page, len(data), 5):
         data[i] ^= 0xFF
     bad.write_bytes(bytes(data))
-    prune_backups(folder, RetentionPolicy(recent=1, daily=0, weekly=0, monthly=0, safety=0, budget_bytes=1))
+    prune_backups(folder, RetentionPolicy(recent=1, daily=0, weekly=0, monthly=0, safety=0, budget_bytes=1),
+                  now=datetime(2026, 11, 3, tzinfo=VN))
     assert good.exists()
 
 
@@ -216,3 +217,22 @@ def test_start_quit_and_timed_backups_happen_only_when_something_changed(store, 
 def test_the_default_folder_of_a_database_given_by_path_is_beside_it(store, tmp_path):
     path = back_up(store, "manual")
     assert path.parent == tmp_path / "commune-backups"
+
+
+def test_a_clock_gone_back_deletes_nothing_and_still_backs_up(store, tmp_path):
+    """A flat CMOS battery puts the PC back in 2010: its new backups look like
+    the oldest ones. Pruning waits, timed backups go on, and the check says why."""
+    from app.checks import run_checks
+
+    folder = tmp_path / "commune-backups"
+    policy = RetentionPolicy(recent=1, daily=0, weekly=0, monthly=0, safety=0)
+    store.clock = FixedClock(datetime(2026, 11, 22, 9, tzinfo=VN))
+    first = back_up(store, "auto", folder=folder, policy=policy)
+    store.clock = FixedClock(datetime(2010, 1, 1, 9, tzinfo=VN))
+    add_person(store, {"full_name": "Người Sau Khi Mất Giờ"})
+    later = maybe_backup(store, min_interval=timedelta(minutes=15), folder=folder, policy=policy)
+    assert later is not None and people(later) == ["Người Sau Khi Mất Giờ"]
+    again = back_up(store, "auto", folder=folder, policy=policy)
+    assert first.exists() and later.exists() and again.exists()
+    warned = {r.name: r.describe("en") for r in run_checks(store) if r.status == "warn"}
+    assert "clock" in warned and "set the date and time" in warned["clock"]
