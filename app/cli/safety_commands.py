@@ -277,7 +277,10 @@ def cmd_erase_person(args: argparse.Namespace, out: TextIO) -> int:
 
     if not args.yes:
         raise FrontDeskError("cli.erase.confirm")
+    from app import records
+
     with open_store(args.database) as store:
+        records.require(store, "person", args.person_id)
         back_up(store, "before-erasure")  # a mistaken id can still be taken back
         result = erase_person(store, args.person_id)
     if args.json:
