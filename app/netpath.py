@@ -38,8 +38,8 @@ messages.register(
 # user-space clients (sshfs, rclone, GNOME's gvfs for smb:// and sftp://).
 NETWORK_FS = frozenset(
     {
-        "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "ncpfs", "ncp", "afs", "coda", "9p.net",
-        "ceph", "glusterfs", "lustre", "gfs", "gfs2", "ocfs2", "davfs", "webdav", "afpfs", "ftp",
+        "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "ncpfs", "ncp", "afs", "coda",
+        "ceph", "glusterfs", "lustre", "gfs", "gfs2", "ocfs2", "davfs", "webdav", "afpfs",
         "fuse.sshfs", "fuse.rclone", "fuse.gvfsd-fuse", "fuse.davfs2", "fuse.s3fs", "fuse.glusterfs",
         "fuse.curlftpfs", "fuse.smbnetfs", "sshfs", "osxfuse.sshfs", "macfuse.sshfs",
     }
