@@ -13,7 +13,6 @@ from __future__ import annotations
 import ntpath
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 from typing import Callable
@@ -87,7 +86,9 @@ def _system_mounts(platform: str) -> str:
             except OSError:
                 continue
         return ""
-    try:  # macOS, BSD: one short process at start
+    import subprocess  # macOS, BSD only: kept off the start of the other systems
+
+    try:  # one short process at start
         return subprocess.run(["mount"], capture_output=True, text=True, timeout=5).stdout
     except (OSError, subprocess.SubprocessError):
         return ""

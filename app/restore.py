@@ -31,11 +31,14 @@ from app.backup import (
 )
 from app.clock import SystemClock
 from app.errors import DatabaseProblem, FrontDeskError
-from app.migrations import SCHEMA_VERSION, migrations
+from app.migrations import SCHEMA_VERSION
 from app.paths import backups_dir_for
 from app.storage import integrity_problems, open_store
 
 KEPT_SUFFIX = ".kept"
+# The tables every Front Desk database has since its first schema, the
+# migrations' own record (sqlite-utils' name for it) included.
+FRONTDESK_TABLES = frozenset({"_sqlite_migrations", "commune", "person", "change_log"})
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
 messages.register(
@@ -113,7 +116,7 @@ def inspect_backup(path: Path) -> BackupSummary:
         conn = connect_readonly(path)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if not {migrations.migrations_table, "commune", "person"} <= tables:
+            if not FRONTDESK_TABLES <= tables:
                 raise FrontDeskError("restore.not_frontdesk", path=str(path))
             schema = conn.execute("PRAGMA user_version").fetchone()[0]
             if schema > SCHEMA_VERSION:
