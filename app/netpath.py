@@ -45,6 +45,8 @@ NETWORK_FS = frozenset(
 )
 DRIVE_REMOTE = 4  # GetDriveTypeW
 
+PlaceCheck = Callable[[Path], None]  # raises DatabaseProblem for a place a database must not be
+
 _MACOS_MOUNT = re.compile(r"^(?P<source>.+?) on (?P<point>.+) \((?P<type>[^,)]+)")
 
 

@@ -11,7 +11,7 @@ import json
 import os
 import sqlite3
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -21,8 +21,8 @@ from app.clock import SystemClock, iso_timestamp
 from app.errors import DatabaseProblem
 from app.events import Events
 from app.migrations import MIGRATION_NAMES, SCHEMA_VERSION, migrations
-from app.netpath import refuse_network_path
 from app.paths import backups_dir_for
+from app.netpath import PlaceCheck, refuse_network_path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -258,7 +258,7 @@ def open_store(
     backups: Path | None = None,
     busy_timeout: float = 5.0,
     events: Events | None = None,
-    place_check: Callable[[Path], None] = refuse_network_path,
+    place_check: PlaceCheck = refuse_network_path,
 ) -> Store:
     """Open (or with ``create``, make) the database at ``path``, migrated to
     this app's schema. Raises ``DatabaseProblem`` for anything wrong with the

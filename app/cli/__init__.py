@@ -58,7 +58,7 @@ def _common(parser: argparse.ArgumentParser, *, json_flag: bool = False) -> None
 
 
 def build_parser() -> Parser:
-    from app.cli import core_commands, import_commands, safety_commands
+    from app.cli import core_commands, import_commands
 
     parser = Parser(
         prog="frontdesk",
@@ -68,7 +68,11 @@ def build_parser() -> Parser:
     parser.add_argument("--db", type=Path, default=None, help="database file")
     parser.add_argument("--lang", choices=("vi", "en"), default=None)
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
-    for register in core_commands.COMMANDS + import_commands.COMMANDS + safety_commands.COMMANDS:
+    for register in core_commands.COMMANDS + import_commands.COMMANDS:
+        register(sub, _common)
+    from app.cli import safety_commands  # backup, changes, erase-person (kept apart: easy to merge)
+
+    for register in safety_commands.COMMANDS:
         register(sub, _common)
     return parser
 
