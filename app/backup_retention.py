@@ -143,10 +143,14 @@ def clock_is_behind(backups: list[BackupInfo], now: datetime) -> bool:
     return any(b.created_at > now + CLOCK_SLACK for b in backups)
 
 
-def prune_backups(folder: Path, policy: RetentionPolicy = DEFAULT_POLICY, *, now: datetime | None = None) -> list[Path]:
+def prune_backups(
+    folder: Path, policy: RetentionPolicy = DEFAULT_POLICY, *, now: datetime | None = None,
+    newest_good: Path | None = None,
+) -> list[Path]:
     """Apply the policy to ``folder``; returns the files deleted. Files that
     are not complete backups are left alone, except a crash's old ``.partial``.
-    Nothing is deleted while the clock (``now``) is behind the newest backup."""
+    Nothing is deleted while the clock (``now``) is behind the newest backup.
+    ``newest_good``: a backup just made and checked (saves reading it again)."""
     folder = Path(folder)
     backups = list_backups(folder)
     now = now or datetime.now().astimezone()
@@ -155,7 +159,10 @@ def prune_backups(folder: Path, policy: RetentionPolicy = DEFAULT_POLICY, *, now
     if clock_is_behind(backups, now):
         return []
     # The newest backup that really reads back is the one that must survive.
-    protect = next((b.path for b in backups if not verify_backup(b.path)), None)
+    if newest_good is not None and backups and backups[0].path == Path(newest_good):
+        protect: Path | None = backups[0].path
+    else:
+        protect = next((b.path for b in backups if not verify_backup(b.path)), None)
     plan = plan_pruning(backups, policy, protect=protect)
     removed = []
     for path in [b.path for b in plan.remove] + _stale_partials(folder, time.time()):

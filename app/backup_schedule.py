@@ -54,7 +54,7 @@ def back_up(
     target = backup_folder(store, folder)
     now = store.clock.now()
     path = create_backup(store.conn, target, reason=reason, when=now)
-    prune_backups(target, policy, now=now)
+    prune_backups(target, policy, now=now, newest_good=path)  # create_backup checked it
     return path
 
 

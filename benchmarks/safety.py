@@ -9,7 +9,7 @@ Builds a demo commune, then times (best of ``--rounds``):
   ``open_store``;
 - at start: ``quick_check`` (what ``open_at_start`` adds to ``open_store``);
 - backups: ``create_backup`` (backup API + quick_check + fsync) against the
-  plain copy; ``maybe_backup`` when nothing is due; ``list_backups`` of a
+  plain copy; ``back_up`` (the same, then retention over 40 backups); ``maybe_backup`` when nothing is due; ``list_backups`` of a
   folder of 40 backups (header check) and with ``verify``;
 - ``copy_backup_to`` (write, fsync, read back, SHA-256, quick_check) against
   the plain copy; ``restore_backup`` against the plain copy;
@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.backup import create_backup, list_backups  # noqa: E402
 from app.backup_copy import copy_backup_to  # noqa: E402
-from app.backup_schedule import maybe_backup  # noqa: E402
+from app.backup_schedule import back_up, maybe_backup  # noqa: E402
 from app.checks import CHECKS  # noqa: E402
 from app.demo import build_demo  # noqa: E402
 from app.erasure import erase_person  # noqa: E402
@@ -92,6 +92,8 @@ def main() -> None:
         for i in range(40 - len(list_backups(folder))):
             shutil.copyfile(newest, folder / newest.name.replace("-bench", f"-copy{i}"))
         row("list_backups, 40 files, header check", best(r, lambda: list_backups(folder)))
+        row("back_up: create_backup + retention of 40", best(1, lambda: back_up(store, "bench", folder=folder)),
+            plain, "copyfile")
         row("list_backups, 40 files, verify", best(1, lambda: list_backups(folder, verify=True)), read, "read x1")
         stick = work / "stick"
         stick.mkdir()
