@@ -95,6 +95,7 @@ def main() -> None:
         row("back_up: create_backup + retention of 40", best(1, lambda: back_up(store, "bench", folder=folder)),
             plain, "copyfile")
         row("list_backups, 40 files, verify", best(1, lambda: list_backups(folder, verify=True)), read, "read x1")
+        newest = list_backups(folder)[0].path  # retention has just deleted some of the copies
         stick = work / "stick"
         stick.mkdir()
         row("copy_backup_to (verified)", best(r, lambda: copy_backup_to(newest, stick)), plain, "copyfile")
