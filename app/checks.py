@@ -28,6 +28,13 @@ messages.register(
         "check.seats.warn": ("{count} chức danh có nhiều người giữ hơn số suất: {names}", "{count} position(s) have more holders than seats: {names}"),
         "check.inactive_holders.ok": ("Không ai đã chuyển đi hoặc đã mất còn giữ chức danh.", "Nobody who moved away or died still holds a position."),
         "check.inactive_holders.warn": ("{count} người đã chuyển đi hoặc đã mất vẫn còn giữ chức danh.", "{count} people who moved away or died still hold a position."),
+        "check.search_content.ok": ("Nội dung chỉ mục tìm kiếm khớp với hồ sơ của {count} người.", "The search index holds what the records of all {count} people say."),
+        "check.search_content.fail": ("{count} người có nội dung chỉ mục tìm kiếm khác hồ sơ (ví dụ số {ids}).", "{count} people are indexed with other values than their records (e.g. #{ids})."),
+        "check.change_log.ok": ("Nhật ký thay đổi đọc được: {count} mục.", "The change log reads: {count} entries."),
+        "check.change_log.fail": ("{count} mục nhật ký thay đổi không đọc được (ví dụ số {ids}).", "{count} change-log entries cannot be read (e.g. #{ids})."),
+        "check.backups.ok": ("Bản sao lưu tốt gần nhất: {at} ({count} bản).", "Newest good backup: {at} ({count} in all)."),
+        "check.clock.warn": ("Đồng hồ của máy ({now}) đang chậm hơn bản sao lưu mới nhất ({at}): hãy chỉnh lại ngày giờ. Trong lúc đó không bản sao lưu cũ nào bị xóa.", "This PC's clock ({now}) is behind the newest backup ({at}): set the date and time. Until then no old backup is deleted."),
+        "check.backups.warn": ("Chưa có bản sao lưu tốt nào mới hơn {days} ngày trong {folder}.", "No good backup newer than {days} days in {folder}."),
         "check.selftest.ok": ("Tự kiểm tra tiếng Việt và tìm kiếm: đạt.", "Self-test of Vietnamese text and search: passed."),
         "check.selftest.fail": ("Tự kiểm tra không đạt: {detail}", "Self-test failed: {detail}"),
     }
@@ -155,9 +162,62 @@ def _self_test(store: Store) -> CheckResult:
     return CheckResult("selftest", "ok")
 
 
+def _search_content(store: Store) -> CheckResult:
+    """Each person's index row says what their record says (the FTS
+    integrity-check above only compares the index with its own copy)."""
+    from app.people import search_row
+
+    q = store.conn.execute
+    areas = dict(q("SELECT id, name FROM organization WHERE kind = 'residential_area'"))
+    indexed = {r[0]: tuple(r[1:]) for r in q("SELECT rowid, name, phone, citizen_id, area FROM person_search")}
+    wrong = []
+    for pid, name, phone, cid, area_id in q("SELECT id, full_name, phone, citizen_id, area_id FROM person"):
+        expected = search_row(pid, {"full_name": name, "phone": phone, "citizen_id": cid}, areas.get(area_id, ""))
+        if pid in indexed and indexed[pid] != tuple(expected[1:]):
+            wrong.append(pid)
+    if wrong:
+        return CheckResult("search_content", "fail", {"count": len(wrong), "ids": ", ".join(map(str, wrong[:5]))})
+    return CheckResult("search_content", "ok", {"count": len(indexed)})
+
+
+def _change_log(store: Store) -> CheckResult:
+    q = store.conn.execute
+    bad = [r[0] for r in q(
+        "SELECT id FROM change_log WHERE (before IS NOT NULL AND NOT json_valid(before))"
+        " OR (after IS NOT NULL AND NOT json_valid(after)) LIMIT 5"
+    )]
+    if bad:
+        count = q(
+            "SELECT count(*) FROM change_log WHERE (before IS NOT NULL AND NOT json_valid(before))"
+            " OR (after IS NOT NULL AND NOT json_valid(after))"
+        ).fetchone()[0]
+        return CheckResult("change_log", "fail", {"count": count, "ids": ", ".join(map(str, bad))})
+    return CheckResult("change_log", "ok", {"count": q("SELECT count(*) FROM change_log").fetchone()[0]})
+
+
+BACKUP_WARN_DAYS = 7
+
+
+def _backups(store: Store) -> CheckResult:
+    from app.backup import list_backups, newest_good_backup
+    from app.backup_retention import clock_is_behind
+    from app.paths import backups_dir_for
+
+    folder = backups_dir_for(store.path)
+    newest = newest_good_backup(folder)
+    now = store.clock.now()
+    if newest is not None and clock_is_behind([newest], now):
+        return CheckResult("clock", "warn", {"now": now.strftime("%d/%m/%Y %H:%M"),
+                                             "at": newest.created_at.strftime("%d/%m/%Y %H:%M")})
+    if newest is None or (now - newest.created_at).days >= BACKUP_WARN_DAYS:
+        return CheckResult("backups", "warn", {"days": BACKUP_WARN_DAYS, "folder": str(folder)})
+    at = newest.created_at.strftime("%d/%m/%Y %H:%M")
+    return CheckResult("backups", "ok", {"at": at, "count": len(list_backups(folder))})
+
+
 CHECKS: list[Callable[[Store], CheckResult]] = [
-    _integrity, _settings, _foreign_keys, _schema, _commune, _search_index, _seats,
-    _inactive_holders, _self_test,
+    _integrity, _settings, _foreign_keys, _schema, _commune, _search_index, _search_content, _change_log,
+    _seats, _inactive_holders, _backups, _self_test,
 ]
 
 

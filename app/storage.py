@@ -21,6 +21,7 @@ from app.errors import DatabaseProblem
 from app.events import Events
 from app.migrations import MIGRATION_NAMES, MIGRATIONS_TABLE, SCHEMA_VERSION, applied_names, migration_set
 from app.paths import backups_dir_for
+from app.netpath import PlaceCheck, refuse_network_path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -297,10 +298,13 @@ def open_store(
     backups: Path | None = None,
     busy_timeout: float = 5.0,
     events: Events | None = None,
+    place_check: PlaceCheck = refuse_network_path,
 ) -> Store:
     """Open (or with ``create``, make) the database at ``path``, migrated to
-    this app's schema. Raises ``DatabaseProblem`` for anything wrong with the file."""
+    this app's schema. Raises ``DatabaseProblem`` for anything wrong with the
+    file, and for a file on a network share (``place_check``)."""
     path = Path(path)
+    place_check(path)
     clock = clock or SystemClock()
     if create:
         if path.exists() and path.stat().st_size > 0:

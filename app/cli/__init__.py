@@ -71,6 +71,10 @@ def build_parser() -> Parser:
     commands = core_commands.COMMANDS + import_commands.COMMANDS + export_commands.COMMANDS + sync_commands.COMMANDS
     for register in commands:
         register(sub, _common)
+    from app.cli import safety_commands  # backup, changes, erase-person (kept apart: easy to merge)
+
+    for register in safety_commands.COMMANDS:
+        register(sub, _common)
     return parser
 
 

@@ -1,0 +1,290 @@
+"""``backup create | list | restore | copy``, ``changes`` and ``erase-person``:
+keeping the commune's data safe from the command line."""
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from app import messages
+from app.backup import human_size, list_backups
+from app.errors import FrontDeskError, InvalidValue
+from app.paths import backups_dir_for
+from app.storage import open_store
+
+COMMANDS: list = []
+
+messages.register(
+    {
+        "cli.backup.created": ("Đã sao lưu: {path} ({size}).", "Backed up: {path} ({size})."),
+        "cli.backup.none": ("Chưa có bản sao lưu nào trong {folder}.", "No backups yet in {folder}."),
+        "cli.backup.header": (
+            "{count} bản sao lưu trong {folder} (mới nhất trước):",
+            "{count} backup(s) in {folder} (newest first):",
+        ),
+        "cli.backup.bad": ("HỎNG: {problem}", "DAMAGED: {problem}"),
+        "cli.backup.restored": (
+            "Đã khôi phục {commune} ({people} người) từ {path}.",
+            "Restored {commune} ({people} people) from {path}.",
+        ),
+        "cli.backup.safety_copy": (
+            "Dữ liệu trước khi khôi phục được giữ ở: {path}",
+            "The data as it was before the restore is kept in: {path}",
+        ),
+        "cli.backup.kept_as_is": (
+            "Cơ sở dữ liệu cũ (hỏng) được giữ nguyên trạng ở: {path}",
+            "The old (damaged) database is kept as it was in: {path}",
+        ),
+        "cli.backup.copied": (
+            "Đã chép và đọc lại để kiểm tra: {path} ({size}, SHA-256 {sha256}).",
+            "Copied and read back to check: {path} ({size}, SHA-256 {sha256}).",
+        ),
+        "cli.backup.not_found": (
+            "Không thấy tệp sao lưu {path} (cũng không có trong {folder}).",
+            "No backup file {path} (nor in {folder}).",
+        ),
+        "cli.changes.none": ("Không có thay đổi nào khớp.", "No change matches."),
+        "cli.changes.header": (
+            "{count} thay đổi khớp (hiện {shown}, mới nhất trước):",
+            "{count} change(s) match (showing {shown}, newest first):",
+        ),
+        "cli.changes.exported": ("Đã ghi {count} dòng vào {path}.", "Wrote {count} row(s) to {path}."),
+        "cli.erase.confirm": (
+            "Xóa hẳn một người là không thể hoàn tác (trừ từ bản sao lưu). Hãy chạy lại với --yes.",
+            "Erasing a person cannot be undone (except from a backup). Run it again with --yes.",
+        ),
+        "cli.erase.done": (
+            "Đã xóa hẳn người số {person_id}: {memberships} hồ sơ hội viên, {appointments} chức danh, "
+            "{task_assignments} phân công; {log_entries_scrubbed} mục nhật ký đã được xóa thông tin cá nhân.",
+            "Erased person #{person_id}: {memberships} membership(s), {appointments} post(s), {task_assignments} "
+            "task assignment(s); personal values removed from {log_entries_scrubbed} change-log entries.",
+        ),
+        "cli.bad_date": (
+            "{field_name}: “{value}” không phải ngày (dd/mm/yyyy).",
+            "{field_name}: “{value}” is not a date (dd/mm/yyyy).",
+        ),
+    }
+)
+messages.register_fields({"since": ("--since", "--since"), "until": ("--until", "--until")})
+
+
+def command(fn):
+    COMMANDS.append(fn)
+    return fn
+
+
+def _print_json(out: TextIO, payload: Any) -> None:
+    json.dump(payload, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+# -- backup --------------------------------------------------------------------
+
+
+@command
+def _register_backup(sub, common) -> None:
+    p = sub.add_parser("backup", help="back up, list backups, restore one, copy one to a USB stick")
+    what = p.add_subparsers(dest="what", required=True, parser_class=p.__class__, metavar="create|list|restore|copy")
+    c = what.add_parser("create", help="back up the database now")
+    common(c, json_flag=True)
+    c.set_defaults(handler=cmd_backup_create)
+    ls = what.add_parser("list", help="the backups, newest first")
+    ls.add_argument("--verify", action="store_true", help="also run SQLite's quick_check on each")
+    ls.add_argument("--all", action="store_true", help="also list damaged files")
+    common(ls, json_flag=True)
+    ls.set_defaults(handler=cmd_backup_list)
+    r = what.add_parser("restore", help="put a backup back in place (the current state is backed up first)")
+    r.add_argument("file", type=Path, metavar="FILE")
+    r.add_argument("--force", action="store_true", help="even when the backup is another commune's")
+    common(r, json_flag=True)
+    r.set_defaults(handler=cmd_backup_restore)
+    cp = what.add_parser("copy", help="copy a backup (default: the newest) to a folder, e.g. a USB stick")
+    cp.add_argument("file", type=Path, nargs="?", metavar="FILE")
+    cp.add_argument("--to", type=Path, required=True, metavar="FOLDER")
+    common(cp, json_flag=True)
+    cp.set_defaults(handler=cmd_backup_copy)
+
+
+def cmd_backup_create(args: argparse.Namespace, out: TextIO) -> int:
+    from app.backup_schedule import back_up
+
+    with open_store(args.database) as store:
+        path = back_up(store, "manual")
+    size = path.stat().st_size
+    if args.json:
+        _print_json(out, {"path": str(path), "size": size})
+    else:
+        print(messages.text("cli.backup.created", args.lang, path=path, size=human_size(size)), file=out)
+    return 0
+
+
+def cmd_backup_list(args: argparse.Namespace, out: TextIO) -> int:
+    from app.backup_retention import assign_tiers
+
+    folder = backups_dir_for(Path(args.database))
+    backups = list_backups(folder, verify=args.verify, include_bad=args.all)
+    tiers = assign_tiers([b for b in backups if b.good])
+    if args.json:
+        _print_json(out, [dict(b.as_json(), tier=tiers.get(b.path)) for b in backups])
+        return 0
+    if not backups:
+        print(messages.text("cli.backup.none", args.lang, folder=folder), file=out)
+        return 0
+    print(messages.text("cli.backup.header", args.lang, count=len(backups), folder=folder), file=out)
+    for b in backups:
+        when = b.created_at.strftime("%d/%m/%Y %H:%M:%S")
+        state = (tiers.get(b.path) or "") if b.good else messages.text("cli.backup.bad", args.lang, problem=b.problem)
+        print(f"  {when}  {human_size(b.size):>9}  {b.reason:<18} {state:<8}  {b.path.name}", file=out)
+    return 0
+
+
+def _backup_file(args: argparse.Namespace, given: Path) -> Path:
+    """A path, or the bare name of a file in the database's backup folder."""
+    if given.exists():
+        return given
+    folder = backups_dir_for(Path(args.database))
+    if (folder / given.name).exists():
+        return folder / given.name
+    raise FrontDeskError("cli.backup.not_found", path=str(given), folder=str(folder))
+
+
+def cmd_backup_restore(args: argparse.Namespace, out: TextIO) -> int:
+    from app.restore import restore_backup
+
+    result = restore_backup(Path(args.database), _backup_file(args, args.file), force=args.force)
+    if args.json:
+        _print_json(out, result.as_json())
+        return 0
+    s = result.restored_from
+    say = lambda code, **kw: print(messages.text(code, args.lang, **kw), file=out)  # noqa: E731
+    say("cli.backup.restored", commune=s.commune_name, people=s.people, path=s.path)
+    if result.safety_copy:
+        say("cli.backup.safety_copy", path=result.safety_copy)
+    for kept in result.kept_as_is:
+        say("cli.backup.kept_as_is", path=kept)
+    return 0
+
+
+def cmd_backup_copy(args: argparse.Namespace, out: TextIO) -> int:
+    from app.backup import newest_good_backup
+    from app.backup_copy import copy_backup_to
+
+    if args.file is not None:
+        source = _backup_file(args, args.file)
+    else:
+        folder = backups_dir_for(Path(args.database))
+        newest = newest_good_backup(folder)
+        if newest is None:
+            raise FrontDeskError("cli.backup.none", folder=str(folder))
+        source = newest.path
+    copied = copy_backup_to(source, args.to)
+    if args.json:
+        _print_json(out, copied.as_json())
+    else:
+        print(messages.text("cli.backup.copied", args.lang, path=copied.path, size=human_size(copied.size),
+                            sha256=copied.sha256), file=out)
+    return 0
+
+
+# -- changes -------------------------------------------------------------------
+
+
+def _day(text: str | None, field: str) -> date | None:
+    from app.dates import parse_date
+
+    if not text:
+        return None
+    try:
+        parsed = parse_date(text, field=field, allow_year_only=False, allow_future=True)
+    except InvalidValue:
+        parsed = None
+    if parsed is None or parsed.to_date() is None:
+        raise InvalidValue("cli.bad_date", field=field, value=text)
+    return parsed.to_date()
+
+
+@command
+def _register_changes(sub, common) -> None:
+    p = sub.add_parser("changes", help="the change log: who changed what, and when")
+    p.add_argument("--since", metavar="DD/MM/YYYY", help="from this day")
+    p.add_argument("--until", metavar="DD/MM/YYYY", help="up to this day (included)")
+    p.add_argument("--who", metavar="USER", help="only the changes of this user")
+    p.add_argument("--table", action="append", default=[], metavar="TABLE", help="person, membership, task...")
+    p.add_argument("--person", type=int, metavar="ID", help="changes of one person (and their memberships, posts, tasks)")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--out", type=Path, metavar="FILE.xlsx", help="write every matching change to an Excel file")
+    p.add_argument("--show-citizen-ids", action="store_true", help="citizen IDs in full (masked by default)")
+    common(p, json_flag=True)
+    p.set_defaults(handler=cmd_changes)
+
+
+def cmd_changes(args: argparse.Namespace, out: TextIO) -> int:
+    from app.change_log import ChangeFilter, count_changes, list_changes
+    from app.change_log_export import export_changes, format_moment, format_values
+
+    if not 1 <= args.limit <= 10_000:
+        raise InvalidValue("cli.limit_range", field="limit", value=args.limit)
+    flt = ChangeFilter(
+        since=_day(args.since, "since"), until=_day(args.until, "until"), actor=args.who,
+        tables=tuple(args.table), person_id=args.person,
+    )
+    reveal = args.show_citizen_ids
+    with open_store(args.database) as store:
+        if args.out:
+            count = export_changes(store, args.out, flt, lang=args.lang, reveal_citizen_ids=reveal)
+            if args.json:
+                _print_json(out, {"path": str(args.out), "count": count})
+            else:
+                print(messages.text("cli.changes.exported", args.lang, count=count, path=args.out), file=out)
+            return 0
+        page = list_changes(store, flt, limit=args.limit, reveal_citizen_ids=reveal)
+        if args.json:
+            _print_json(out, [e.as_json() for e in page.entries])
+            return 0
+        total = count_changes(store, flt) if page.entries else 0
+    if not page.entries:
+        print(messages.text("cli.changes.none", args.lang), file=out)
+        return 0
+    print(messages.text("cli.changes.header", args.lang, count=total, shown=len(page.entries)), file=out)
+    for e in page.entries:
+        action = messages.text(f"changes.action.{e.action}", args.lang)
+        row = f"#{e.row_id}" if e.row_id is not None else ""
+        print(f"{format_moment(e.at)}  {e.actor:<12} {action:<9} {e.table:<14} {row:<8}", file=out)
+        if e.before is not None:
+            print(f"    − {format_values(e.before)}", file=out)
+        if e.after is not None:
+            print(f"    + {format_values(e.after)}", file=out)
+    return 0
+
+
+# -- erase-person --------------------------------------------------------------
+
+
+@command
+def _register_erase(sub, common) -> None:
+    p = sub.add_parser("erase-person", help="erase a person on request (docs/PRIVACY.md); cannot be undone")
+    p.add_argument("person_id", type=int, metavar="ID")
+    p.add_argument("--yes", action="store_true", help="yes, erase")
+    common(p, json_flag=True)
+    p.set_defaults(handler=cmd_erase_person)
+
+
+def cmd_erase_person(args: argparse.Namespace, out: TextIO) -> int:
+    from app.backup_schedule import back_up
+    from app.erasure import erase_person
+
+    if not args.yes:
+        raise FrontDeskError("cli.erase.confirm")
+    from app import records
+
+    with open_store(args.database) as store:
+        records.require(store, "person", args.person_id)
+        back_up(store, "before-erasure")  # a mistaken id can still be taken back
+        result = erase_person(store, args.person_id)
+    if args.json:
+        _print_json(out, result.__dict__)
+    else:
+        print(messages.text("cli.erase.done", args.lang, **result.__dict__), file=out)
+    return 0
