@@ -14,7 +14,9 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtNetwork import QLocalSocket  # noqa: E402
 
+from app.backup import list_backups  # noqa: E402
 from app.commune import create_commune_database  # noqa: E402
+from app.paths import backups_dir_for  # noqa: E402
 from ui.single_instance import SingleInstance, lock_path, server_name  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,6 +92,8 @@ def test_two_simultaneous_starts_run_once_and_a_killed_one_leaves_no_lock_behind
         assert left.returncode == 0, left.stderr.read().decode(errors="replace")
         _wait(lambda: _listening(db), "the running window to listen")
         _wait(lambda: "asked this window to come forward" in _log(home), "the window to be raised")
+        # beside the window: the start-up check passed and the first backup was made
+        _wait(lambda: any(b.reason == "start" for b in list_backups(backups_dir_for(db))), "the backup at start")
         time.sleep(1)
         assert running.poll() is None
 

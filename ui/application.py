@@ -14,6 +14,7 @@ from app.errors import FrontDeskError
 from app.logs import setup_logging
 from app.paths import app_paths
 from app.storage import Store, open_store
+from ui.background import Background
 from ui.single_instance import SingleInstance, bring_forward
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
@@ -126,9 +127,13 @@ def _run_main_window(app: QApplication, args: argparse.Namespace) -> int:
     window = MainWindow(store, lang=args.lang)
     window.resize(1280, 760)
     window.show()
+    background = Background(database, parent=app)
+    app._frontdesk_background = background  # type: ignore[attr-defined]
+    background.start()
     try:
         return app.exec()
     finally:
+        background.stop()  # the last backup, after the window's last write
         store.close()
 
 

@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
 
         save_settings({"language": lang})
         install_translations(QApplication.instance(), lang)
-        page = self.nav.currentItem().data(Qt.UserRole)
+        page = self.current_page()
         successor = MainWindow(self.store, runner=None if self._owns_runner else self.runner, lang=lang)
         successor.setGeometry(self.geometry())
         successor.show_page(page)
@@ -249,6 +249,10 @@ class MainWindow(QMainWindow):
         if self._owns_runner:
             self.runner.shutdown()  # finish the writes already asked for
         super().closeEvent(event)
+
+    def current_page(self) -> str:
+        item = self.nav.currentItem()
+        return item.data(Qt.UserRole) if item is not None else PAGE_KEYS[0]
 
     def show_page(self, key: str) -> None:
         for row in range(self.nav.count()):

@@ -2018,6 +2018,47 @@
     </message>
 </context>
 <context>
+    <name>RestoreFlow</name>
+    <message>
+        <location filename="../../ui/restore_flow.py" line="33"/>
+        <source>The newest good backup was made at %1. Restoring it brings the data back as it was then (the damaged file is kept aside). Changes made after that time will have to be entered again.</source>
+        <translation>Bản sao lưu tốt gần nhất được tạo lúc %1. Khôi phục nó sẽ đưa dữ liệu về như lúc đó (tệp bị hỏng được giữ lại riêng). Những thay đổi sau thời điểm đó sẽ phải nhập lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restore_flow.py" line="38"/>
+        <source>Restore this backup</source>
+        <translation>Khôi phục bản sao lưu này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restore_flow.py" line="39"/>
+        <source>Not now</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restore_flow.py" line="41"/>
+        <source>No good backup was found. Do not enter new data; copy the database file and ask the province&apos;s IT for help.
+
+%1</source>
+        <translation>Không tìm thấy bản sao lưu tốt nào. Đừng nhập thêm dữ liệu; hãy chép tệp cơ sở dữ liệu và nhờ bộ phận CNTT của tỉnh giúp đỡ.
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restore_flow.py" line="92"/>
+        <source>The data is back as it was at %1. The state before the restore was backed up first.</source>
+        <translation>Dữ liệu đã trở về như lúc %1. Tình trạng trước khi khôi phục đã được sao lưu trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restore_flow.py" line="100"/>
+        <source>Restore the backup of %1?
+
+The current data is backed up first, then the window reopens on the data as it was at %1. Changes made after that time are no longer shown (they stay in the backup made now).</source>
+        <translation>Khôi phục bản sao lưu lúc %1?
+
+Dữ liệu hiện tại sẽ được sao lưu trước, rồi cửa sổ mở lại với dữ liệu như lúc %1. Những thay đổi sau thời điểm đó sẽ không còn hiển thị (chúng vẫn nằm trong bản sao lưu được tạo lúc này).</translation>
+    </message>
+</context>
+<context>
     <name>ResultStep</name>
     <message>
         <location filename="../../ui/import_wizard.py" line="283"/>
@@ -2051,7 +2092,7 @@
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../ui/application.py" line="103"/>
+        <location filename="../../ui/application.py" line="104"/>
         <source>Front Desk already has this database open in another window (perhaps another user&apos;s on this computer). Use that window, or close it and start again.
 
 %1</source>

@@ -1,0 +1,105 @@
+"""Restoring a backup from the window: close every connection, restore,
+reopen the window on the restored data.
+
+``app.restore.restore_backup`` refuses while the database is open anywhere,
+the window's own connections included; it backs up the current state first,
+so a restore is never a step that cannot be undone.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app.errors import DatabaseProblem, FrontDeskError
+from app.restore import restore_backup
+from app.storage import open_store
+from ui.background import background_of
+
+log = logging.getLogger("frontdesk.restore")
+
+
+def offer_restore(window, problem: DatabaseProblem) -> bool:
+    """The start-up check found damage: say so, and offer the newest good backup.
+    True when the person chose to restore (and it was done)."""
+    from app import messages
+
+    text = messages.describe(problem, window.lang)
+    backup = problem.params.get("backup")
+    box = QMessageBox(QMessageBox.Critical, "Front Desk", text, parent=window)
+    if backup:
+        box.setInformativeText(QCoreApplication.translate(
+            "RestoreFlow",
+            "The newest good backup was made at %1. Restoring it brings the data back as it was then "
+            "(the damaged file is kept aside). Changes made after that time will have to be entered again."
+        ).replace("%1", problem.params.get("backup_at") or ""))
+        restore = box.addButton(QCoreApplication.translate("RestoreFlow", "Restore this backup"), QMessageBox.AcceptRole)
+        box.addButton(QCoreApplication.translate("RestoreFlow", "Not now"), QMessageBox.RejectRole)
+    else:
+        box.setInformativeText(QCoreApplication.translate(
+            "RestoreFlow",
+            "No good backup was found. Do not enter new data; copy the database file and ask the province's IT "
+            "for help.\n\n%1").replace("%1", str(problem.params.get("path", ""))))
+        restore = None
+        box.addButton(QMessageBox.Ok)
+    box.exec()
+    if restore is None or box.clickedButton() is not restore:
+        return False
+    return restore_and_reopen(window, Path(backup), when=problem.params.get("backup_at") or "") is not None
+
+
+def restore_and_reopen(window, backup: Path, *, when: str = ""):
+    """Close the window and its connections, restore ``backup``, open a new
+    window on the same page. Returns the new window, or None (the old
+    database is reopened as it was when the restore is refused)."""
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    database, lang, page = Path(window.store.path), window.lang, window.current_page()
+    geometry = window.geometry()
+    background = background_of(app)
+    if background is not None:
+        background.pause()  # sending and backups stop touching the file
+    window.close()  # finishes the writes already asked for
+    window.store.close()
+    QApplication.setOverrideCursor(Qt.WaitCursor)
+    try:
+        result = restore_backup(database, backup)
+        error = None
+    except FrontDeskError as exc:
+        result, error = None, exc
+        log.info("restore refused: %s", exc.code)
+    finally:
+        QApplication.restoreOverrideCursor()
+    store = open_store(database)
+    successor = MainWindow(store, lang=lang)
+    successor.setGeometry(geometry)
+    successor.show_page(page)
+    successor.show()
+    app._frontdesk_window = successor  # type: ignore[attr-defined]  # keep it alive
+    app.aboutToQuit.connect(store.close)
+    if background is not None:
+        background.start()
+    window.deleteLater()
+    if error is not None:
+        from ui.errors import show_error
+
+        show_error(successor, error, lang)
+        return None
+    log.info("restored a backup with %d people", result.restored_from.people)
+    QMessageBox.information(successor, "Front Desk", QCoreApplication.translate(
+            "RestoreFlow",
+        "The data is back as it was at %1. The state before the restore was backed up first."
+    ).replace("%1", when))
+    return successor
+
+
+def confirm_restore(parent: QWidget, when: str) -> bool:
+    answer = QMessageBox.question(parent, "Front Desk", QCoreApplication.translate(
+            "RestoreFlow",
+        "Restore the backup of %1?\n\nThe current data is backed up first, then the window reopens on the data as "
+        "it was at %1. Changes made after that time are no longer shown (they stay in the backup made now)."
+    ).replace("%1", when))
+    return answer == QMessageBox.Yes
