@@ -230,3 +230,16 @@ def test_ctrl_n_adds_on_the_page_in_front(window, qtbot, monkeypatch):
         qtbot.keyClick(window.stack.currentWidget(), Qt.Key_N, Qt.ControlModifier)
         assert opened[-1] == expected
     assert opened == ["task", "duty", "person"]
+
+
+def test_the_overview_says_when_the_data_was_last_backed_up(window):
+    from app.backup_schedule import back_up
+
+    page = window.pages["overview"]
+    page.refresh()
+    assert page.last_backup.text().startswith("⚠ Chưa có bản sao lưu")
+    made = back_up(window.store, "manual")
+    page.refresh()
+    assert made.exists()
+    assert page.last_backup.text().startswith("Sao lưu gần nhất: ")
+    assert "/" in page.last_backup.text() and "xem mục Sao lưu" in page.last_backup.text()

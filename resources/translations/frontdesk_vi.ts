@@ -1039,12 +1039,12 @@
 <context>
     <name>LoadBars</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="60"/>
+        <location filename="../../ui/pages/overview.py" line="63"/>
         <source>No open tasks are assigned.</source>
         <translation>Chưa có công việc nào đang mở được giao.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="74"/>
+        <location filename="../../ui/pages/overview.py" line="77"/>
         <source>%1 tasks, %2 overdue</source>
         <translation>%1 việc, %2 quá hạn</translation>
     </message>
@@ -1370,49 +1370,59 @@
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="118"/>
+        <location filename="../../ui/pages/overview.py" line="123"/>
         <source>Click a name to see that person&apos;s open tasks</source>
         <translation>Nhấp vào một tên để xem các việc đang mở của người đó</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="119"/>
+        <location filename="../../ui/pages/overview.py" line="124"/>
         <source>Carrying the most work</source>
         <translation>Người đang gánh nhiều việc nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="136"/>
+        <location filename="../../ui/pages/overview.py" line="142"/>
         <source>Today in %1</source>
         <translation>Hôm nay ở %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="137"/>
+        <location filename="../../ui/pages/overview.py" line="143"/>
         <source>overdue tasks</source>
         <translation>công việc quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="138"/>
+        <location filename="../../ui/pages/overview.py" line="144"/>
         <source>tasks due in the next 7 days</source>
         <translation>công việc đến hạn trong 7 ngày tới</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="140"/>
+        <location filename="../../ui/pages/overview.py" line="146"/>
         <source>vacant seats in %1 positions</source>
         <translation>suất còn trống ở %1 chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="142"/>
+        <location filename="../../ui/pages/overview.py" line="148"/>
         <source>people holding several posts</source>
         <translation>người kiêm nhiệm nhiều chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="143"/>
+        <location filename="../../ui/pages/overview.py" line="149"/>
         <source>active people on the roster</source>
         <translation>người đang sinh hoạt trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="144"/>
+        <location filename="../../ui/pages/overview.py" line="150"/>
         <source>reports not yet sent</source>
         <translation>báo cáo chưa gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="157"/>
+        <source>⚠ No backup of this commune&apos;s data yet — see Backups</source>
+        <translation>⚠ Chưa có bản sao lưu nào của dữ liệu xã — xem mục Sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="162"/>
+        <source>Last backup: %1 — see Backups</source>
+        <translation>Sao lưu gần nhất: %1 — xem mục Sao lưu</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,10 @@ from PySide6.QtCore import QLocale, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.backup import list_backups
 from app.commune import get_commune
+from app.dates import format_date
+from app.paths import backups_dir_for
 from app.storage import Store
 from app.workload import OVERLOAD_OPEN_TASKS, PersonLoad, overview
 
@@ -104,14 +107,16 @@ class OverviewPage(QWidget):
         links = {
             self.overdue: "tasks:overdue", self.due_week: "tasks:due_week",
             self.vacant: "organizations:vacancies", self.concurrent: "organizations:concurrent",
-            self.people: "people",
+            self.people: "people", self.unsent: "outbox",
         }
         for card, view in links.items():
             card.clicked.connect(lambda _checked=False, view=view: self.open_view.emit(view))
-        # Sending comes with the reports page; until then the count is shown but leads nowhere.
-        self.unsent.setCursor(Qt.ArrowCursor)
-        self.unsent.setFocusPolicy(Qt.NoFocus)
-        self.unsent.setObjectName("cardStatic")
+        # When the data was last backed up: the first thing to know after a power cut.
+        self.last_backup = QPushButton()
+        self.last_backup.setFlat(True)
+        self.last_backup.setCursor(Qt.PointingHandCursor)
+        self.last_backup.setStyleSheet("text-align: left; padding: 2px 0;")
+        self.last_backup.clicked.connect(lambda _checked=False: self.open_view.emit("backups"))
         self.bars = LoadBars()
         self.bars.person_clicked.connect(self.person_clicked)
         self.bars.setCursor(Qt.PointingHandCursor)
@@ -126,6 +131,7 @@ class OverviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(grid)
+        layout.addWidget(self.last_backup)
         layout.addWidget(frame)
         layout.addStretch(1)
         self.refresh()
@@ -142,4 +148,19 @@ class OverviewPage(QWidget):
         self.concurrent.show_value(o.concurrent_holders, self.tr("people holding several posts"))
         self.people.show_value(o.people, self.tr("active people on the roster"))
         self.unsent.show_value(o.unsent_reports, self.tr("reports not yet sent"))
+        self._show_last_backup()
         self.bars.set_loads(o.busiest)
+
+    def _show_last_backup(self) -> None:
+        backups = [b for b in list_backups(backups_dir_for(self._store.path)) if b.good]
+        if not backups:
+            self.last_backup.setText(self.tr("⚠ No backup of this commune's data yet — see Backups"))
+            self.last_backup.setStyleSheet(f"text-align: left; padding: 2px 0; color: {RED};")
+            return
+        made = backups[0].created_at
+        days = (self._store.today() - made.date()).days
+        text = self.tr("Last backup: %1 — see Backups").replace(
+            "%1", f"{format_date(made.date())} {made:%H:%M}")
+        colour = RED if days > 7 else ("#555" if days <= 1 else AMBER)
+        self.last_backup.setText(text)
+        self.last_backup.setStyleSheet(f"text-align: left; padding: 2px 0; color: {colour};")
