@@ -147,7 +147,7 @@ def test_export_a_quarter_report_and_read_it_back(qtbot, page, dialogs, demo, tm
     out.parent.mkdir()
     _save_report(qtbot, page, dialogs, out)
 
-    assert dialogs.suggested == [str(page._documents / "BaoCao_00004_2026-Q3.xlsx")]
+    assert dialogs.suggested == [str(tmp_path / "Documents" / "BaoCao_00004_2026-Q3.xlsx")]
     path = out.with_name("bao cao quy 3.xlsx")
     report = read_report(path)  # raises unless the checksum of _data holds
     assert report.period == "2026-Q3" and report.commune_code == "00004"

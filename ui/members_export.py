@@ -158,7 +158,7 @@ class MembersExportBox(QFrame):
 
     def _saved(self, done: RosterExport, citizen_id: bool, ethnicity_religion: bool) -> None:
         self.save_button.setEnabled(True)
-        message = self.tr("The list of %Ln people is saved.", "", done.rows)
+        message = self.tr("Saved a list of %Ln people.", "", done.rows)
         if done.organization:
             message = self.tr("The list of %1 is saved: %Ln people.", "", done.rows).replace("%1", done.organization)
         hidden = []

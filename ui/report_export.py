@@ -186,7 +186,11 @@ class ProvinceReportBox(QFrame):
             self._queue(done)
 
     def _queue(self, done: ReportExport) -> None:
-        site = self._site()
+        try:
+            site = self._site()
+        except FrontDeskError as exc:  # site.toml broke since the page was shown
+            self._not_queued(exc)
+            return
         code, period = done.meta["commune_code"], done.meta["period"]
         self.result.set_note(self.tr("Putting it in the outbox…"))
         self._runner.submit(lambda store: queue_for_sending(store, done.path, code, period, site=site),

@@ -19,6 +19,7 @@ from app import messages
 from app.commune import get_commune
 from app.dates import format_date
 from app.outbox import OutboxItem, list_outbox
+from app.periods import parse_period
 from app.storage import Store
 from ui.file_result import OpenUrl
 from ui.members_export import MembersExportBox
@@ -137,8 +138,6 @@ class ReportsPage(QWidget):
         self.recent_empty.setVisible(not items)
 
     def _cells(self, item: OutboxItem) -> tuple[str, ...]:
-        from app.periods import parse_period
-
         period = parse_period(item.period).label(self._lang) if item.period else item.remote_name
         state = messages.text(f"outbox.state.{item.state}", self._lang)
         if item.state != "sent" and item.error_text(self._lang):
