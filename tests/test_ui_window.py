@@ -243,3 +243,10 @@ def test_the_overview_says_when_the_data_was_last_backed_up(window):
     assert made.exists()
     assert page.last_backup.text().startswith("Sao lưu gần nhất: ")
     assert "/" in page.last_backup.text() and "xem mục Sao lưu" in page.last_backup.text()
+
+
+def test_every_page_can_be_rendered_by_the_screenshot_command():
+    from ui.main_window import PAGE_KEYS
+    from ui.screenshot import PAGES
+
+    assert PAGES == PAGE_KEYS

@@ -40,7 +40,7 @@ QFrame#panel { background: white; border: 1px solid #d0d7de; border-radius: 6px;
 """ % (NAV_FONT_PX, NAV_PADDING_PX)
 
 
-PAGE_KEYS = ("overview", "people", "organizations", "tasks", "duties")
+PAGE_KEYS = ("overview", "people", "organizations", "tasks", "duties", "reports")
 
 
 class _Pages(Mapping):
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self._add_page("organizations", self.tr("Organizations and positions"), "Ctrl+3")
         self._add_page("tasks", self.tr("Tasks"), "Ctrl+4")
         self._add_page("duties", self.tr("Recurring duties"), "Ctrl+5")
+        self._add_page("reports", self.tr("Reports"), "Ctrl+6")
         # as wide as the longest page name in this language, plus the item padding
         font = QFont(self.nav.font())
         font.setPixelSize(NAV_FONT_PX)  # the style sheet's size: not applied yet at this point
@@ -156,11 +157,16 @@ class MainWindow(QMainWindow):
 
             page = TasksPage(store, runner, lang)
             page.person_requested.connect(self.show_person)
-        else:
+        elif key == "duties":
             from ui.pages.duties import DutiesPage
 
             page = DutiesPage(store, runner, lang)
             page.task_requested.connect(self.show_task)
+        else:
+            from ui.pages.reports import ReportsPage
+
+            page = ReportsPage(store, runner, lang)
+            page.outbox_requested.connect(lambda: self.show_page("outbox"))
         return page
 
     overview = property(lambda self: self.page("overview"))
@@ -168,6 +174,7 @@ class MainWindow(QMainWindow):
     organizations = property(lambda self: self.page("organizations"))
     tasks = property(lambda self: self.page("tasks"))
     duties = property(lambda self: self.page("duties"))
+    reports = property(lambda self: self.page("reports"))
 
     def _nav_column(self) -> QWidget:
         """The page list, and under it the language (each name in its own language)."""

@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>CompletionDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/task_status.py" line="41"/>
+        <location filename="../../ui/task_status.py" line="41" />
         <source>%Ln task(s) will be marked done.</source>
         <translation>
             <numerusform>%Ln task will be marked done.</numerusform>
@@ -13,9 +12,30 @@
     </message>
 </context>
 <context>
+    <name>ConsolidateDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/consolidate_dialog.py" line="219" />
+        <source>%Ln report(s)</source>
+        <translation>
+            <numerusform>%Ln report</numerusform><numerusform>%Ln reports</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/consolidate_dialog.py" line="220" />
+        <source>%Ln commune(s)</source>
+        <translation>
+            <numerusform>%Ln commune</numerusform><numerusform>%Ln communes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/consolidate_dialog.py" line="221" />
+        <source>%Ln file(s)</source>
+        <translation>
+            <numerusform>%Ln file</numerusform><numerusform>%Ln files</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DutiesPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/duties.py" line="120"/>
+        <location filename="../../ui/pages/duties.py" line="120" />
         <source>%Ln duties</source>
         <translation>
             <numerusform>%Ln duty</numerusform>
@@ -23,7 +43,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/duties.py" line="219"/>
+        <location filename="../../ui/pages/duties.py" line="219" />
         <source>Created %Ln new task(s).</source>
         <translation>
             <numerusform>Created %Ln new task.</numerusform>
@@ -32,9 +52,24 @@
     </message>
 </context>
 <context>
+    <name>MembersExportBox</name>
+    <message numerus="yes">
+        <location filename="../../ui/members_export.py" line="161" />
+        <source>Saved a list of %Ln people.</source>
+        <translation>
+            <numerusform>Saved a list of %Ln person.</numerusform><numerusform>Saved a list of %Ln people.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/members_export.py" line="163" />
+        <source>The list of %1 is saved: %Ln people.</source>
+        <translation>
+            <numerusform>The list of %1 is saved: %Ln person.</numerusform><numerusform>The list of %1 is saved: %Ln people.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>OrganizationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="355"/>
+        <location filename="../../ui/pages/organizations.py" line="355" />
         <source>%Ln seat(s) vacant — double-click to appoint</source>
         <translation>
             <numerusform>%Ln seat vacant — double-click to appoint</numerusform>
@@ -42,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="447"/>
+        <location filename="../../ui/pages/organizations.py" line="447" />
         <source>%Ln posts</source>
         <translation>
             <numerusform>%Ln post</numerusform>
@@ -50,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="454"/>
+        <location filename="../../ui/pages/organizations.py" line="454" />
         <source>%Ln people hold more than one position.</source>
         <translation>
             <numerusform>%Ln person holds more than one position.</numerusform>
@@ -61,8 +96,8 @@
 <context>
     <name>PeoplePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/people.py" line="152"/>
-        <location filename="../../ui/pages/people.py" line="164"/>
+        <location filename="../../ui/pages/people.py" line="152" />
+        <location filename="../../ui/pages/people.py" line="164" />
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -73,7 +108,7 @@
 <context>
     <name>PreviewStep</name>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard.py" line="220"/>
+        <location filename="../../ui/import_wizard.py" line="220" />
         <source>Add the %n residential area(s) the file names and this commune does not have yet (each with its Front work committee and branches):</source>
         <translation>
             <numerusform>Add the %n residential area the file names and this commune does not have yet (with its Front work committee and branches):</numerusform>
@@ -81,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard.py" line="224"/>
+        <location filename="../../ui/import_wizard.py" line="224" />
         <source>%1 (%n row(s))</source>
         <translation>
             <numerusform>%1 (%n row)</numerusform>
@@ -92,7 +127,7 @@
 <context>
     <name>TasksModel</name>
     <message numerus="yes">
-        <location filename="../../ui/tasks_model.py" line="102"/>
+        <location filename="../../ui/tasks_model.py" line="102" />
         <source>Overdue by %Ln day(s)</source>
         <translation>
             <numerusform>Overdue by %Ln day</numerusform>
@@ -103,7 +138,7 @@
 <context>
     <name>TasksPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/tasks.py" line="175"/>
+        <location filename="../../ui/pages/tasks.py" line="175" />
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>%Ln task</numerusform>

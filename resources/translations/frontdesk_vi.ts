@@ -127,6 +127,158 @@
     </message>
 </context>
 <context>
+    <name>ConsolidateDialog</name>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="69"/>
+        <source>Consolidate the communes&apos; reports</source>
+        <translation>Tổng hợp báo cáo các xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="75"/>
+        <source>Put the report files the communes sent in one folder. For each commune the newest report of the period counts; a file whose figures were changed after the export, that belongs to another province or period, or that is not a Front Desk report is left out and listed with the reason.</source>
+        <translation>Đặt các tệp báo cáo các xã gửi lên vào một thư mục. Mỗi xã lấy báo cáo mới nhất của kỳ; tệp có số liệu bị sửa sau khi xuất, tệp của tỉnh khác hoặc kỳ khác, tệp không phải báo cáo của Front Desk đều không được dùng và được liệt kê kèm lý do.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="82"/>
+        <source>The folder holding the communes&apos; .xlsx files</source>
+        <translation>Thư mục chứa các tệp .xlsx của các xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="84"/>
+        <source>Choose a folder…</source>
+        <translation>Chọn thư mục…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="86"/>
+        <source>Only the period</source>
+        <translation>Chỉ lấy kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="90"/>
+        <source>Only the province</source>
+        <translation>Chỉ lấy tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="98"/>
+        <source>Unticked: the period and the province that most of the reports carry.</source>
+        <translation>Không đánh dấu: tự lấy kỳ và tỉnh của phần lớn các báo cáo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="101"/>
+        <source>Consolidate and save as…</source>
+        <translation>Tổng hợp và lưu thành…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="107"/>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="126"/>
+        <location filename="../../ui/consolidate_dialog.py" line="129"/>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="126"/>
+        <source>Why it was left out</source>
+        <translation>Lý do không dùng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="128"/>
+        <location filename="../../ui/consolidate_dialog.py" line="129"/>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="128"/>
+        <location filename="../../ui/consolidate_dialog.py" line="129"/>
+        <source>Commune</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="129"/>
+        <source>Exported</source>
+        <translation>Thời điểm xuất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="156"/>
+        <source>The folder of the communes&apos; reports</source>
+        <translation>Thư mục báo cáo của các xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="182"/>
+        <source>Save the summary</source>
+        <translation>Lưu tệp tổng hợp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="183"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="201"/>
+        <source>Consolidating</source>
+        <translation>Đang tổng hợp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="203"/>
+        <source>Reading the reports…</source>
+        <translation>Đang đọc các báo cáo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="204"/>
+        <source>Writing the summary…</source>
+        <translation>Đang ghi tệp tổng hợp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="217"/>
+        <source>%1, %2: %3 used, %4 sent nothing, %5 left out.</source>
+        <translation>%1, %2: đã dùng %3, %4 chưa gửi, %5 không dùng.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/consolidate_dialog.py" line="219"/>
+        <source>%Ln report(s)</source>
+        <translation>
+            <numerusform>%Ln báo cáo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/consolidate_dialog.py" line="220"/>
+        <source>%Ln commune(s)</source>
+        <translation>
+            <numerusform>%Ln đơn vị</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/consolidate_dialog.py" line="221"/>
+        <source>%Ln file(s)</source>
+        <translation>
+            <numerusform>%Ln tệp</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="223"/>
+        <source>The summary is saved.</source>
+        <translation>Đã lưu tệp tổng hợp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="238"/>
+        <source>Files left out (%1)</source>
+        <translation>Tệp không dùng (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="239"/>
+        <source>Communes that sent nothing (%1)</source>
+        <translation>Đơn vị chưa gửi (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/consolidate_dialog.py" line="240"/>
+        <source>Reports used (%1)</source>
+        <translation>Báo cáo đã dùng (%1)</translation>
+    </message>
+</context>
+<context>
     <name>DutiesPage</name>
     <message>
         <location filename="../../ui/pages/duties.py" line="29"/>
@@ -631,6 +783,19 @@
     </message>
 </context>
 <context>
+    <name>FileResult</name>
+    <message>
+        <location filename="../../ui/file_result.py" line="45"/>
+        <source>Open the file</source>
+        <translation>Mở tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_result.py" line="47"/>
+        <source>Open the folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+</context>
+<context>
     <name>FileStep</name>
     <message>
         <location filename="../../ui/import_wizard.py" line="70"/>
@@ -1090,17 +1255,22 @@
         <translation>Nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="90"/>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>%1 — commune code %2</source>
         <translation>%1 — mã xã %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Language of the window</source>
         <translation>Ngôn ngữ của cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Language / Ngôn ngữ</source>
         <translation>Ngôn ngữ / Language</translation>
     </message>
@@ -1146,6 +1316,98 @@
         <location filename="../../ui/import_wizard.py" line="152"/>
         <source>Every column was recognised. Check, then go on.</source>
         <translation>Đã nhận ra tất cả các cột. Kiểm tra lại rồi tiếp tục.</translation>
+    </message>
+</context>
+<context>
+    <name>MembersExportBox</name>
+    <message>
+        <location filename="../../ui/members_export.py" line="57"/>
+        <source>Member list in Excel</source>
+        <translation>Danh sách hội viên ra Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_export.py" line="64"/>
+        <source>Citizen ID numbers in full (otherwise 001******890)</source>
+        <translation>Ghi đủ số CCCD (nếu không: 001******890)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_export.py" line="65"/>
+        <source>Ethnicity and religion columns</source>
+        <translation>Thêm cột dân tộc, tôn giáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_export.py" line="67"/>
+        <source>⚠ Personal data: keep this file on the office computer and send it only to whoever needs it.</source>
+        <translation>⚠ Tệp có thông tin cá nhân: chỉ lưu trên máy cơ quan và chỉ gửi cho người cần dùng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_export.py" line="72"/>
+        <source>Save the list as…</source>
+        <translation>Lưu danh sách thành…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_export.py" line="75"/>
+        <source>Who is on the list:</source>
+        <translation>Danh sách của:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_export.py" line="77"/>
+        <source>Sorted by given name, the Vietnamese way. People who moved away or died are left out.</source>
+        <translation>Xếp theo tên, theo thứ tự chữ cái tiếng Việt. Không gồm người đã chuyển đi hoặc đã mất.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_export.py" line="106"/>
+        <source>Everyone in the commune</source>
+        <translation>Toàn bộ người dân trong xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_export.py" line="129"/>
+        <source>Save the member list</source>
+        <translation>Lưu danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_export.py" line="130"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_export.py" line="150"/>
+        <source>Member list</source>
+        <translation>Danh sách hội viên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_export.py" line="153"/>
+        <source>Writing the list…</source>
+        <translation>Đang ghi danh sách…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/members_export.py" line="161"/>
+        <source>Saved a list of %Ln people.</source>
+        <translation>
+            <numerusform>Đã lưu danh sách %Ln người.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/members_export.py" line="163"/>
+        <source>The list of %1 is saved: %Ln people.</source>
+        <translation>
+            <numerusform>Đã lưu danh sách %1: %Ln người.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_export.py" line="166"/>
+        <source>citizen IDs masked</source>
+        <translation>số CCCD đã được che</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_export.py" line="168"/>
+        <source>no ethnicity or religion</source>
+        <translation>không có dân tộc, tôn giáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/members_export.py" line="169"/>
+        <source>Personal data left out: %1.</source>
+        <translation>Đã bỏ bớt thông tin cá nhân: %1.</translation>
     </message>
 </context>
 <context>
@@ -1547,6 +1809,64 @@
         <location filename="../../ui/pages/people.py" line="155"/>
         <source>Counting…</source>
         <translation>Đang đếm…</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodChooser</name>
+    <message>
+        <location filename="../../ui/period_chooser.py" line="70"/>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/period_chooser.py" line="70"/>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/period_chooser.py" line="70"/>
+        <source>Half-year</source>
+        <translation>6 tháng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/period_chooser.py" line="71"/>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/period_chooser.py" line="79"/>
+        <source>year</source>
+        <translation>năm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/period_chooser.py" line="144"/>
+        <source>Month %1</source>
+        <translation>Tháng %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/period_chooser.py" line="146"/>
+        <source>Quarter %1</source>
+        <translation>Quý %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/period_chooser.py" line="148"/>
+        <source>First half (January–June)</source>
+        <translation>6 tháng đầu năm (tháng 1–6)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/period_chooser.py" line="148"/>
+        <source>Second half (July–December)</source>
+        <translation>6 tháng cuối năm (tháng 7–12)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/period_chooser.py" line="169"/>
+        <source>%1: from %2 to %3.</source>
+        <translation>%1: từ ngày %2 đến ngày %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/period_chooser.py" line="172"/>
+        <source>The period is not over: the figures are those of today, %1.</source>
+        <translation>Kỳ chưa kết thúc: số liệu tính đến hôm nay, %1.</translation>
     </message>
 </context>
 <context>
@@ -2010,6 +2330,129 @@
     </message>
 </context>
 <context>
+    <name>ProvinceReportBox</name>
+    <message>
+        <location filename="../../ui/report_export.py" line="55"/>
+        <source>Report to the province</source>
+        <translation>Báo cáo gửi tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="62"/>
+        <source>Period:</source>
+        <translation>Kỳ báo cáo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="63"/>
+        <source>With member lists (one sheet per organization)</source>
+        <translation>Kèm danh sách hội viên (mỗi tổ chức một trang)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="65"/>
+        <source>Adds the name, gender, date of birth and area of every member. Without it the report holds only figures.</source>
+        <translation>Thêm họ tên, giới tính, ngày sinh, khu dân cư của từng hội viên. Không đánh dấu thì báo cáo chỉ có số liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="67"/>
+        <source>Also send it to the province</source>
+        <translation>Gửi luôn lên tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="72"/>
+        <source>Save the report as…</source>
+        <translation>Lưu báo cáo thành…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="106"/>
+        <source>No destination is set yet. Set it on the “Send reports” page (Change…), or ask the IT staff.</source>
+        <translation>Chưa đặt nơi gửi báo cáo. Hãy đặt ở trang “Gửi báo cáo” (Đổi nơi gửi…), hoặc nhờ cán bộ CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="108"/>
+        <source>It goes to %1. Without a connection it waits in the outbox and goes by itself later.</source>
+        <translation>Báo cáo sẽ gửi tới %1. Khi không có mạng, báo cáo chờ trong hộp thư đi và tự gửi sau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="117"/>
+        <source>the folder %1</source>
+        <translation>thư mục %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="119"/>
+        <source>the server %1</source>
+        <translation>máy chủ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="120"/>
+        <source>the e-mail address %1</source>
+        <translation>địa chỉ thư %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="136"/>
+        <source>Save the report of %1</source>
+        <translation>Lưu báo cáo %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="137"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="160"/>
+        <source>Report of %1</source>
+        <translation>Báo cáo %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="162"/>
+        <source>Counting the figures…</source>
+        <translation>Đang tính số liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="162"/>
+        <source>Listing the members…</source>
+        <translation>Đang lập danh sách hội viên…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="163"/>
+        <source>Writing the workbook…</source>
+        <translation>Đang ghi tệp Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="178"/>
+        <source>The report of %1 is saved.</source>
+        <translation>Đã lưu báo cáo %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="180"/>
+        <source>Members: %1 — vacant seats: %2 — tasks of the period: %3 (overdue: %4).</source>
+        <translation>Hội viên, đoàn viên: %1 — chức danh còn trống: %2 suất — công việc trong kỳ: %3 (quá hạn: %4).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="195"/>
+        <source>Putting it in the outbox…</source>
+        <translation>Đang đưa vào hộp thư đi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="201"/>
+        <source>The same file was sent before; it is not sent twice.</source>
+        <translation>Tệp này đã được gửi trước đây; không gửi lại lần hai.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="203"/>
+        <source>It is in the outbox and goes once a destination is set.</source>
+        <translation>Đã đưa vào hộp thư đi: sẽ gửi khi đã đặt nơi gửi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="205"/>
+        <source>It is in the outbox and goes to %1 as soon as there is a connection.</source>
+        <translation>Đã đưa vào hộp thư đi: sẽ gửi tới %1 ngay khi có kết nối.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_export.py" line="211"/>
+        <source>The report is saved but NOT put in the outbox.</source>
+        <translation>Báo cáo đã lưu nhưng CHƯA được đưa vào hộp thư đi.</translation>
+    </message>
+</context>
+<context>
     <name>RenameDialog</name>
     <message>
         <location filename="../../ui/area_dialogs.py" line="50"/>
@@ -2025,6 +2468,74 @@
         <location filename="../../ui/area_dialogs.py" line="55"/>
         <source>Short name</source>
         <translation>Tên viết tắt</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="64"/>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="67"/>
+        <source>The report to the province is made from what the app holds: nothing to copy by hand. Check the period, save the file, and send it.</source>
+        <translation>Báo cáo gửi tỉnh được lập từ dữ liệu trong ứng dụng, không phải chép tay. Chọn đúng kỳ, lưu tệp, rồi gửi đi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="89"/>
+        <source>Reports sent from this computer</source>
+        <translation>Báo cáo đã gửi từ máy này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="91"/>
+        <source>Open the outbox</source>
+        <translation>Mở hộp thư đi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="97"/>
+        <source>None yet. A report saved with “Also send it to the province” ticked is listed here.</source>
+        <translation>Chưa có. Báo cáo lưu khi đã đánh dấu “Gửi luôn lên tỉnh” sẽ hiện ở đây.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="101"/>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="101"/>
+        <source>Put in the outbox</source>
+        <translation>Đưa vào hộp thư đi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="101"/>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="101"/>
+        <source>Sent</source>
+        <translation>Đã gửi lúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="101"/>
+        <source>Sent to</source>
+        <translation>Gửi tới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="104"/>
+        <source>Consolidate the communes&apos; reports (for the province)…</source>
+        <translation>Tổng hợp báo cáo các xã (dành cho tỉnh)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="106"/>
+        <source>For province staff: one summary from a folder of the communes&apos; report files.</source>
+        <translation>Dành cho cán bộ tỉnh: lập một bảng tổng hợp từ thư mục chứa các tệp báo cáo của các xã.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="146"/>
+        <source>(no destination yet)</source>
+        <translation>(chưa đặt nơi gửi)</translation>
     </message>
 </context>
 <context>
