@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -117,10 +116,8 @@ class DestinationDialog(QDialog):
             self.kind_buttons.addButton(button, index)
             kinds_row.addWidget(button)
         kinds_row.addStretch(1)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self._folder_page())
-        self.stack.addWidget(self._webdav_page())
-        self.stack.addWidget(self._smtp_page())
+        # one form shown at a time; hidden ones take no room (a stack would keep the tallest's)
+        self.pages = [self._folder_page(), self._webdav_page(), self._smtp_page()]
         self.kind_buttons.idToggled.connect(lambda index, on: on and self._kind_chosen(index))
 
         self.test_button = QPushButton(self.tr("Test connection"))
@@ -130,7 +127,7 @@ class DestinationDialog(QDialog):
         self.test_result.setWordWrap(True)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
-        test_row.addWidget(self.test_result, 1)
+        test_row.addStretch(1)
         self.general_error = QLabel()
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setWordWrap(True)
@@ -148,8 +145,10 @@ class DestinationDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(self.lock_note)
         layout.addLayout(kinds_row)
-        layout.addWidget(self.stack)
+        for page in self.pages:
+            layout.addWidget(page)
         layout.addLayout(test_row)
+        layout.addWidget(self.test_result)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
         self._fill(self.current)
@@ -259,13 +258,18 @@ class DestinationDialog(QDialog):
         self.kind_buttons.button(KINDS.index(kind)).setChecked(True)
 
     def _kind_chosen(self, index: int) -> None:
-        self.stack.setCurrentIndex(index)
+        self._show_page(index)
         self.test_result.clear()
         self._clear_problems()
+        self._fit()
+
+    def _show_page(self, index: int) -> None:
+        for other, page in enumerate(self.pages):
+            page.setVisible(other == index)
 
     def _fill(self, destination: Destination | None) -> None:
         self.choose_kind(destination.transport if destination else "folder")
-        self.stack.setCurrentIndex(KINDS.index(self.kind))
+        self._show_page(KINDS.index(self.kind))
         if destination is None:
             return
         if destination.transport == "folder":
@@ -302,6 +306,8 @@ class DestinationDialog(QDialog):
                     widget.setStyleSheet("background: #f2f2f2;")
                 else:
                     widget.setEnabled(False)
+        if self.password_box().isEnabled():
+            self.password_box().setFocus()  # the one thing to type here
 
     def password_box(self) -> QLineEdit:
         return self.mail_password if self.kind == "smtp" else self.dav_password
@@ -328,6 +334,11 @@ class DestinationDialog(QDialog):
             label.setText(text)
             label.show()
             self.inputs[self.kind][field].setFocus()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to show a new message whole (wrapped lines are measured once laid out)."""
+        self.layout().activate()
         self.adjustSize()
 
     # -- reading what is typed ------------------------------------------------------------
@@ -375,6 +386,7 @@ class DestinationDialog(QDialog):
         self.test_button.setEnabled(False)
         self.test_result.setStyleSheet(NOTE_STYLE)
         self.test_result.setText(self.tr("Checking the connection…"))
+        self._fit()
         in_background(
             lambda: test_connection(destination, secrets=secrets, clock=clock, timeout=TEST_TIMEOUT),
             lambda found: self._tested(destination, found, None),
@@ -403,7 +415,7 @@ class DestinationDialog(QDialog):
                 "%1", type(error).__name__)
             self.test_result.setStyleSheet(ERROR_STYLE)
         self.test_result.setText(text)
-        self.adjustSize()
+        self._fit()
         self.tested.emit(error is None, text)
 
     def save(self) -> None:

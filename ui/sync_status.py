@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from app import messages
+from app.destination import Destination
 from app.outbox import FAILED, SENT
 from ui.sync_service import SyncService, SyncState
 
@@ -39,10 +40,6 @@ def when_text(iso: str | None) -> str:
     return moment.strftime("%d/%m/%Y %H:%M")
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("SyncStatus", text, "", n)
-
-
 def status_key(state: SyncState) -> str:
     """``state.status``, with an empty outbox told apart from "all sent"."""
     status = state.status
@@ -55,18 +52,32 @@ def status_text(state: SyncState) -> str:
     """The few words of the status bar."""
     key = status_key(state)
     if key == "all_sent":
-        return _tr("All sent")
+        return QCoreApplication.translate("SyncStatus", "All sent")
     if key == "nothing":
-        return _tr("Nothing to send")
+        return QCoreApplication.translate("SyncStatus", "Nothing to send")
     if key == "waiting":
-        return _tr("Waiting to send: %1").replace("%1", str(state.waiting))
+        text = QCoreApplication.translate("SyncStatus", "Waiting to send: %1")
+        return text.replace("%1", str(state.waiting))
     if key == "sending":
-        return _tr("Sending…")
+        return QCoreApplication.translate("SyncStatus", "Sending…")
     if key == "offline":
-        return _tr("Offline — will send by itself")
+        return QCoreApplication.translate("SyncStatus", "Offline — will send by itself")
     if key == "attention":
-        return _tr("Needs attention: %1").replace("%1", str(state.attention_count))
-    return _tr("No destination set")
+        text = QCoreApplication.translate("SyncStatus", "Needs attention: %1")
+        return text.replace("%1", str(state.attention_count))
+    return QCoreApplication.translate("SyncStatus", "No destination set")
+
+
+def destination_text(destination: Destination) -> str:
+    """Where reports go, in words."""
+    if destination.transport == "folder":
+        text = QCoreApplication.translate("SyncStatus", "Reports go to the folder %1")
+        return text.replace("%1", destination.path or "")
+    if destination.transport == "webdav":
+        text = QCoreApplication.translate("SyncStatus", "Reports go to the WebDAV folder %1 (user %2)")
+        return text.replace("%1", destination.url or "").replace("%2", destination.user or "—")
+    text = QCoreApplication.translate("SyncStatus", "Reports go by e-mail to %1 through %2")
+    return text.replace("%1", destination.to_addr or "").replace("%2", f"{destination.host}:{destination.port}")
 
 
 def problem_text(state: SyncState, lang: str) -> str | None:
@@ -82,23 +93,25 @@ def problem_text(state: SyncState, lang: str) -> str | None:
 def details_text(state: SyncState, lang: str) -> str:
     """The tooltip: where reports go, the counts, the next attempt, the last problem."""
     counts = state.summary.counts
-    lines = []
     if state.destination is not None:
-        lines.append(_tr("Destination: %1").replace("%1", state.destination.label))
+        lines = [destination_text(state.destination)]
     else:
-        lines.append(_tr("No destination set yet: open the outbox and choose where reports go."))
+        lines = [QCoreApplication.translate(
+            "SyncStatus", "No destination set yet: open the outbox and choose where reports go.")]
     lines.append(
-        _tr("Waiting: %1 · sent: %2 · set aside: %3")
+        QCoreApplication.translate("SyncStatus", "Waiting: %1 · sent: %2 · set aside: %3")
         .replace("%1", str(state.waiting)).replace("%2", str(counts[SENT])).replace("%3", str(counts[FAILED]))
     )
     if state.waiting and state.summary.next_attempt_at and not state.sending:
-        lines.append(_tr("Next try: %1").replace("%1", when_text(state.summary.next_attempt_at)))
+        text = QCoreApplication.translate("SyncStatus", "Next try: %1")
+        lines.append(text.replace("%1", when_text(state.summary.next_attempt_at)))
     problem = problem_text(state, lang)
     if problem and (state.waiting or counts[FAILED]):
         lines.append(problem)
     if state.online is False:
-        lines.append(_tr("This computer has no network now; reports are sent by themselves when it is back."))
-    lines.append(_tr("Click to open the outbox."))
+        lines.append(QCoreApplication.translate(
+            "SyncStatus", "This computer has no network now; reports are sent by themselves when it is back."))
+    lines.append(QCoreApplication.translate("SyncStatus", "Click to open the outbox."))
     return "\n".join(lines)
 
 

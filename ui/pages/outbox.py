@@ -22,7 +22,7 @@ from ui.destination_dialog import DestinationDialog
 from ui.errors import show_error
 from ui.simple_table import GREY, RED, fill_row, make_table, row_id_at, selected_row
 from ui.sync_service import SyncService, SyncState
-from ui.sync_status import COLOURS, details_text, dot_icon, problem_text, status_key, status_text, when_text
+from ui.sync_status import COLOURS, destination_text, details_text, dot_icon, problem_text, status_key, status_text, when_text
 
 GREEN = "#1e8449"
 
@@ -94,11 +94,15 @@ class OutboxPage(QWidget):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.hide()
+        self.detail = QLabel()  # the selected report's whole problem: the column cuts it
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.detail.hide()
 
         self.table = make_table(
             [self.tr("Report file"), self.tr("Period"), self.tr("State"), self.tr("Attempts"),
              self.tr("Next try"), self.tr("Last problem"), self.tr("Sent")],
-            (250, 130, 150, 70, 120, 300, 120),
+            (240, 150, 190, 80, 130, 200, 130),
             stretch=5,
         )
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -114,6 +118,7 @@ class OutboxPage(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
 
         service.outbox_changed.connect(self.refresh)
         service.state_changed.connect(self.show_state)
@@ -132,6 +137,7 @@ class OutboxPage(QWidget):
         for row, item in enumerate(items):
             fill_row(self.table, row, self._cells(item), item.id, self._colours(item))
             self.table.item(row, 0).setToolTip(self._item_details(item))
+        self.table.resizeColumnToContents(0)  # a file name is worth reading whole
         self.empty.setVisible(not items)
         self.table.setVisible(bool(items))
         self.select_item(keep)
@@ -141,7 +147,7 @@ class OutboxPage(QWidget):
         error = item.error_text(self._lang) if item.state != SENT else ""
         next_try = when_text(item.next_attempt_at) if item.waiting and item.state != SENDING else ""
         if item.waiting and item.state != SENDING and not item.next_attempt_at:
-            next_try = self.tr("as soon as possible")
+            next_try = self.tr("now")
         return (item.remote_name, period_text(item.period, self._lang),
                 messages.text(f"outbox.state.{item.state}", self._lang), str(item.attempts),
                 next_try, error or "", when_text(item.sent_at))
@@ -184,6 +190,14 @@ class OutboxPage(QWidget):
     def _selection_changed(self) -> None:
         item = self._selected()
         self.retry_button.setEnabled(item is not None and item.state == FAILED)
+        error = item.error_text(self._lang) if item is not None and item.state != SENT else None
+        if error:
+            text = f"{item.remote_name}: {error}"
+            if item.state == FAILED:
+                text += "\n" + self.tr("“Try again” puts it back in the queue once the cause is fixed.")
+            self.detail.setText(text)
+            self.detail.setStyleSheet("color: #c0392b;" if item.state == FAILED else "color: #555;")
+        self.detail.setVisible(bool(error))
 
     def show_state(self, state: SyncState) -> None:
         key = status_key(state)
@@ -195,8 +209,9 @@ class OutboxPage(QWidget):
         self.change_button.setText(self.tr("Password…") if state.locked else self.tr("Change…"))
         self._show_destination(state)
         problem = problem_text(state, self._lang) if key in ("attention", "offline") else None
-        if key == "waiting" and state.waiting and state.summary.next_attempt_at:
-            problem = None
+        set_aside = state.summary.counts[FAILED]
+        if key == "attention" and set_aside and not problem:
+            problem = self.tr("%n report(s) set aside: select one to see why.", "", set_aside)
         self.problem.setText(problem or "")
         self.problem.setVisible(bool(problem))
 
@@ -204,17 +219,10 @@ class OutboxPage(QWidget):
         destination = state.destination
         if destination is None:
             self.destination.setText(self.tr(
-                "No destination yet: reports wait here until you choose where they go (“Change…”)."))
+                "No destination yet: reports wait here until you choose where they go (“Choose…”)."))
             self.change_button.setText(self.tr("Choose…"))
             return
-        if destination.transport == "folder":
-            text = self.tr("Reports go to the folder %1").replace("%1", destination.path or "")
-        elif destination.transport == "webdav":
-            text = self.tr("Reports go to the WebDAV folder %1 (user %2)").replace("%1", destination.url or "")
-            text = text.replace("%2", destination.user or "—")
-        else:
-            text = self.tr("Reports go by e-mail to %1 through %2").replace("%1", destination.to_addr or "")
-            text = text.replace("%2", f"{destination.host}:{destination.port}")
+        text = destination_text(destination)
         if state.locked:
             text += "\n" + self.tr("Set by the province's IT; only the password can be changed here.")
         self.destination.setText(text)
@@ -263,7 +271,9 @@ class OutboxPage(QWidget):
         return dialog
 
     def _destination_saved(self) -> None:
-        self._say(self.tr("Saved. Waiting reports are sent now."), GREEN)
+        waiting = self._service.state().waiting
+        self._say(self.tr("Saved. The waiting reports are tried again at once.") if waiting else self.tr("Saved."),
+                  GREEN)
         self._service.wake()
         self.refresh()
 
