@@ -240,6 +240,33 @@ def test_the_timer_sends_by_itself_once_the_backoff_is_over(qtbot, tmp_path, sto
     assert len(passes) == 2
 
 
+def test_offline_costs_one_pass_not_one_per_waiting_report(qtbot, tmp_path, store, keyring_backend, site, clock):
+    port = free_port()
+    save_destination(store, make_destination("webdav", url=f"http://127.0.0.1:{port}/reports/"), site=site)
+    label = current_destination(store, site).label
+    sources = [_report(tmp_path, f"r{i}.xlsx", seed=i) for i in range(3)]
+    for i, source in enumerate(sources):
+        queue_report(store, source, period=f"2026-{9 + i:02d}", destination=label)
+    service = SyncService(store, keyring_backend=keyring_backend, clock=clock, site=site, timeout=NETWORK_TIMEOUT,
+                          rng=random.Random(1), interval_ms=50, watch_network=False)
+    passes = []
+    service.pass_finished.connect(passes.append)
+    try:
+        with qtbot.waitSignal(service.pass_finished, timeout=WAIT_MS):
+            service.start()
+        qtbot.wait(300)  # six ticks, and the two reports never tried are "due"
+        assert len(passes) == 1 and [i.attempts for i in list_outbox(store)] == [1, 0, 0]
+        with DavServer(tmp_path / "dav", port=port) as server:
+            clock.moment += timedelta(minutes=10)
+            with qtbot.waitSignal(service.pass_finished, timeout=WAIT_MS) as finished:
+                pass  # the next tick finds the first one due again, and sends all three
+            assert len(finished.args[0].sent) == 3
+            assert sorted(_sha(f) for f in server.files()) == sorted(_sha(s) for s in sources)
+    finally:
+        service.stop(wait=NETWORK_TIMEOUT * 3)
+    assert len(passes) == 2
+
+
 def test_no_password_saved_needs_attention_and_does_not_loop(qtbot, tmp_path, store, keyring_backend, site, clock):
     with DavServer(tmp_path / "dav", user=USER, password=PASSWORD) as server:
         save_destination(store, make_destination("webdav", url=server.url, user=USER), site=site)

@@ -26,11 +26,12 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from shiboken6 import isValid
 
 from app.delivery import PassResult, run_outbox
 from app.destination import (
@@ -54,7 +55,7 @@ log = logging.getLogger(__name__)
 CHECK_INTERVAL_MS = 30_000
 # after a pass that could not even start (no password, keyring locked, another
 # process sending): automatic passes wait this long, unless a person acts
-HOLD_SECONDS = 300.0
+HOLD = timedelta(minutes=5)
 LINK_BACK_GAP_SECONDS = 10.0  # a flapping link does not start a pass per flap
 
 _running: set["_Background"] = set()  # background work kept alive until it reported
@@ -112,7 +113,6 @@ class SyncState:
     sending: bool  # this window's pass is running
     problem: FrontDeskError | None = None  # stopped the last pass before any report was tried
     online: bool | None = None  # what the system says of the network (None: it does not say)
-    items_due: int = 0
 
     @property
     def waiting(self) -> int:
@@ -203,7 +203,8 @@ class SyncService(QObject):
                 self._site_problem, site = exc, SiteConfig()
         self.site = site
         self._problem: FrontDeskError | None = None
-        self._hold_until = 0.0
+        self._hold_until: datetime | None = None  # no automatic pass before then (a person may act)
+        self._closed = False
         self._last_link_pass = float("-inf")
         self._current: _Pass | None = None
         self._forced_next = False
@@ -226,7 +227,9 @@ class SyncService(QObject):
     def start(self) -> None:
         if self._started:
             return
-        self._started = True
+        self._started, self._closed = True, False
+        if self._unsubscribe is None:
+            self._unsubscribe = self._store.events.subscribe("outbox_changed", self._heard)
         self._fingerprint = self._look()
         self._tick.start()
         if self._watch_network:
@@ -238,7 +241,7 @@ class SyncService(QObject):
         """No new passes; give a running one ``wait`` seconds to finish. One
         still running after that is left to end on its own: a pass is safe to
         cut anywhere (a report found 'sending' is sent again, idempotently)."""
-        self._started = False
+        self._started, self._closed = False, True
         self._tick.stop()
         self._due_timer.stop()
         if self._unsubscribe is not None:
@@ -276,8 +279,7 @@ class SyncService(QObject):
         except FrontDeskError as exc:  # site.toml names a destination that cannot be used
             destination, locked, problem = None, False, exc
         summary = outbox_summary(self._store, has_destination=destination is not None)
-        due = len(self._due_items()) if destination is not None else 0
-        return SyncState(summary, destination, locked, self.sending, problem, self._online, due)
+        return SyncState(summary, destination, locked, self.sending, problem, self._online)
 
     def refresh(self) -> SyncState:
         state = self.state()
@@ -320,7 +322,7 @@ class SyncService(QObject):
         if not self._started or self._current is not None:
             return False
         self._schedule_next()
-        if time.monotonic() < self._hold_until:
+        if self._hold_until is not None and self._clock.now() < self._hold_until:
             return False
         try:
             if current_destination(self._store, self.site) is None or not self._due_items():
@@ -333,7 +335,9 @@ class SyncService(QObject):
     def send_now(self) -> bool:
         """A person's "Send now": every waiting report at once, whatever the
         backoff says (after the running pass, if one is running)."""
-        self._problem, self._hold_until = None, 0.0
+        self._problem, self._hold_until = None, None
+        if self._closed:
+            return False
         if self._current is not None:
             self._forced_next = True
             return True
@@ -349,14 +353,14 @@ class SyncService(QObject):
 
     def wake(self) -> None:
         """A person changed something (destination, password, put back): try at once."""
-        self._problem, self._hold_until = None, 0.0
+        self._problem, self._hold_until = None, None
         self._outbox_changed()
 
     def link_changed(self, online: bool | None) -> None:
         """The system says the network went away or came back."""
         was, self._online = self._online, online
         if online and not was and self._started:
-            self._hold_until = 0.0
+            self._hold_until = None
             waiting = list_outbox(self._store, WAITING)
             stalled = any((i.last_error or {}).get("kind") == "offline" for i in waiting)
             if stalled and time.monotonic() - self._last_link_pass >= LINK_BACK_GAP_SECONDS:
@@ -368,8 +372,7 @@ class SyncService(QObject):
             self.check()
         self.refresh()
 
-    def _schedule_next(self) -> None:
-        """Wake at the soonest next attempt, if that comes before the next tick."""
+    def _attempt_times(self) -> list[datetime]:
         moments = []
         for item in list_outbox(self._store, WAITING):
             try:
@@ -377,11 +380,15 @@ class SyncService(QObject):
                     moments.append(datetime.fromisoformat(item.next_attempt_at))
             except ValueError:
                 continue
-        future = [m for m in moments if m > self._clock.now()]
-        if not future:
+        return moments
+
+    def _schedule_next(self) -> None:
+        """Wake at the soonest next attempt, if that comes before the next tick."""
+        soonest = self._soonest_attempt()
+        if soonest is None:
             self._due_timer.stop()
             return
-        seconds = (min(future) - self._clock.now()).total_seconds()
+        seconds = (soonest - self._clock.now()).total_seconds()
         delay_ms = int(min(max(seconds, 1.0) * 1000, self._tick.interval()))
         self._due_timer.start(delay_ms)
 
@@ -394,7 +401,8 @@ class SyncService(QObject):
         self.check()
 
     def _heard(self, **_payload: Any) -> None:
-        self._core_event.emit()  # may be any thread: handled on the GUI thread
+        if isValid(self):
+            self._core_event.emit()  # may be any thread: handled on the GUI thread
 
     @Slot()
     def _outbox_changed(self) -> None:
@@ -406,6 +414,8 @@ class SyncService(QObject):
     # -- one pass ------------------------------------------------------------------------
 
     def _start_pass(self, force: bool) -> None:
+        if self._closed:
+            return
         current = _Pass(force)
         current.events.subscribe("outbox_changed", self._heard)
         self._current = current
@@ -419,18 +429,29 @@ class SyncService(QObject):
         )
 
     def _pass_done(self, outcome: tuple[PassResult, DeliveryError | None]) -> None:
+        if not isValid(self):
+            return  # the window went while its last pass finished
         self._current = None
         result, not_started = outcome
-        if not_started is not None:
-            self._problem = not_started
-            self._hold_until = time.monotonic() + HOLD_SECONDS
-        else:
-            self._problem = None
-            if result.busy:  # another process is sending: look again at the next tick
-                self._hold_until = time.monotonic() + self._tick.interval() / 1000
+        now = self._clock.now()
+        self._problem, self._hold_until = not_started, None
+        if not_started is not None:  # nothing recorded it: wait for a person, or a while
+            self._hold_until = now + HOLD
+        elif result.busy:  # another process is sending: look again at the next tick
+            self._hold_until = now + timedelta(milliseconds=self._tick.interval())
+        elif result.stopped is not None:
+            # the link or the settings stopped the pass; the reports it did not reach
+            # wait with the one that failed, rather than each costing a pass of its own
+            self._hold_until = self._soonest_attempt()
         self._after_pass(result)
 
+    def _soonest_attempt(self) -> datetime | None:
+        future = [m for m in self._attempt_times() if m > self._clock.now()]
+        return min(future) if future else None
+
     def _pass_failed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return
         self._current = None
         if isinstance(error, FrontDeskError):
             log.warning("sending pass could not run: %s", error.code)
@@ -438,7 +459,7 @@ class SyncService(QObject):
         else:
             log.error("sending pass failed", exc_info=(type(error), error, error.__traceback__))
             self._problem = FrontDeskError("delivery.unexpected", reason=type(error).__name__)
-        self._hold_until = time.monotonic() + HOLD_SECONDS
+        self._hold_until = self._clock.now() + HOLD
         self._after_pass(PassResult(stopped=None))
 
     def _after_pass(self, result: PassResult) -> None:

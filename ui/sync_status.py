@@ -106,7 +106,7 @@ def details_text(state: SyncState, lang: str) -> str:
         text = QCoreApplication.translate("SyncStatus", "Next try: %1")
         lines.append(text.replace("%1", when_text(state.summary.next_attempt_at)))
     problem = problem_text(state, lang)
-    if problem and (state.waiting or counts[FAILED]):
+    if problem and (state.waiting or counts[FAILED] or state.problem is not None):
         lines.append(problem)
     if state.online is False:
         lines.append(QCoreApplication.translate(

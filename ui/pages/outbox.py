@@ -206,7 +206,12 @@ class OutboxPage(QWidget):
         self.state_label.setToolTip(details_text(state, self._lang))
         self.state_icon.setPixmap(dot_icon(COLOURS.get(key, "#888888")).pixmap(12, 12))
         self.send_button.setEnabled(state.destination is not None and state.waiting > 0 and not state.sending)
-        self.change_button.setText(self.tr("Password…") if state.locked else self.tr("Change…"))
+        if not state.locked:
+            self.change_button.setText(self.tr("Change…"))
+        elif state.destination is not None and state.destination.user:
+            self.change_button.setText(self.tr("Password…"))  # the one thing IT leaves to type
+        else:
+            self.change_button.setText(self.tr("Details…"))
         self._show_destination(state)
         problem = problem_text(state, self._lang) if key in ("attention", "offline") else None
         set_aside = state.summary.counts[FAILED]
