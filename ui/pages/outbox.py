@@ -102,7 +102,7 @@ class OutboxPage(QWidget):
         self.table = make_table(
             [self.tr("Report file"), self.tr("Period"), self.tr("State"), self.tr("Attempts"),
              self.tr("Next try"), self.tr("Last problem"), self.tr("Sent")],
-            (240, 150, 190, 80, 130, 200, 130),
+            (230, 130, 165, 80, 120, 200, 120),
             stretch=5,
         )
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -137,7 +137,8 @@ class OutboxPage(QWidget):
         for row, item in enumerate(items):
             fill_row(self.table, row, self._cells(item), item.id, self._colours(item))
             self.table.item(row, 0).setToolTip(self._item_details(item))
-        self.table.resizeColumnToContents(0)  # a file name is worth reading whole
+        for column in (0, 1, 2, 4, 6):  # names, periods, states and times read whole; the problem takes the rest
+            self.table.resizeColumnToContents(column)
         self.empty.setVisible(not items)
         self.table.setVisible(bool(items))
         self.select_item(keep)
