@@ -48,7 +48,7 @@ from app.site_config import SiteConfig, load_site_config
 from app.storage import Store
 from ui.errors import show_error
 from ui.person_form import field_message
-from ui.sync_service import in_background
+from ui.background import in_background
 
 log = logging.getLogger(__name__)
 

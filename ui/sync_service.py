@@ -22,10 +22,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import random
-import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -49,6 +48,7 @@ from app.secrets import SecretStore
 from app.site_config import SiteConfig, load_site_config
 from app.storage import Store, open_store
 from app.transports import DeliveryError
+from ui.background import in_background, running_threads
 
 log = logging.getLogger(__name__)
 
@@ -57,51 +57,6 @@ CHECK_INTERVAL_MS = 30_000
 # process sending): automatic passes wait this long, unless a person acts
 HOLD = timedelta(minutes=5)
 LINK_BACK_GAP_SECONDS = 10.0  # a flapping link does not start a pass per flap
-
-_running: set["_Background"] = set()  # background work kept alive until it reported
-
-
-class _Background(QObject):
-    """``work()`` on a Python thread; ``on_done(result)`` or ``on_failed(error)``
-    back on the GUI thread. Callers guard against widgets gone meanwhile."""
-
-    _finished = Signal(object, object)
-
-    def __init__(self, work: Callable[[], Any], on_done: Callable[[Any], None],
-                 on_failed: Callable[[BaseException], None], name: str) -> None:
-        super().__init__()
-        self._work, self._on_done, self._on_failed = work, on_done, on_failed
-        self._finished.connect(self._end, Qt.QueuedConnection)
-        self.thread = threading.Thread(target=self._run, name=name, daemon=True)
-
-    def _run(self) -> None:
-        try:
-            result, error = self._work(), None
-        except BaseException as exc:  # every outcome goes back to the GUI thread
-            result, error = None, exc
-        try:
-            self._finished.emit(result, error)
-        except RuntimeError:  # the application is gone: nobody to tell
-            pass
-
-    @Slot(object, object)
-    def _end(self, result: Any, error: BaseException | None) -> None:
-        _running.discard(self)
-        self.thread.join(1.0)  # it emitted as its last act
-        if error is None:
-            self._on_done(result)
-        else:
-            self._on_failed(error)
-
-
-def in_background(work: Callable[[], Any], on_done: Callable[[Any], None],
-                  on_failed: Callable[[BaseException], None], name: str = "frontdesk-background") -> threading.Thread:
-    """Run ``work`` off the GUI thread (it must open its own connections)."""
-    task = _Background(work, on_done, on_failed, name)
-    _running.add(task)
-    task.thread.start()
-    return task.thread
-
 
 @dataclass(frozen=True)
 class SyncState:
@@ -139,12 +94,6 @@ class SyncState:
         return failed if failed else self.waiting
 
 
-@dataclass
-class _Pass:
-    force: bool
-    events: Events = field(default_factory=Events)
-
-
 def _one_pass(path: Path, actor: str, site: SiteConfig, backend: Any, clock: Any, force: bool, timeout: float,
               rng: random.Random, events: Events) -> tuple[PassResult, DeliveryError | None]:
     """The worker thread's part: its own connection, one bounded pass, closed
@@ -171,7 +120,6 @@ class SyncService(QObject):
 
     state_changed = Signal(object)  # SyncState
     pass_finished = Signal(object)  # PassResult
-    pass_started = Signal(bool)  # forced
     outbox_changed = Signal()
     _core_event = Signal()  # from any thread: an outbox_changed of the core
 
@@ -206,7 +154,7 @@ class SyncService(QObject):
         self._hold_until: datetime | None = None  # no automatic pass before then (a person may act)
         self._closed = False
         self._last_link_pass = float("-inf")
-        self._current: _Pass | None = None
+        self._current: Events | None = None  # the running pass's own event registry
         self._forced_next = False
         self._started = False
         self._online: bool | None = None
@@ -253,9 +201,8 @@ class SyncService(QObject):
             except (RuntimeError, TypeError):
                 pass
             self._network = None
-        running = [t for t in _running if t.thread.name == self._thread_name]
-        for task in running:
-            task.thread.join(wait)
+        for thread in running_threads(self._thread_name):
+            thread.join(wait)
 
     @property
     def _thread_name(self) -> str:
@@ -416,15 +363,14 @@ class SyncService(QObject):
     def _start_pass(self, force: bool) -> None:
         if self._closed:
             return
-        current = _Pass(force)
-        current.events.subscribe("outbox_changed", self._heard)
-        self._current = current
-        self.pass_started.emit(force)
+        events = Events()  # the worker's connection announces its changes here
+        events.subscribe("outbox_changed", self._heard)
+        self._current = events
         self.refresh()
         path, actor, site = self._store.path, self._store.actor, self.site
         backend, clock, timeout, rng = self._backend, self._clock, self._timeout, self._rng
         in_background(
-            lambda: _one_pass(path, actor, site, backend, clock, force, timeout, rng, current.events),
+            lambda: _one_pass(path, actor, site, backend, clock, force, timeout, rng, events),
             self._pass_done, self._pass_failed, name=self._thread_name,
         )
 
