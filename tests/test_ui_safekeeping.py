@@ -15,7 +15,7 @@ from app.people import add_people_bulk  # noqa: E402
 from app.storage import open_store  # noqa: E402
 from tests.test_startup import _ruin_person_table  # noqa: E402
 from ui.application import install_translations  # noqa: E402
-from ui.background import Background  # noqa: E402
+from ui.services import Services  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.restore_flow import restore_and_reopen  # noqa: E402
 from ui.safekeeping import Safekeeping  # noqa: E402
@@ -62,8 +62,8 @@ def test_damage_found_at_start_offers_the_backup_and_restores_it(qtbot, store, m
     opened = open_store(path)  # the file opens; only the check finds the damage
     window = MainWindow(opened, lang="vi")  # the restore closes and deletes it
     window.show()
-    background = Background(path)
-    QApplication.instance()._frontdesk_background = background
+    services = Services(path)
+    QApplication.instance()._frontdesk_services = services
     shown = []
 
     def choose_restore(box):
@@ -75,11 +75,11 @@ def test_damage_found_at_start_offers_the_backup_and_restores_it(qtbot, store, m
     monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box._chosen)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
     try:
-        background.start()
+        services.start()
         qtbot.waitUntil(lambda: len(shown) >= 2, timeout=WAIT_MS)  # the offer, then "the data is back"
     finally:
-        background.stop()
-        del QApplication.instance()._frontdesk_background
+        services.stop()
+        del QApplication.instance()._frontdesk_services
     assert "bị hỏng" in shown[0] and good.name not in shown[0]  # plain words, no file names to copy
     assert "Khôi phục" in shown[0] or "khôi phục" in shown[0].lower()
     assert _count(path) == 300

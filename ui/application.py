@@ -14,7 +14,7 @@ from app.errors import FrontDeskError
 from app.logs import setup_logging
 from app.paths import app_paths
 from app.storage import Store, open_store
-from ui.background import Background
+from ui.services import Services
 from ui.single_instance import SingleInstance, bring_forward
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
@@ -127,13 +127,13 @@ def _run_main_window(app: QApplication, args: argparse.Namespace) -> int:
     window = MainWindow(store, lang=args.lang)
     window.resize(1280, 760)
     window.show()
-    background = Background(database, parent=app)
-    app._frontdesk_background = background  # type: ignore[attr-defined]
-    background.start()
+    services = Services(database, parent=app)
+    app._frontdesk_services = services  # type: ignore[attr-defined]
+    services.start()
     try:
         return app.exec()
     finally:
-        background.stop()  # the last backup, after the window's last write
+        services.stop()  # the last backup, after the window's last write
         store.close()
 
 

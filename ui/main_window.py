@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,7 +40,7 @@ QFrame#panel { background: white; border: 1px solid #d0d7de; border-radius: 6px;
 """ % (NAV_FONT_PX, NAV_PADDING_PX)
 
 
-PAGE_KEYS = ("overview", "people", "organizations", "tasks", "duties", "reports")
+PAGE_KEYS = ("overview", "people", "organizations", "tasks", "duties", "reports", "outbox")
 
 
 class _Pages(Mapping):
@@ -62,10 +62,13 @@ class _Pages(Mapping):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, *, runner=None, lang: str = "vi") -> None:
+    def __init__(self, store: Store, *, runner=None, lang: str = "vi", keyring_backend=None) -> None:
         super().__init__()
         self.store = store
         self.lang = lang
+        self.keyring_backend = keyring_backend  # None: the OS keyring, looked up when sending starts
+        self.sync = None  # ui.sync_service.SyncService, started after the first paint
+        self._closed = False
         # every write goes through one runner (its own thread in the app)
         self._owns_runner = runner is None
         self.runner = runner or WriteRunner(store.path, actor=store.actor, clock=store.clock, parent=self)
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self._add_page("tasks", self.tr("Tasks"), "Ctrl+4")
         self._add_page("duties", self.tr("Recurring duties"), "Ctrl+5")
         self._add_page("reports", self.tr("Reports"), "Ctrl+6")
+        self._add_page("outbox", self.tr("Send reports"), "Ctrl+7")
         # as wide as the longest page name in this language, plus the item padding
         font = QFont(self.nav.font())
         font.setPixelSize(NAV_FONT_PX)  # the style sheet's size: not applied yet at this point
@@ -162,12 +166,40 @@ class MainWindow(QMainWindow):
 
             page = DutiesPage(store, runner, lang)
             page.task_requested.connect(self.show_task)
-        else:
+        elif key == "reports":
             from ui.pages.reports import ReportsPage
 
             page = ReportsPage(store, runner, lang)
             page.outbox_requested.connect(lambda: self.show_page("outbox"))
+            # queued through the write runner, whose events the sending service does not hear
+            page.report_queued.connect(lambda _id: self.sync is not None and self.sync.wake())
+        else:
+            from ui.pages.outbox import OutboxPage
+
+            page = OutboxPage(store, runner, lang, self.start_sending(), keyring_backend=self.keyring_backend)
         return page
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._owns_runner:  # the real app (tests drive sending themselves)
+            QTimer.singleShot(0, self.start_sending)  # after the first paint: keyring and network load ~0.3 s
+
+    def start_sending(self):
+        """The sending service and its status in the status bar, once."""
+        if self.sync is None and not self._closed:
+            from ui.sync_service import SyncService
+            from ui.sync_status import SyncStatus
+
+            if self.keyring_backend is None:
+                import keyring
+
+                self.keyring_backend = keyring.get_keyring()
+            self.sync = SyncService(self.store, keyring_backend=self.keyring_backend, parent=self)
+            self.sync_status = SyncStatus(self.sync, self.lang)
+            self.sync_status.open_outbox.connect(lambda: self.show_page("outbox"))
+            self.statusBar().addPermanentWidget(self.sync_status)
+            self.sync.start()
+        return self.sync
 
     overview = property(lambda self: self.page("overview"))
     people = property(lambda self: self.page("people"))
@@ -175,6 +207,7 @@ class MainWindow(QMainWindow):
     tasks = property(lambda self: self.page("tasks"))
     duties = property(lambda self: self.page("duties"))
     reports = property(lambda self: self.page("reports"))
+    outbox = property(lambda self: self.page("outbox"))
 
     def _nav_column(self) -> QWidget:
         """The page list, and under it the language (each name in its own language)."""
@@ -207,7 +240,8 @@ class MainWindow(QMainWindow):
         save_settings({"language": lang})
         install_translations(QApplication.instance(), lang)
         page = self.current_page()
-        successor = MainWindow(self.store, runner=None if self._owns_runner else self.runner, lang=lang)
+        successor = MainWindow(self.store, runner=None if self._owns_runner else self.runner, lang=lang,
+                               keyring_backend=self.keyring_backend)
         successor.setGeometry(self.geometry())
         successor.show_page(page)
         successor.show()
@@ -253,6 +287,9 @@ class MainWindow(QMainWindow):
             page.refresh()
 
     def closeEvent(self, event) -> None:
+        self._closed = True  # a start of sending still queued must not come
+        if self.sync is not None:
+            self.sync.stop()  # a pass cut short is safe: the report is resent idempotently
         if self._owns_runner:
             self.runner.shutdown()  # finish the writes already asked for
         super().closeEvent(event)

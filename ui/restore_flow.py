@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app.errors import DatabaseProblem, FrontDeskError
 from app.restore import restore_backup
 from app.storage import open_store
-from ui.background import background_of
+from ui.services import services_of
 
 log = logging.getLogger("frontdesk.restore")
 
@@ -59,9 +59,9 @@ def restore_and_reopen(window, backup: Path, *, when: str = ""):
     app = QApplication.instance()
     database, lang, page = Path(window.store.path), window.lang, window.current_page()
     geometry = window.geometry()
-    background = background_of(app)
-    if background is not None:
-        background.pause()  # sending and backups stop touching the file
+    services = services_of(app)
+    if services is not None:
+        services.pause()  # sending and backups stop touching the file
     window.close()  # finishes the writes already asked for
     window.store.close()
     QApplication.setOverrideCursor(Qt.WaitCursor)
@@ -80,8 +80,8 @@ def restore_and_reopen(window, backup: Path, *, when: str = ""):
     successor.show()
     app._frontdesk_window = successor  # type: ignore[attr-defined]  # keep it alive
     app.aboutToQuit.connect(store.close)
-    if background is not None:
-        background.start()
+    if services is not None:
+        services.start()
     window.deleteLater()
     if error is not None:
         from ui.errors import show_error

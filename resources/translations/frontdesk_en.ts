@@ -17,19 +17,25 @@
         <location filename="../../ui/consolidate_dialog.py" line="219" />
         <source>%Ln report(s)</source>
         <translation>
-            <numerusform>%Ln report</numerusform><numerusform>%Ln reports</numerusform></translation>
+            <numerusform>%Ln report</numerusform>
+            <numerusform>%Ln reports</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/consolidate_dialog.py" line="220" />
         <source>%Ln commune(s)</source>
         <translation>
-            <numerusform>%Ln commune</numerusform><numerusform>%Ln communes</numerusform></translation>
+            <numerusform>%Ln commune</numerusform>
+            <numerusform>%Ln communes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/consolidate_dialog.py" line="221" />
         <source>%Ln file(s)</source>
         <translation>
-            <numerusform>%Ln file</numerusform><numerusform>%Ln files</numerusform></translation>
+            <numerusform>%Ln file</numerusform>
+            <numerusform>%Ln files</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -57,13 +63,17 @@
         <location filename="../../ui/members_export.py" line="161" />
         <source>Saved a list of %Ln people.</source>
         <translation>
-            <numerusform>Saved a list of %Ln person.</numerusform><numerusform>Saved a list of %Ln people.</numerusform></translation>
+            <numerusform>Saved a list of %Ln person.</numerusform>
+            <numerusform>Saved a list of %Ln people.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/members_export.py" line="163" />
         <source>The list of %1 is saved: %Ln people.</source>
         <translation>
-            <numerusform>The list of %1 is saved: %Ln person.</numerusform><numerusform>The list of %1 is saved: %Ln people.</numerusform></translation>
+            <numerusform>The list of %1 is saved: %Ln person.</numerusform>
+            <numerusform>The list of %1 is saved: %Ln people.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -91,6 +101,27 @@
             <numerusform>%Ln person holds more than one position.</numerusform>
             <numerusform>%Ln people hold more than one position.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/outbox.py" line="220" />
+        <source>%n report(s) set aside: select one to see why.</source>
+        <translation>
+            <numerusform>%n report set aside: select it to see why.</numerusform><numerusform>%n reports set aside: select one to see why.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/outbox.py" line="250" />
+        <source>Sent %n report(s).</source>
+        <translation>
+            <numerusform>Sent %n report.</numerusform><numerusform>Sent %n reports.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/outbox.py" line="252" />
+        <source>%n set aside: see the reason in the list.</source>
+        <translation>
+            <numerusform>%n set aside: see the reason in the list.</numerusform><numerusform>%n set aside: see the reasons in the list.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -279,6 +279,176 @@
     </message>
 </context>
 <context>
+    <name>DestinationDialog</name>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="96"/>
+        <source>Where reports go</source>
+        <translation>Nơi gửi báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="99"/>
+        <source>Reports are sent here, each exactly once. Choose the kind of destination the province gave you.</source>
+        <translation>Báo cáo được gửi tới đây, mỗi báo cáo đúng một lần. Hãy chọn kiểu nơi gửi mà tỉnh đã hướng dẫn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="103"/>
+        <source>Set by the province&apos;s IT (in %1); it cannot be changed here. Only the password can be typed. To change where reports go, contact IT.</source>
+        <translation>Do cán bộ CNTT của tỉnh đặt sẵn (trong %1), không đổi được ở đây; bạn chỉ cần nhập mật khẩu. Muốn đổi nơi gửi, hãy liên hệ cán bộ CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="112"/>
+        <source>A folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="112"/>
+        <source>WebDAV (Nextcloud…)</source>
+        <translation>WebDAV (Nextcloud…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="112"/>
+        <source>E-mail</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="123"/>
+        <source>Test connection</source>
+        <translation>Kiểm tra kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="124"/>
+        <source>Reach the destination with what is typed here; nothing is sent.</source>
+        <translation>Thử kết nối tới nơi gửi bằng thông tin đang nhập; không gửi gì cả.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="138"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="139"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="203"/>
+        <source>Kept only in this computer&apos;s keyring, never in the database or the settings.</source>
+        <translation>Chỉ cất trong kho khóa của máy này, không bao giờ lưu trong cơ sở dữ liệu hay tệp cài đặt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="208"/>
+        <source>Browse…</source>
+        <translation>Chọn thư mục…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="210"/>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="211"/>
+        <source>A network share, a USB stick, or a folder that a sync app sends on. It must already exist.</source>
+        <translation>Ổ mạng, USB, hoặc thư mục mà một ứng dụng đồng bộ gửi đi. Thư mục phải có sẵn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="221"/>
+        <source>WebDAV address</source>
+        <translation>Địa chỉ WebDAV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="222"/>
+        <source>The address of the WebDAV folder. With Nextcloud, use an app password.</source>
+        <translation>Địa chỉ của thư mục WebDAV. Với Nextcloud, hãy dùng mật khẩu ứng dụng (app password).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="223"/>
+        <location filename="../../ui/destination_dialog.py" line="247"/>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="224"/>
+        <location filename="../../ui/destination_dialog.py" line="248"/>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="233"/>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS (thường là cổng 587)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="234"/>
+        <source>SSL (usually port 465)</source>
+        <translation>SSL (thường là cổng 465)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="235"/>
+        <source>None (only a mail server on this computer)</source>
+        <translation>Không mã hóa (chỉ với máy chủ thư trên chính máy này)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="242"/>
+        <source>Mail server</source>
+        <translation>Máy chủ thư</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="243"/>
+        <source>Port</source>
+        <translation>Cổng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="244"/>
+        <source>Encryption</source>
+        <translation>Mã hóa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="245"/>
+        <source>From address</source>
+        <translation>Địa chỉ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="246"/>
+        <source>To address</source>
+        <translation>Địa chỉ nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="294"/>
+        <source>Saved — type only to change it</source>
+        <translation>Đã lưu — chỉ nhập khi muốn đổi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="374"/>
+        <source>Folder for the reports</source>
+        <translation>Thư mục nhận báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="388"/>
+        <source>Checking the connection…</source>
+        <translation>Đang kiểm tra kết nối…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="403"/>
+        <source>The connection works: %1 (the folder is not there yet; it will be made when the first report is sent).</source>
+        <translation>Kết nối tốt: %1 (thư mục chưa có, sẽ được tạo khi gửi báo cáo đầu tiên).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="406"/>
+        <source>The connection works: %1</source>
+        <translation>Kết nối tốt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="414"/>
+        <source>The test failed unexpectedly (%1); the details are in the log.</source>
+        <translation>Kiểm tra gặp lỗi ngoài dự kiến (%1); chi tiết ghi trong nhật ký.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/destination_dialog.py" line="451"/>
+        <source>Type the password of this account: none is saved for it yet.</source>
+        <translation>Hãy nhập mật khẩu của tài khoản này: chưa có mật khẩu nào được lưu.</translation>
+    </message>
+</context>
+<context>
     <name>DutiesPage</name>
     <message>
         <location filename="../../ui/pages/duties.py" line="29"/>
@@ -1225,52 +1395,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Front Desk — %1, %2</source>
         <translation>Sổ tay công tác Mặt trận — %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>People</source>
         <translation>Nhân sự</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>Organizations and positions</source>
         <translation>Tổ chức và chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Tasks</source>
         <translation>Công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Recurring duties</source>
         <translation>Nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="93"/>
+        <source>Send reports</source>
+        <translation>Gửi báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>%1 — commune code %2</source>
         <translation>%1 — mã xã %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Language of the window</source>
         <translation>Ngôn ngữ của cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Language / Ngôn ngữ</source>
         <translation>Ngôn ngữ / Language</translation>
     </message>
@@ -1627,6 +1802,171 @@
         <location filename="../../ui/pages/organizations.py" line="456"/>
         <source>Concurrent holders (%1)</source>
         <translation>Người kiêm nhiệm (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPage</name>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="49"/>
+        <source>Send reports</source>
+        <translation>Gửi báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="52"/>
+        <source>Reports you send wait here until the destination confirms it has them, and each arrives exactly once. Without a connection nothing is lost: the app keeps trying by itself, every few minutes and as soon as the network is back, even after a restart. “Send now” tries every waiting report at once.</source>
+        <translation>Báo cáo bạn gửi chờ ở đây cho tới khi nơi nhận xác nhận đã nhận, và mỗi báo cáo chỉ đến đúng một lần. Khi không có mạng cũng không mất gì: ứng dụng tự thử lại vài phút một lần và ngay khi có mạng trở lại, kể cả sau khi khởi động lại. “Gửi ngay” thử gửi mọi báo cáo đang chờ ngay lập tức.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="63"/>
+        <location filename="../../ui/pages/outbox.py" line="211"/>
+        <source>Change…</source>
+        <translation>Đổi nơi gửi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="75"/>
+        <source>Send now</source>
+        <translation>Gửi ngay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="76"/>
+        <source>Try every waiting report now, whatever the waiting time says.</source>
+        <translation>Thử gửi ngay mọi báo cáo đang chờ, không đợi tới giờ thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="78"/>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="80"/>
+        <source>Put the selected set-aside report back in the queue (e.g. after the province raised its size limit).</source>
+        <translation>Đưa báo cáo để riêng đang chọn trở lại hàng chờ (vd. sau khi tỉnh nâng giới hạn dung lượng).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="103"/>
+        <source>Report file</source>
+        <translation>Tệp báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="103"/>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="103"/>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="103"/>
+        <source>Attempts</source>
+        <translation>Số lần thử</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="104"/>
+        <source>Next try</source>
+        <translation>Thử lại lúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="104"/>
+        <source>Last problem</source>
+        <translation>Lỗi gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="104"/>
+        <source>Sent</source>
+        <translation>Đã gửi lúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="109"/>
+        <source>Nothing has been sent yet. Reports you export with “Send” appear here.</source>
+        <translation>Chưa gửi báo cáo nào. Báo cáo bạn xuất và chọn “Gửi” sẽ hiện ở đây.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="151"/>
+        <source>now</source>
+        <translation>ngay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="165"/>
+        <source>Size: %1 bytes · SHA-256 %2…</source>
+        <translation>Dung lượng: %1 byte · SHA-256 %2…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="168"/>
+        <source>Destination: %1</source>
+        <translation>Nơi gửi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="172"/>
+        <source>Received as: %1</source>
+        <translation>Nơi nhận ghi là: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="198"/>
+        <source>“Try again” puts it back in the queue once the cause is fixed.</source>
+        <translation>Khắc phục xong nguyên nhân, bấm “Thử lại” để đưa báo cáo trở lại hàng chờ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="213"/>
+        <source>Password…</source>
+        <translation>Mật khẩu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="215"/>
+        <source>Details…</source>
+        <translation>Chi tiết…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/outbox.py" line="220"/>
+        <source>%n report(s) set aside: select one to see why.</source>
+        <translation>
+            <numerusform>%n báo cáo đang để riêng: chọn một dòng để xem lý do.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="228"/>
+        <source>No destination yet: reports wait here until you choose where they go (“Choose…”).</source>
+        <translation>Chưa chọn nơi gửi: báo cáo chờ ở đây cho tới khi bạn chọn nơi gửi (“Chọn nơi gửi…”).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="229"/>
+        <source>Choose…</source>
+        <translation>Chọn nơi gửi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="233"/>
+        <source>Set by the province&apos;s IT; only the password can be changed here.</source>
+        <translation>Do cán bộ CNTT của tỉnh đặt sẵn; ở đây chỉ đổi được mật khẩu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="245"/>
+        <source>Another sending pass is running (another window or a command). The reports are sent by it.</source>
+        <translation>Một lượt gửi khác đang chạy (ở cửa sổ khác hoặc một câu lệnh); báo cáo sẽ được gửi trong lượt đó.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/outbox.py" line="250"/>
+        <source>Sent %n report(s).</source>
+        <translation>
+            <numerusform>Đã gửi %n báo cáo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/outbox.py" line="252"/>
+        <source>%n set aside: see the reason in the list.</source>
+        <translation>
+            <numerusform>%n báo cáo để riêng: xem lý do trong danh sách.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="281"/>
+        <source>Saved. The waiting reports are tried again at once.</source>
+        <translation>Đã lưu. Các báo cáo đang chờ được gửi lại ngay.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/outbox.py" line="281"/>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
     </message>
 </context>
 <context>
@@ -2620,6 +2960,84 @@ Dữ liệu hiện tại sẽ được sao lưu trước, rồi cửa sổ mở 
         <translation>Front Desk đang mở cơ sở dữ liệu này ở một cửa sổ khác (có thể của người dùng khác trên máy này). Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại.
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../ui/sync_status.py" line="55"/>
+        <source>All sent</source>
+        <translation>Đã gửi hết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="57"/>
+        <source>Nothing to send</source>
+        <translation>Không có gì cần gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="59"/>
+        <source>Waiting to send: %1</source>
+        <translation>Đang chờ gửi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="62"/>
+        <source>Sending…</source>
+        <translation>Đang gửi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="64"/>
+        <source>Offline — will send by itself</source>
+        <translation>Không có mạng — sẽ tự gửi lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="66"/>
+        <source>Needs attention: %1</source>
+        <translation>Cần xem lại: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="68"/>
+        <source>No destination set</source>
+        <translation>Chưa đặt nơi gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="74"/>
+        <source>Reports go to the folder %1</source>
+        <translation>Báo cáo gửi vào thư mục %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="77"/>
+        <source>Reports go to the WebDAV folder %1 (user %2)</source>
+        <translation>Báo cáo gửi lên thư mục WebDAV %1 (tài khoản %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="79"/>
+        <source>Reports go by e-mail to %1 through %2</source>
+        <translation>Báo cáo gửi bằng thư điện tử tới %1, qua máy chủ %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="99"/>
+        <source>No destination set yet: open the outbox and choose where reports go.</source>
+        <translation>Chưa đặt nơi gửi: mở trang Gửi báo cáo và chọn nơi gửi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="102"/>
+        <source>Waiting: %1 · sent: %2 · set aside: %3</source>
+        <translation>Chờ gửi: %1 · đã gửi: %2 · để riêng: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="106"/>
+        <source>Next try: %1</source>
+        <translation>Thử lại lúc: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="112"/>
+        <source>This computer has no network now; reports are sent by themselves when it is back.</source>
+        <translation>Máy đang không có mạng; báo cáo sẽ tự gửi khi có mạng trở lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_status.py" line="114"/>
+        <source>Click to open the outbox.</source>
+        <translation>Bấm để mở trang Gửi báo cáo.</translation>
     </message>
 </context>
 <context>

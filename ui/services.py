@@ -1,0 +1,44 @@
+"""What runs beside the window for the whole session: the start-up check and
+the backups (``ui.safekeeping``). Started once the window shows, so opening is
+not held up; paused while a restore swaps the database file; stopped at quit
+after the window's last write, with the last backup."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+from ui.safekeeping import Safekeeping
+
+
+class Services(QObject):
+    def __init__(self, database: Path, parent=None) -> None:
+        super().__init__(parent)
+        self.database = Path(database)
+        self.safekeeping: Safekeeping | None = None
+
+    def start(self) -> None:
+        from ui.application import main_window_of
+        from ui.restore_flow import offer_restore
+
+        self.safekeeping = Safekeeping(self.database, parent=self)
+        self.safekeeping.damaged.connect(
+            lambda problem: offer_restore(main_window_of(QApplication.instance()), problem))
+        self.safekeeping.start()
+
+    def pause(self) -> None:
+        """Nothing touches the file until ``start`` again (a restore is swapping it)."""
+        if self.safekeeping is not None:
+            self.safekeeping.stop(back_up=False)
+            self.safekeeping.deleteLater()
+            self.safekeeping = None
+
+    def stop(self) -> None:
+        if self.safekeeping is not None:
+            self.safekeeping.stop()
+            self.safekeeping = None
+
+
+def services_of(app: QApplication | None) -> "Services | None":
+    return getattr(app, "_frontdesk_services", None)
