@@ -5,6 +5,7 @@ for, and the file written under a temporary name and renamed when whole.
 """
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Any
@@ -102,7 +103,10 @@ def export_changes(
     out = Path(out)
     partial = out.with_name(out.name + ".partial")
     count = 0
+    if not out.parent.is_dir():  # said before reading a long log, not after
+        raise FrontDeskError("changes.export_failed", path=str(out), reason=os.strerror(errno.ENOENT))
     total = count_changes(store, flt) if progress is not ignore_progress else 0
+    ws = None
     try:
         wb = Workbook(write_only=True)
         ws = wb.create_sheet(messages.text("changes.sheet", lang))
@@ -123,9 +127,25 @@ def export_changes(
             os.fsync(fh.fileno())
         os.replace(partial, out)
     except OSError as exc:
+        _abandon(ws)
         partial.unlink(missing_ok=True)
         raise FrontDeskError("changes.export_failed", path=str(out), reason=exc.strerror or str(exc)) from exc
     except BaseException:  # Cancelled, or anything else: no half-written file either
+        _abandon(ws)
         partial.unlink(missing_ok=True)
         raise
     return count
+
+
+def _abandon(ws: Any) -> None:
+    """openpyxl streams the rows into a temporary file of its own that only
+    save() or the end of the process removes: an export given up halfway
+    would leave people's data in the temporary folder meanwhile."""
+    writer = getattr(ws, "_writer", None)
+    if writer is None or ws.closed:
+        return
+    try:
+        ws.close()
+        writer.cleanup()
+    except Exception:  # noqa: BLE001 - best effort; openpyxl's exit hook removes it anyway
+        pass

@@ -26,13 +26,23 @@ REFERENCES = {
 }
 DATE_FIELDS = ("birth_date", "joined_on", "left_on", "start_on", "end_on", "due_on", "completed_on",
                "source_date", "starts_on", "ends_on")
+# The order fields are listed in (the log stores them sorted by name): what
+# the record is first, then who and where, then the rest; unknown ones last.
+FIELD_ORDER = (
+    "full_name", "title", "name", "short_name", "kind", "person_id", "position_id", "organization_id",
+    "parent_id", "gender", "birth_date", "ethnicity", "religion", "citizen_id", "phone", "area_id", "status",
+    "joined_on", "left_on", "start_on", "end_on", "acting", "seats", "rank", "active", "detail", "source_number",
+    "source_date", "source_issuer", "due_on", "priority", "completed_on", "duty_id", "duty_period", "owner_id",
+    "cadence", "due_day", "due_month", "lead_days", "starts_on", "ends_on", "assignees", "note",
+)
+_RANK = {key: i for i, key in enumerate(FIELD_ORDER)}
 # Bookkeeping columns every row has: the entry's own time says when.
 HIDDEN_FIELDS = ("created_at", "updated_at", "sort_key", "id")
 ERASED_NOTE = "erased-on-request"
 _NAME_QUERIES = {
     "person": "SELECT id, full_name FROM person WHERE id IN ({})",
     "organization": "SELECT id, name FROM organization WHERE id IN ({})",
-    "position": "SELECT p.id, p.title || ' — ' || coalesce(o.short_name, o.name) FROM position p"
+    "position": "SELECT p.id, p.title || ' — ' || o.name FROM position p"
                 " JOIN organization o ON o.id = p.organization_id WHERE p.id IN ({})",
     "task": "SELECT id, title FROM task WHERE id IN ({})",
     "duty": "SELECT id, title FROM duty WHERE id IN ({})",
@@ -246,7 +256,8 @@ class ChangeWords(QObject):
             return [FieldChange(self._setting(key), self._plain(before.get(key)), self._plain(after.get(key)))
                     for key in dict.fromkeys([*before, *after])]
         changes = []
-        for key in dict.fromkeys([*before, *after]):
+        keys = sorted(dict.fromkeys([*before, *after]), key=lambda k: _RANK.get(k, len(_RANK)))
+        for key in keys:
             if key in HIDDEN_FIELDS:
                 continue
             old, new = before.get(key), after.get(key)

@@ -12,6 +12,7 @@ and reopens.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QUrl, Signal
@@ -57,13 +58,19 @@ def moment_text(info: BackupInfo) -> str:
 
 
 class BackupsPage(QWidget):
-    """``restore_requested(Path)``: the person confirmed a restore of that backup."""
+    """``restore_requested(Path)``: the person confirmed a restore of that backup.
+
+    ``folder``: where the backups are (default: the database's backup folder).
+    ``copy_backup``: ``copy_backup_to`` or a stand-in with its signature (tests
+    pass one that writes to a stick that fills up)."""
 
     restore_requested = Signal(object)
 
-    def __init__(self, store: Store, runner, lang: str, *, folder: Path | None = None, parent=None) -> None:
+    def __init__(self, store: Store, runner, lang: str, *, folder: Path | None = None,
+                 copy_backup: Callable[..., CopiedBackup] = copy_backup_to, parent=None) -> None:
         super().__init__(parent)
         self._store, self._runner, self._lang = store, runner, lang
+        self._copy_backup = copy_backup
         self.folder = Path(folder) if folder is not None else backups_dir_for(store.path)
         self._backups: list[BackupInfo] = []
         self._last_usb: str | None = None
@@ -277,7 +284,7 @@ class BackupsPage(QWidget):
         self.notice.hide()
         self.copy_task = run_long(
             self, self.tr("Copying the backup"),
-            lambda progress: copy_backup_to(backup, folder, progress=progress),
+            lambda progress: self._copy_backup(backup, folder, progress=progress),
             on_done=lambda copied: self._copied(chosen, copied), on_failed=self._copy_failed,
             on_cancelled=self._copy_cancelled,
             stages={
