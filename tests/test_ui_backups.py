@@ -146,7 +146,7 @@ def test_copy_to_usb_copies_the_selected_backup_and_proves_the_copy(page, store,
     assert _sha256(copy) == _sha256(older) and verify_backup(copy) == []
     assert [b.path for b in list_backups(stick)] == [copy]
     assert not list(stick.glob("*.partial"))
-    assert "read it back" in page.notice.text() and str(copy) in page.notice.text()
+    assert "read it back" in page.notice.text() and str(stick) in page.notice.text()
     assert "22/11/2026 09:00" in page.notice.text()
     assert page.copy_button.isEnabled()
 

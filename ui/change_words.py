@@ -272,18 +272,18 @@ class ChangeWords(QObject):
             changes.append(FieldChange("", self._plain(entry.before), self._plain(entry.after)))
         return changes
 
-    def summary(self, entry: ChangeEntry, names: NameBook, limit: int = 6) -> str:
-        """The changed fields on one line: "Phone: 0912… → 0987…; Note: — → …"."""
-        parts = []
-        for change in self.fields(entry, names)[:limit]:
+    def lines(self, entry: ChangeEntry, fields: list[FieldChange]) -> list[str]:
+        """One short line a field: "Phone: 0912… → 0987…" (a new record: only its values)."""
+        lines = []
+        for change in fields:
             label = f"{change.label}: " if change.label else ""
             if entry.action in ("insert", "bulk"):
-                parts.append(f"{label}{change.after or self.empty}")
+                lines.append(f"{label}{change.after or self.empty}")
             elif entry.action == "delete":
-                parts.append(f"{label}{change.before or change.after or self.empty}")
+                lines.append(f"{label}{change.before or change.after or self.empty}")
             else:
-                parts.append(f"{label}{change.before or self.empty} → {change.after or self.empty}")
-        return "; ".join(parts)
+                lines.append(f"{label}{change.before or self.empty} → {change.after or self.empty}")
+        return lines
 
     def value(self, table: str, key: str, value: Any, names: NameBook) -> str:
         if value is None or value == "":

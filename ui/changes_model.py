@@ -3,7 +3,7 @@ and fetches the next (older) page when the view scrolls to the end.
 
 Pages are read by id (``app.change_log.list_changes`` with ``before_id``),
 so the thousandth page costs what the first does; 100,000 entries open with
-one page of 200. Each page is put into words once, when it arrives (names
+its newest 100. Each page is put into words once, when it arrives (names
 looked up a table at a time), so painting reads only ready strings.
 """
 from __future__ import annotations
@@ -17,6 +17,8 @@ from app.storage import Store
 from ui.change_words import ChangeWords, FieldChange, NameBook
 
 _DISPLAY, _TOOLTIP = int(Qt.DisplayRole), int(Qt.ToolTipRole)
+FIRST_PAGE = 100  # a few screens: what is read before the page first shows
+SUMMARY_FIELDS = 6  # on the table's line; the tooltip and the details pane have them all
 
 
 @dataclass(frozen=True)
@@ -26,20 +28,18 @@ class ChangeRow:
     who: str
     what: str
     which: str
-    summary: str
     fields: tuple[FieldChange, ...]
-
-    def cells(self) -> tuple[str, ...]:
-        return (self.when, self.who, self.what, self.which, self.summary)
+    lines: tuple[str, ...]  # a field a line: "Phone: 0912… → 0987…"
+    cells: tuple[str, ...]  # what the table shows, made once
 
 
 class ChangesModel(QAbstractTableModel):
     COLUMNS = ("when", "who", "what", "which", "changes")
 
-    def __init__(self, store: Store, parent=None, *, page_size: int = PAGE) -> None:
+    def __init__(self, store: Store, parent=None, *, page_size: int = PAGE, first_page: int = FIRST_PAGE) -> None:
         super().__init__(parent)
         self._store = store
-        self._page_size = page_size
+        self._page_size, self._first_page = page_size, first_page
         self._filter = ChangeFilter()
         self._rows: list[ChangeRow] = []
         self._next_before_id: int | None = None
@@ -55,23 +55,26 @@ class ChangesModel(QAbstractTableModel):
         self._filter = flt
         self._rows = []
         self._next_before_id = None
-        self._rows = self._read(None)
+        self._rows = self._read(None, self._first_page)
         self.endResetModel()
 
     def reload(self) -> None:
         self.set_filter(self._filter)
 
-    def _read(self, before_id: int | None) -> list[ChangeRow]:
-        page = list_changes(self._store, self._filter, before_id=before_id, limit=self._page_size)
+    def _read(self, before_id: int | None, limit: int) -> list[ChangeRow]:
+        page = list_changes(self._store, self._filter, before_id=before_id, limit=limit)
         self._next_before_id = page.next_before_id
         names = NameBook(self._store)
         names.learn(page.entries)
         words = self.words
-        return [
-            ChangeRow(e, words.when(e), e.actor, words.what(e), words.which(e, names), words.summary(e, names),
-                      tuple(words.fields(e, names)))
-            for e in page.entries
-        ]
+        rows = []
+        for e in page.entries:
+            fields = words.fields(e, names)
+            lines = words.lines(e, fields)
+            when, what, which = words.when(e), words.what(e), words.which(e, names)
+            cells = (when, e.actor, what, which, "; ".join(lines[:SUMMARY_FIELDS]))
+            rows.append(ChangeRow(e, when, e.actor, what, which, tuple(fields), tuple(lines), cells))
+        return rows
 
     def row(self, row: int) -> ChangeRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -89,7 +92,7 @@ class ChangesModel(QAbstractTableModel):
     def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
         if parent.isValid() or self._next_before_id is None:
             return
-        more = self._read(self._next_before_id)
+        more = self._read(self._next_before_id, self._page_size)
         if not more:
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
@@ -114,18 +117,5 @@ class ChangesModel(QAbstractTableModel):
             return None
         change = self._rows[index.row()]
         if role == _TOOLTIP and index.column() == 4:
-            return self.details_text(change)
-        return change.cells()[index.column()]
-
-    def details_text(self, change: ChangeRow) -> str:
-        """Every changed field on its own line, for the tooltip."""
-        lines = []
-        for field in change.fields:
-            label = f"{field.label}: " if field.label else ""
-            if change.entry.action in ("insert", "bulk"):
-                lines.append(f"{label}{field.after}")
-            elif change.entry.action == "delete":
-                lines.append(f"{label}{field.before or field.after}")
-            else:
-                lines.append(f"{label}{field.before} → {field.after}")
-        return "\n".join(lines) or change.what
+            return "\n".join(change.lines) or change.what
+        return change.cells[index.column()]

@@ -303,7 +303,8 @@ class BackupsPage(QWidget):
         self._say(self.tr(
             "Copied the backup of %1 to %2 (%3) and read it back: the copy is good. The stick now holds "
             "everyone's personal data: keep it locked away."
-        ).replace("%1", moment_text(chosen)).replace("%2", str(copied.path)).replace("%3", size_text(copied.size)))
+        ).replace("%1", moment_text(chosen)).replace("%2", str(copied.path.parent)).replace(
+            "%3", size_text(copied.size)))
 
     def _copy_failed(self, error: BaseException) -> None:
         self._selection_changed()

@@ -3,7 +3,7 @@ days, by who made the change, by kind of record and by person, and
 exported to Excel. Citizen IDs are masked here and in the export.
 
 The table is lazy (``ui.changes_model``): a commune with 100,000 changes
-opens with one page of 200, and older pages come as the list is scrolled.
+opens with its newest 100, and older pages come as the list is scrolled.
 """
 from __future__ import annotations
 
@@ -125,7 +125,7 @@ class ChangesPage(QWidget):
         splitter = QSplitter(Qt.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
 
@@ -141,7 +141,13 @@ class ChangesPage(QWidget):
 
         self._count_timer = QTimer(self, singleShot=True, interval=0)
         self._count_timer.timeout.connect(self._count_rest)
-        self._fill_choices()
+        # Who made changes, and which kinds: each reads the whole log (60 ms
+        # for 100,000 changes), so they come after the first screen.
+        self._choices_timer = QTimer(self, singleShot=True, interval=0)
+        self._choices_timer.timeout.connect(self._fill_choices)
+        for combo, everyone in ((self.who, self.tr("Everyone")), (self.kind, self.tr("Every kind"))):
+            combo.addItem(everyone, None)
+        self._choices_timer.start()
         self.who.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.kind.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.person.person_chosen.connect(lambda _id: self.apply_filters())
@@ -156,15 +162,12 @@ class ChangesPage(QWidget):
         return box
 
     def _fill_choices(self) -> None:
-        """Who has made changes, and the kinds of record changed (kept when refreshed)."""
-        for combo, everyone, values in (
-            (self.who, self.tr("Everyone"), [(a, a) for a in actors(self._store)]),
-            (self.kind, self.tr("Every kind"), self._kinds()),
-        ):
+        """Who has made changes, and the kinds of record changed (the choice made is kept)."""
+        for combo, values in ((self.who, [(a, a) for a in actors(self._store)]), (self.kind, self._kinds())):
             current = combo.currentData()
             combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everyone, None)
+            while combo.count() > 1:  # all but "Everyone" / "Every kind"
+                combo.removeItem(1)
             for label, value in values:
                 combo.addItem(label, value)
             combo.setCurrentIndex(max(combo.findData(current), 0))
@@ -216,7 +219,7 @@ class ChangesPage(QWidget):
 
     def refresh(self) -> None:
         """Read again (the page is shown again): new changes come on top."""
-        self._fill_choices()
+        self._choices_timer.start()
         flt = self.current_filter()
         if flt is not None:
             self.model.set_filter(flt)
