@@ -80,7 +80,7 @@ class NameBook:
             if entry.row_id is not None:
                 wanted["task" if entry.table == "task_assignee" else entry.table].add(entry.row_id)
             for values in (entry.before, entry.after):
-                for key, table, ref in _references(values):
+                for table, ref in _references(values):
                     wanted[table].add(ref)
                 if isinstance(values, dict) and entry.table in ("membership", "appointment"):
                     _values_link(self._links, entry, values)
@@ -110,11 +110,11 @@ def _references(values: Any):
         return
     for key, value in values.items():
         if key in REFERENCES and isinstance(value, int):
-            yield key, REFERENCES[key], value
+            yield REFERENCES[key], value
         elif key == "assignees" and isinstance(value, list):
             for item in value:
                 if isinstance(item, dict) and isinstance(item.get("person_id"), int):
-                    yield key, "person", item["person_id"]
+                    yield "person", item["person_id"]
 
 
 def _values_link(links: dict, entry: ChangeEntry, values: dict) -> None:
@@ -192,6 +192,9 @@ class ChangeWords(QObject):
             "cadence": {"weekly": self.tr("Weekly"), "monthly": self.tr("Monthly"), "quarterly": self.tr("Quarterly"),
                         "half_yearly": self.tr("Every six months"), "yearly": self.tr("Yearly")},
             "role": {"lead": self.tr("Lead"), "support": self.tr("Support")},
+            "kind": {"front_committee": self.tr("Front committee"), "member_org": self.tr("Member organization"),
+                     "residential_area": self.tr("Residential area"), "work_committee": self.tr("Front work committee"),
+                     "branch": self.tr("Branch")},
         }
         self._bulk_labels = {"count": self.tr("Count"), "assignees": self.tr("Task assignments")}
         self._task_status = self.tr("Task status")
@@ -296,7 +299,7 @@ class ChangeWords(QObject):
             return self._assignees(value, names)
         if key in ("acting", "active", "erased_on_request"):
             return self.yes if value in (1, True, "1") else self.no
-        choice = {"gender": "gender", "priority": "priority", "cadence": "cadence", "role": "role",
+        choice = {"gender": "gender", "priority": "priority", "cadence": "cadence", "role": "role", "kind": "kind",
                   "status": "task_status" if table == "task" else "person_status"}.get(key)
         if choice and isinstance(value, str):
             return self._choices[choice].get(value, value)
