@@ -93,7 +93,7 @@ def test_changes_made_through_the_core_are_shown_newest_first_in_words(page, sto
     assert added[0] == "10/12/2026 09:00" and added[1] == "lan"
     assert "Citizen ID: 001******345" in added[4]
     assert CID not in "".join("".join(r) for r in shown)  # masked everywhere
-    assert page.count.text() == f"{len(shown)} change(s), newest first."
+    assert page.count.text().startswith(f"{len(shown)} change") and page.count.text().endswith(", newest first.")
 
 
 def test_ending_a_post_and_the_details_of_a_change(page, store, work, qtbot):
@@ -123,6 +123,9 @@ def test_filtering_by_person_day_who_and_kind(page, store, work, qtbot):
 
     qtbot.mouseClick(page.clear_button, Qt.LeftButton)
     assert page.model.rowCount() == everything and picker.person_id is None
+    page.show_person(work["hoa"], "Lê Thị Hoa")  # what a person's card could ask for
+    assert [r[2] for r in rows(page)] == ["Assigned a task", "Added a person"] and picker.text() == "Lê Thị Hoa"
+    qtbot.mouseClick(page.clear_button, Qt.LeftButton)
 
     page.since.setText("11/12/2026")
     page.until.setText("11/12/2026")
@@ -150,8 +153,7 @@ def test_an_unreadable_day_is_said_and_the_list_stays(page, store, work):
     page.until.setText("10/12/2026")
     page.apply_filters()
     assert page.problem.isVisible() and "after" in page.problem.text()
-    page.until.clear()
-    page.apply_filters()
+    page.until.clear()  # emptying a day applies at once
     assert not page.problem.isVisible() and {r[0][:10] for r in rows(page)} == {"12/12/2026"}
 
 
@@ -172,7 +174,7 @@ def test_a_long_history_comes_a_page_at_a_time_as_it_is_scrolled(qtbot, store, e
     total = count_changes(store)
     page = make_page(qtbot, store)
     assert page.model.rowCount() == 100 and not page.model.complete
-    qtbot.waitUntil(lambda: page.count.text() == f"{total} change(s), newest first.", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: page.count.text().startswith(f"{total} change"), timeout=WAIT_MS)
     page.table.scrollToBottom()
     qtbot.waitUntil(lambda: page.model.rowCount() == 300, timeout=WAIT_MS)
     page.table.scrollToBottom()

@@ -159,6 +159,8 @@ class ChangesPage(QWidget):
         box.setFixedWidth(box.fontMetrics().horizontalAdvance("00/00/00000") + 24)
         box.setClearButtonEnabled(True)
         box.editingFinished.connect(self.apply_filters)
+        # emptied (its clear button, say): no day to wait for, so at once
+        box.textChanged.connect(lambda text: self.apply_filters() if not text else None)
         return box
 
     def _fill_choices(self) -> None:
