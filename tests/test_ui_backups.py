@@ -119,7 +119,7 @@ def test_a_backup_that_fails_is_explained_and_the_button_comes_back(qtbot, store
 
 
 def test_a_damaged_file_is_listed_as_damaged_and_cannot_be_copied_or_restored(page, store, clock, qtbot, folder):
-    _newer, older = _two_backups(page, store, clock, qtbot)
+    newer, older = _two_backups(page, store, clock, qtbot)
     data = older.read_bytes()
     older.write_bytes(data[: len(data) // 2])  # cut short, as a full disk or a pulled stick leaves it
     page.refresh()
@@ -128,6 +128,10 @@ def test_a_damaged_file_is_listed_as_damaged_and_cannot_be_copied_or_restored(pa
     page.table.selectRow(1)
     assert not page.copy_button.isEnabled() and not page.restore_button.isEnabled()
     assert "Last good backup: 22/11/2026 10:00" in page.summary.text()
+    newer.write_bytes(b"not a database")
+    page.refresh()
+    assert "every one is damaged" in page.summary.text()
+    assert not page.copy_button.isEnabled() and not page.restore_button.isEnabled()
 
 
 def test_copy_to_usb_copies_the_selected_backup_and_proves_the_copy(page, store, clock, qtbot, tmp_path,

@@ -196,6 +196,8 @@ class BackupsPage(QWidget):
             newest = good[0]
             text = self.tr("Last good backup: %1 (%2).").replace("%1", moment_text(newest)).replace(
                 "%2", self.reason_text(newest.reason))
+        elif self._backups:
+            text = self.tr("No backup here can be used: every one is damaged. Press “Back up now”.")
         else:
             text = self.tr("There is no backup yet. Press “Back up now” to make the first one.")
         self.summary.setText(text)
@@ -222,8 +224,9 @@ class BackupsPage(QWidget):
         return next((b for b in self._backups if b.good), None)
 
     def select_backup(self, path: Path | None) -> None:
-        """Select ``path``; None selects the newest good backup."""
-        rows = [r for r, b in enumerate(self._backups) if (b.path == path if path is not None else b.good)]
+        """Select ``path``; None (or a backup no longer there) selects the newest good backup."""
+        rows = [r for r, b in enumerate(self._backups) if b.path == path] or [
+            r for r, b in enumerate(self._backups) if b.good]
         if rows:
             self.table.selectRow(rows[0])
         else:
