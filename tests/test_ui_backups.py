@@ -19,8 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 from app.backup import list_backups, verify_backup  # noqa: E402
 from app.backup_copy import copy_backup_to  # noqa: E402
 from app.people import add_people_bulk, add_person, update_person  # noqa: E402
-from ui.operations import ImmediateRunner  # noqa: E402
-from ui.pages.backups import BackupsPage  # noqa: E402
+from ui.pages.backups import BackupsPage, backup_moment  # noqa: E402
 
 WAIT_MS = 15_000
 
@@ -45,8 +44,15 @@ def told(monkeypatch):
     return said
 
 
+class NoWrites:
+    """The page's runner: a backup must not wait behind the window's writes, nor hold them up."""
+
+    def submit(self, *args, **kwargs):
+        raise AssertionError("the backups page went through the write runner")
+
+
 def make_page(qtbot, store, folder, **kwargs) -> BackupsPage:
-    page = BackupsPage(store, ImmediateRunner(store), "vi", folder=folder, **kwargs)
+    page = BackupsPage(store, NoWrites(), "vi", folder=folder, **kwargs)
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
@@ -67,13 +73,21 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def back_up_now(page, qtbot) -> None:
+    """Click "Back up now" and wait until the backup, made on its own thread, is done."""
+    qtbot.mouseClick(page.back_up_button, Qt.LeftButton)
+    assert not page.back_up_button.isEnabled()  # not twice at once
+    assert not page.restore_button.isEnabled()  # its connection would make a restore fail
+    qtbot.waitUntil(lambda: not page.backup_task.running, timeout=WAIT_MS)
+
+
 def _two_backups(page, store, clock, qtbot):
     """One backup, a change, a second backup an hour later."""
     add_person(store, {"full_name": "Nguyễn Thị Lan"})
-    qtbot.mouseClick(page.back_up_button, Qt.LeftButton)
+    back_up_now(page, qtbot)
     clock.moment = clock.moment.replace(hour=10)
     add_person(store, {"full_name": "Trần Văn Bảo"})
-    qtbot.mouseClick(page.back_up_button, Qt.LeftButton)
+    back_up_now(page, qtbot)
     return [b.path for b in list_backups(page.folder)]  # newest first
 
 
@@ -113,7 +127,7 @@ def test_a_backup_that_fails_is_explained_and_the_button_comes_back(qtbot, store
     not_a_folder = tmp_path / "a-file"
     not_a_folder.write_text("x")
     page = make_page(qtbot, store, not_a_folder)
-    qtbot.mouseClick(page.back_up_button, Qt.LeftButton)
+    back_up_now(page, qtbot)
     assert len(told) == 1 and "Không tạo được bản sao lưu" in told[0]
     assert page.back_up_button.isEnabled() and page.table.rowCount() == 0
 
@@ -204,7 +218,7 @@ def test_a_full_stick_is_said_plainly_and_leaves_no_file(qtbot, store, clock, fo
                               open_target=lambda p: FullStick(p, room=backup.stat().st_size // 2))
 
     page = make_page(qtbot, store, folder, copy_backup=copy_to_small_stick)
-    qtbot.mouseClick(page.back_up_button, Qt.LeftButton)
+    back_up_now(page, qtbot)
     stick = tmp_path / "usb"
     stick.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
@@ -225,7 +239,7 @@ def test_cancelling_the_copy_leaves_nothing_on_the_stick(qtbot, store, clock, fo
         return copy_backup_to(backup, target, progress=progress)
 
     page = make_page(qtbot, store, folder, copy_backup=held_copy)
-    qtbot.mouseClick(page.back_up_button, Qt.LeftButton)
+    back_up_now(page, qtbot)
     stick = tmp_path / "usb"
     stick.mkdir()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(stick))
@@ -260,6 +274,7 @@ def test_restore_asks_first_and_only_signals_the_chosen_file(page, store, clock,
     with qtbot.waitSignal(page.restore_requested, timeout=WAIT_MS) as signal:
         qtbot.mouseClick(page.restore_button, Qt.LeftButton)  # "Yes"
     assert signal.args == [older] and requested == [older]
+    assert backup_moment(older) == "22/11/2026 09:00"  # for the window's restore messages
     # the page restored nothing: the later change is still there, no backup was made for a restore
     assert store.conn.execute("SELECT count(*) FROM person WHERE full_name = 'Trần Văn Bảo'").fetchone()[0] == 1
     assert [b.path for b in list_backups(page.folder)] == [newer, older]
@@ -277,9 +292,9 @@ def test_open_folder_opens_the_backup_folder(page, folder, monkeypatch):
 def test_the_default_folder_is_the_databases_backup_folder(qtbot, store, english):
     from app.paths import backups_dir_for
 
-    page = BackupsPage(store, ImmediateRunner(store), "vi")
+    page = BackupsPage(store, NoWrites(), "vi")
     qtbot.addWidget(page)
     assert page.folder == backups_dir_for(store.path)
     update_person(store, add_person(store, {"full_name": "Lê Văn Cường"})[0], {"phone": "0912345678"})
-    qtbot.mouseClick(page.back_up_button, Qt.LeftButton)
+    back_up_now(page, qtbot)
     assert [b.path.parent for b in list_backups(page.folder)] == [page.folder]

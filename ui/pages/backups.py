@@ -27,17 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.backup import BackupInfo, free_space, list_backups
+from app.backup import BackupInfo, free_space, list_backups, parse_backup_name
 from app.backup_copy import CopiedBackup, copy_backup_to
 from app.backup_retention import assign_tiers
 from app.backup_schedule import back_up
 from app.paths import backups_dir_for
-from app.storage import Store
+from app.storage import Store, open_store
 from ui.errors import show_error
 from ui.progress import run_long
 from ui.simple_table import GREY, RED, fill_row, make_table, selected_row
 
 GREEN = "#1e8449"
+BACKUP_DIALOG_DELAY_MS = 2000  # a usual backup ends well within this: no dialog flashes
 # Longest first: "before-migration-1-to-2" and "manual-2" (a second backup
 # in the same microsecond) keep the words of their kind.
 _REASONS = ("before-migration", "before-restore", "before-import", "before-erasure", "manual", "start",
@@ -57,9 +58,19 @@ def moment_text(info: BackupInfo) -> str:
     return info.created_at.strftime("%d/%m/%Y %H:%M")
 
 
+def backup_moment(path: Path) -> str:
+    """When the backup at ``path`` was made, dd/mm/yyyy HH:MM (read from its
+    name; "" for a file not named as a backup): for the restore's messages."""
+    parsed = parse_backup_name(Path(path).name)
+    return parsed[0].strftime("%d/%m/%Y %H:%M") if parsed else ""
+
+
 class BackupsPage(QWidget):
     """``restore_requested(Path)``: the person confirmed a restore of that backup.
 
+    ``runner`` is taken like every page's, and not used: a backup reads the
+    database on a connection of its own, off the write runner, so saving is
+    never held up by it (as in ``ui.safekeeping``).
     ``folder``: where the backups are (default: the database's backup folder).
     ``copy_backup``: ``copy_backup_to`` or a stand-in with its signature (tests
     pass one that writes to a stick that fills up)."""
@@ -75,6 +86,7 @@ class BackupsPage(QWidget):
         self._backups: list[BackupInfo] = []
         self._last_usb: str | None = None
         self.copy_task = None  # the running copy, for tests
+        self.backup_task = None  # the running "Back up now"
 
         title = QLabel(self.tr("Backups"))
         title.setObjectName("pageTitle")
@@ -236,9 +248,11 @@ class BackupsPage(QWidget):
     def _selection_changed(self) -> None:
         chosen = self._chosen()
         usable = chosen is not None and chosen.good
-        busy = self.copy_task is not None and self.copy_task.running
-        self.copy_button.setEnabled(usable and not busy)
-        self.restore_button.setEnabled(usable)
+        copying = self.copy_task is not None and self.copy_task.running
+        # a backup in progress holds the database open: a restore would be refused
+        backing_up = self.backup_task is not None and self.backup_task.running
+        self.copy_button.setEnabled(usable and not copying)
+        self.restore_button.setEnabled(usable and not backing_up)
 
     # -- doing -----------------------------------------------------------------
 
@@ -246,14 +260,23 @@ class BackupsPage(QWidget):
         self.folder.mkdir(parents=True, exist_ok=True)
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
 
-    def back_up_now(self) -> None:
-        """On the write runner's own connection and thread: about a second
-        for a big commune, and never at the same time as a write."""
+    def back_up_now(self):
+        """On a connection and a thread of its own (0.5-1 s for a big commune):
+        neither the window nor a save waits for it. A dialog shows only if it
+        takes longer than usual (a slow disk)."""
         self.back_up_button.setEnabled(False)
         self.back_up_button.setText(self.tr("Backing up…"))
-        folder = self.folder
-        self._runner.submit(lambda store: back_up(store, "manual", folder=folder), self._backed_up,
-                            self._back_up_failed)
+        database, actor, clock, folder = self._store.path, self._store.actor, self._store.clock, self.folder
+
+        def work(_progress) -> Path:
+            with open_store(database, actor=actor, clock=clock) as store:
+                return back_up(store, "manual", folder=folder)
+
+        self.backup_task = run_long(self, self.tr("Backing up"), work, on_done=self._backed_up,
+                                    on_failed=self._back_up_failed, on_cancelled=self._back_up_button_ready,
+                                    delay_ms=BACKUP_DIALOG_DELAY_MS, label=self.tr("Backing up…"), lang=self._lang)
+        self._selection_changed()
+        return self.backup_task
 
     def _backed_up(self, path: Path) -> None:
         self._back_up_button_ready()
@@ -272,6 +295,7 @@ class BackupsPage(QWidget):
     def _back_up_button_ready(self) -> None:
         self.back_up_button.setEnabled(True)
         self.back_up_button.setText(self.tr("Back up now"))
+        self._selection_changed()
 
     def copy_to_usb(self):
         """Choose a folder (the USB stick), copy the chosen backup there and read it back."""
