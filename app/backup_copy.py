@@ -22,6 +22,7 @@ from app.backup import (
     verify_backup,
 )
 from app.errors import FrontDeskError
+from app.progress import ProgressCallback, ignore_progress
 
 CHUNK = 1024 * 1024
 
@@ -77,26 +78,31 @@ def _drop_cache(fd: int) -> None:
             pass
 
 
-def _sha256_of(path: Path) -> str:
+def _sha256_of(path: Path, progress: ProgressCallback = ignore_progress) -> str:
     digest = hashlib.sha256()
+    done = 0
     with open(path, "rb") as fh:
         _drop_cache(fh.fileno())
+        size = os.fstat(fh.fileno()).st_size
         while chunk := fh.read(CHUNK):
             digest.update(chunk)
+            done += len(chunk)
+            progress("read_back", done, size)
     return digest.hexdigest()
 
 
-def _read_back_problem(path: Path, sha256: str, size: int) -> str | None:
+def _read_back_problem(path: Path, sha256: str, size: int, progress: ProgressCallback = ignore_progress) -> str | None:
     try:
         if path.stat().st_size != size:
             return f"size {path.stat().st_size} != {size}"
-        if _sha256_of(path) != sha256:
+        if _sha256_of(path, progress) != sha256:
             return "sha256"
     except OSError as exc:
         return exc.strerror or str(exc)
     problem = header_problem(path)
     if problem:
         return problem
+    progress("check", 0, 0)
     try:
         conn = connect_readonly(path)
         try:
@@ -108,10 +114,15 @@ def _read_back_problem(path: Path, sha256: str, size: int) -> str | None:
     return None if ok == "ok" else f"quick_check: {ok}"
 
 
-def copy_backup_to(backup: Path, target_folder: Path, *, open_target: Opener = _open_for_writing) -> CopiedBackup:
+def copy_backup_to(
+    backup: Path, target_folder: Path, *, open_target: Opener = _open_for_writing,
+    progress: ProgressCallback = ignore_progress,
+) -> CopiedBackup:
     """Copy ``backup`` into ``target_folder`` under the same name, verified.
     ``open_target`` opens the temporary file for writing (tests pass one that
-    runs out of space). Raises ``FrontDeskError``; never leaves a broken file."""
+    runs out of space). ``progress`` hears the stages "copy" and "read_back"
+    (bytes done of the size), then "flush" and "check" (no total); it may
+    raise ``Cancelled``. Raises ``FrontDeskError``; never leaves a broken file."""
     backup, folder = Path(backup), Path(target_folder)
     problems = verify_backup(backup)
     if problems:
@@ -125,12 +136,17 @@ def copy_backup_to(backup: Path, target_folder: Path, *, open_target: Opener = _
     target = folder / backup.name
     partial = target.with_name(target.name + PARTIAL_SUFFIX)
     digest = hashlib.sha256()
+    done = 0
     try:
         try:
             with open(backup, "rb") as source, open_target(partial) as out:
+                progress("copy", 0, size)
                 while chunk := source.read(CHUNK):
                     digest.update(chunk)
                     out.write(chunk)
+                    done += len(chunk)
+                    progress("copy", done, size)
+                progress("flush", 0, 0)  # a stick's write cache can take as long as the copy
                 out.flush()
                 os.fsync(out.fileno())
         except OSError as exc:
@@ -140,7 +156,7 @@ def copy_backup_to(backup: Path, target_folder: Path, *, open_target: Opener = _
                     free=human_size(free_space(folder) or 0),
                 ) from exc
             raise FrontDeskError("backup.copy_failed", folder=str(folder), reason=exc.strerror or str(exc)) from exc
-        problem = _read_back_problem(partial, digest.hexdigest(), size)
+        problem = _read_back_problem(partial, digest.hexdigest(), size, progress)
         if problem:
             raise FrontDeskError("backup.copy_mismatch", folder=str(folder), detail=problem)
         try:

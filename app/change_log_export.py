@@ -5,6 +5,7 @@ for, and the file written under a temporary name and renamed when whole.
 """
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Any
@@ -14,8 +15,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from app import messages
-from app.change_log import ChangeEntry, ChangeFilter, iter_changes
+from app.change_log import ChangeEntry, ChangeFilter, count_changes, iter_changes
 from app.errors import FrontDeskError
+from app.progress import ProgressCallback, ignore_progress
 from app.storage import Store
 
 EXCEL_CELL_LIMIT = 32767
@@ -93,12 +95,18 @@ def _row(ws: Any, entry: ChangeEntry, lang: str) -> list[WriteOnlyCell]:
 
 def export_changes(
     store: Store, out: Path, flt: ChangeFilter | None = None, *, lang: str = "vi",
-    reveal_citizen_ids: bool = False,
+    reveal_citizen_ids: bool = False, progress: ProgressCallback = ignore_progress,
 ) -> int:
-    """Write the matching entries, newest first, to ``out`` (.xlsx); returns how many."""
+    """Write the matching entries, newest first, to ``out`` (.xlsx); returns how many.
+    ``progress`` hears "rows" (entries written of those matching), then
+    "save"; it may raise ``Cancelled``, and no file is left then either."""
     out = Path(out)
     partial = out.with_name(out.name + ".partial")
     count = 0
+    if not out.parent.is_dir():  # said before reading a long log, not after
+        raise FrontDeskError("changes.export_failed", path=str(out), reason=os.strerror(errno.ENOENT))
+    total = count_changes(store, flt) if progress is not ignore_progress else 0
+    ws = None
     try:
         wb = Workbook(write_only=True)
         ws = wb.create_sheet(messages.text("changes.sheet", lang))
@@ -107,14 +115,37 @@ def export_changes(
         ws.freeze_panes = "A2"
         bold = Font(name=FONT, size=11, bold=True)
         ws.append([_text_cell(ws, messages.text(f"changes.col.{name}", lang), bold) for name, _w in _COLUMNS])
+        progress("rows", 0, total)
         for entry in iter_changes(store, flt, reveal_citizen_ids=reveal_citizen_ids):
             ws.append(_row(ws, entry, lang))
             count += 1
+            if count % 500 == 0:
+                progress("rows", count, max(total, count))
+        progress("save", 0, 0)
         wb.save(partial)
         with open(partial, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(partial, out)
     except OSError as exc:
+        _abandon(ws)
         partial.unlink(missing_ok=True)
         raise FrontDeskError("changes.export_failed", path=str(out), reason=exc.strerror or str(exc)) from exc
+    except BaseException:  # Cancelled, or anything else: no half-written file either
+        _abandon(ws)
+        partial.unlink(missing_ok=True)
+        raise
     return count
+
+
+def _abandon(ws: Any) -> None:
+    """openpyxl streams the rows into a temporary file of its own that only
+    save() or the end of the process removes: an export given up halfway
+    would leave people's data in the temporary folder meanwhile."""
+    writer = getattr(ws, "_writer", None)
+    if writer is None or ws.closed:
+        return
+    try:
+        ws.close()
+        writer.cleanup()
+    except Exception:  # noqa: BLE001 - best effort; openpyxl's exit hook removes it anyway
+        pass

@@ -52,6 +52,7 @@ def _demo_db(ctx: Context, people: int) -> Path:
 
 
 def steps():
+    import bench_changes
     import bench_import
     import bench_reports
     import bench_window
@@ -59,6 +60,7 @@ def steps():
     return [
         ("startup", bench_window.startup),
         ("lists", bench_window.lists),
+        ("changes", bench_changes.first_paint),
         ("memory", bench_window.memory),
         ("import", bench_import.measure),
         ("export", bench_reports.export),

@@ -109,6 +109,32 @@ def test_no_stick_and_a_damaged_backup_are_refused(backup, tmp_path):
     assert caught.value.code == "backup.damaged"
 
 
+def test_progress_is_reported_and_a_cancelled_copy_leaves_nothing(backup, tmp_path):
+    from app.progress import Cancelled, Progress
+
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    heard = []
+    copy_backup_to(backup, stick, progress=lambda stage, done, total: heard.append((stage, done, total)))
+    size = backup.stat().st_size
+    stages = list(dict.fromkeys(stage for stage, _d, _t in heard))
+    assert stages == ["copy", "flush", "read_back", "check"]
+    assert ("copy", size, size) in heard and ("read_back", size, size) in heard
+    (stick / backup.name).unlink()
+
+    for stop_at in ("copy", "read_back"):  # cancelled while writing, and while reading back
+        progress = Progress()
+
+        def cancelling(stage, done, total, progress=progress, stop_at=stop_at):
+            if stage == stop_at and done > 0:
+                progress.cancel()
+            progress(stage, done, total)
+
+        with pytest.raises(Cancelled):
+            copy_backup_to(backup, stick, progress=cancelling)
+        assert list(stick.iterdir()) == []
+
+
 def test_copy_from_the_command_line_takes_the_newest_backup(backup, store, tmp_path):
     stick = tmp_path / "usb"
     stick.mkdir()

@@ -12,6 +12,7 @@ from app.change_log import ChangeFilter, count_changes, iter_changes, list_chang
 from app.change_log_export import export_changes
 from app.cli import run
 from app.clock import FixedClock
+from app.errors import FrontDeskError
 from app.organizations import by_code
 from app.people import add_person, join_organization, update_person
 from app.positions import appoint
@@ -105,6 +106,38 @@ def test_the_excel_export_is_text_only_and_masked(store, tmp_path):
     export_changes(store, english, ChangeFilter(actor="lan"), lang="en", reveal_citizen_ids=True)
     rows = list(load_workbook(english).active.iter_rows(values_only=True))
     assert rows[0][0] == "When" and len(rows) == 3 and CID in "".join(map(str, rows[2]))
+
+
+def test_the_export_reports_progress_and_a_cancelled_one_leaves_no_file(store, tmp_path):
+    import pytest
+
+    from app.progress import Cancelled
+
+    with store.transaction():
+        for i in range(1200):
+            store.log("update", "meta", None, {"k": i}, {"k": i + 1})
+    total = count_changes(store)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    heard = []
+    export_changes(store, folder / "all.xlsx", progress=lambda *report: heard.append(report))
+    assert heard[0] == ("rows", 0, total) and ("rows", 1000, total) in heard and heard[-1] == ("save", 0, 0)
+
+    def stop(stage, done, total):
+        if done >= 500:
+            raise Cancelled()
+
+    from openpyxl.worksheet import _writer
+
+    streamed_before = list(_writer.ALL_TEMP_FILES)
+    with pytest.raises(Cancelled):
+        export_changes(store, folder / "stopped.xlsx", progress=stop)
+    assert sorted(p.name for p in folder.iterdir()) == ["all.xlsx"]
+    # nor half the log left in openpyxl's temporary file until the app quits
+    assert _writer.ALL_TEMP_FILES == streamed_before
+    with pytest.raises(FrontDeskError) as caught:
+        export_changes(store, tmp_path / "no-such-folder" / "log.xlsx")
+    assert caught.value.code == "changes.export_failed" and not (tmp_path / "no-such-folder").exists()
 
 
 def cli(*argv: str) -> tuple[int, str, str]:
