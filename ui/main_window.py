@@ -40,7 +40,7 @@ QFrame#panel { background: white; border: 1px solid #d0d7de; border-radius: 6px;
 """ % (NAV_FONT_PX, NAV_PADDING_PX)
 
 
-PAGE_KEYS = ("overview", "people", "organizations", "tasks", "duties", "reports", "outbox")
+PAGE_KEYS = ("overview", "people", "organizations", "tasks", "duties", "reports", "outbox", "backups", "changes")
 
 
 class _Pages(Mapping):
@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         self._add_page("duties", self.tr("Recurring duties"), "Ctrl+5")
         self._add_page("reports", self.tr("Reports"), "Ctrl+6")
         self._add_page("outbox", self.tr("Send reports"), "Ctrl+7")
+        self._add_page("backups", self.tr("Backups"), "Ctrl+8")
+        self._add_page("changes", self.tr("Change log"), "Ctrl+9")
         # as wide as the longest page name in this language, plus the item padding
         font = QFont(self.nav.font())
         font.setPixelSize(NAV_FONT_PX)  # the style sheet's size: not applied yet at this point
@@ -173,6 +175,17 @@ class MainWindow(QMainWindow):
             page.outbox_requested.connect(lambda: self.show_page("outbox"))
             # queued through the write runner, whose events the sending service does not hear
             page.report_queued.connect(lambda _id: self.sync is not None and self.sync.wake())
+        elif key == "backups":
+            from ui.pages.backups import BackupsPage, backup_moment
+            from ui.restore_flow import restore_and_reopen
+
+            page = BackupsPage(store, runner, lang)
+            # the page has asked; the window closes its connections, restores, reopens
+            page.restore_requested.connect(lambda path: restore_and_reopen(self, path, when=backup_moment(path)))
+        elif key == "changes":
+            from ui.pages.changes import ChangesPage
+
+            page = ChangesPage(store, runner, lang)
         else:
             from ui.pages.outbox import OutboxPage
 
@@ -208,6 +221,8 @@ class MainWindow(QMainWindow):
     duties = property(lambda self: self.page("duties"))
     reports = property(lambda self: self.page("reports"))
     outbox = property(lambda self: self.page("outbox"))
+    backups = property(lambda self: self.page("backups"))
+    changes = property(lambda self: self.page("changes"))
 
     def _nav_column(self) -> QWidget:
         """The page list, and under it the language (each name in its own language)."""

@@ -1,6 +1,30 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BackupsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/backups.py" line="219" />
+        <source>%n backup(s), %1 in all.</source>
+        <translation>
+            <numerusform>%n backup, %1 in all.</numerusform><numerusform>%n backups, %1 in all.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ChangesPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/changes.py" line="268" />
+        <source>%Ln change(s), newest first.</source>
+        <translation>
+            <numerusform>%Ln change, newest first.</numerusform><numerusform>%Ln changes, newest first.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/changes.py" line="327" />
+        <source>Wrote %Ln change(s) to %1.</source>
+        <translation>
+            <numerusform>Wrote %Ln change to %1.</numerusform><numerusform>Wrote %Ln changes to %1.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>CompletionDialog</name>
     <message numerus="yes">
         <location filename="../../ui/task_status.py" line="41" />
@@ -109,19 +133,25 @@
         <location filename="../../ui/pages/outbox.py" line="220" />
         <source>%n report(s) set aside: select one to see why.</source>
         <translation>
-            <numerusform>%n report set aside: select it to see why.</numerusform><numerusform>%n reports set aside: select one to see why.</numerusform></translation>
+            <numerusform>%n report set aside: select it to see why.</numerusform>
+            <numerusform>%n reports set aside: select one to see why.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/outbox.py" line="250" />
         <source>Sent %n report(s).</source>
         <translation>
-            <numerusform>Sent %n report.</numerusform><numerusform>Sent %n reports.</numerusform></translation>
+            <numerusform>Sent %n report.</numerusform>
+            <numerusform>Sent %n reports.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/pages/outbox.py" line="252" />
         <source>%n set aside: see the reason in the list.</source>
         <translation>
-            <numerusform>%n set aside: see the reason in the list.</numerusform><numerusform>%n set aside: see the reasons in the list.</numerusform></translation>
+            <numerusform>%n set aside: see the reason in the list.</numerusform>
+            <numerusform>%n set aside: see the reasons in the list.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

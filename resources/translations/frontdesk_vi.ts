@@ -96,6 +96,1129 @@
     </message>
 </context>
 <context>
+    <name>BackupsPage</name>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="91"/>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="94"/>
+        <source>A backup is a complete copy of the commune&apos;s data. The app backs up by itself at start, at quit, every so often while changes are made, and before an import or a restore; older backups are thinned out by themselves (the last days, weeks and months are kept). Copy one to a USB stick now and then, and keep the stick as you keep paper files: it holds everyone&apos;s personal data.</source>
+        <translation>Bản sao lưu là bản sao đầy đủ dữ liệu của xã. Ứng dụng tự sao lưu khi mở, khi đóng, định kỳ khi có thay đổi, và trước khi nhập danh sách hay khôi phục; các bản cũ tự được bớt dần (giữ lại các ngày, tuần, tháng gần đây). Thỉnh thoảng hãy chép một bản ra ổ USB và cất giữ ổ đó như hồ sơ giấy: trong đó có dữ liệu cá nhân của mọi người.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="102"/>
+        <location filename="../../ui/pages/backups.py" line="297"/>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="104"/>
+        <source>Copy to a USB stick…</source>
+        <translation>Chép sang USB…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="106"/>
+        <source>Copies the selected backup (the newest if none is selected) to a folder you choose, then reads the copy back to check it.</source>
+        <translation>Chép bản sao lưu đang chọn (nếu chưa chọn thì bản mới nhất) vào thư mục bạn chọn, rồi đọc lại bản chép để kiểm tra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="109"/>
+        <source>Restore…</source>
+        <translation>Khôi phục…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="110"/>
+        <source>Go back to the data as it was when the selected backup was made.</source>
+        <translation>Quay lại dữ liệu như lúc tạo bản sao lưu đang chọn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="123"/>
+        <source>Open folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="135"/>
+        <source>Made at</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="135"/>
+        <source>Why it was made</source>
+        <translation>Lý do sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="135"/>
+        <source>Kept as</source>
+        <translation>Được giữ theo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="135"/>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="136"/>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="158"/>
+        <source>At start</source>
+        <translation>Khi mở ứng dụng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="159"/>
+        <source>At quit</source>
+        <translation>Khi đóng ứng dụng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="160"/>
+        <source>Automatic, while working</source>
+        <translation>Tự động, trong khi làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="161"/>
+        <source>By hand</source>
+        <translation>Sao lưu thủ công</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="162"/>
+        <source>Before an import</source>
+        <translation>Trước khi nhập danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="163"/>
+        <source>Before a restore</source>
+        <translation>Trước khi khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="164"/>
+        <source>Before a data upgrade</source>
+        <translation>Trước khi nâng cấp dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="165"/>
+        <source>Before erasing a person</source>
+        <translation>Trước khi xóa hẳn một người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="173"/>
+        <source>Recent</source>
+        <translation>Gần đây</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="174"/>
+        <source>Daily</source>
+        <translation>Theo ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="175"/>
+        <source>Safety copy</source>
+        <translation>Bản an toàn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="176"/>
+        <source>Weekly</source>
+        <translation>Theo tuần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="177"/>
+        <source>Monthly</source>
+        <translation>Theo tháng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="189"/>
+        <source>Good</source>
+        <translation>Tốt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="189"/>
+        <source>Damaged</source>
+        <translation>Bị hỏng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="196"/>
+        <source>%1
+Cannot be used: %2</source>
+        <translation>%1
+Không dùng được: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="209"/>
+        <source>Last good backup: %1 (%2).</source>
+        <translation>Bản sao lưu tốt gần nhất: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="212"/>
+        <source>No backup here can be used: every one is damaged. Press “Back up now”.</source>
+        <translation>Không bản sao lưu nào ở đây dùng được: tất cả đều bị hỏng. Hãy bấm “Sao lưu ngay”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="214"/>
+        <source>There is no backup yet. Press “Back up now” to make the first one.</source>
+        <translation>Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo bản đầu tiên.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/backups.py" line="219"/>
+        <source>%n backup(s), %1 in all.</source>
+        <translation>
+            <numerusform>%n bản sao lưu, tổng cộng %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="222"/>
+        <source>Free on that disk: %1.</source>
+        <translation>Ổ đĩa đó còn trống %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="225"/>
+        <source>Folder: %1</source>
+        <translation>Thư mục: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="268"/>
+        <location filename="../../ui/pages/backups.py" line="277"/>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="275"/>
+        <source>Backing up</source>
+        <translation>Sao lưu dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="287"/>
+        <source>Backed up at %1 (%2).</source>
+        <translation>Đã sao lưu lúc %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="306"/>
+        <source>Choose the USB stick (or a folder on it)</source>
+        <translation>Chọn ổ USB (hoặc một thư mục trên ổ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="313"/>
+        <source>Copying the backup</source>
+        <translation>Chép bản sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="318"/>
+        <source>Copying the backup…</source>
+        <translation>Đang chép bản sao lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="319"/>
+        <source>Waiting for the stick to finish writing…</source>
+        <translation>Đang chờ ổ USB ghi xong…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="320"/>
+        <source>Reading the copy back to check it…</source>
+        <translation>Đang đọc lại bản chép để kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="321"/>
+        <source>Checking the copy…</source>
+        <translation>Đang kiểm tra bản chép…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="331"/>
+        <source>Copied the backup of %1 to %2 (%3) and read it back: the copy is good. The stick now holds everyone&apos;s personal data: keep it locked away.</source>
+        <translation>Đã chép bản sao lưu lúc %1 vào %2 (%3) và đọc lại: bản chép tốt. Ổ USB này giờ chứa dữ liệu cá nhân của mọi người: hãy cất giữ cẩn thận.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="342"/>
+        <source>The copy was stopped; nothing was left on the stick.</source>
+        <translation>Đã dừng chép; không để lại gì trên ổ USB.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="351"/>
+        <source>Go back to the data as it was at %1?
+
+• First the data as it is now is backed up, so you can come back to it.
+• Then the window closes and opens again on the data of %1.
+• Changes made after %1 will no longer be shown (they stay in the backup made first).</source>
+        <translation>Quay lại dữ liệu như lúc %1?
+
+• Trước hết, dữ liệu hiện tại được sao lưu, để có thể quay lại khi cần.
+• Sau đó cửa sổ đóng lại và mở ra với dữ liệu lúc %1.
+• Những thay đổi làm sau %1 sẽ không còn hiện (chúng vẫn nằm trong bản sao lưu tạo trước khi khôi phục).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backups.py" line="357"/>
+        <source>Restore a backup</source>
+        <translation>Khôi phục bản sao lưu</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeWords</name>
+    <message>
+        <location filename="../../ui/change_words.py" line="134"/>
+        <location filename="../../ui/change_words.py" line="169"/>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="134"/>
+        <source>Membership</source>
+        <translation>Sinh hoạt (hội viên)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="135"/>
+        <location filename="../../ui/change_words.py" line="169"/>
+        <source>Organization</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="135"/>
+        <location filename="../../ui/change_words.py" line="170"/>
+        <source>Position</source>
+        <translation>Chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="136"/>
+        <source>Post held</source>
+        <translation>Người giữ chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="136"/>
+        <source>Task</source>
+        <translation>Công việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="136"/>
+        <source>Task assignment</source>
+        <translation>Phân công công việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="137"/>
+        <location filename="../../ui/change_words.py" line="176"/>
+        <source>Recurring duty</source>
+        <translation>Nhiệm vụ thường xuyên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="137"/>
+        <source>Commune</source>
+        <translation>Xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="137"/>
+        <source>Setting</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="138"/>
+        <source>Database</source>
+        <translation>Cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="140"/>
+        <source>Added</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="140"/>
+        <source>Changed</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="140"/>
+        <source>Deleted</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="141"/>
+        <source>Added in bulk</source>
+        <translation>Thêm hàng loạt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="143"/>
+        <source>Added a person</source>
+        <translation>Thêm người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="143"/>
+        <source>Edited a person</source>
+        <translation>Sửa thông tin người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="144"/>
+        <source>Deleted a person</source>
+        <translation>Xóa người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="145"/>
+        <source>Added a member</source>
+        <translation>Thêm hội viên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="145"/>
+        <source>Edited a membership</source>
+        <translation>Sửa quá trình sinh hoạt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="146"/>
+        <source>Deleted a membership</source>
+        <translation>Xóa quá trình sinh hoạt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="147"/>
+        <source>Added an organization</source>
+        <translation>Thêm tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="148"/>
+        <source>Edited an organization</source>
+        <translation>Sửa tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="149"/>
+        <source>Deleted an organization</source>
+        <translation>Xóa tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="150"/>
+        <source>Added a position</source>
+        <translation>Thêm chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="150"/>
+        <source>Edited a position</source>
+        <translation>Sửa chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="151"/>
+        <source>Deleted a position</source>
+        <translation>Xóa chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="152"/>
+        <source>Appointed to a position</source>
+        <translation>Giao chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="153"/>
+        <source>Edited a post held</source>
+        <translation>Sửa việc giữ chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="153"/>
+        <source>Deleted a post held</source>
+        <translation>Xóa việc giữ chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="154"/>
+        <source>Added a task</source>
+        <translation>Thêm công việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="154"/>
+        <source>Edited a task</source>
+        <translation>Sửa công việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="155"/>
+        <source>Deleted a task</source>
+        <translation>Xóa công việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="156"/>
+        <source>Assigned a task</source>
+        <translation>Phân công công việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="157"/>
+        <source>Added a recurring duty</source>
+        <translation>Thêm nhiệm vụ thường xuyên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="157"/>
+        <source>Edited a recurring duty</source>
+        <translation>Sửa nhiệm vụ thường xuyên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="158"/>
+        <source>Deleted a recurring duty</source>
+        <translation>Xóa nhiệm vụ thường xuyên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="159"/>
+        <source>Created the commune&apos;s data</source>
+        <translation>Tạo dữ liệu của xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="160"/>
+        <source>Changed a setting</source>
+        <translation>Đổi cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="161"/>
+        <source>Restored from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="163"/>
+        <source>Added %1 people</source>
+        <translation>Thêm %1 người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="163"/>
+        <source>Added %1 memberships</source>
+        <translation>Thêm %1 hội viên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="164"/>
+        <source>Added %1 tasks</source>
+        <translation>Thêm %1 công việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="166"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="166"/>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="166"/>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="167"/>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="167"/>
+        <source>Religion</source>
+        <translation>Tôn giáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="167"/>
+        <source>Citizen ID</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="168"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="168"/>
+        <location filename="../../ui/change_words.py" line="196"/>
+        <source>Residential area</source>
+        <translation>Khu dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="168"/>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="168"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="169"/>
+        <source>Joined on</source>
+        <translation>Ngày vào</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="170"/>
+        <source>Left on</source>
+        <translation>Ngày rời</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="170"/>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="170"/>
+        <source>Until</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="171"/>
+        <source>Acting</source>
+        <translation>Quyền (tạm giữ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="171"/>
+        <source>Title</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="171"/>
+        <source>Seats</source>
+        <translation>Số suất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="171"/>
+        <source>Order</source>
+        <translation>Thứ tự</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="172"/>
+        <source>In use</source>
+        <translation>Đang dùng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="172"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="172"/>
+        <source>Short name</source>
+        <translation>Tên viết tắt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="172"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="173"/>
+        <source>Belongs to</source>
+        <translation>Thuộc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="173"/>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="173"/>
+        <source>Details</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="174"/>
+        <source>Document number</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="174"/>
+        <source>Document date</source>
+        <translation>Ngày ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="175"/>
+        <source>Issued by</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="175"/>
+        <source>Due date</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="175"/>
+        <source>Priority</source>
+        <translation>Mức ưu tiên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="176"/>
+        <source>Completed on</source>
+        <translation>Ngày hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="176"/>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="177"/>
+        <source>Owner</source>
+        <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="177"/>
+        <source>Repeats</source>
+        <translation>Chu kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="177"/>
+        <source>Due day</source>
+        <translation>Ngày đến hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="178"/>
+        <source>Due month</source>
+        <translation>Tháng đến hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="178"/>
+        <source>Days ahead</source>
+        <translation>Tạo trước (ngày)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="178"/>
+        <source>Starts on</source>
+        <translation>Áp dụng từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="179"/>
+        <source>Ends on</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="179"/>
+        <source>Assigned to</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="179"/>
+        <location filename="../../ui/change_words.py" line="199"/>
+        <source>Count</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="180"/>
+        <source>Restored from</source>
+        <translation>Khôi phục từ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="180"/>
+        <source>Data before the restore kept in</source>
+        <translation>Dữ liệu trước khi khôi phục giữ ở</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="181"/>
+        <source>Kind of unit</source>
+        <translation>Loại đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="181"/>
+        <source>Province code</source>
+        <translation>Mã tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="182"/>
+        <source>Province</source>
+        <translation>Tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="182"/>
+        <source>Erased on request</source>
+        <translation>Xóa theo yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="183"/>
+        <source>Memberships</source>
+        <translation>Quá trình sinh hoạt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="183"/>
+        <source>Posts held</source>
+        <translation>Chức danh đã giữ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="184"/>
+        <location filename="../../ui/change_words.py" line="199"/>
+        <source>Task assignments</source>
+        <translation>Phân công</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="187"/>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="187"/>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="188"/>
+        <source>Active</source>
+        <translation>Đang sinh hoạt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="188"/>
+        <source>Moved away</source>
+        <translation>Đã chuyển đi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="188"/>
+        <source>Deceased</source>
+        <translation>Đã mất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="189"/>
+        <source>To do</source>
+        <translation>Chưa thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="189"/>
+        <source>In progress</source>
+        <translation>Đang thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="189"/>
+        <source>Done</source>
+        <translation>Đã hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="190"/>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="191"/>
+        <source>Low</source>
+        <translation>Thấp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="191"/>
+        <source>Normal</source>
+        <translation>Bình thường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="191"/>
+        <source>High</source>
+        <translation>Cao</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="191"/>
+        <source>Urgent</source>
+        <translation>Khẩn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="192"/>
+        <source>Weekly</source>
+        <translation>Hằng tuần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="192"/>
+        <source>Monthly</source>
+        <translation>Hằng tháng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="192"/>
+        <source>Quarterly</source>
+        <translation>Hằng quý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="193"/>
+        <source>Every six months</source>
+        <translation>6 tháng một lần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="193"/>
+        <source>Yearly</source>
+        <translation>Hằng năm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="194"/>
+        <source>Lead</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="194"/>
+        <source>Support</source>
+        <translation>Phối hợp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="195"/>
+        <source>Front committee</source>
+        <translation>Ủy ban MTTQ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="195"/>
+        <source>Member organization</source>
+        <translation>Tổ chức thành viên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="196"/>
+        <source>Front work committee</source>
+        <translation>Ban công tác Mặt trận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="197"/>
+        <source>Branch</source>
+        <translation>Chi hội, chi đoàn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="200"/>
+        <source>Task status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="201"/>
+        <source>demo data</source>
+        <translation>dữ liệu mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="201"/>
+        <source>restore</source>
+        <translation>khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="201"/>
+        <source>erased on request</source>
+        <translation>xóa theo yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="202"/>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="202"/>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="212"/>
+        <source>Erased a person on request</source>
+        <translation>Xóa hẳn một người theo yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="219"/>
+        <source>Ended a post</source>
+        <translation>Thôi giữ chức danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="221"/>
+        <source>Left an organization</source>
+        <translation>Rời tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="323"/>
+        <source>Who uses the app (%1)</source>
+        <translation>Người dùng ứng dụng (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="325"/>
+        <source>How a roster&apos;s columns are read</source>
+        <translation>Cách đọc cột của danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_words.py" line="327"/>
+        <source>Where reports are sent</source>
+        <translation>Nơi gửi báo cáo</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesModel</name>
+    <message>
+        <location filename="../../ui/changes_model.py" line="113"/>
+        <source>When</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes_model.py" line="113"/>
+        <source>Who</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes_model.py" line="113"/>
+        <source>What</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes_model.py" line="113"/>
+        <source>Record</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/changes_model.py" line="113"/>
+        <source>Changes</source>
+        <translation>Nội dung thay đổi</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesPage</name>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="49"/>
+        <source>Change log</source>
+        <translation>Nhật ký thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="52"/>
+        <source>Every change to the commune&apos;s data: when, by which user of this computer, and what it was before and after. Select a line to see all its fields. Citizen IDs are masked.</source>
+        <translation>Mọi thay đổi dữ liệu của xã: lúc nào, tài khoản nào trên máy này thực hiện, trước và sau ra sao. Chọn một dòng để xem đủ các trường. Số CCCD được che bớt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="67"/>
+        <source>Changes about one person — type a name</source>
+        <translation>Thay đổi về một người — gõ tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="69"/>
+        <source>Show all</source>
+        <translation>Hiện tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="70"/>
+        <source>Clear every filter</source>
+        <translation>Bỏ mọi điều kiện lọc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="72"/>
+        <source>Export to Excel…</source>
+        <translation>Xuất Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="73"/>
+        <source>Writes the changes shown (every page of them) to an Excel file.</source>
+        <translation>Ghi các thay đổi đang lọc (tất cả, không chỉ phần đang hiện) ra tệp Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="77"/>
+        <source>From:</source>
+        <translation>Từ ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="79"/>
+        <source>to:</source>
+        <translation>đến ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="82"/>
+        <source>By:</source>
+        <translation>Người thực hiện:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="85"/>
+        <source>Kind:</source>
+        <translation>Loại hồ sơ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="89"/>
+        <source>Person:</source>
+        <translation>Về người:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="148"/>
+        <source>Everyone</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="148"/>
+        <source>Every kind</source>
+        <translation>Mọi loại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="158"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="189"/>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="189"/>
+        <source>to</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="199"/>
+        <source>%1: “%2” is not a day. Write it as dd/mm/yyyy, e.g. 22/11/2026.</source>
+        <translation>%1: “%2” không phải một ngày. Hãy viết theo dạng dd/mm/yyyy, ví dụ 22/11/2026.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="204"/>
+        <source>The first day is after the last one.</source>
+        <translation>Ngày bắt đầu đang sau ngày kết thúc.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="255"/>
+        <source>Counting…</source>
+        <translation>Đang đếm…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="266"/>
+        <source>No change matches.</source>
+        <translation>Không có thay đổi nào khớp.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/changes.py" line="268"/>
+        <source>%Ln change(s), newest first.</source>
+        <translation>
+            <numerusform>%Ln thay đổi, mới nhất ở trên.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="278"/>
+        <location filename="../../ui/pages/changes.py" line="281"/>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="278"/>
+        <source>Before</source>
+        <translation>Trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="278"/>
+        <source>After</source>
+        <translation>Sau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="281"/>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="291"/>
+        <source>Note:</source>
+        <translation>Ghi chú:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="301"/>
+        <source>change-log</source>
+        <translation>nhat-ky-thay-doi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="303"/>
+        <source>Export the change log</source>
+        <translation>Xuất nhật ký thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="303"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="318"/>
+        <source>Exporting the change log</source>
+        <translation>Xuất nhật ký thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="321"/>
+        <source>Writing the changes…</source>
+        <translation>Đang ghi các thay đổi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="321"/>
+        <source>Saving the file…</source>
+        <translation>Đang lưu tệp…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/changes.py" line="327"/>
+        <source>Wrote %Ln change(s) to %1.</source>
+        <translation>
+            <numerusform>Đã ghi %Ln thay đổi vào %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/changes.py" line="335"/>
+        <source>The export was stopped; no file was written.</source>
+        <translation>Đã dừng xuất; không có tệp nào được ghi.</translation>
+    </message>
+</context>
+<context>
     <name>CompletionDialog</name>
     <message>
         <location filename="../../ui/task_status.py" line="39"/>
@@ -1395,57 +2518,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Front Desk — %1, %2</source>
         <translation>Sổ tay công tác Mặt trận — %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>People</source>
         <translation>Nhân sự</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Organizations and positions</source>
         <translation>Tổ chức và chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Tasks</source>
         <translation>Công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Recurring duties</source>
         <translation>Nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Send reports</source>
         <translation>Gửi báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="95"/>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="96"/>
+        <source>Change log</source>
+        <translation>Nhật ký thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>%1 — commune code %2</source>
         <translation>%1 — mã xã %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Language of the window</source>
         <translation>Ngôn ngữ của cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Language / Ngôn ngữ</source>
         <translation>Ngôn ngữ / Language</translation>
     </message>
