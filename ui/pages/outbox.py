@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app import messages
 from app.delivery import PassResult
@@ -119,6 +119,10 @@ class OutboxPage(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
+        # with no table shown (nothing sent yet) the room goes below, not between the lines
+        self._filler = QWidget()
+        self._filler.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Expanding)
+        layout.addWidget(self._filler, 1)
 
         service.outbox_changed.connect(self.refresh)
         service.state_changed.connect(self.show_state)
@@ -141,6 +145,7 @@ class OutboxPage(QWidget):
             self.table.resizeColumnToContents(column)
         self.empty.setVisible(not items)
         self.table.setVisible(bool(items))
+        self._filler.setVisible(not items)
         self.select_item(keep)
         self.show_state(self._service.state())
 
