@@ -37,6 +37,7 @@ def application() -> QApplication:
     app.setApplicationName("Front Desk")
     app.setOrganizationName("MTTQ")
     app.setWindowIcon(QIcon(str(icons_dir() / "frontdesk.png")))
+    app.setDesktopFileName("frontdesk")  # Wayland finds the icon through frontdesk.desktop
     return app
 
 
