@@ -24,6 +24,12 @@
 ; %PROGRAMDATA%\MTTQ\FrontDesk (platformdirs' site_config_dir, which
 ; app/site_config.py reads). The uninstaller keeps both and says so.
 
+!ifdef TARGET_AMD64
+  ; a 64-bit installer: only for trying this script under a 64-bit-only Wine
+  ; (packaging/windows/test_under_wine.sh); NSIS for Windows ships x86 stubs,
+  ; which install the 64-bit app just as well.
+  Target amd64-unicode
+!endif
 Unicode true
 ManifestDPIAware true
 SetCompressor /SOLID lzma
