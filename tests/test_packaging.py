@@ -201,3 +201,24 @@ def test_the_windows_installer_refuses_a_bundle_without_a_translation(tmp_path):
     assert run.returncode != 0
     assert "qtbase_vi.qm" in run.stdout + run.stderr
     assert not (tmp_path / "FrontDesk-0.1.0-setup.exe").exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG_CONFIG_DIRS is Linux's")
+def test_site_toml_is_found_in_any_xdg_config_dir_and_in_etc_xdg(tmp_path, monkeypatch):
+    """Ubuntu's desktop sets XDG_CONFIG_DIRS=/etc/xdg/xdg-ubuntu:/etc/xdg; platformdirs
+    alone would look only in the first, missing IT's /etc/xdg/FrontDesk/site.toml."""
+    from app.site_config import load_site_config, site_config_candidates, site_config_path
+
+    first, second = tmp_path / "xdg-ubuntu", tmp_path / "xdg"
+    monkeypatch.delenv("FRONTDESK_SITE_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_DIRS", f"{first}:{second}")
+    assert site_config_candidates() == [first / "FrontDesk" / "site.toml", second / "FrontDesk" / "site.toml",
+                                        Path("/etc/xdg/FrontDesk/site.toml")]
+    (second / "FrontDesk").mkdir(parents=True)
+    (second / "FrontDesk" / "site.toml").write_text('[commune]\ncode = "00004"\nlocked = true\n', encoding="utf-8")
+    assert site_config_path() == second / "FrontDesk" / "site.toml"
+    site = load_site_config()
+    assert site.commune_code == "00004" and site.commune_locked
+    (first / "FrontDesk").mkdir(parents=True)
+    (first / "FrontDesk" / "site.toml").write_text("", encoding="utf-8")
+    assert site_config_path() == first / "FrontDesk" / "site.toml"  # the earlier folder wins, as XDG says
