@@ -30,7 +30,7 @@ DEB="$ROOT/dist/frontdesk_${VERSION}_$(dpkg --print-architecture).deb"
 WORK="$(mktemp -d /tmp/frontdesk-pkgtest.XXXXXX)"
 OUT="${FRONTDESK_TEST_OUT:-$WORK/out}"
 mkdir -p "$OUT"
-trap 'rm -rf "$WORK/root" "$WORK/home"' EXIT
+trap 'rm -rf "$WORK/root" "$WORK/home" "$WORK/windows-bundle"' EXIT
 TARGET="$WORK/root"
 mkdir -p "$TARGET/var/lib/dpkg/info" "$TARGET/var/lib/dpkg/updates"
 touch "$TARGET/var/lib/dpkg/status"
@@ -97,6 +97,20 @@ else
     echo "(xvfb-run not installed: the xcb plugin is not exercised)"
 fi
 
+if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+    step "the keyring inside the bundle: a GNOME Keyring in a D-Bus session of its own"
+    dbus-run-session -- sh -c 'printf x | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1;
+        "$0" check --json' "$FRONTDESK" > "$OUT/check-keyring.json" || true
+    python3 - "$OUT/check-keyring.json" <<'PY'
+import json, sys
+keyring = next(c for c in json.load(open(sys.argv[1]))["checks"] if c["name"] == "keyring")
+print(keyring["status"], "-", keyring["message"])
+assert keyring["status"] == "ok", keyring
+PY
+else
+    echo "(gnome-keyring/dbus-run-session not installed: the bundle's Secret Service backend is not exercised)"
+fi
+
 step "upgrade in place: the same package installed over itself keeps the data"
 before="$("$FRONTDESK" search "nguyen" --limit 10000 --json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
 dpkg --root="$TARGET" --force-depends --force-script-chrootless -i "$DEB" >/dev/null 2>>"$OUT/dpkg-install.log" \
@@ -111,6 +125,18 @@ dpkg --root="$TARGET" --force-depends --force-script-chrootless --purge frontdes
 [ ! -e "$TARGET/opt/frontdesk" ] || fail "/opt/frontdesk left behind"
 [ -f "$FRONTDESK_HOME/data/frontdesk.sqlite3" ] || fail "the database went with the package"
 echo "removed; $FRONTDESK_HOME/data/frontdesk.sqlite3 kept"
+
+if command -v makensis >/dev/null; then
+    step "the Windows installer script compiles (makensis; a stand-in bundle with this bundle's resources)"
+    stand_in="$WORK/windows-bundle/frontdesk"
+    mkdir -p "$stand_in/_internal"
+    cp -r "$ROOT/dist/frontdesk/_internal/resources" "$stand_in/_internal/"
+    printf 'MZ' > "$stand_in/frontdesk.exe"; printf 'MZ' > "$stand_in/frontdesk-cli.exe"
+    makensis -V1 "-DVERSION=$VERSION" "-DBUNDLE=$stand_in" "-DOUTDIR=$WORK" packaging/windows/frontdesk.nsi
+    ls -la "$WORK/FrontDesk-$VERSION-setup.exe"
+else
+    echo "(makensis not installed: apt-get install nsis)"
+fi
 
 step "passed — pictures and outputs in $OUT"
 ls -la "$OUT"
