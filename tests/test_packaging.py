@@ -222,3 +222,18 @@ def test_site_toml_is_found_in_any_xdg_config_dir_and_in_etc_xdg(tmp_path, monke
     (first / "FrontDesk").mkdir(parents=True)
     (first / "FrontDesk" / "site.toml").write_text("", encoding="utf-8")
     assert site_config_path() == first / "FrontDesk" / "site.toml"  # the earlier folder wins, as XDG says
+
+
+def test_the_spec_drops_qts_translations_and_keeps_ours_on_windows_paths_too():
+    """PyInstaller names destinations with the OS's separator: on Windows our own
+    ``resources\\translations\\*.qm`` must survive the filter that drops Qt's."""
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    function = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "_qt_translation")
+    scope: dict = {}
+    exec(compile(ast.Module([function], []), str(SPEC), "exec"), scope)
+    qt_translation = scope["_qt_translation"]
+    assert qt_translation("PySide6/Qt/translations/qtbase_de.qm")
+    assert qt_translation("PySide6\\translations\\qt_help_fr.qm")
+    assert not qt_translation("resources/translations/frontdesk_vi.qm")
+    assert not qt_translation("resources\\translations\\qtbase_vi.qm")
+    assert not qt_translation("vietnam_provinces/data/flat-divisions.json")
