@@ -8,6 +8,7 @@ error with the file and the reason, never ignored silently.
 from __future__ import annotations
 
 import os
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,12 +43,25 @@ class SiteConfig:
     destination: dict[str, Any] = field(default_factory=dict)
 
 
+def site_config_candidates() -> list[Path]:
+    """Where IT's site.toml may be, in the order looked at. Windows: one place
+    (C:\\ProgramData\\MTTQ\\FrontDesk). Linux: each folder of XDG_CONFIG_DIRS,
+    which desktops set (Ubuntu: /etc/xdg/xdg-ubuntu:/etc/xdg), then always
+    /etc/xdg/FrontDesk, the place docs/IT.md and the .deb name."""
+    dirs = platformdirs.site_config_dir(APP_NAME, APP_AUTHOR, multipath=True).split(os.pathsep)
+    found = [Path(d) / "site.toml" for d in dirs if d]
+    if sys.platform.startswith("linux"):
+        found.append(Path("/etc/xdg") / APP_NAME / "site.toml")
+    return list(dict.fromkeys(found))
+
+
 def site_config_path(environ: dict[str, str] | None = None) -> Path:
     env = os.environ if environ is None else environ
     override = env.get("FRONTDESK_SITE_CONFIG")
     if override:
         return Path(override)
-    return Path(platformdirs.site_config_dir(APP_NAME, APP_AUTHOR)) / "site.toml"
+    candidates = site_config_candidates()
+    return next((c for c in candidates if c.is_file()), candidates[0])
 
 
 def load_site_config(environ: dict[str, str] | None = None) -> SiteConfig:

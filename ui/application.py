@@ -7,17 +7,19 @@ from pathlib import Path
 from typing import Sequence
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import messages
 from app.errors import FrontDeskError
 from app.logs import setup_logging
 from app.paths import app_paths
+from app.resources import icons_dir, translations_dir
 from app.storage import Store, open_store
 from ui.services import Services
 from ui.single_instance import SingleInstance, bring_forward
 
-TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
+TRANSLATIONS = translations_dir()  # the checkout's resources/, or the bundle's
 LANGUAGES = ("vi", "en")
 
 
@@ -35,6 +37,8 @@ def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Front Desk")
     app.setOrganizationName("MTTQ")
+    app.setWindowIcon(QIcon(str(icons_dir() / "frontdesk.png")))
+    app.setDesktopFileName("frontdesk")  # Wayland finds the icon through frontdesk.desktop
     return app
 
 

@@ -222,9 +222,10 @@ def _register_check(sub, common) -> None:
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from app.checks import run_checks
+    from app.install_checks import run_install_checks
 
     with open_store(args.database) as store:
-        results = run_checks(store)
+        results = run_checks(store) + run_install_checks()
     failed = [r for r in results if r.status == "fail"]
     if args.json:
         _print_json(out, {"ok": not failed, "checks": [r.as_json(args.lang) for r in results]})
