@@ -205,26 +205,15 @@ def check_resources(folder: Path | None = None) -> CheckResult:
 
 
 def keyring_problem(backend: Any) -> str | None:
-    """Why ``backend`` cannot keep a password safely, or None. The same rules
-    as the sync's password store: no keyring, a plaintext file, or a backend
-    whose own priority says "not recommended" (< 1). Nothing is read or
-    written, so no unlock prompt appears during a check."""
-    kind = type(backend)
-    module = kind.__module__
-    if module in ("keyring.backends.fail", "keyring.backends.null"):
-        return "none"
-    if "plaintext" in kind.__name__.lower() or module.startswith("keyrings.alt.file"):
-        return "plaintext"
-    if module == "keyring.backends.chainer":
-        inner = list(getattr(backend, "backends", []) or [])
-        if not inner:
-            return "none"
-        return next((p for p in map(keyring_problem, inner) if p), None)
-    try:
-        priority = float(getattr(backend, "priority", 0))
-    except Exception:  # a backend's priority probes the system (D-Bus...) and may fail
-        priority = 0.0
-    return "not recommended" if priority < 1 else None
+    """Why ``backend`` cannot keep a password safely ("none", "plaintext"), or
+    None: the sync's own rules (``app.secrets``), so the check and sending
+    never disagree. Nothing is read or written: no unlock prompt in a check."""
+    from app.secrets import keyring_refusal
+
+    refusal = keyring_refusal(backend)
+    if refusal is None:
+        return None
+    return "none" if refusal.code == "secrets.no_keyring" else "plaintext"
 
 
 def check_keyring(backend: Any = None) -> CheckResult:

@@ -57,7 +57,7 @@ def _priority(backend: Any) -> float:
         return 0.0
 
 
-def _refusal(backend: Any) -> FrontDeskError | None:
+def keyring_refusal(backend: Any) -> FrontDeskError | None:
     """Why ``backend`` must not hold a password, or None when it may."""
     name = backend_name(backend)
     module = type(backend).__module__
@@ -72,7 +72,7 @@ def _refusal(backend: Any) -> FrontDeskError | None:
             return FrontDeskError("secrets.no_keyring")
         # the chainer writes to the first backend that accepts: every one must be safe
         for inner in chained:
-            problem = _refusal(inner)
+            problem = keyring_refusal(inner)
             if problem is not None:
                 return problem
         return None
@@ -95,7 +95,7 @@ class SecretStore:
 
     def check(self) -> None:
         """Raise a clear ``FrontDeskError`` if this backend must not be used."""
-        problem = _refusal(self.backend)
+        problem = keyring_refusal(self.backend)
         if problem is not None:
             raise problem
 

@@ -133,7 +133,7 @@ def test_keyring_backends_are_classified():
     assert install_checks.keyring_problem(fail.Keyring()) == "none"
     assert install_checks.keyring_problem(null.Keyring()) == "none"
     assert install_checks.keyring_problem(PlaintextKeyring()) == "plaintext"
-    assert install_checks.keyring_problem(Broken()) == "not recommended"
+    assert install_checks.keyring_problem(Broken()) == "plaintext"  # below priority 1: keyring says not recommended
     assert install_checks.keyring_problem(WinVaultKeyring()) is None
     warned = install_checks.check_keyring(fail.Keyring())
     assert warned.status == "warn"  # a PC without a keyring still works: folder destinations need no password

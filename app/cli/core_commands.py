@@ -56,7 +56,10 @@ messages.register(
         ),
         "cli.overview.busiest": ("  Nhiều việc nhất:", "  Carrying the most work:"),
         "cli.overview.load": ("{open} việc ({overdue} quá hạn)", "{open} tasks ({overdue} overdue)"),
-        "cli.check.ok": ("Cơ sở dữ liệu tốt: mọi kiểm tra đều đạt.", "The database is sound: every check passed."),
+        "cli.check.ok": (
+            "Dữ liệu và bản cài đặt đều tốt: không kiểm tra nào hỏng (dấu ! là điều nên xem).",
+            "The data and the installation are sound: no check failed (a ! is worth a look).",
+        ),
         "cli.check.failed": (
             "Có {count} kiểm tra không đạt. Hãy khôi phục từ bản sao lưu hoặc liên hệ cán bộ CNTT.",
             "{count} check(s) failed. Restore a backup or contact IT support.",
