@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from app import messages
+from app.durable import fsync_folder  # noqa: F401 (restore and backup_copy import it from here)
 from app.errors import FrontDeskError
 
 BACKUP_SUFFIX = ".sqlite3"
@@ -210,22 +211,6 @@ def newest_good_backup(folder: Path) -> BackupInfo | None:
         if not verify_backup(info.path):
             return info
     return None
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; Windows has no folder handles)."""
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def is_disk_full(exc: BaseException) -> bool:

@@ -31,7 +31,7 @@ from app.errors import FrontDeskError, InvalidValue
 from app.records import insert, update
 from app.storage import Store
 from app.transports import Parcel, sha256_of, smtp, webdav  # noqa: F401 - their texts describe stored errors
-from app.transports.folder import sync_folder
+from app.durable import fsync_folder
 
 QUEUED, SENDING, SENT, FAILED = "queued", "sending", "sent", "failed"
 WAITING = (QUEUED, SENDING)
@@ -223,7 +223,7 @@ def queue_report(
             temporary.unlink()
         else:
             os.replace(temporary, target)
-            sync_folder(folder)
+            fsync_folder(folder)
     except OSError as exc:
         raise FrontDeskError("outbox.unreadable", path=str(source), reason=exc.strerror or type(exc).__name__) from exc
     with store.transaction():

@@ -32,6 +32,7 @@ from typing import Any, Iterator
 import xlsxwriter
 
 from app import messages
+from app.durable import fsync_folder
 from app.errors import FrontDeskError
 
 __all__ = ["check_target", "atomic_file", "atomic_workbook", "Styles", "write_text", "risky", "setup_page", "Letterhead",
@@ -87,7 +88,7 @@ def atomic_file(path: Path | str) -> Iterator[Path]:
         with open(temp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(temp, path)
-        _sync_folder(path.parent)
+        fsync_folder(path.parent)
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise ExportError(path=str(path), reason=exc.strerror or str(exc)) from exc
@@ -116,17 +117,6 @@ def atomic_workbook(path: Path | str, *, constant_memory: bool = False) -> Itera
             book.close()
         except xlsxwriter.exceptions.FileCreateError as exc:
             raise ExportError(path=str(path), reason=str(exc)) from exc
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no directory handles)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # -- formats ------------------------------------------------------------------------------

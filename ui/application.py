@@ -16,7 +16,6 @@ from app.logs import setup_logging
 from app.paths import app_paths
 from app.resources import icons_dir, translations_dir
 from app.storage import Store, open_store
-from ui.services import Services
 from ui.single_instance import SingleInstance, bring_forward
 
 TRANSLATIONS = translations_dir()  # the checkout's resources/, or the bundle's
@@ -131,6 +130,8 @@ def _run_main_window(app: QApplication, args: argparse.Namespace) -> int:
     window = MainWindow(store, lang=args.lang)
     window.resize(1280, 760)
     window.show()
+    from ui.services import Services  # after the window shows: nothing of it is needed to paint
+
     services = Services(database, parent=app)
     app._frontdesk_services = services  # type: ignore[attr-defined]
     services.start()

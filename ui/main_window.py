@@ -1,6 +1,7 @@
 """The main window: navigation on the left, one page at a time on the right."""
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Mapping
 
 from PySide6.QtCore import Qt, QTimer
@@ -40,6 +41,8 @@ QFrame#panel { background: white; border: 1px solid #d0d7de; border-radius: 6px;
 """ % (NAV_FONT_PX, NAV_PADDING_PX)
 
 
+log = logging.getLogger("frontdesk.window")
+SENDING_DELAY_MS = 1000  # sending starts a moment after the window is up, never before its first paint
 PAGE_KEYS = ("overview", "people", "organizations", "tasks", "duties", "reports", "outbox", "backups", "changes")
 
 
@@ -69,6 +72,7 @@ class MainWindow(QMainWindow):
         self.keyring_backend = keyring_backend  # None: the OS keyring, looked up when sending starts
         self.sync = None  # ui.sync_service.SyncService, started after the first paint
         self._closed = False
+        self._sending_prepared = False
         # every write goes through one runner (its own thread in the app)
         self._owns_runner = runner is None
         self.runner = runner or WriteRunner(store.path, actor=store.actor, clock=store.clock, parent=self)
@@ -194,8 +198,29 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if self._owns_runner:  # the real app (tests drive sending themselves)
-            QTimer.singleShot(0, self.start_sending)  # after the first paint: keyring and network load ~0.3 s
+        if self._owns_runner and not self._sending_prepared:  # the real app (tests drive sending themselves)
+            self._sending_prepared = True
+            QTimer.singleShot(SENDING_DELAY_MS, self._prepare_sending)
+
+    def _prepare_sending(self) -> None:
+        """Load what sending needs (its modules, the OS keyring: ~0.3 s) off the
+        GUI thread once the window is up, then start it here."""
+        from ui.background import in_background
+
+        def load():
+            import keyring
+
+            import ui.sync_service  # noqa: F401
+            import ui.sync_status  # noqa: F401
+
+            return self.keyring_backend if self.keyring_backend is not None else keyring.get_keyring()
+
+        def loaded(backend) -> None:
+            if not self._closed:
+                self.keyring_backend = backend
+                self.start_sending()
+
+        in_background(load, loaded, lambda error: log.warning("sending not started: %s", type(error).__name__))
 
     def start_sending(self):
         """The sending service and its status in the status bar, once."""

@@ -21,6 +21,7 @@ from typing import Any
 
 from app import messages
 from app.clock import iso_timestamp
+from app.durable import fsync_folder
 from app.transports import OFFLINE, PERMANENT, SETTINGS, TEMPORARY, DeliveryError, Parcel, sha256_of
 
 MANIFEST_SUFFIX = ".manifest.json"
@@ -68,23 +69,7 @@ def write_atomically(target: Path, data_source: Path | bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    sync_folder(target.parent)
-
-
-def sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; Windows has no directory fsync)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    fsync_folder(target.parent)
 
 
 def _failure(exc: OSError, where: str) -> DeliveryError:
