@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
 import time
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from app import __version__, messages
+from app.cli.output import print_json as _print_json
 from app.admin_units import list_version
 from app.commune import create_commune_database, get_commune, is_demo
 from app.dates import format_date
@@ -80,11 +80,6 @@ def version_text() -> str:
         f"frontdesk {__version__} (schema {SCHEMA_VERSION}, SQLite {sqlite3.sqlite_version}, "
         f"danh mục ĐVHC {list_version()})"
     )
-
-
-def _print_json(out: TextIO, payload: Any) -> None:
-    json.dump(payload, out, ensure_ascii=False, indent=2)
-    out.write("\n")
 
 
 # -- init ----------------------------------------------------------------------

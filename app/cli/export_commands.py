@@ -3,11 +3,11 @@ that leave the commune, and the province's summary of them."""
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from app import messages
+from app.cli.output import print_json as _print_json
 from app.storage import open_store
 
 COMMANDS: list = []
@@ -63,11 +63,6 @@ messages.register(
 def command(fn):
     COMMANDS.append(fn)
     return fn
-
-
-def _print_json(out: TextIO, payload: Any) -> None:
-    json.dump(payload, out, ensure_ascii=False, indent=2)
-    out.write("\n")
 
 
 @command

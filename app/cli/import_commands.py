@@ -7,11 +7,11 @@ writes. ``--json`` prints the shape DESIGN.md promises scripts.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any, TextIO
 
 from app import messages
+from app.cli.output import print_json as _print_json
 from app.errors import FrontDeskError
 from app.member_import import DUPLICATE_CHOICES, ImportPlan, ImportResult, apply_import, plan_import
 from app.storage import open_store
@@ -134,11 +134,6 @@ def cmd_import_members(args: argparse.Namespace, out: TextIO) -> int:
     else:
         _print_report(out, plan, result, args.duplicates, args.lang, blocked=bool(result.errors) and not args.skip_invalid)
     return 1 if result.errors and not args.skip_invalid else 0
-
-
-def _print_json(out: TextIO, payload: Any) -> None:
-    json.dump(payload, out, ensure_ascii=False, indent=2)
-    out.write("\n")
 
 
 def _file_refused(path: Path, exc: FrontDeskError, lang: str) -> dict:

@@ -3,12 +3,12 @@ keeping the commune's data safe from the command line."""
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from app import messages
+from app.cli.output import print_json as _print_json
 from app.backup import human_size, list_backups
 from app.errors import FrontDeskError, InvalidValue
 from app.paths import backups_dir_for
@@ -73,11 +73,6 @@ messages.register_fields({"since": ("--since", "--since"), "until": ("--until", 
 def command(fn):
     COMMANDS.append(fn)
     return fn
-
-
-def _print_json(out: TextIO, payload: Any) -> None:
-    json.dump(payload, out, ensure_ascii=False, indent=2)
-    out.write("\n")
 
 
 # -- backup --------------------------------------------------------------------

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from app import messages
+from app.cli.output import print_json as _print_json
 from app.delivery import run_outbox
 from app.destination import (
     DEFAULT_TIMEOUT,
@@ -90,11 +90,6 @@ messages.register(
 def command(fn):
     COMMANDS.append(fn)
     return fn
-
-
-def _print_json(out: TextIO, payload: Any) -> None:
-    json.dump(payload, out, ensure_ascii=False, indent=2)
-    out.write("\n")
 
 
 def _secrets() -> SecretStore:
