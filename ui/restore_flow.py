@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.errors import DatabaseProblem, FrontDeskError
 from app.restore import restore_backup
@@ -94,12 +94,3 @@ def restore_and_reopen(window, backup: Path, *, when: str = ""):
         "The data is back as it was at %1. The state before the restore was backed up first."
     ).replace("%1", when))
     return successor
-
-
-def confirm_restore(parent: QWidget, when: str) -> bool:
-    answer = QMessageBox.question(parent, "Front Desk", QCoreApplication.translate(
-            "RestoreFlow",
-        "Restore the backup of %1?\n\nThe current data is backed up first, then the window reopens on the data as "
-        "it was at %1. Changes made after that time are no longer shown (they stay in the backup made now)."
-    ).replace("%1", when))
-    return answer == QMessageBox.Yes

@@ -1,33 +1,40 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>BackupsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/backups.py" line="219" />
+        <location filename="../../ui/pages/backups.py" line="219"/>
         <source>%n backup(s), %1 in all.</source>
         <translation>
-            <numerusform>%n backup, %1 in all.</numerusform><numerusform>%n backups, %1 in all.</numerusform></translation>
+            <numerusform>%n backup, %1 in all.</numerusform>
+            <numerusform>%n backups, %1 in all.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ChangesPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/changes.py" line="268" />
+        <location filename="../../ui/pages/changes.py" line="268"/>
         <source>%Ln change(s), newest first.</source>
         <translation>
-            <numerusform>%Ln change, newest first.</numerusform><numerusform>%Ln changes, newest first.</numerusform></translation>
+            <numerusform>%Ln change, newest first.</numerusform>
+            <numerusform>%Ln changes, newest first.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/changes.py" line="327" />
+        <location filename="../../ui/pages/changes.py" line="327"/>
         <source>Wrote %Ln change(s) to %1.</source>
         <translation>
-            <numerusform>Wrote %Ln change to %1.</numerusform><numerusform>Wrote %Ln changes to %1.</numerusform></translation>
+            <numerusform>Wrote %Ln change to %1.</numerusform>
+            <numerusform>Wrote %Ln changes to %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CompletionDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/task_status.py" line="41" />
+        <location filename="../../ui/task_status.py" line="41"/>
         <source>%Ln task(s) will be marked done.</source>
         <translation>
             <numerusform>%Ln task will be marked done.</numerusform>
@@ -38,7 +45,7 @@
 <context>
     <name>ConsolidateDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/consolidate_dialog.py" line="219" />
+        <location filename="../../ui/consolidate_dialog.py" line="219"/>
         <source>%Ln report(s)</source>
         <translation>
             <numerusform>%Ln report</numerusform>
@@ -46,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/consolidate_dialog.py" line="220" />
+        <location filename="../../ui/consolidate_dialog.py" line="220"/>
         <source>%Ln commune(s)</source>
         <translation>
             <numerusform>%Ln commune</numerusform>
@@ -54,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/consolidate_dialog.py" line="221" />
+        <location filename="../../ui/consolidate_dialog.py" line="221"/>
         <source>%Ln file(s)</source>
         <translation>
             <numerusform>%Ln file</numerusform>
@@ -65,7 +72,7 @@
 <context>
     <name>DutiesPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/duties.py" line="120" />
+        <location filename="../../ui/pages/duties.py" line="120"/>
         <source>%Ln duties</source>
         <translation>
             <numerusform>%Ln duty</numerusform>
@@ -73,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/duties.py" line="219" />
+        <location filename="../../ui/pages/duties.py" line="219"/>
         <source>Created %Ln new task(s).</source>
         <translation>
             <numerusform>Created %Ln new task.</numerusform>
@@ -84,7 +91,7 @@
 <context>
     <name>MembersExportBox</name>
     <message numerus="yes">
-        <location filename="../../ui/members_export.py" line="161" />
+        <location filename="../../ui/members_export.py" line="161"/>
         <source>Saved a list of %Ln people.</source>
         <translation>
             <numerusform>Saved a list of %Ln person.</numerusform>
@@ -92,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/members_export.py" line="163" />
+        <location filename="../../ui/members_export.py" line="163"/>
         <source>The list of %1 is saved: %Ln people.</source>
         <translation>
             <numerusform>The list of %1 is saved: %Ln person.</numerusform>
@@ -103,7 +110,7 @@
 <context>
     <name>OrganizationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="355" />
+        <location filename="../../ui/pages/organizations.py" line="355"/>
         <source>%Ln seat(s) vacant — double-click to appoint</source>
         <translation>
             <numerusform>%Ln seat vacant — double-click to appoint</numerusform>
@@ -111,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="447" />
+        <location filename="../../ui/pages/organizations.py" line="447"/>
         <source>%Ln posts</source>
         <translation>
             <numerusform>%Ln post</numerusform>
@@ -119,7 +126,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="454" />
+        <location filename="../../ui/pages/organizations.py" line="454"/>
         <source>%Ln people hold more than one position.</source>
         <translation>
             <numerusform>%Ln person holds more than one position.</numerusform>
@@ -130,7 +137,7 @@
 <context>
     <name>OutboxPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="220" />
+        <location filename="../../ui/pages/outbox.py" line="225"/>
         <source>%n report(s) set aside: select one to see why.</source>
         <translation>
             <numerusform>%n report set aside: select it to see why.</numerusform>
@@ -138,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="250" />
+        <location filename="../../ui/pages/outbox.py" line="255"/>
         <source>Sent %n report(s).</source>
         <translation>
             <numerusform>Sent %n report.</numerusform>
@@ -146,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="252" />
+        <location filename="../../ui/pages/outbox.py" line="257"/>
         <source>%n set aside: see the reason in the list.</source>
         <translation>
             <numerusform>%n set aside: see the reason in the list.</numerusform>
@@ -157,8 +164,8 @@
 <context>
     <name>PeoplePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/people.py" line="152" />
-        <location filename="../../ui/pages/people.py" line="164" />
+        <location filename="../../ui/pages/people.py" line="152"/>
+        <location filename="../../ui/pages/people.py" line="164"/>
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -169,7 +176,7 @@
 <context>
     <name>PreviewStep</name>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard.py" line="220" />
+        <location filename="../../ui/import_wizard.py" line="220"/>
         <source>Add the %n residential area(s) the file names and this commune does not have yet (each with its Front work committee and branches):</source>
         <translation>
             <numerusform>Add the %n residential area the file names and this commune does not have yet (with its Front work committee and branches):</numerusform>
@@ -177,7 +184,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard.py" line="224" />
+        <location filename="../../ui/import_wizard.py" line="224"/>
         <source>%1 (%n row(s))</source>
         <translation>
             <numerusform>%1 (%n row)</numerusform>
@@ -188,7 +195,7 @@
 <context>
     <name>TasksModel</name>
     <message numerus="yes">
-        <location filename="../../ui/tasks_model.py" line="102" />
+        <location filename="../../ui/tasks_model.py" line="102"/>
         <source>Overdue by %Ln day(s)</source>
         <translation>
             <numerusform>Overdue by %Ln day</numerusform>
@@ -199,7 +206,7 @@
 <context>
     <name>TasksPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/tasks.py" line="175" />
+        <location filename="../../ui/pages/tasks.py" line="175"/>
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>%Ln task</numerusform>

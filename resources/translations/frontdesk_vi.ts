@@ -2518,67 +2518,67 @@ Không dùng được: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Front Desk — %1, %2</source>
         <translation>Sổ tay công tác Mặt trận — %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>People</source>
         <translation>Nhân sự</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Organizations and positions</source>
         <translation>Tổ chức và chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Tasks</source>
         <translation>Công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Recurring duties</source>
         <translation>Nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>Send reports</source>
         <translation>Gửi báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Change log</source>
         <translation>Nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>%1 — commune code %2</source>
         <translation>%1 — mã xã %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Language of the window</source>
         <translation>Ngôn ngữ của cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Language / Ngôn ngữ</source>
         <translation>Ngôn ngữ / Language</translation>
     </message>
@@ -2951,7 +2951,7 @@ Không dùng được: %2</translation>
     </message>
     <message>
         <location filename="../../ui/pages/outbox.py" line="63"/>
-        <location filename="../../ui/pages/outbox.py" line="211"/>
+        <location filename="../../ui/pages/outbox.py" line="216"/>
         <source>Change…</source>
         <translation>Đổi nơi gửi…</translation>
     </message>
@@ -3016,88 +3016,88 @@ Không dùng được: %2</translation>
         <translation>Chưa gửi báo cáo nào. Báo cáo bạn xuất và chọn “Gửi” sẽ hiện ở đây.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="151"/>
+        <location filename="../../ui/pages/outbox.py" line="156"/>
         <source>now</source>
         <translation>ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="165"/>
+        <location filename="../../ui/pages/outbox.py" line="170"/>
         <source>Size: %1 bytes · SHA-256 %2…</source>
         <translation>Dung lượng: %1 byte · SHA-256 %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="168"/>
+        <location filename="../../ui/pages/outbox.py" line="173"/>
         <source>Destination: %1</source>
         <translation>Nơi gửi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="172"/>
+        <location filename="../../ui/pages/outbox.py" line="177"/>
         <source>Received as: %1</source>
         <translation>Nơi nhận ghi là: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="198"/>
+        <location filename="../../ui/pages/outbox.py" line="203"/>
         <source>“Try again” puts it back in the queue once the cause is fixed.</source>
         <translation>Khắc phục xong nguyên nhân, bấm “Thử lại” để đưa báo cáo trở lại hàng chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="213"/>
+        <location filename="../../ui/pages/outbox.py" line="218"/>
         <source>Password…</source>
         <translation>Mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="215"/>
+        <location filename="../../ui/pages/outbox.py" line="220"/>
         <source>Details…</source>
         <translation>Chi tiết…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="220"/>
+        <location filename="../../ui/pages/outbox.py" line="225"/>
         <source>%n report(s) set aside: select one to see why.</source>
         <translation>
             <numerusform>%n báo cáo đang để riêng: chọn một dòng để xem lý do.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="228"/>
+        <location filename="../../ui/pages/outbox.py" line="233"/>
         <source>No destination yet: reports wait here until you choose where they go (“Choose…”).</source>
         <translation>Chưa chọn nơi gửi: báo cáo chờ ở đây cho tới khi bạn chọn nơi gửi (“Chọn nơi gửi…”).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="229"/>
+        <location filename="../../ui/pages/outbox.py" line="234"/>
         <source>Choose…</source>
         <translation>Chọn nơi gửi…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="233"/>
+        <location filename="../../ui/pages/outbox.py" line="238"/>
         <source>Set by the province&apos;s IT; only the password can be changed here.</source>
         <translation>Do cán bộ CNTT của tỉnh đặt sẵn; ở đây chỉ đổi được mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="245"/>
+        <location filename="../../ui/pages/outbox.py" line="250"/>
         <source>Another sending pass is running (another window or a command). The reports are sent by it.</source>
         <translation>Một lượt gửi khác đang chạy (ở cửa sổ khác hoặc một câu lệnh); báo cáo sẽ được gửi trong lượt đó.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="250"/>
+        <location filename="../../ui/pages/outbox.py" line="255"/>
         <source>Sent %n report(s).</source>
         <translation>
             <numerusform>Đã gửi %n báo cáo.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="252"/>
+        <location filename="../../ui/pages/outbox.py" line="257"/>
         <source>%n set aside: see the reason in the list.</source>
         <translation>
             <numerusform>%n báo cáo để riêng: xem lý do trong danh sách.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="281"/>
+        <location filename="../../ui/pages/outbox.py" line="286"/>
         <source>Saved. The waiting reports are tried again at once.</source>
         <translation>Đã lưu. Các báo cáo đang chờ được gửi lại ngay.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="281"/>
+        <location filename="../../ui/pages/outbox.py" line="286"/>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
@@ -4042,15 +4042,6 @@ Không dùng được: %2</translation>
         <source>The data is back as it was at %1. The state before the restore was backed up first.</source>
         <translation>Dữ liệu đã trở về như lúc %1. Tình trạng trước khi khôi phục đã được sao lưu trước.</translation>
     </message>
-    <message>
-        <location filename="../../ui/restore_flow.py" line="100"/>
-        <source>Restore the backup of %1?
-
-The current data is backed up first, then the window reopens on the data as it was at %1. Changes made after that time are no longer shown (they stay in the backup made now).</source>
-        <translation>Khôi phục bản sao lưu lúc %1?
-
-Dữ liệu hiện tại sẽ được sao lưu trước, rồi cửa sổ mở lại với dữ liệu như lúc %1. Những thay đổi sau thời điểm đó sẽ không còn hiển thị (chúng vẫn nằm trong bản sao lưu được tạo lúc này).</translation>
-    </message>
 </context>
 <context>
     <name>ResultStep</name>
@@ -4086,7 +4077,7 @@ Dữ liệu hiện tại sẽ được sao lưu trước, rồi cửa sổ mở 
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../ui/application.py" line="104"/>
+        <location filename="../../ui/application.py" line="107"/>
         <source>Front Desk already has this database open in another window (perhaps another user&apos;s on this computer). Use that window, or close it and start again.
 
 %1</source>
