@@ -51,7 +51,10 @@ class CheckResult:
         return messages.text(f"check.{self.name}.{self.status}", lang, **self.params)
 
     def as_json(self, lang: str | None = None) -> dict[str, Any]:
-        return {"name": self.name, "status": self.status, "message": self.describe(lang)}
+        """The message in words, and what it was made of for scripts (the
+        installers' CI reads ``details.backend`` of the keyring check)."""
+        details = {k: v if isinstance(v, (int, float, bool)) or v is None else str(v) for k, v in self.params.items()}
+        return {"name": self.name, "status": self.status, "message": self.describe(lang), "details": details}
 
 
 def _integrity(store: Store) -> CheckResult:

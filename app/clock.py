@@ -2,6 +2,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from typing import Protocol
+
+
+class Clock(Protocol):
+    """What "now" and "today" are: the system's, or a test's fixed moment."""
+
+    def now(self) -> datetime: ...
+
+    def today(self) -> date: ...
 
 
 class SystemClock:

@@ -1,18 +1,24 @@
-"""Shared fixtures: every test gets its own FRONTDESK_HOME and a fixed clock."""
+"""Shared fixtures: every test gets its own FRONTDESK_HOME, a keyring in memory
+and, when it asks, a fixed clock."""
 from __future__ import annotations
 
 import os
-from datetime import date
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Before keyring is first asked: it must never go looking for the real keychain
+# of the machine running the tests, in this process or in a program a test
+# starts. keyring's "fail" backend is what a headless Linux has anyway.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
-from app.clock import FixedClock  # noqa: E402
-from app.commune import create_commune_database  # noqa: E402
+import keyring
+from keyring.backends import fail
 
-TODAY = date(2026, 11, 22)
-COMMUNE = "00004"  # Phường Ba Đình, Hà Nội
+from app.clock import FixedClock
+from app.commune import create_commune_database
+from tests.helpers import COMMUNE, TODAY
+from tests.sync_servers import keyring_backend_class
 
 
 @pytest.fixture(autouse=True)
@@ -23,6 +29,16 @@ def frontdesk_home(tmp_path, monkeypatch):
     monkeypatch.setenv("FRONTDESK_USER", "tester")
     monkeypatch.delenv("FRONTDESK_LANG", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    """The process's keyring, for every test: passwords in a dict (the core
+    functions also take a backend as a parameter; the command line uses this)."""
+    backend = keyring_backend_class()()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(fail.Keyring())
 
 
 @pytest.fixture

@@ -10,8 +10,14 @@ from pathlib import Path
 import pytest
 
 from app.backup import (
-    BackupInfo, backup_name, create_backup, header_problem, list_backups, newest_good_backup,
-    parse_backup_name, verify_backup,
+    BackupInfo,
+    backup_name,
+    create_backup,
+    header_problem,
+    list_backups,
+    newest_good_backup,
+    parse_backup_name,
+    verify_backup,
 )
 from app.backup_retention import RetentionPolicy, assign_tiers, plan_pruning, prune_backups
 from app.backup_schedule import back_up, backup_at_quit, backup_at_start, maybe_backup

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, timedelta, timezone
-from io import StringIO
 
 from openpyxl import load_workbook
 
 from app.change_log import ChangeFilter, count_changes, iter_changes, list_changes
 from app.change_log_export import export_changes
-from app.cli import run
 from app.clock import FixedClock
 from app.errors import FrontDeskError
 from app.organizations import by_code
 from app.people import add_person, join_organization, update_person
 from app.positions import appoint
 from app.tasks import add_task
+from tests.helpers import cli
 
 VN = timezone(timedelta(hours=7))
 CID = "001090012345"
@@ -138,11 +137,6 @@ def test_the_export_reports_progress_and_a_cancelled_one_leaves_no_file(store, t
     with pytest.raises(FrontDeskError) as caught:
         export_changes(store, tmp_path / "no-such-folder" / "log.xlsx")
     assert caught.value.code == "changes.export_failed" and not (tmp_path / "no-such-folder").exists()
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    return run(list(argv), out=out, err=err), out.getvalue(), err.getvalue()
 
 
 def test_frontdesk_changes(store, tmp_path):

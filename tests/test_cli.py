@@ -1,7 +1,6 @@
 """Each command's success and failure paths, and the promise of no tracebacks."""
 from __future__ import annotations
 
-import io
 import json
 import os
 import sqlite3
@@ -12,15 +11,9 @@ from pathlib import Path
 import pytest
 
 from app import __version__
-from app.cli import run
 from app.commune import create_commune_database
 from app.people import add_person
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
+from tests.helpers import cli
 
 
 def test_version():

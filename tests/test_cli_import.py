@@ -1,7 +1,6 @@
 """``frontdesk import members``: real .xlsx files in, people and messages out."""
 from __future__ import annotations
 
-import io
 import json
 from datetime import datetime
 from pathlib import Path
@@ -9,11 +8,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from app.cli import run
 from app.commune import create_commune_database
 from app.organizations import add_residential_area, by_code
 from app.people import add_person
 from app.storage import open_store
+from tests.helpers import cli
 
 HEADER = ["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD", "Số điện thoại", "Thôn", "Ghi chú"]
 GOOD = [
@@ -21,12 +20,6 @@ GOOD = [
     [2, "LÊ THỊ HOA", "Nữ", "12/07/1990", "001190012345", 987654321, "thôn 2", "Chi hội trưởng"],
     [3, "Trần Văn Cường", "Nam", 1965, None, None, "THÔN 01", None],
 ]
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run([str(a) for a in argv], out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def roster(path: Path, rows: list[list], *, title: bool = True) -> Path:

@@ -1,7 +1,6 @@
 """The province's consolidation of commune reports made from demo communes."""
 from __future__ import annotations
 
-import io
 import json
 import shutil
 from datetime import datetime, timedelta, timezone
@@ -10,7 +9,6 @@ import openpyxl
 import pytest
 
 from app.admin_units import communes_of
-from app.cli import run
 from app.clock import FixedClock
 from app.consolidate import consolidate
 from app.consolidate_workbook import write_summary
@@ -20,16 +18,11 @@ from app.periods import parse_period
 from app.report_data import read_report
 from app.report_workbook import export_report
 from app.storage import open_store
+from tests.helpers import cli
 
 HANOI = ("00004", "00008", "00025")  # Ba Đình, Ngọc Hà, Giảng Võ
 HCMC = "27316"                       # Phường An Đông, Thành phố Hồ Chí Minh
 MOMENT = datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc)
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(scope="module")

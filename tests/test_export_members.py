@@ -2,7 +2,6 @@
 no formula from user text, progress and cancel, flat memory, the CLI."""
 from __future__ import annotations
 
-import io
 import json
 import re
 import tracemalloc
@@ -12,7 +11,6 @@ import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
-from app.cli import run
 from app.clock import FixedClock
 from app.demo import build_demo
 from app.export_members import export_members
@@ -21,15 +19,9 @@ from app.people import add_person, join_organization, leave_organization
 from app.progress import Cancelled
 from app.storage import open_store
 from app.workbook import read_workbook
-from tests.conftest import TODAY
+from tests.helpers import TODAY, cli
 
 HOSTILE = ['=HYPERLINK("http://evil.example","x")', "+1", "-x", "@SUM(A1)", "=cmd|' /C calc'!A0"]
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def table(path) -> tuple[list, list[list]]:

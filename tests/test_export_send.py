@@ -1,18 +1,11 @@
 """``frontdesk export report --send``: the report leaves through the outbox, once."""
 from __future__ import annotations
 
-import io
 import json
 
-from app.cli import run
 from app.demo import build_demo
 from app.report_data import read_report
-
-
-def cli(*argv) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run([str(a) for a in argv], out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
+from tests.helpers import cli
 
 
 def test_an_exported_report_is_queued_and_sent_to_the_folder(tmp_path, clock):

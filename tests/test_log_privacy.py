@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import json
 import logging
-from io import StringIO
 from pathlib import Path
 
-from app.cli import run
 from app.errors import InvalidValue
 from app.logs import LOG_NAME, MAX_BYTES, redact
 from app.organizations import add_residential_area
@@ -17,15 +15,11 @@ from app.paths import app_paths
 from app.people import update_person
 from app.storage import open_store
 from app.vntext import fold
+from tests.helpers import cli
 
 ROSTERS = Path(__file__).parent / "fixtures" / "rosters"
 EXPECTED = json.loads((ROSTERS / "expected.json").read_text(encoding="utf-8"))
 FILES = ("01_phu_nu_thon3.xlsx", "06_nguoi_cao_tuoi_khong_dau.xlsx", "03_doan_thanh_nien.xls")
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    return run(list(argv), out=out, err=err), out.getvalue(), err.getvalue()
 
 
 def personal_values() -> set[str]:

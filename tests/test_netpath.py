@@ -3,6 +3,7 @@ the facts of each OS (mount tables, Windows drive types) so it runs here."""
 from __future__ import annotations
 
 from functools import partial
+
 import pytest
 
 from app.errors import DatabaseProblem

@@ -7,7 +7,7 @@ import pytest
 
 from app import messages
 from app.errors import Conflict, InvalidInput
-from app.organizations import add_residential_area, by_code, branch_of, residential_areas
+from app.organizations import add_residential_area, branch_of, by_code, residential_areas
 from app.people import (
     add_person,
     get_person,

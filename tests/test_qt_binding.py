@@ -9,10 +9,6 @@ from __future__ import annotations
 
 import sys
 
-import pytest
-
-pytest.importorskip("PySide6")
-
 
 def test_calls_returning_nothing_leave_none_alone(qtbot):
     from PySide6.QtCore import QRectF

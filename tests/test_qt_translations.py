@@ -11,11 +11,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("PySide6")
-
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QInputDialog,
@@ -27,8 +24,8 @@ from PySide6.QtWidgets import (  # noqa: E402
     QTextEdit,
 )
 
-from ui import application  # noqa: E402
-from ui.application import install_translations  # noqa: E402
+from ui import application
+from ui.application import install_translations
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "translations" / "qtbase_vi.ts"
@@ -115,11 +112,11 @@ class _Spy(QTranslator):
         super().__init__()
         self.asked: set[tuple[str, str, str]] = set()
 
-    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
+    def translate(self, context, source, disambiguation=None, n=-1):
         self.asked.add((context, source, disambiguation or ""))
         return None
 
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+    def isEmpty(self) -> bool:
         return False
 
 

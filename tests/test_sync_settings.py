@@ -7,11 +7,9 @@ import io
 import json
 import random
 
-import keyring
 import pytest
 
 from app import messages
-from app.cli import run
 from app.destination import (
     current_destination,
     make_destination,
@@ -26,7 +24,8 @@ from app.paths import app_paths
 from app.secrets import SecretStore, scrub
 from app.site_config import SiteConfig, load_site_config
 from app.transports import SETTINGS, DeliveryError
-from tests.sync_servers import DavServer, MailServer, MemoryKeyring, basic_token, keyring_backend_class
+from tests.helpers import cli as run_cli
+from tests.sync_servers import DavServer, MailServer, MemoryKeyring, basic_token
 
 PASSWORD = "Mật-khẩu-S3cr3t-9f2a"
 
@@ -39,23 +38,10 @@ class LowPriority(MemoryKeyring):
     priority = 0.2
 
 
-@pytest.fixture
-def memory_keyring():
-    """keyring's own switch for the command line (its public set_keyring);
-    the core functions take the backend as a parameter instead."""
-    previous = keyring.get_keyring()
-    backend = keyring_backend_class()()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
 def cli(*argv: str, stdin: str | None = None, monkeypatch=None) -> tuple[int, str, str]:
     if stdin is not None:
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    out, err = io.StringIO(), io.StringIO()
-    code = run(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
+    return run_cli(*argv)
 
 
 # -- the keyring wrapper ---------------------------------------------------------------

@@ -104,7 +104,7 @@ def test_starttls_required_but_not_offered_is_a_settings_problem(clock):
         )
         try:
             transport.check()
-        except Exception as exc:  # noqa: BLE001 - the kind is what matters
+        except Exception as exc:
             assert getattr(exc, "kind", None) == SETTINGS and exc.code == "smtp.no_starttls"
         else:
             raise AssertionError("STARTTLS was not required")

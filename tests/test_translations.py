@@ -8,7 +8,6 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "translations" / "frontdesk_vi.ts"
 QM = TS.with_suffix(".qm")

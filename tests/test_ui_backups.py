@@ -10,16 +10,13 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-pytest.importorskip("PySide6")
-
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
-
-from app.backup import list_backups, verify_backup  # noqa: E402
-from app.backup_copy import copy_backup_to  # noqa: E402
-from app.people import add_people_bulk, add_person, update_person  # noqa: E402
-from ui.pages.backups import BackupsPage, backup_moment  # noqa: E402
+from app.backup import list_backups, verify_backup
+from app.backup_copy import copy_backup_to
+from app.people import add_people_bulk, add_person, update_person
+from ui.pages.backups import BackupsPage, backup_moment
 
 WAIT_MS = 15_000
 

@@ -6,21 +6,18 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-pytest.importorskip("PySide6")
-
-from openpyxl import load_workbook  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
-
-from app.change_log import ChangeFilter, count_changes  # noqa: E402
-from app.clock import FixedClock  # noqa: E402
-from app.organizations import by_code  # noqa: E402
-from app.people import add_person, join_organization, update_person  # noqa: E402
-from app.positions import add_position, appoint, end_appointment  # noqa: E402
-from app.tasks import add_task  # noqa: E402
-from ui.operations import ImmediateRunner  # noqa: E402
-from ui.pages.changes import ChangesPage  # noqa: E402
+from app.change_log import ChangeFilter, count_changes
+from app.clock import FixedClock
+from app.organizations import by_code
+from app.people import add_person, join_organization, update_person
+from app.positions import add_position, appoint, end_appointment
+from app.tasks import add_task
+from ui.operations import ImmediateRunner
+from ui.pages.changes import ChangesPage
 
 VN = timezone(timedelta(hours=7))
 CID = "001090012345"

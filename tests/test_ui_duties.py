@@ -4,21 +4,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 
-pytest.importorskip("PySide6")
-
-from PySide6.QtCore import Qt  # noqa: E402
-
-from app.clock import FixedClock  # noqa: E402
-from app.demo import build_demo  # noqa: E402
-from app.duties import add_duty, generate_tasks, get_duty, list_duties  # noqa: E402
-from app.organizations import by_code, front_committee_id  # noqa: E402
-from app.people import add_person  # noqa: E402
-from app.storage import open_store  # noqa: E402
-from app.tasks import TaskFilter, get_task, task_ids  # noqa: E402
-from ui.duty_form import DutyForm, cadence_text, status_name  # noqa: E402
-from ui.operations import ImmediateRunner  # noqa: E402
-from ui.pages.duties import DutiesPage  # noqa: E402
+from app.clock import FixedClock
+from app.demo import build_demo
+from app.duties import add_duty, generate_tasks, get_duty, list_duties
+from app.organizations import by_code, front_committee_id
+from app.people import add_person
+from app.storage import open_store
+from app.tasks import TaskFilter, get_task, task_ids
+from ui.duty_form import DutyForm, cadence_text, status_name
+from ui.operations import ImmediateRunner
+from ui.pages.duties import DutiesPage
 
 
 @pytest.fixture

@@ -7,17 +7,14 @@ import threading
 import time
 
 import pytest
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
-pytest.importorskip("PySide6")
-
-from PySide6.QtWidgets import QMessageBox, QPushButton  # noqa: E402
-
-from app import messages  # noqa: E402
-from app.errors import FrontDeskError, InvalidValue  # noqa: E402
-from app.site_config import load_site_config  # noqa: E402
-from ui import first_run  # noqa: E402
-from ui.application import choose_database  # noqa: E402
-from ui.first_run import FirstRunDialog, demo_path_for  # noqa: E402
+from app import messages
+from app.errors import FrontDeskError, InvalidValue
+from app.site_config import load_site_config
+from ui import first_run
+from ui.application import choose_database
+from ui.first_run import FirstRunDialog, demo_path_for
 
 WAIT = 20_000  # ms: the demo build takes about a second; a slow machine more
 

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("PySide6")
-
-from app.organizations import by_code, front_committee_id  # noqa: E402
-from app.storage import open_store  # noqa: E402
-from app.tasks import get_task  # noqa: E402
-from ui.application import install_translations  # noqa: E402
-from ui.first_run import FirstRunDialog  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.person_form import PersonForm  # noqa: E402
+from app.organizations import by_code, front_committee_id
+from app.storage import open_store
+from app.tasks import get_task
+from ui.application import install_translations
+from ui.first_run import FirstRunDialog
+from ui.main_window import MainWindow
+from ui.person_form import PersonForm
 
 WAIT_MS = 5000
 
@@ -58,7 +56,7 @@ def _add_person(window, qtbot, name: str, birth: str, gender: str) -> int:
 
 
 @pytest.fixture
-def first_day(qtbot, tmp_path, monkeypatch):
+def first_day(qtbot, tmp_path, monkeypatch, clock):
     """A commune set up through the first-run dialog, opened in the real window."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -74,7 +72,7 @@ def first_day(qtbot, tmp_path, monkeypatch):
     setup.create_button.click()
     assert setup.chosen == db and db.exists()
 
-    store = open_store(db)
+    store = open_store(db, clock=clock)  # "today" is the tests' fixed day, 22/11/2026
     window = MainWindow(store, lang="vi")  # the real write thread, not the test runner
     qtbot.addWidget(window)
     window.resize(1366, 768)
@@ -119,7 +117,7 @@ def test_a_first_day_at_the_commune_front(first_day, qtbot):
     assert _number(overview.vacant) == vacant_before - 2
     due_week_before = _number(overview.due_week)
 
-    # a task from a plan, due in three days, Hoa leading and Nam supporting
+    # a task from a plan, due in three days (today is 22/11/2026), Hoa leading and Nam supporting
     window.show_page("tasks")
     form = window.tasks.new_task()
     form.inputs["title"].setText("Tổ chức Ngày hội Đại đoàn kết toàn dân tộc")

@@ -1,18 +1,15 @@
 """The import wizard, driven offscreen: file → columns → check → import."""
 from __future__ import annotations
 
+import openpyxl
 import pytest
+from PySide6.QtWidgets import QWizard
 
-pytest.importorskip("PySide6")
-openpyxl = pytest.importorskip("openpyxl")
-
-from app.organizations import add_residential_area, by_code  # noqa: E402
-from PySide6.QtWidgets import QWizard  # noqa: E402
-
-from ui.application import install_translations  # noqa: E402
-from ui.import_wizard import ImportWizard  # noqa: E402
-from ui.operations import ImmediateRunner  # noqa: E402
-from ui.pages.people import PeoplePage  # noqa: E402
+from app.organizations import add_residential_area, by_code
+from ui.application import install_translations
+from ui.import_wizard import ImportWizard
+from ui.operations import ImmediateRunner
+from ui.pages.people import PeoplePage
 
 WAIT_MS = 10000
 

@@ -5,12 +5,10 @@ import logging
 
 import pytest
 
-pytest.importorskip("PySide6")
-
-from app.errors import InvalidInput  # noqa: E402
-from app.people import add_person  # noqa: E402
-from ui.errors import ExceptionHook, user_message  # noqa: E402
-from ui.operations import ImmediateRunner, WriteRunner  # noqa: E402
+from app.errors import InvalidInput
+from app.people import add_person
+from ui.errors import ExceptionHook, user_message
+from ui.operations import ImmediateRunner, WriteRunner
 
 
 def test_writes_run_on_their_own_thread_in_order_and_report_back(qtbot, store, clock):

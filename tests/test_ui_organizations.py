@@ -5,16 +5,14 @@ from datetime import date
 
 import pytest
 
-pytest.importorskip("PySide6")
-
-from app.clock import FixedClock  # noqa: E402
-from app.demo import build_demo  # noqa: E402
-from app.organizations import add_residential_area, by_code, front_committee_id  # noqa: E402
-from app.people import add_person  # noqa: E402
-from app.positions import appoint, concurrent_holders, positions_of, vacancies  # noqa: E402
-from app.storage import open_store  # noqa: E402
-from ui.operations import ImmediateRunner  # noqa: E402
-from ui.pages.organizations import ID, KIND, PERSON, OrganizationsPage  # noqa: E402
+from app.clock import FixedClock
+from app.demo import build_demo
+from app.organizations import add_residential_area, by_code, front_committee_id
+from app.people import add_person
+from app.positions import appoint, concurrent_holders, positions_of, vacancies
+from app.storage import open_store
+from ui.operations import ImmediateRunner
+from ui.pages.organizations import ID, KIND, PERSON, OrganizationsPage
 
 
 @pytest.fixture

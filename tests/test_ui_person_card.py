@@ -2,19 +2,16 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
-pytest.importorskip("PySide6")
-
-from PySide6.QtCore import Qt  # noqa: E402
-
-from app.organizations import add_residential_area, branch_of, by_code, front_committee_id  # noqa: E402
-from app.people import add_person, join_organization, leave_organization, memberships_of  # noqa: E402
-from app.positions import appoint, end_appointment, positions_of  # noqa: E402
-from app.tasks import add_task, set_status  # noqa: E402
-from ui.operations import ImmediateRunner  # noqa: E402
-from ui.pages.people import PeoplePage  # noqa: E402
-from ui.person_card import PersonCard  # noqa: E402
-from ui.person_form import PersonForm  # noqa: E402
+from app.organizations import add_residential_area, branch_of, by_code, front_committee_id
+from app.people import add_person, join_organization, leave_organization, memberships_of
+from app.positions import appoint, end_appointment, positions_of
+from app.tasks import add_task, set_status
+from ui.operations import ImmediateRunner
+from ui.pages.people import PeoplePage
+from ui.person_card import PersonCard
+from ui.person_form import PersonForm
 
 
 def _position(store, org_id, title):

@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("PySide6")
-
-from app.organizations import add_residential_area  # noqa: E402
-from app.people import add_person, update_person  # noqa: E402
-from ui.person_picker import PersonPicker  # noqa: E402
+from app.organizations import add_residential_area
+from app.people import add_person, update_person
+from ui.person_picker import PersonPicker
 
 
 @pytest.fixture

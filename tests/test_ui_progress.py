@@ -8,19 +8,16 @@ import threading
 import time
 
 import pytest
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from shiboken6 import isValid
 
-pytest.importorskip("PySide6")
-
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget  # noqa: E402
-from shiboken6 import isValid  # noqa: E402
-
-from app import messages  # noqa: E402
-from app.clock import FixedClock  # noqa: E402
-from app.demo import build_demo  # noqa: E402
-from app.errors import InvalidValue  # noqa: E402
-from app.progress import Cancelled, Progress  # noqa: E402
-from ui.progress import cancel_all, run_long, running_tasks  # noqa: E402
-from tests.conftest import TODAY  # noqa: E402
+from app import messages
+from app.clock import FixedClock
+from app.demo import build_demo
+from app.errors import InvalidValue
+from app.progress import Cancelled, Progress
+from tests.helpers import TODAY
+from ui.progress import cancel_all, run_long, running_tasks
 
 WAIT = 10_000  # ms: generous, so a slow machine does not fail the tests
 

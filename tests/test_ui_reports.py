@@ -10,27 +10,24 @@ import threading
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+import openpyxl
 import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-pytest.importorskip("PySide6")
-openpyxl = pytest.importorskip("openpyxl")
-
-from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
-
-from app.admin_units import communes_of  # noqa: E402
-from app.clock import FixedClock  # noqa: E402
-from app.demo import build_demo  # noqa: E402
-from app.destination import make_destination, save_destination  # noqa: E402
-from app.organizations import by_code  # noqa: E402
-from app.outbox import list_outbox  # noqa: E402
-from app.periods import parse_period  # noqa: E402
-from app.report_data import data_sha256, read_report  # noqa: E402
-from app.report_workbook import export_report  # noqa: E402
-from app.site_config import SiteConfig  # noqa: E402
-from app.storage import open_store  # noqa: E402
-from ui.operations import ImmediateRunner  # noqa: E402
-from ui.pages.reports import ReportsPage  # noqa: E402
-from ui.period_chooser import default_period  # noqa: E402
+from app.admin_units import communes_of
+from app.clock import FixedClock
+from app.demo import build_demo
+from app.destination import make_destination, save_destination
+from app.organizations import by_code
+from app.outbox import list_outbox
+from app.periods import parse_period
+from app.report_data import data_sha256, read_report
+from app.report_workbook import export_report
+from app.site_config import SiteConfig
+from app.storage import open_store
+from ui.operations import ImmediateRunner
+from ui.pages.reports import ReportsPage
+from ui.period_chooser import default_period
 
 WAIT = 20_000  # ms: generous for a slow shared machine
 MOMENT = datetime(2026, 11, 22, 2, 0, tzinfo=timezone.utc)  # 22/11/2026, 09:00 in Hà Nội

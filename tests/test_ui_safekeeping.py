@@ -2,23 +2,19 @@
 background, the damaged-database offer, and a restore that reopens the window."""
 from __future__ import annotations
 
-import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-pytest.importorskip("PySide6")
-
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
-
-from app.backup import list_backups  # noqa: E402
-from app.backup_schedule import back_up  # noqa: E402
-from app.paths import backups_dir_for  # noqa: E402
-from app.people import add_people_bulk  # noqa: E402
-from app.storage import open_store  # noqa: E402
-from tests.test_startup import _ruin_person_table  # noqa: E402
-from ui.application import install_translations  # noqa: E402
-from ui.services import Services  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.restore_flow import restore_and_reopen  # noqa: E402
-from ui.safekeeping import Safekeeping  # noqa: E402
+from app.backup import list_backups
+from app.backup_schedule import back_up
+from app.paths import backups_dir_for
+from app.people import add_people_bulk
+from app.storage import open_store
+from tests.test_startup import _ruin_person_table
+from ui.application import install_translations
+from ui.main_window import MainWindow
+from ui.restore_flow import restore_and_reopen
+from ui.safekeeping import Safekeeping
+from ui.services import Services
 
 WAIT_MS = 15000
 

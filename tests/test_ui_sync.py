@@ -8,25 +8,22 @@ import random
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
-pytest.importorskip("PySide6")
-
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QLineEdit  # noqa: E402
-
-from app import messages  # noqa: E402
-from app.destination import current_destination, make_destination, save_destination  # noqa: E402
-from app.errors import FrontDeskError  # noqa: E402
-from app.outbox import list_outbox, outbox_folder, queue_report  # noqa: E402
-from app.secrets import SERVICE  # noqa: E402
-from app.site_config import SiteConfig, load_site_config  # noqa: E402
-from app.transports import DeliveryError  # noqa: E402
-from tests.sync_servers import DavServer, MemoryKeyring, free_port  # noqa: E402
-from ui.destination_dialog import DestinationDialog  # noqa: E402
-from ui.operations import ImmediateRunner  # noqa: E402
-from ui.pages.outbox import OutboxPage  # noqa: E402
-from ui.sync_service import SyncService  # noqa: E402
-from ui.sync_status import SyncStatus, when_text  # noqa: E402
+from app import messages
+from app.destination import current_destination, make_destination, save_destination
+from app.errors import FrontDeskError
+from app.outbox import list_outbox, outbox_folder, queue_report
+from app.secrets import SERVICE
+from app.site_config import SiteConfig, load_site_config
+from app.transports import DeliveryError
+from tests.sync_servers import DavServer, MemoryKeyring, free_port
+from ui.destination_dialog import DestinationDialog
+from ui.operations import ImmediateRunner
+from ui.pages.outbox import OutboxPage
+from ui.sync_service import SyncService
+from ui.sync_status import SyncStatus, when_text
 
 
 @pytest.fixture(autouse=True)

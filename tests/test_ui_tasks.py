@@ -2,22 +2,19 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-pytest.importorskip("PySide6")
-
-from PySide6.QtCore import QEvent, Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMessageBox  # noqa: E402
-
-from app.me import my_person_id, set_my_person  # noqa: E402
-from app.organizations import by_code  # noqa: E402
-from app.people import add_person  # noqa: E402
-from app.tasks import OPEN_STATUSES, TaskFilter, add_task, count_tasks, get_task, set_status, task_ids  # noqa: E402
-from app.workload import OVERLOAD_OPEN_TASKS  # noqa: E402
-from ui.application import install_translations  # noqa: E402
-from ui.operations import ImmediateRunner  # noqa: E402
-from ui.pages.tasks import TasksPage  # noqa: E402
-from ui.task_form import TaskForm  # noqa: E402
-from ui.tasks_model import BLOCK  # noqa: E402
+from app.me import my_person_id, set_my_person
+from app.organizations import by_code
+from app.people import add_person
+from app.tasks import OPEN_STATUSES, TaskFilter, add_task, count_tasks, get_task, set_status, task_ids
+from app.workload import OVERLOAD_OPEN_TASKS
+from ui.application import install_translations
+from ui.operations import ImmediateRunner
+from ui.pages.tasks import TasksPage
+from ui.task_form import TaskForm
+from ui.tasks_model import BLOCK
 
 
 @pytest.fixture

@@ -8,18 +8,16 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("PySide6")
-
-from app.clock import FixedClock  # noqa: E402
-from app.demo import build_demo  # noqa: E402
-from app.roster import roster_ids  # noqa: E402
-from app.storage import open_store  # noqa: E402
-from app.workload import overview  # noqa: E402
-from ui.application import install_translations  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.operations import ImmediateRunner  # noqa: E402
-from ui.people_model import BLOCK  # noqa: E402
-from ui.pages.people import FIRST_SCREEN  # noqa: E402
+from app.clock import FixedClock
+from app.demo import build_demo
+from app.roster import roster_ids
+from app.storage import open_store
+from app.workload import overview
+from ui.application import install_translations
+from ui.main_window import MainWindow
+from ui.operations import ImmediateRunner
+from ui.pages.people import FIRST_SCREEN
+from ui.people_model import BLOCK
 
 ROOT = Path(__file__).resolve().parents[1]
 

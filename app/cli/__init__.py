@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from app import messages
+from app.clock import Clock, SystemClock
 from app.errors import FrontDeskError
 from app.logs import setup_logging
 from app.paths import app_paths
@@ -82,8 +83,9 @@ def _database_path(args: argparse.Namespace) -> Path:
     return args.db if args.db is not None else app_paths().database
 
 
-def run(argv: Sequence[str] | None = None, *, out=None, err=None) -> int:
-    """Run one command; returns the exit status (``main`` exits with it)."""
+def run(argv: Sequence[str] | None = None, *, out=None, err=None, clock: Clock | None = None) -> int:
+    """Run one command; returns the exit status (``main`` exits with it).
+    ``clock`` is what "today" is for every command (tests fix it)."""
     out = out or sys.stdout
     err = err or sys.stderr
     paths = app_paths()
@@ -97,6 +99,7 @@ def run(argv: Sequence[str] | None = None, *, out=None, err=None) -> int:
     lang = args.lang or messages.current_language()
     args.lang = lang
     args.database = _database_path(args)
+    args.clock = clock or SystemClock()
     if args.version:
         from app.cli.core_commands import version_text
 

@@ -94,7 +94,7 @@ def _register_init(sub, common) -> None:
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
-    store = create_commune_database(args.database, args.commune)
+    store = create_commune_database(args.database, args.commune, clock=args.clock)
     try:
         commune = get_commune(store)
     finally:
@@ -152,7 +152,7 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
             raise DatabaseProblem("database.exists", path=str(path))
         _remove_demo(path)
     started = time.perf_counter()
-    summary = build_demo(path, people=args.people, seed=args.seed, commune_code=args.commune)
+    summary = build_demo(path, people=args.people, seed=args.seed, commune_code=args.commune, clock=args.clock)
     seconds = time.perf_counter() - started
     if args.json:
         payload = summary.as_dict()
@@ -189,7 +189,7 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
     if not 1 <= args.limit <= 10_000:
         raise InvalidValue("cli.limit_range", field="limit", value=args.limit)
-    with open_store(args.database) as store:
+    with open_store(args.database, clock=args.clock) as store:
         hits = search_people(store, args.text, limit=args.limit)
         if args.json:
             _print_json(out, [h.as_json() for h in hits])
@@ -222,7 +222,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from app.checks import run_checks
     from app.install_checks import run_install_checks
 
-    with open_store(args.database) as store:
+    with open_store(args.database, clock=args.clock) as store:
         results = run_checks(store) + run_install_checks()
     failed = [r for r in results if r.status == "fail"]
     if args.json:
@@ -242,7 +242,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_overview(args: argparse.Namespace, out: TextIO) -> int:
     from app.workload import overview
 
-    with open_store(args.database) as store:
+    with open_store(args.database, clock=args.clock) as store:
         commune = get_commune(store)
         o = overview(store)
     print(

@@ -89,7 +89,7 @@ def cmd_export_report(args: argparse.Namespace, out: TextIO) -> int:
     from app.periods import parse_period
     from app.report_workbook import export_report
 
-    with open_store(args.database) as store:
+    with open_store(args.database, clock=args.clock) as store:
         period = parse_period(args.period, today=store.today())
         result = export_report(store, period, args.out, with_rosters=args.with_rosters)
         queued = None
@@ -127,7 +127,7 @@ def cmd_export_members(args: argparse.Namespace, out: TextIO) -> int:
     from app.export_members import export_members
     from app.organizations import find_organization
 
-    with open_store(args.database) as store:
+    with open_store(args.database, clock=args.clock) as store:
         org_id = find_organization(store, args.org) if args.org else None
         result = export_members(store, args.out, org_id=org_id, with_citizen_id=args.with_citizen_id,
                                 with_ethnicity_religion=args.with_ethnicity_religion)
@@ -155,7 +155,6 @@ def _register_consolidate(sub, common) -> None:
 
 
 def cmd_consolidate(args: argparse.Namespace, out: TextIO) -> int:
-    from app.clock import SystemClock
     from app.consolidate import consolidate
     from app.consolidate_workbook import write_summary
     from app.periods import parse_period
@@ -163,7 +162,7 @@ def cmd_consolidate(args: argparse.Namespace, out: TextIO) -> int:
 
     check_target(args.out)  # before reading a hundred files
     result = consolidate(args.folder, province_code=args.province, period=args.period, skip=args.out)
-    path = write_summary(result, args.out, now=SystemClock().now())
+    path = write_summary(result, args.out, now=args.clock.now())
     lang = args.lang
     if args.json:
         totals: dict[str, dict[str, int]] = {}

@@ -114,7 +114,7 @@ def _column_choice(text: str) -> tuple[int, str | None]:
 def cmd_import_members(args: argparse.Namespace, out: TextIO) -> int:
     from app.organizations import find_organization
 
-    with open_store(args.database) as store:
+    with open_store(args.database, clock=args.clock) as store:
         org_id = find_organization(store, args.org) if args.org else None
         try:
             plan = plan_import(

@@ -105,7 +105,7 @@ def _register_backup(sub, common) -> None:
 def cmd_backup_create(args: argparse.Namespace, out: TextIO) -> int:
     from app.backup_schedule import back_up
 
-    with open_store(args.database) as store:
+    with open_store(args.database, clock=args.clock) as store:
         path = back_up(store, "manual")
     size = path.stat().st_size
     if args.json:
@@ -148,7 +148,7 @@ def _backup_file(args: argparse.Namespace, given: Path) -> Path:
 def cmd_backup_restore(args: argparse.Namespace, out: TextIO) -> int:
     from app.restore import restore_backup
 
-    result = restore_backup(Path(args.database), _backup_file(args, args.file), force=args.force)
+    result = restore_backup(Path(args.database), _backup_file(args, args.file), force=args.force, clock=args.clock)
     if args.json:
         _print_json(out, result.as_json())
         return 0
@@ -226,7 +226,7 @@ def cmd_changes(args: argparse.Namespace, out: TextIO) -> int:
         tables=tuple(args.table), person_id=args.person,
     )
     reveal = args.show_citizen_ids
-    with open_store(args.database) as store:
+    with open_store(args.database, clock=args.clock) as store:
         if args.out:
             count = export_changes(store, args.out, flt, lang=args.lang, reveal_citizen_ids=reveal)
             if args.json:
@@ -274,7 +274,7 @@ def cmd_erase_person(args: argparse.Namespace, out: TextIO) -> int:
         raise FrontDeskError("cli.erase.confirm")
     from app import records
 
-    with open_store(args.database) as store:
+    with open_store(args.database, clock=args.clock) as store:
         records.require(store, "person", args.person_id)
         back_up(store, "before-erasure")  # a mistaken id can still be taken back
         result = erase_person(store, args.person_id)

@@ -191,7 +191,7 @@ def _destination_json(destination: Destination | None, locked: bool) -> dict[str
 
 def cmd_destination(args: argparse.Namespace, out: TextIO) -> int:
     site = load_site_config()
-    with open_store(args.database) as store:
+    with open_store(args.database, clock=args.clock) as store:
         if args.transport is None:
             destination = current_destination(store, site)
             locked = site_locks_destination(site)
@@ -229,7 +229,7 @@ def _print_destination(lang: str, out: TextIO, destination: Destination | None, 
 def cmd_password(args: argparse.Namespace, out: TextIO) -> int:
     site = load_site_config()
     password = _read_password(args.password_stdin)
-    with open_store(args.database) as store:
+    with open_store(args.database, clock=args.clock) as store:
         destination = save_password(store, site=site, secrets=_secrets(), password=password)
     print(messages.text("cli.sync.password_saved", args.lang, label=destination.label), file=out)
     return 0
@@ -237,7 +237,7 @@ def cmd_password(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_status(args: argparse.Namespace, out: TextIO) -> int:
     site = load_site_config()
-    with open_store(args.database) as store:
+    with open_store(args.database, clock=args.clock) as store:
         destination = current_destination(store, site)
         summary = outbox_summary(store, has_destination=destination is not None)
         items = list_outbox(store)
@@ -288,7 +288,7 @@ def _open_current(store: Any, site: Any, timeout: float) -> Any:
 
 def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
     site = load_site_config()
-    with open_store(args.database) as store:
+    with open_store(args.database, clock=args.clock) as store:
         transport = _open_current(store, site, args.timeout)
         result = run_outbox(store, transport, store.clock, force=True)
         waiting = [i for i in list_outbox(store, WAITING)]
@@ -318,7 +318,7 @@ def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_test(args: argparse.Namespace, out: TextIO) -> int:
     site = load_site_config()
-    with open_store(args.database) as store:
+    with open_store(args.database, clock=args.clock) as store:
         destination = current_destination(store, site)
         if destination is None:
             raise FrontDeskError("destination.none")
@@ -334,7 +334,7 @@ def cmd_test(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_queue(args: argparse.Namespace, out: TextIO) -> int:
     site = load_site_config()
-    with open_store(args.database) as store:
+    with open_store(args.database, clock=args.clock) as store:
         item = queue_for_sending(store, args.file, period=args.period, site=site)
     if args.json:
         _print_json(out, item.as_json(args.lang))
@@ -345,7 +345,7 @@ def cmd_queue(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_retry(args: argparse.Namespace, out: TextIO) -> int:
-    with open_store(args.database) as store:
+    with open_store(args.database, clock=args.clock) as store:
         ids = put_back(store, args.id)
     if args.json:
         _print_json(out, {"put_back": ids})
