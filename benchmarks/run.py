@@ -51,7 +51,9 @@ def _demo_db(ctx: Context, people: int) -> Path:
     path = ctx.data / f"demo-{people}.sqlite3"
     if not path.exists():
         ctx.log(f"  building a {people:,}-person demo commune …")
+        started = time.perf_counter()
         build_demo(path, people=people, seed=1, commune_code="00004")
+        ctx.log(f"  built in {time.perf_counter() - started:.1f} s")
     return path
 
 

@@ -1,4 +1,4 @@
-"""Run by tests/test_kill.py and killed (SIGKILL) at a random moment: member
+"""Run by tests/test_kill.py and killed (Popen.kill) at a random moment: member
 imports, edits, single additions and backups in a loop, for ever.
 
     python -m tests.kill_worker DATABASE FIRST_BATCH SEED

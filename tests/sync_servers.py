@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-START_TIMEOUT = 5.0
+START_TIMEOUT = 30.0
 
 
 def free_port() -> int:
@@ -21,7 +21,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_until(condition, timeout: float = 5.0) -> bool:
+def wait_until(condition, timeout: float = 30.0) -> bool:
+    """Whether ``condition`` came true within ``timeout`` seconds (generous: it
+    returns as soon as it does, and a loaded CI machine may need the time)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():

@@ -1,7 +1,6 @@
 """The demo commune (app.demo): believable, valid, deterministic, and quick."""
 from __future__ import annotations
 
-import time
 import unicodedata
 from datetime import date
 
@@ -365,12 +364,10 @@ def test_a_failure_leaves_no_file(tmp_path):
 # -- scale -------------------------------------------------------------------------
 
 
-def test_twenty_thousand_people_quickly(tmp_path):
-    started = time.perf_counter()
+def test_twenty_thousand_people(tmp_path):
+    # how long it takes is for benchmarks/ (it builds a 100,000-person commune), not for a test
     summary = build_demo(tmp_path / "big.db", people=20_000, seed=2, clock=clock())
-    elapsed = time.perf_counter() - started
     assert summary.people == 20_000
     assert 3_800 <= summary.tasks <= 4_200  # people // 5
     assert 8 <= summary.areas <= 20
     assert summary.memberships > 10_000
-    assert elapsed < 15, f"20,000 people took {elapsed:.1f} s"

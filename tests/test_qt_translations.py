@@ -122,6 +122,10 @@ class _Spy(QTranslator):
 
 # Texts Qt looks up that stay as they are: key names of shortcuts, shortcuts
 # that must stay parseable, the "%p%" bar format.
+# texts the dialogs below must have asked for, the file dialog's among them
+SEEN = {("QMessageBox", "Show Details...", ""), ("QFileDialog", "&Look in:", ""),
+        ("QFileSystemModel", "Type", "All other platforms"),
+        ("QLineEdit", "&Paste", ""), ("QProgressDialog", "Cancel", "")}
 UNTRANSLATED = re.compile(r"^(%p%|(Alt|Ctrl|Shift|Meta)\+\w+)$")
 
 
@@ -160,7 +164,8 @@ def test_every_qt_text_an_office_user_meets_is_translated(qtbot, qapp, language,
         files.setAcceptMode(QFileDialog.AcceptSave)
         files.setViewMode(QFileDialog.Detail)
         files.show()
-        qtbot.wait(300)  # the file system model fills its rows (types, sizes) in a thread
+        # the file system model fills its rows (types, sizes) in a thread: bounded, generous
+        qtbot.waitUntil(lambda: SEEN <= spy.asked, timeout=15_000)
     finally:
         qapp.removeTranslator(spy)
     # File types (QMimeType) depend on the files around; Qt names most in
@@ -168,9 +173,7 @@ def test_every_qt_text_an_office_user_meets_is_translated(qtbot, qapp, language,
     asked = {k for k in spy.asked
              if k[0] not in ("QShortcut", "QMimeType") and not UNTRANSLATED.match(k[1])}
     assert len(asked) > 60  # the check saw the dialogs
-    assert {("QMessageBox", "Show Details...", ""), ("QFileDialog", "&Look in:", ""),
-            ("QFileSystemModel", "Type", "All other platforms"),
-            ("QLineEdit", "&Paste", ""), ("QProgressDialog", "Cancel", "")} <= asked
+    assert SEEN <= asked
     missing = sorted(k for k in asked if not ours.translate(*k))
     assert missing == [], f"add these to qtbase_vi.ts and run pyside6-lrelease: {missing}"
 

@@ -1,4 +1,4 @@
-"""A process killed (SIGKILL) after the destination received a report but
+"""A process killed (SIGKILL; TerminateProcess on Windows) after the destination received a report but
 before the outbox recorded it: the next pass finds the row 'sending', sends it
 again, and the destination still holds it exactly once."""
 from __future__ import annotations
@@ -11,22 +11,24 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
 
 from app.delivery import run_outbox
 from app.outbox import list_outbox, queue_report
 from app.transports.smtp import SmtpTransport
 from app.transports.webdav import WebDavTransport
+from tests.helpers import TODAY
 from tests.sync_servers import DavServer, MailServer
 
 ROOT = Path(__file__).resolve().parents[1]
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+# os.kill on Windows calls TerminateProcess with the signal's number as the exit code
+KILLED = -signal.SIGKILL if os.name == "posix" else signal.SIGTERM
 
 SCRIPT = textwrap.dedent(
     """
     import os, random, signal, sys
-    from app.clock import SystemClock
+    from datetime import date
+    from app.clock import FixedClock
     from app.delivery import run_outbox
     from app.storage import open_store
     from app.transports.smtp import SmtpTransport
@@ -38,15 +40,16 @@ SCRIPT = textwrap.dedent(
             self.inner, self.kind, self.label, self.hidden = inner, inner.kind, inner.label, ()
         def deliver(self, parcel):
             self.inner.deliver(parcel)
-            os.kill(os.getpid(), signal.SIGKILL)
+            os.kill(os.getpid(), signal.SIGKILL if os.name == "posix" else signal.SIGTERM)
 
-    kind, db, where = sys.argv[1], sys.argv[2], sys.argv[3]
-    store = open_store(db)
+    kind, db, where, today = sys.argv[1], sys.argv[2], sys.argv[3], date.fromisoformat(sys.argv[4])
+    clock = FixedClock(today)
+    store = open_store(db, clock=clock)
     if kind == "webdav":
-        inner = WebDavTransport(where, timeout=2)
+        inner = WebDavTransport(where, timeout=15)
     else:
         inner = SmtpTransport("127.0.0.1", int(where), to_addr="baocao@tinh.example",
-                              from_addr="xa@xa.example", tls="none", timeout=2, clock=SystemClock())
+                              from_addr="xa@xa.example", tls="none", timeout=15, clock=clock)
     run_outbox(store, KilledAfterDelivery(inner), force=True, rng=random.Random(1))
     sys.exit(3)  # never reached
     """
@@ -58,10 +61,10 @@ def _killed_pass(tmp_path, store, kind: str, where: str) -> None:
     script.write_text(SCRIPT, encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     done = subprocess.run(
-        [sys.executable, str(script), kind, str(store.path), where], env=env, cwd=ROOT,
+        [sys.executable, str(script), kind, str(store.path), where, TODAY.isoformat()], env=env, cwd=ROOT,
         capture_output=True, timeout=60,
     )
-    assert done.returncode == -signal.SIGKILL, done.stderr.decode()
+    assert done.returncode == KILLED, done.stderr.decode()
 
 
 def _queue_two(store, tmp_path):
@@ -81,7 +84,7 @@ def test_killed_between_sending_and_recording_webdav(store, tmp_path, clock):
         assert states == {items[0].id: "sending", items[1].id: "queued"}
         assert len(server.files()) == 1  # it did arrive before the kill
         # the next pass (the timer's, not forced) retries the interrupted one first
-        result = run_outbox(store, WebDavTransport(server.url, timeout=3), clock, rng=random.Random(1))
+        result = run_outbox(store, WebDavTransport(server.url, timeout=15), clock, rng=random.Random(1))
         assert result.sent == [items[0].id, items[1].id]
         files = server.files()
     assert sorted(f.name for f in files) == sorted(i.remote_name for i in items)
@@ -96,7 +99,7 @@ def test_killed_between_sending_and_recording_smtp(store, tmp_path, clock):
         assert [i.state for i in list_outbox(store)] == ["sending", "queued"]
         transport = SmtpTransport(
             "127.0.0.1", server.port, to_addr="baocao@tinh.example", from_addr="xa@xa.example",
-            tls="none", timeout=3, clock=clock,
+            tls="none", timeout=15, clock=clock,
         )
         result = run_outbox(store, transport, clock, rng=random.Random(1))
         assert result.sent == [items[0].id, items[1].id]

@@ -159,11 +159,11 @@ def test_test_connection_reaches_each_kind(tmp_path, clock):
     with DavServer(tmp_path / "dav", user="xa", password=PASSWORD) as server:
         dav = make_destination("webdav", url=server.url, user="xa")
         secrets.put(dav.secret_key, PASSWORD)
-        assert test_connection(dav, secrets=secrets, clock=clock, timeout=3)["folder_exists"] is True
+        assert test_connection(dav, secrets=secrets, clock=clock, timeout=15)["folder_exists"] is True
     with MailServer() as mail:
         smtp = make_destination("smtp", host="127.0.0.1", port=mail.port, to_addr="a@b.example",
                                 from_addr="c@d.example", tls="none")
-        assert test_connection(smtp, secrets=secrets, clock=clock, timeout=3)["transport"] == "smtp"
+        assert test_connection(smtp, secrets=secrets, clock=clock, timeout=15)["transport"] == "smtp"
     with pytest.raises(DeliveryError) as caught:
         test_connection(make_destination("folder", path=str(tmp_path / "usb")), secrets=secrets, clock=clock)
     assert caught.value.code == "folder.missing"

@@ -16,7 +16,7 @@ from ui.first_run import FirstRunDialog
 from ui.main_window import MainWindow
 from ui.person_form import PersonForm
 
-WAIT_MS = 5000
+WAIT_MS = 15_000
 
 
 def _number(card) -> int:

@@ -11,7 +11,7 @@ from ui.import_wizard import ImportWizard
 from ui.operations import ImmediateRunner
 from ui.pages.people import PeoplePage
 
-WAIT_MS = 10000
+WAIT_MS = 15_000
 
 
 def _roster(path, rows):

@@ -68,10 +68,11 @@ def _start(window, work, outcome: Outcome, **options):
 
 def test_quick_work_never_shows_the_dialog(qtbot, window):
     outcome = Outcome()
-    task = _start(window, lambda progress: 7, outcome, delay_ms=600)
+    # a delay a loaded machine cannot overrun with work that returns at once
+    task = _start(window, lambda progress: 7, outcome, delay_ms=1500)
     qtbot.waitUntil(lambda: outcome.ended, timeout=WAIT)
     assert outcome.done == [7] and outcome.threads == [threading.main_thread()]
-    qtbot.wait(700)  # past the delay: still nothing shown
+    qtbot.wait(1600)  # past the delay: still nothing shown
     assert task.dialog is None and not task.running
 
 
@@ -86,7 +87,8 @@ def test_slow_work_shows_progress_after_the_delay_and_closes_it_when_done(qtbot,
         return "made"
 
     task = _start(window, work, outcome, delay_ms=400, stages={"people": "Adding people…"})
-    qtbot.wait(200)  # the work is running, but not for long enough yet
+    # the work is running, but not for long enough yet (the delay's timer can
+    # only fire once the event loop runs: no wait here that a slow machine could stretch)
     assert task.running and task.dialog is None
     qtbot.waitUntil(lambda: task.dialog is not None and task.dialog.isVisible(), timeout=WAIT)
     dialog = task.dialog

@@ -37,8 +37,8 @@ def english_window(qapp):
 
 PASSWORD = "Mật-khẩu-S3cr3t-7c1d"
 USER = "xa-00004"
-WAIT_MS = 10_000  # generous: a busy CI machine must not trip it; nothing here waits for it on purpose
-NETWORK_TIMEOUT = 3.0
+WAIT_MS = 15_000  # generous: a busy CI machine must not trip it; nothing here waits for it on purpose
+NETWORK_TIMEOUT = 15.0
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@
 #   packaging/windows/test_under_wine.sh
 #
 # The bundle is a stand-in (empty executables, the real resources/): this
-# proves the installer, not the Windows build of the app (packaging/ci/windows.yml
+# proves the installer, not the Windows build of the app (.github/workflows/windows.yml
 # does that on a Windows runner). Compiled with -DTARGET_AMD64 because a
 # 64-bit-only Wine cannot run NSIS's usual 32-bit stub. Checked: silent install
 # per machine, /SITE copies site.toml to ProgramData\MTTQ\FrontDesk, a missing
