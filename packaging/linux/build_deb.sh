@@ -42,10 +42,11 @@ install -m 0644 "$ROOT/docs/IT.md" "$STAGE/usr/share/doc/frontdesk/IT.md"
 install -m 0644 "$ROOT/packaging/site.toml.example" "$STAGE/usr/share/doc/frontdesk/site.toml.example"
 cat > "$STAGE/usr/share/doc/frontdesk/copyright" <<TXT
 Front Desk (Sổ tay công tác Mặt trận xã) $VERSION
-License: MIT
+License: GPL-3.0-or-later (/usr/share/common-licenses/GPL-3)
 /opt/frontdesk/_internal holds Python (PSF License), Qt and PySide6 (LGPLv3),
-python-calamine (MIT), openpyxl (MIT), keyring (MIT), platformdirs (MIT),
-sqlite-utils (Apache-2.0), vietnam-provinces (MIT) and their dependencies.
+vietnam-provinces (GPL-3.0-or-later), python-calamine (MIT), openpyxl (MIT),
+xlsxwriter (BSD-2-Clause), keyring (MIT), platformdirs (MIT),
+sqlite-utils (Apache-2.0) and their dependencies.
 TXT
 
 # Files readable by all, programs and folders executable; root owns all.

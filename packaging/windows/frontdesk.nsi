@@ -81,7 +81,7 @@ VIAddVersionKey /LANG=0 "ProductVersion" "${VERSION}"
 VIAddVersionKey /LANG=0 "FileVersion" "${VERSION}"
 VIAddVersionKey /LANG=0 "FileDescription" "Front Desk ${VERSION} — Sổ tay công tác Mặt trận xã (installer)"
 VIAddVersionKey /LANG=0 "CompanyName" "MTTQ"
-VIAddVersionKey /LANG=0 "LegalCopyright" "MIT License"
+VIAddVersionKey /LANG=0 "LegalCopyright" "GPL-3.0-or-later"
 
 !include "MUI2.nsh"
 !include "LogicLib.nsh"
