@@ -15,7 +15,7 @@ def _history_db(ctx: Context, changes: int) -> Path:
     """The demo commune with ``changes`` more change-log entries, written the
     way the app writes them (``store.log``): edits of people, new memberships,
     ended posts, spread over the commune's people."""
-    from app.storage import open_store
+    from app.db.storage import open_store
 
     path = ctx.data / f"history-{ctx.people}-{changes}.sqlite3"
     if path.exists():
@@ -46,7 +46,7 @@ def first_paint(ctx: Context) -> list[Figure]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from app.storage import open_store
+    from app.db.storage import open_store
     from ui.application import install_translations
     from ui.operations import ImmediateRunner
     from ui.pages.changes import ChangesPage

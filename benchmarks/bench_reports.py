@@ -14,8 +14,8 @@ TODAY = date(2026, 11, 22)
 def export(ctx: Context) -> list[Figure]:
     """The members export of the demo commune vs bare writers of the same cells."""
     from app.clock import FixedClock
-    from app.export_members import export_members
-    from app.storage import open_store
+    from app.reports.member_list import export_members
+    from app.db.storage import open_store
 
     folder = ctx.data / "export"
     folder.mkdir(exist_ok=True)
@@ -50,12 +50,12 @@ def export(ctx: Context) -> list[Figure]:
 
 def _reports(ctx: Context, count: int) -> Path:
     """``count`` report files of as many demo communes of Hà Nội, made once and kept."""
-    from app.admin_units import communes_of
+    from app.text.admin_units import communes_of
     from app.clock import FixedClock
-    from app.demo import build_demo
-    from app.periods import parse_period
-    from app.report_workbook import export_report
-    from app.storage import open_store
+    from app.demo.builder import build_demo
+    from app.text.periods import parse_period
+    from app.reports.province_report import export_report
+    from app.db.storage import open_store
 
     folder = ctx.data / f"reports-{count}"
     done = folder / ".complete"
@@ -79,8 +79,8 @@ def _reports(ctx: Context, count: int) -> Path:
 def consolidation(ctx: Context) -> list[Figure]:
     from python_calamine import CalamineWorkbook
 
-    from app.consolidate import consolidate
-    from app.consolidate_workbook import write_summary
+    from app.reports.consolidation import consolidate
+    from app.reports.consolidation_workbook import write_summary
 
     count = 5 if ctx.quick else 100
     folder = _reports(ctx, count)

@@ -63,7 +63,7 @@ def memory(ctx: Context) -> list[Figure]:
 
 def _queries(store, count: int, seed: int = 7) -> tuple[list[str], list[str]]:
     """What people type, key by key: a real name, with and without accents."""
-    from app.vntext import fold
+    from app.text.vietnamese import fold
 
     names = [r[0] for r in store.conn.execute("SELECT full_name FROM person ORDER BY random() LIMIT 400")]
     rng = random.Random(seed)
@@ -79,8 +79,8 @@ def lists(ctx: Context) -> list[Figure]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from app.search import fts_query
-    from app.storage import open_store
+    from app.domain.search import fts_query
+    from app.db.storage import open_store
     from ui.application import install_translations
     from ui.operations import ImmediateRunner
     from ui.pages.people import PeoplePage

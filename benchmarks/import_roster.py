@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.demo_names import (  # noqa: E402
+from app.demo.names import (  # noqa: E402
     GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE, MIDDLE_FEMALE_OLD, MIDDLE_MALE, MIDDLE_MALE_OLD, SURNAMES,
 )
 
@@ -111,8 +111,8 @@ def read_openpyxl(path: Path) -> int:
 
 def fresh_store(folder: Path):
     from app.clock import FixedClock
-    from app.commune import create_commune_database
-    from app.organizations import add_residential_area
+    from app.domain.commune import create_commune_database
+    from app.domain.organizations import add_residential_area
 
     for name in ("commune.sqlite3", "commune.sqlite3-wal", "commune.sqlite3-shm"):
         (folder / name).unlink(missing_ok=True)
@@ -124,7 +124,7 @@ def fresh_store(folder: Path):
 
 
 def import_roster(path: Path, folder: Path, times: dict[str, float]) -> int:
-    from app.member_import import apply_import, plan_import
+    from app.importing.plan import apply_import, plan_import
 
     store = fresh_store(folder)
     try:
@@ -145,9 +145,9 @@ def import_roster(path: Path, folder: Path, times: dict[str, float]) -> int:
 
 def stages(path: Path, folder: Path) -> dict[str, float]:
     """Where the import's time goes, step by step (same work as import_roster)."""
-    from app.member_import import apply_import, plan_records
-    from app.roster_layout import best_sheet, detect_layout, records
-    from app.workbook import read_workbook
+    from app.importing.plan import apply_import, plan_records
+    from app.importing.layout import best_sheet, detect_layout, records
+    from app.spreadsheets.reading import read_workbook
 
     store = fresh_store(folder)
     try:
@@ -166,9 +166,9 @@ def stages(path: Path, folder: Path) -> dict[str, float]:
         store.close()
     times = {"read_workbook": t1 - t0, "layout + records": t2 - t1, "check rows": t3 - t2, "write": t4 - t3}
     # The same people through the core's add_people_bulk, for comparison with
-    # app.bulk_people (which the import uses).
-    from app.bulk_people import insert_people
-    from app.people import add_people_bulk
+    # app.domain.bulk_people (which the import uses).
+    from app.domain.bulk_people import insert_people
+    from app.domain.people import add_people_bulk
 
     values = [r.values for r in plan.rows if not r.problems and r.duplicate is None]
     for name, writer in (("insert_people", insert_people), ("add_people_bulk", add_people_bulk)):

@@ -56,7 +56,7 @@ def bare() -> None:
 def _main_window(db: str):
     from app.logs import setup_logging
     from app.paths import app_paths
-    from app.storage import open_store
+    from app.db.storage import open_store
     from ui.application import application, install_translations
     from ui.main_window import MainWindow
 

@@ -1,4 +1,4 @@
-"""What the safety checks of app.workbook cost next to calamine's own read.
+"""What the safety checks of app.spreadsheets.reading cost next to calamine's own read.
 
     .venv/bin/python benchmarks/read_roster.py [--rows 50000] [--rounds 5] [--keep DIR]
 
@@ -127,9 +127,9 @@ def timings(fns, rounds: int) -> list[float]:
 def measure(path: Path, rounds: int) -> None:
     from python_calamine import CalamineWorkbook
 
-    from app.workbook import DEFAULT_LIMITS, read_workbook
-    from app.workbook_xls import check_ole
-    from app.workbook_zip import check_package
+    from app.spreadsheets.reading import DEFAULT_LIMITS, read_workbook
+    from app.spreadsheets.xls_checks import check_ole
+    from app.spreadsheets.zip_checks import check_package
 
     def calamine_only():
         with open(path, "rb") as fh, CalamineWorkbook.from_filelike(fh) as book:

@@ -77,7 +77,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=50_000)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    from app.roster_layout import detect_layout, records
+    from app.importing.layout import detect_layout, records
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "roster.xlsx"

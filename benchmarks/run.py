@@ -46,7 +46,7 @@ WHY_MISSED = {
 
 
 def _demo_db(ctx: Context, people: int) -> Path:
-    from app.demo import build_demo
+    from app.demo.builder import build_demo
 
     path = ctx.data / f"demo-{people}.sqlite3"
     if not path.exists():

@@ -23,7 +23,7 @@ def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from app.storage import open_store
+    from app.db.storage import open_store
     from ui.application import install_translations
     from ui.main_window import MainWindow
     from ui.operations import ImmediateRunner

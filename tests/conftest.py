@@ -16,7 +16,7 @@ import keyring
 from keyring.backends import fail
 
 from app.clock import FixedClock
-from app.commune import create_commune_database
+from app.domain.commune import create_commune_database
 from tests.helpers import COMMUNE, TODAY
 from tests.sync_servers import keyring_backend_class
 

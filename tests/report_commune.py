@@ -6,10 +6,10 @@ Today is 22/11/2026 (the ``clock`` fixture); the period under test is
 """
 from __future__ import annotations
 
-from app.organizations import add_residential_area, branch_of, by_code, front_committee_id
-from app.people import add_person, join_organization, leave_organization, update_person
-from app.positions import appoint, end_appointment
-from app.tasks import add_task, set_status
+from app.domain.organizations import add_residential_area, branch_of, by_code, front_committee_id
+from app.domain.people import add_person, join_organization, leave_organization, update_person
+from app.domain.positions import appoint, end_appointment
+from app.domain.tasks import add_task, set_status
 
 
 def _position(store, org_id: int, title: str) -> int:

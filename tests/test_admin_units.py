@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.admin_units import all_communes, communes_of, find_commune, province, provinces, search_communes
+from app.text.admin_units import all_communes, communes_of, find_commune, province, provinces, search_communes
 from app.errors import InvalidValue
 
 

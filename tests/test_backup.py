@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.backup import (
+from app.db.backups import (
     BackupInfo,
     backup_name,
     create_backup,
@@ -19,11 +19,11 @@ from app.backup import (
     parse_backup_name,
     verify_backup,
 )
-from app.backup_retention import RetentionPolicy, assign_tiers, plan_pruning, prune_backups
-from app.backup_schedule import back_up, backup_at_quit, backup_at_start, maybe_backup
+from app.safety.retention import RetentionPolicy, assign_tiers, plan_pruning, prune_backups
+from app.safety.schedule import back_up, backup_at_quit, backup_at_start, maybe_backup
 from app.clock import FixedClock
 from app.errors import FrontDeskError
-from app.people import add_people_bulk, add_person
+from app.domain.people import add_people_bulk, add_person
 
 VN = timezone(timedelta(hours=7))
 
@@ -228,7 +228,7 @@ def test_the_default_folder_of_a_database_given_by_path_is_beside_it(store, tmp_
 def test_a_clock_gone_back_deletes_nothing_and_still_backs_up(store, tmp_path):
     """A flat CMOS battery puts the PC back in 2010: its new backups look like
     the oldest ones. Pruning waits, timed backups go on, and the check says why."""
-    from app.checks import run_checks
+    from app.safety.checks import run_checks
 
     folder = tmp_path / "commune-backups"
     policy = RetentionPolicy(recent=1, daily=0, weekly=0, monthly=0, safety=0)

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from app.backup import list_backups
-from app.backup_copy import copy_backup_to
-from app.backup_schedule import back_up
+from app.db.backups import list_backups
+from app.safety.usb_copy import copy_backup_to
+from app.safety.schedule import back_up
 from app.cli import run
 from app.errors import FrontDeskError
-from app.people import add_people_bulk
+from app.domain.people import add_people_bulk
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -153,16 +153,16 @@ def test_copy_from_the_command_line_takes_the_newest_backup(backup, store, tmp_p
 REAL_FULL_DISK = r"""
 import json, sys
 from pathlib import Path
-import app.backup, app.backup_copy
-from app.backup import create_backup, list_backups
-from app.backup_copy import copy_backup_to
+import app.db.backups, app.safety.usb_copy
+from app.db.backups import create_backup, list_backups
+from app.safety.usb_copy import copy_backup_to
 from app.errors import FrontDeskError
-from app.storage import open_store
+from app.db.storage import open_store
 
 small, backup = Path(sys.argv[1]), Path(sys.argv[2])
 # The free-space check before writing would refuse at once; pretend it was
 # fooled (another program filling the disk meanwhile) so the disk itself fills up.
-app.backup.free_space = app.backup_copy.free_space = lambda folder: 1 << 40
+app.db.backups.free_space = app.safety.usb_copy.free_space = lambda folder: 1 << 40
 result = {}
 store = open_store(sys.argv[3])
 try:

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from app import messages
-from app.citizen_id import (
+from app.text.citizen_id import (
     PROVINCE_CODES,
     CitizenId,
     check_against_person,

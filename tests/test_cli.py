@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from app import __version__
-from app.commune import create_commune_database
-from app.people import add_person
+from app.domain.commune import create_commune_database
+from app.domain.people import add_person
 from tests.helpers import cli
 
 

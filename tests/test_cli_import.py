@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from app.commune import create_commune_database
-from app.organizations import add_residential_area, by_code
-from app.people import add_person
-from app.storage import open_store
+from app.domain.commune import create_commune_database
+from app.domain.organizations import add_residential_area, by_code
+from app.domain.people import add_person
+from app.db.storage import open_store
 from tests.helpers import cli
 
 HEADER = ["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD", "Số điện thoại", "Thôn", "Ghi chú"]
@@ -227,7 +227,7 @@ HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 
 
 def _hostile(kind: str, tmp_path: Path) -> Path:
-    """The untrusted files app.workbook refuses, as the import gets them."""
+    """The untrusted files app.spreadsheets.reading refuses, as the import gets them."""
     from tests.test_workbook import BILLION_LAUGHS, repack, zip_of_zeros
 
     if kind == "text":

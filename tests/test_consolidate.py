@@ -8,16 +8,16 @@ from datetime import datetime, timedelta, timezone
 import openpyxl
 import pytest
 
-from app.admin_units import communes_of
+from app.text.admin_units import communes_of
 from app.clock import FixedClock
-from app.consolidate import consolidate
-from app.consolidate_workbook import write_summary
-from app.demo import build_demo
+from app.reports.consolidation import consolidate
+from app.reports.consolidation_workbook import write_summary
+from app.demo.builder import build_demo
 from app.errors import FrontDeskError
-from app.periods import parse_period
-from app.report_data import read_report
-from app.report_workbook import export_report
-from app.storage import open_store
+from app.text.periods import parse_period
+from app.reports.report_file import read_report
+from app.reports.province_report import export_report
+from app.db.storage import open_store
 from tests.helpers import cli
 
 HANOI = ("00004", "00008", "00025")  # Ba Đình, Ngọc Hà, Giảng Võ

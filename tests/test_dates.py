@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from app import messages
-from app.dates import (
+from app.text.dates import (
     PartialDate,
     format_date,
     parse_date,

@@ -1,4 +1,4 @@
-"""The demo commune (app.demo): believable, valid, deterministic, and quick."""
+"""The demo commune (app.demo.builder): believable, valid, deterministic, and quick."""
 from __future__ import annotations
 
 import unicodedata
@@ -6,16 +6,16 @@ from datetime import date
 
 import pytest
 
-from app.citizen_id import check_against_person, parse_citizen_id
+from app.text.citizen_id import check_against_person, parse_citizen_id
 from app.clock import FixedClock
-from app.demo import DemoSummary, build_demo
+from app.demo.builder import DemoSummary, build_demo
 from app.errors import DatabaseProblem, InvalidValue
-from app.people import FIELDS, validate_person
-from app.phone import parse_phone
-from app.positions import concurrent_holders, vacancies
-from app.search import search_people
-from app.storage import foreign_key_problems, integrity_problems, open_store
-from app.vntext import fold
+from app.domain.people import FIELDS, validate_person
+from app.text.phone import parse_phone
+from app.domain.positions import concurrent_holders, vacancies
+from app.domain.search import search_people
+from app.db.storage import foreign_key_problems, integrity_problems, open_store
+from app.text.vietnamese import fold
 
 TODAY = date(2026, 11, 22)
 AREAS = "SELECT count(*) FROM organization WHERE kind = 'residential_area'"

@@ -12,13 +12,13 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from app.clock import FixedClock
-from app.demo import build_demo
-from app.export_members import export_members
-from app.organizations import add_residential_area, branch_of, by_code
-from app.people import add_person, join_organization, leave_organization
+from app.demo.builder import build_demo
+from app.reports.member_list import export_members
+from app.domain.organizations import add_residential_area, branch_of, by_code
+from app.domain.people import add_person, join_organization, leave_organization
 from app.progress import Cancelled
-from app.storage import open_store
-from app.workbook import read_workbook
+from app.db.storage import open_store
+from app.spreadsheets.reading import read_workbook
 from tests.helpers import TODAY, cli
 
 HOSTILE = ['=HYPERLINK("http://evil.example","x")', "+1", "-x", "@SUM(A1)", "=cmd|' /C calc'!A0"]
@@ -126,7 +126,7 @@ def test_a_valid_workbook_with_print_setup(people, tmp_path):
 
 
 def test_progress_and_cancel(people, tmp_path, monkeypatch):
-    import app.export_members as module
+    import app.reports.member_list as module
 
     monkeypatch.setattr(module, "PROGRESS_EVERY", 3)
     heard = []

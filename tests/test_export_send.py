@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 
-from app.demo import build_demo
-from app.report_data import read_report
+from app.demo.builder import build_demo
+from app.reports.report_file import read_report
 from tests.helpers import cli
 
 

@@ -11,8 +11,8 @@ from decimal import Decimal
 
 import pytest
 
-from app import citizen_id, dates, phone, vntext
-from app.dates import PartialDate
+from app.text import citizen_id, dates, phone, vietnamese
+from app.text.dates import PartialDate
 from app.errors import InvalidValue
 
 TODAY = date(2026, 11, 22)
@@ -229,7 +229,7 @@ def _texts(rng: random.Random):
 
 @pytest.mark.parametrize("name", ["clean_text", "clean_name", "fold", "name_sort_key", "text_sort_key"])
 def test_memoized_text_functions_match_their_uncached_selves(name):
-    fn = getattr(vntext, name)
+    fn = getattr(vietnamese, name)
     fn.cache_clear()
     rng = random.Random(name)
     texts = list(_texts(rng))
@@ -242,7 +242,7 @@ def test_memoized_text_functions_match_their_uncached_selves(name):
             continue
         assert fn(text) == expected, text
     assert fn.cache_info().hits > 0
-    assert fn.cache_info().currsize <= vntext.CACHE_SIZE
+    assert fn.cache_info().currsize <= vietnamese.CACHE_SIZE
 
 
 def test_a_date_keeps_its_iso_text_without_changing_what_it_is():

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from app.backup import list_backups, verify_backup
-from app.checks import run_checks
+from app.db.backups import list_backups, verify_backup
+from app.safety.checks import run_checks
 from app.paths import backups_dir_for
-from app.storage import open_store
+from app.db.storage import open_store
 from tests.kill_worker import batch_size
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from app.errors import InvalidValue
 from app.logs import LOG_NAME, MAX_BYTES, redact
-from app.organizations import add_residential_area
+from app.domain.organizations import add_residential_area
 from app.paths import app_paths
-from app.people import update_person
-from app.storage import open_store
-from app.vntext import fold
+from app.domain.people import update_person
+from app.db.storage import open_store
+from app.text.vietnamese import fold
 from tests.helpers import cli
 
 ROSTERS = Path(__file__).parent / "fixtures" / "rosters"

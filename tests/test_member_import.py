@@ -1,4 +1,4 @@
-"""Checking, duplicates and writing of roster rows (app.member_import), over
+"""Checking, duplicates and writing of roster rows (app.importing.plan), over
 rows as the layout step hands them over: Excel cell types, row numbers and
 column letters."""
 from __future__ import annotations
@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from app.errors import FrontDeskError, InvalidValue
-from app.import_checks import AreaIndex, area_key, check_record
-from app.member_import import apply_import, plan_import, plan_records
-from app.organizations import add_residential_area, by_code
-from app.people import add_person, get_person, memberships_of
+from app.importing.row_checks import AreaIndex, area_key, check_record
+from app.importing.plan import apply_import, plan_import, plan_records
+from app.domain.organizations import add_residential_area, by_code
+from app.domain.people import add_person, get_person, memberships_of
 from app.progress import Cancelled
-from app.search import search_people
+from app.domain.search import search_people
 
 LETTERS = {"row_number": "A", "full_name": "B", "gender": "C", "birth_date": "D", "citizen_id": "E",
            "phone": "F", "area": "G", "ethnicity": "H", "religion": "I", "note": "J", "joined_on": "K"}
@@ -23,7 +23,7 @@ LETTERS = {"row_number": "A", "full_name": "B", "gender": "C", "birth_date": "D"
 
 @dataclass
 class Rec:
-    """The shape of app.roster_layout.RawRecord."""
+    """The shape of app.importing.layout.RawRecord."""
 
     row: int
     values: dict
@@ -306,7 +306,7 @@ def test_importing_into_an_organization(store, areas):
     women = by_code(store, "women")
     stored, _ = add_person(store, {"full_name": "Phạm Thị Mai", "citizen_id": "001185012345"})
     member, _ = add_person(store, {"full_name": "Đỗ Thị Lan", "citizen_id": "001185054321"})
-    from app.people import join_organization
+    from app.domain.people import join_organization
 
     join_organization(store, member, women, joined_on="2001-01-01")
     plan = plan_of(store, [
@@ -344,9 +344,9 @@ def test_a_joined_date_is_checked_only_for_an_organization(store, areas):
 def test_a_failure_mid_transaction_leaves_the_database_as_it_was(store, areas, monkeypatch):
     plan = plan_of(store, [person(r, f"Người Thứ {r}", area="Thôn 3") for r in range(5, 45)])
     before = (count(store), count(store, "change_log"), count(store, "person_search"))
-    import app.bulk_people
+    import app.domain.bulk_people
 
-    real, written = app.bulk_people.search_row, []
+    real, written = app.domain.bulk_people.search_row, []
 
     def failing(person_id, *args):
         if len(written) == 20:
@@ -357,16 +357,16 @@ def test_a_failure_mid_transaction_leaves_the_database_as_it_was(store, areas, m
         return real(person_id, *args)
 
     indexes = schema(store)
-    monkeypatch.setattr(app.bulk_people, "CHUNK", 10)
-    monkeypatch.setattr(app.bulk_people, "REBUILD_INDEXES_FROM", 10)  # the person indexes are dropped too
-    monkeypatch.setattr(app.bulk_people, "search_row", failing)
+    monkeypatch.setattr(app.domain.bulk_people, "CHUNK", 10)
+    monkeypatch.setattr(app.domain.bulk_people, "REBUILD_INDEXES_FROM", 10)  # the person indexes are dropped too
+    monkeypatch.setattr(app.domain.bulk_people, "search_row", failing)
     with pytest.raises(OSError):
         apply_import(store, plan)
     assert len(written) == 20
     assert not store.conn.in_transaction
     assert (count(store), count(store, "change_log"), count(store, "person_search")) == before
     assert schema(store) == indexes
-    monkeypatch.setattr(app.bulk_people, "search_row", real)
+    monkeypatch.setattr(app.domain.bulk_people, "search_row", real)
     assert apply_import(store, plan).inserted == 40
     assert count(store) == before[0] + 40
     assert schema(store) == indexes  # built again after the rows went in
@@ -482,13 +482,13 @@ def test_json_shape(store, areas):
 
 
 def test_the_bulk_writer_stores_what_add_people_bulk_stores(store, tmp_path, clock):
-    """app.bulk_people is the fast twin of app.people.add_people_bulk: the same
+    """app.domain.bulk_people is the fast twin of app.domain.people.add_people_bulk: the same
     person rows, search rows and change-log entries."""
     import json
 
-    from app.bulk_people import insert_people
-    from app.commune import create_commune_database
-    from app.people import add_people_bulk, validate_person
+    from app.domain.bulk_people import insert_people
+    from app.domain.commune import create_commune_database
+    from app.domain.people import add_people_bulk, validate_person
 
     other = create_commune_database(tmp_path / "other.sqlite3", "00004", clock=clock, actor="tester")
     for s in (store, other):
@@ -530,9 +530,9 @@ KILLED_MID_IMPORT = r'''
 import os, sys
 from dataclasses import dataclass
 from pathlib import Path
-from app.storage import open_store
-import app.bulk_people
-from app.member_import import apply_import, plan_import, plan_records
+from app.db.storage import open_store
+import app.domain.bulk_people
+from app.importing.plan import apply_import, plan_import, plan_records
 
 @dataclass
 class Rec:
@@ -544,7 +544,7 @@ store = open_store(sys.argv[1])
 store.conn.execute("PRAGMA cache_size = 5")  # a tiny cache spills uncommitted pages into the WAL file
 plan = plan_records(store, [Rec(r, {"full_name": f"Người Thứ {r}"}, {"full_name": "B"}) for r in range(5, 505)],
                     path=Path("roster.xlsx"), sheet="Danh sách", layout=None)
-real, written = app.bulk_people.search_row, []
+real, written = app.domain.bulk_people.search_row, []
 
 def search_row(*args):
     written.append(1)
@@ -554,8 +554,8 @@ def search_row(*args):
         os._exit(9)  # like a power cut: no rollback, no clean-up
     return real(*args)
 
-app.bulk_people.CHUNK = 100
-app.bulk_people.search_row = search_row
+app.domain.bulk_people.CHUNK = 100
+app.domain.bulk_people.search_row = search_row
 apply_import(store, plan)
 '''
 
@@ -564,7 +564,7 @@ def test_a_process_killed_mid_import_leaves_the_database_as_it_was(store, tmp_pa
     import subprocess
     import sys
 
-    from app.storage import open_store
+    from app.db.storage import open_store
 
     before = (count(store), count(store, "change_log"))
     store.close()

@@ -49,7 +49,7 @@ def test_not_found_codes_for_every_table_a_domain_module_requires():
     _load_all_modules()
     tables = set()
     for path in APP.rglob("*.py"):
-        tables |= set(re.findall(r'records\.require\(store, "(\w+)"', path.read_text(encoding="utf-8")))
+        tables |= set(re.findall(r'logged\.require\(store, "(\w+)"', path.read_text(encoding="utf-8")))
     assert tables, "the scan found nothing: it is broken"
     assert sorted(t for t in tables if f"not_found.{t}" not in messages.known_codes()) == []
 

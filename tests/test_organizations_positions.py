@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from app.errors import Conflict, InvalidValue, NotFound
-from app.organizations import (
+from app.domain.organizations import (
     add_organization,
     add_residential_area,
     by_code,
@@ -15,8 +15,8 @@ from app.organizations import (
     organization_tree,
     rename_organization,
 )
-from app.people import add_person, update_person
-from app.positions import (
+from app.domain.people import add_person, update_person
+from app.domain.positions import (
     add_position,
     appoint,
     appointments_of,

@@ -9,11 +9,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from app.delivery import backoff_delay, lock_path, pass_lock, run_outbox
+from app.sending.delivery import backoff_delay, lock_path, pass_lock, run_outbox
 from app.errors import FrontDeskError, InvalidValue
-from app.outbox import list_outbox, outbox_folder, outbox_summary, put_back, queue_report
-from app.transports import OFFLINE, PERMANENT, TEMPORARY, DeliveryError
-from app.transports.folder import MANIFEST_SUFFIX, FolderTransport, write_atomically
+from app.sending.outbox import list_outbox, outbox_folder, outbox_summary, put_back, queue_report
+from app.sending.transport import OFFLINE, PERMANENT, TEMPORARY, DeliveryError
+from app.sending.folder import MANIFEST_SUFFIX, FolderTransport, write_atomically
 
 
 def _file(tmp_path, name="bao-cao.xlsx", data=b"report bytes"):
@@ -195,7 +195,7 @@ def test_folder_delivery_is_atomic_with_a_manifest_and_idempotent(store, tmp_pat
     assert manifest["sent_at"].startswith("2026-11-22")
     # sending again (a crash before recording) finds the same file: not written twice
     before = (dest / item.remote_name).stat().st_mtime_ns
-    from app.outbox import parcel_for
+    from app.sending.outbox import parcel_for
 
     receipt = transport.deliver(parcel_for(store, list_outbox(store)[0]))
     assert receipt["already_there"] is True and (dest / item.remote_name).stat().st_mtime_ns == before

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from app import install_checks, resources
-from app.install_checks import QM_MAGIC, run_install_checks
+from app import resources
+from app.safety import install_checks
+from app.safety.install_checks import QM_MAGIC, run_install_checks
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "packaging" / "frontdesk.spec"
@@ -93,7 +94,7 @@ def test_the_qm_files_carry_qts_magic():
 
 
 def test_the_xml_bomb_sample_is_a_real_bomb_and_refused_for_that_reason(tmp_path):
-    from app.workbook import WorkbookError, read_workbook
+    from app.spreadsheets.reading import WorkbookError, read_workbook
 
     with zipfile.ZipFile(io.BytesIO(install_checks.tiny_xlsx(install_checks._BOMB_STRINGS))) as z:
         assert b"<!ENTITY" in z.read("xl/sharedStrings.xml")
@@ -106,12 +107,12 @@ def test_the_xml_bomb_sample_is_a_real_bomb_and_refused_for_that_reason(tmp_path
 
 def test_the_workbook_check_fails_when_the_bomb_guard_is_gone(monkeypatch):
     """The check is only worth something if it notices a reader without the guard."""
-    from app import workbook
+    from app.spreadsheets import reading
 
     class NoChecks:
         merged: dict = {}
 
-    monkeypatch.setattr(workbook, "check_package", lambda *a, **k: NoChecks())
+    monkeypatch.setattr(reading, "check_package", lambda *a, **k: NoChecks())
     result = install_checks.check_workbook()
     assert result.status == "fail", result.params
 
@@ -152,7 +153,7 @@ def test_frontdesk_check_reports_the_installation_too(tmp_path, capsys):
     import json
 
     from app.cli import run
-    from app.commune import create_commune_database
+    from app.domain.commune import create_commune_database
 
     db = tmp_path / "c.sqlite3"
     create_commune_database(db, "00004").close()
@@ -207,7 +208,7 @@ def test_the_windows_installer_refuses_a_bundle_without_a_translation(tmp_path):
 def test_site_toml_is_found_in_any_xdg_config_dir_and_in_etc_xdg(tmp_path, monkeypatch):
     """Ubuntu's desktop sets XDG_CONFIG_DIRS=/etc/xdg/xdg-ubuntu:/etc/xdg; platformdirs
     alone would look only in the first, missing IT's /etc/xdg/FrontDesk/site.toml."""
-    from app.site_config import load_site_config, site_config_candidates, site_config_path
+    from app.sending.site_config import load_site_config, site_config_candidates, site_config_path
 
     first, second = tmp_path / "xdg-ubuntu", tmp_path / "xdg"
     monkeypatch.delenv("FRONTDESK_SITE_CONFIG", raising=False)

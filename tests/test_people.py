@@ -7,8 +7,8 @@ import pytest
 
 from app import messages
 from app.errors import Conflict, InvalidInput
-from app.organizations import add_residential_area, branch_of, by_code, residential_areas
-from app.people import (
+from app.domain.organizations import add_residential_area, branch_of, by_code, residential_areas
+from app.domain.people import (
     add_person,
     get_person,
     join_organization,
@@ -16,7 +16,7 @@ from app.people import (
     memberships_of,
     update_person,
 )
-from app.search import search_people
+from app.domain.search import search_people
 
 
 @pytest.fixture
@@ -136,7 +136,7 @@ def test_leaving_before_joining_is_refused(store, area):
 
 
 def test_renaming_an_area_updates_search(store, area):
-    from app.organizations import rename_organization
+    from app.domain.organizations import rename_organization
 
     pid, _ = add_person(store, {"full_name": "Hồ Văn Nam", "area_id": area})
     rename_organization(store, area, "Thôn Đồng Tâm")
@@ -145,8 +145,8 @@ def test_renaming_an_area_updates_search(store, area):
 
 
 def test_every_kind_of_write_leaves_a_change_log_entry(store, area):
-    from app.positions import appoint, end_appointment, positions_of
-    from app.tasks import add_task, set_status
+    from app.domain.positions import appoint, end_appointment, positions_of
+    from app.domain.tasks import add_task, set_status
 
     start = store.conn.execute("SELECT max(id) FROM change_log").fetchone()[0]
     pid, _ = add_person(store, {"full_name": "Cao Văn Sơn"})

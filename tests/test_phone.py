@@ -7,7 +7,7 @@ import pytest
 
 from app import messages
 from app.errors import InvalidValue
-from app.phone import parse_gender, parse_phone
+from app.text.phone import parse_gender, parse_phone
 
 
 @pytest.mark.parametrize(

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from app.checks import run_checks
-from app.migrations import SCHEMA_VERSION
-from app.search import search_people
-from app.storage import open_store
+from app.safety.checks import run_checks
+from app.db.migrations import SCHEMA_VERSION
+from app.domain.search import search_people
+from app.db.storage import open_store
 
 RELEASES = Path(__file__).parent / "fixtures" / "databases"
 FIXTURES = sorted(RELEASES.glob("frontdesk-*.sqlite3"))
@@ -58,7 +58,7 @@ def test_a_released_database_opens_with_its_data(fixture, tmp_path, clock):
         assert tasks == facts["tasks"]
         # found without diacritics, as people type
         first_id, first_name = facts["people"][0][:2]
-        from app.vntext import fold
+        from app.text.vietnamese import fold
 
         assert first_id in [h.id for h in search_people(store, fold(first_name), limit=50)]
         failed = [r for r in run_checks(store) if r.status == "fail"]

@@ -7,11 +7,11 @@ from datetime import date
 import pytest
 from python_calamine import CalamineWorkbook
 
-from app.periods import parse_period
-from app.positions import concurrent_holders, vacancies
-from app.report_data import read_report
-from app.report_figures import MEMBER_INDICATORS, POSITION_INDICATORS, TASK_INDICATORS, compute_figures
-from app.report_workbook import export_report
+from app.text.periods import parse_period
+from app.domain.positions import concurrent_holders, vacancies
+from app.reports.report_file import read_report
+from app.reports.figures import MEMBER_INDICATORS, POSITION_INDICATORS, TASK_INDICATORS, compute_figures
+from app.reports.province_report import export_report
 from tests.report_commune import EXPECTED_NOVEMBER, build
 
 ALL = MEMBER_INDICATORS + POSITION_INDICATORS + TASK_INDICATORS
@@ -91,8 +91,8 @@ def test_the_signer_is_the_front_committees_chair(commune):
 
 
 def test_a_member_organization_the_commune_added_is_counted_as_other(commune):
-    from app.organizations import add_organization, front_committee_id
-    from app.people import join_organization
+    from app.domain.organizations import add_organization, front_committee_id
+    from app.domain.people import join_organization
 
     org = add_organization(commune, kind="member_org", name="Hội Người cao tuổi", parent_id=front_committee_id(commune))
     join_organization(commune, 1, org, joined_on="01/01/2020")

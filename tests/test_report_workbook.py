@@ -12,13 +12,13 @@ import openpyxl
 import pytest
 
 from app.errors import InvalidValue
-from app.organizations import by_code, front_committee_id
-from app.people import add_person, join_organization
-from app.periods import parse_period
+from app.domain.organizations import by_code, front_committee_id
+from app.domain.people import add_person, join_organization
+from app.text.periods import parse_period
 from app.progress import Cancelled
-from app.report_data import META_KEYS, ReportRejected, read_report
-from app.report_workbook import export_report
-from app.tasks import add_task
+from app.reports.report_file import META_KEYS, ReportRejected, read_report
+from app.reports.province_report import export_report
+from app.domain.tasks import add_task
 from tests.helpers import cli
 from tests.report_commune import build
 
@@ -241,7 +241,7 @@ def test_cli_export_report_refusals(store, tmp_path, args, code, words):
 
 
 def test_reading_only_named_sheets_includes_hidden_ones(report):
-    from app.workbook import read_workbook
+    from app.spreadsheets.reading import read_workbook
 
     visible = [s.name for s in read_workbook(report)]
     assert "_meta" not in visible and "_data" not in visible and "Tổng hợp" in visible

@@ -12,15 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from app.backup import list_backups
-from app.backup_retention import RetentionPolicy, assign_tiers
-from app.backup_schedule import back_up
+from app.db.backups import list_backups
+from app.safety.retention import RetentionPolicy, assign_tiers
+from app.safety.schedule import back_up
 from app.clock import FixedClock
-from app.commune import create_commune_database
+from app.domain.commune import create_commune_database
 from app.errors import FrontDeskError
-from app.people import add_person
-from app.restore import restore_backup
-from app.storage import open_store
+from app.domain.people import add_person
+from app.safety.restore import restore_backup
+from app.db.storage import open_store
 from tests.helpers import cli
 
 VN = timezone(timedelta(hours=7))
@@ -156,8 +156,8 @@ def test_a_missing_database_is_restored(store, tmp_path, clock):
 
 CRASH_AFTER_WRITE = r"""
 import os, sys
-from app.people import add_person
-from app.storage import open_store
+from app.domain.people import add_person
+from app.db.storage import open_store
 store = open_store(sys.argv[1])
 store.conn.execute("PRAGMA wal_autocheckpoint = 0")
 add_person(store, {"full_name": "Chỉ Có Trong WAL"})
@@ -184,8 +184,8 @@ def test_a_crash_left_wal_is_backed_up_first_and_never_replayed_into_the_restore
 KILLED_DURING_SWAP = r"""
 import os, sys
 from pathlib import Path
-import app.restore
-from app.restore import restore_backup
+import app.safety.restore
+from app.safety.restore import restore_backup
 real = os.replace
 def replace(src, dst):
     if Path(dst).suffix == ".sqlite3" and str(src).endswith(".restoring"):
@@ -194,7 +194,7 @@ def replace(src, dst):
         real(src, dst)
         os._exit(7)
     real(src, dst)
-app.restore.os.replace = replace
+app.safety.restore.os.replace = replace
 restore_backup(Path(sys.argv[1]), Path(sys.argv[2]))
 """
 

@@ -1,9 +1,9 @@
 """The roster a list shows: ids in Vietnamese order, filters in SQL, rows on demand."""
 from __future__ import annotations
 
-from app.organizations import add_residential_area
-from app.people import add_person, update_person
-from app.roster import roster_ids, roster_rows
+from app.domain.organizations import add_residential_area
+from app.domain.people import add_person, update_person
+from app.domain.people_list import roster_ids, roster_rows
 
 
 def test_roster_order_filters_and_rows(store):

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 
 from app import messages
-from app.dates import parse_date, parse_date_noted
+from app.text.dates import parse_date, parse_date_noted
 from app.errors import FrontDeskError, InvalidInput
-from app.people import validate_person
-from app.roster_columns import FIELDS as COLUMN_FIELDS
-from app.roster_columns import GIVEN_NAME, IGNORE, NAME_PART, meaning
-from app.roster_layout import (
+from app.domain.people import validate_person
+from app.importing.columns import FIELDS as COLUMN_FIELDS
+from app.importing.columns import GIVEN_NAME, IGNORE, NAME_PART, meaning
+from app.importing.layout import (
     FIELDS,
     best_sheet,
     column_letter,
@@ -32,7 +32,7 @@ from app.roster_layout import (
     remembered_mapping,
     with_mapping,
 )
-from app.vntext import clean_text, fold
+from app.text.vietnamese import clean_text, fold
 
 ROSTERS = Path(__file__).parent / "fixtures" / "rosters"
 EXPECTED = json.loads((ROSTERS / "expected.json").read_text(encoding="utf-8"))
@@ -40,7 +40,7 @@ FILES = sorted(EXPECTED["files"])
 TODAY = date.fromisoformat(EXPECTED["today"])
 
 try:  # developer E's reader, once it has landed
-    from app.workbook import Sheet, read_workbook
+    from app.spreadsheets.reading import Sheet, read_workbook
 except ImportError:  # until then: calamine directly, into the same shape
     Sheet = None
     read_workbook = None

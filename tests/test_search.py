@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from app import search
-from app.organizations import add_residential_area
-from app.people import add_person
-from app.search import count_matches, matching_ids, search_people
+from app.domain import search
+from app.domain.organizations import add_residential_area
+from app.domain.people import add_person
+from app.domain.search import count_matches, matching_ids, search_people
 
 ROSTER = [
     ("Nguyễn Văn Đức", "0912345678", "001080123456"),

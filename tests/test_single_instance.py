@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtNetwork import QLocalSocket
 
-from app.backup import list_backups
-from app.commune import create_commune_database
+from app.db.backups import list_backups
+from app.domain.commune import create_commune_database
 from app.paths import backups_dir_for
 from ui.single_instance import SingleInstance, lock_path, server_name
 

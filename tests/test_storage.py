@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from app import messages
-from app.commune import create_commune_database
+from app.domain.commune import create_commune_database
 from app.errors import DatabaseProblem, InvalidValue
-from app.migrations import MIGRATION_NAMES, SCHEMA_VERSION
-from app.storage import open_store
+from app.db.migrations import MIGRATION_NAMES, SCHEMA_VERSION
+from app.db.storage import open_store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -70,7 +70,7 @@ def test_upgrade_of_a_version_1_database_keeps_the_data_and_backs_up_first(tmp_p
 
 
 def test_a_failing_migration_leaves_the_previous_version(tmp_path, clock, monkeypatch):
-    from app import migrations as m
+    from app.db import migrations as m
 
     path = tmp_path / "old.sqlite3"
     shutil.copy(FIXTURES / "schema-v1.sqlite3", path)
@@ -151,7 +151,7 @@ def test_a_damaged_database_is_reported_not_crashed(tmp_path, clock):
             s.conn.execute("PRAGMA integrity_check").fetchall()
             s.conn.execute("SELECT * FROM person").fetchall()
         except sqlite3.DatabaseError as exc:
-            from app.storage import sqlite_problem
+            from app.db.storage import sqlite_problem
 
             raise sqlite_problem(exc, path) from exc
         finally:
@@ -166,11 +166,11 @@ def test_a_locked_database_says_so(tmp_path, clock):
     holder.execute("BEGIN EXCLUSIVE")
     try:
         store = open_store(path, clock=clock, busy_timeout=0.1)
-        from app.people import add_person
+        from app.domain.people import add_person
 
         with pytest.raises(Exception) as err:
             add_person(store, {"full_name": "Lê Văn Tám"})
-        from app.storage import sqlite_problem
+        from app.db.storage import sqlite_problem
 
         assert isinstance(err.value, sqlite3.OperationalError)
         assert sqlite_problem(err.value, path).code == "database.locked"
@@ -206,7 +206,7 @@ def test_opening_an_up_to_date_database_does_without_sqlite_utils(tmp_path, cloc
     path = tmp_path / "c.sqlite3"
     create_commune_database(path, "00004", clock=clock).close()
     code = (
-        "import sys; from app.storage import open_store; s = open_store(sys.argv[1]);"
+        "import sys; from app.db.storage import open_store; s = open_store(sys.argv[1]);"
         "print('sqlite_utils' in sys.modules, s.conn.execute('PRAGMA recursive_triggers').fetchone()[0]);"
         "s.close()"
     )

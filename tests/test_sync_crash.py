@@ -12,10 +12,10 @@ import textwrap
 from pathlib import Path
 
 
-from app.delivery import run_outbox
-from app.outbox import list_outbox, queue_report
-from app.transports.smtp import SmtpTransport
-from app.transports.webdav import WebDavTransport
+from app.sending.delivery import run_outbox
+from app.sending.outbox import list_outbox, queue_report
+from app.sending.smtp import SmtpTransport
+from app.sending.webdav import WebDavTransport
 from tests.helpers import TODAY
 from tests.sync_servers import DavServer, MailServer
 
@@ -29,10 +29,10 @@ SCRIPT = textwrap.dedent(
     import os, random, signal, sys
     from datetime import date
     from app.clock import FixedClock
-    from app.delivery import run_outbox
-    from app.storage import open_store
-    from app.transports.smtp import SmtpTransport
-    from app.transports.webdav import WebDavTransport
+    from app.sending.delivery import run_outbox
+    from app.db.storage import open_store
+    from app.sending.smtp import SmtpTransport
+    from app.sending.webdav import WebDavTransport
 
     class KilledAfterDelivery:
         '''The real transport; the process dies the moment it has delivered.'''

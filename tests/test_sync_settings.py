@@ -10,7 +10,7 @@ import random
 import pytest
 
 from app import messages
-from app.destination import (
+from app.sending.destination import (
     current_destination,
     make_destination,
     open_transport,
@@ -19,11 +19,11 @@ from app.destination import (
     test_connection,
 )
 from app.errors import FrontDeskError, InvalidValue
-from app.outbox import list_outbox, outbox_folder, queue_report
+from app.sending.outbox import list_outbox, outbox_folder, queue_report
 from app.paths import app_paths
-from app.secrets import SecretStore, scrub
-from app.site_config import SiteConfig, load_site_config
-from app.transports import SETTINGS, DeliveryError
+from app.sending.secrets import SecretStore, scrub
+from app.sending.site_config import SiteConfig, load_site_config
+from app.sending.transport import SETTINGS, DeliveryError
 from tests.helpers import cli as run_cli
 from tests.sync_servers import DavServer, MailServer, MemoryKeyring, basic_token
 

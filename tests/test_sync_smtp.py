@@ -9,10 +9,10 @@ import ssl
 
 import trustme
 
-from app.delivery import run_outbox
-from app.outbox import list_outbox, queue_report
-from app.transports import OFFLINE, PERMANENT, SETTINGS
-from app.transports.smtp import SmtpTransport
+from app.sending.delivery import run_outbox
+from app.sending.outbox import list_outbox, queue_report
+from app.sending.transport import OFFLINE, PERMANENT, SETTINGS
+from app.sending.smtp import SmtpTransport
 from tests.sync_servers import MailServer, free_port
 
 TIMEOUT = 15.0  # never reached: the faults here close connections rather than stall

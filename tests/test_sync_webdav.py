@@ -11,10 +11,10 @@ from datetime import timedelta
 import pytest
 import trustme
 
-from app.delivery import run_outbox
-from app.outbox import list_outbox, queue_report
-from app.transports import OFFLINE, SETTINGS
-from app.transports.webdav import WebDavTransport
+from app.sending.delivery import run_outbox
+from app.sending.outbox import list_outbox, queue_report
+from app.sending.transport import OFFLINE, SETTINGS
+from app.sending.webdav import WebDavTransport
 from tests.sync_servers import CutProxy, DavServer, free_port, wait_until
 
 # generous where no timeout is meant to happen (a busy CI machine must not trip

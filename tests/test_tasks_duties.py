@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from app.duties import (
+from app.domain.duties import (
     add_duty,
     generate_tasks,
     get_duty,
@@ -18,10 +18,10 @@ from app.duties import (
     update_duty,
 )
 from app.errors import InvalidInput, InvalidValue, NotFound
-from app.organizations import by_code, front_committee_id
-from app.people import add_person, update_person
-from app.tasks import TaskFilter, add_task, assign, count_tasks, get_task, list_tasks, set_status, task_ids
-from app.workload import OVERLOAD_OPEN_TASKS, busiest, load_of, overview
+from app.domain.organizations import by_code, front_committee_id
+from app.domain.people import add_person, update_person
+from app.domain.tasks import TaskFilter, add_task, assign, count_tasks, get_task, list_tasks, set_status, task_ids
+from app.domain.workload import OVERLOAD_OPEN_TASKS, busiest, load_of, overview
 
 
 @pytest.fixture

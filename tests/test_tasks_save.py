@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from app.errors import InvalidInput, NotFound
-from app.organizations import by_code, front_committee_id
-from app.people import add_person, update_person
-from app.tasks import TaskFilter, count_tasks, get_task, save_task, set_statuses, task_ids, task_organizations
+from app.domain.organizations import by_code, front_committee_id
+from app.domain.people import add_person, update_person
+from app.domain.tasks import TaskFilter, count_tasks, get_task, save_task, set_statuses, task_ids, task_organizations
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app.backup import list_backups, verify_backup
-from app.backup_copy import copy_backup_to
-from app.people import add_people_bulk, add_person, update_person
+from app.db.backups import list_backups, verify_backup
+from app.safety.usb_copy import copy_backup_to
+from app.domain.people import add_people_bulk, add_person, update_person
 from ui.pages.backups import BackupsPage, backup_moment
 
 WAIT_MS = 15_000

@@ -10,12 +10,12 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app.change_log import ChangeFilter, count_changes
+from app.domain.change_log import ChangeFilter, count_changes
 from app.clock import FixedClock
-from app.organizations import by_code
-from app.people import add_person, join_organization, update_person
-from app.positions import add_position, appoint, end_appointment
-from app.tasks import add_task
+from app.domain.organizations import by_code
+from app.domain.people import add_person, join_organization, update_person
+from app.domain.positions import add_position, appoint, end_appointment
+from app.domain.tasks import add_task
 from ui.operations import ImmediateRunner
 from ui.pages.changes import ChangesPage
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from app import messages
 from app.errors import FrontDeskError, InvalidValue
-from app.site_config import load_site_config
+from app.sending.site_config import load_site_config
 from ui import first_run
 from ui.application import choose_database
 from ui.first_run import FirstRunDialog, demo_path_for

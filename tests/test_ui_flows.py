@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.organizations import by_code, front_committee_id
-from app.storage import open_store
-from app.tasks import get_task
+from app.domain.organizations import by_code, front_committee_id
+from app.db.storage import open_store
+from app.domain.tasks import get_task
 from ui.application import install_translations
 from ui.first_run import FirstRunDialog
 from ui.main_window import MainWindow

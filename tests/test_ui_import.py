@@ -5,7 +5,7 @@ import openpyxl
 import pytest
 from PySide6.QtWidgets import QWizard
 
-from app.organizations import add_residential_area, by_code
+from app.domain.organizations import add_residential_area, by_code
 from ui.application import install_translations
 from ui.import_wizard import ImportWizard
 from ui.operations import ImmediateRunner

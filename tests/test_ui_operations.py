@@ -6,7 +6,7 @@ import logging
 import pytest
 
 from app.errors import InvalidInput
-from app.people import add_person
+from app.domain.people import add_person
 from ui.errors import ExceptionHook, user_message
 from ui.operations import ImmediateRunner, WriteRunner
 

@@ -6,11 +6,11 @@ from datetime import date
 import pytest
 
 from app.clock import FixedClock
-from app.demo import build_demo
-from app.organizations import add_residential_area, by_code, front_committee_id
-from app.people import add_person
-from app.positions import appoint, concurrent_holders, positions_of, vacancies
-from app.storage import open_store
+from app.demo.builder import build_demo
+from app.domain.organizations import add_residential_area, by_code, front_committee_id
+from app.domain.people import add_person
+from app.domain.positions import appoint, concurrent_holders, positions_of, vacancies
+from app.db.storage import open_store
 from ui.operations import ImmediateRunner
 from ui.pages.organizations import ID, KIND, PERSON, OrganizationsPage
 
@@ -388,7 +388,7 @@ def test_the_demo_commune_adds_up(qtbot, tmp_path):
 
 
 def test_adding_a_residential_area_makes_its_committee_and_branches(page, store):
-    from app.organizations import residential_areas
+    from app.domain.organizations import residential_areas
 
     dialog = page.open_add_area()
     dialog.name.setText("Thôn Đông")
@@ -410,9 +410,9 @@ def test_adding_a_residential_area_makes_its_committee_and_branches(page, store)
 
 
 def test_renaming_an_area_keeps_people_findable_by_the_new_name(page, store):
-    from app.organizations import add_residential_area
-    from app.people import add_person
-    from app.search import search_people
+    from app.domain.organizations import add_residential_area
+    from app.domain.people import add_person
+    from app.domain.search import search_people
 
     area = add_residential_area(store, "Thôn 3")
     add_person(store, {"full_name": "Nguyễn Văn Ba", "area_id": area})

@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.organizations import add_residential_area, branch_of, by_code, front_committee_id
-from app.people import add_person, join_organization, leave_organization, memberships_of
-from app.positions import appoint, end_appointment, positions_of
-from app.tasks import add_task, set_status
+from app.domain.organizations import add_residential_area, branch_of, by_code, front_committee_id
+from app.domain.people import add_person, join_organization, leave_organization, memberships_of
+from app.domain.positions import appoint, end_appointment, positions_of
+from app.domain.tasks import add_task, set_status
 from ui.operations import ImmediateRunner
 from ui.pages.people import PeoplePage
 from ui.person_card import PersonCard

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.organizations import add_residential_area
-from app.people import add_person, update_person
+from app.domain.organizations import add_residential_area
+from app.domain.people import add_person, update_person
 from ui.person_picker import PersonPicker
 
 

@@ -13,7 +13,7 @@ from shiboken6 import isValid
 
 from app import messages
 from app.clock import FixedClock
-from app.demo import build_demo
+from app.demo.builder import build_demo
 from app.errors import InvalidValue
 from app.progress import Cancelled, Progress
 from tests.helpers import TODAY

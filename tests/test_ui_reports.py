@@ -14,17 +14,17 @@ import openpyxl
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app.admin_units import communes_of
+from app.text.admin_units import communes_of
 from app.clock import FixedClock
-from app.demo import build_demo
-from app.destination import make_destination, save_destination
-from app.organizations import by_code
-from app.outbox import list_outbox
-from app.periods import parse_period
-from app.report_data import data_sha256, read_report
-from app.report_workbook import export_report
-from app.site_config import SiteConfig
-from app.storage import open_store
+from app.demo.builder import build_demo
+from app.sending.destination import make_destination, save_destination
+from app.domain.organizations import by_code
+from app.sending.outbox import list_outbox
+from app.text.periods import parse_period
+from app.reports.report_file import data_sha256, read_report
+from app.reports.province_report import export_report
+from app.sending.site_config import SiteConfig
+from app.db.storage import open_store
 from ui.operations import ImmediateRunner
 from ui.pages.reports import ReportsPage
 from ui.period_chooser import default_period
@@ -274,7 +274,7 @@ def test_members_export_reports_progress_and_cancel_leaves_nothing(qtbot, page, 
         return real(store, out, progress=spy, **options)
 
     monkeypatch.setattr(module, "export_members", watched)
-    import app.export_members as core
+    import app.reports.member_list as core
 
     monkeypatch.setattr(core, "PROGRESS_EVERY", 100)
     _save_members(qtbot, page, dialogs, tmp_path / "all.xlsx")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.backup import list_backups
-from app.backup_schedule import back_up
+from app.db.backups import list_backups
+from app.safety.schedule import back_up
 from app.paths import backups_dir_for
-from app.people import add_people_bulk
-from app.storage import open_store
+from app.domain.people import add_people_bulk
+from app.db.storage import open_store
 from tests.test_startup import _ruin_person_table
 from ui.application import install_translations
 from ui.main_window import MainWindow

@@ -12,12 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from app import messages
-from app.destination import current_destination, make_destination, save_destination
+from app.sending.destination import current_destination, make_destination, save_destination
 from app.errors import FrontDeskError
-from app.outbox import list_outbox, outbox_folder, queue_report
-from app.secrets import SERVICE
-from app.site_config import SiteConfig, load_site_config
-from app.transports import DeliveryError
+from app.sending.outbox import list_outbox, outbox_folder, queue_report
+from app.sending.secrets import SERVICE
+from app.sending.site_config import SiteConfig, load_site_config
+from app.sending.transport import DeliveryError
 from tests.sync_servers import DavServer, MemoryKeyring, free_port
 from ui.destination_dialog import DestinationDialog
 from ui.operations import ImmediateRunner

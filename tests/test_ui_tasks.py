@@ -5,11 +5,11 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.me import my_person_id, set_my_person
-from app.organizations import by_code
-from app.people import add_person
-from app.tasks import OPEN_STATUSES, TaskFilter, add_task, count_tasks, get_task, set_status, task_ids
-from app.workload import OVERLOAD_OPEN_TASKS
+from app.domain.me import my_person_id, set_my_person
+from app.domain.organizations import by_code
+from app.domain.people import add_person
+from app.domain.tasks import OPEN_STATUSES, TaskFilter, add_task, count_tasks, get_task, set_status, task_ids
+from app.domain.workload import OVERLOAD_OPEN_TASKS
 from ui.application import install_translations
 from ui.operations import ImmediateRunner
 from ui.pages.tasks import TasksPage

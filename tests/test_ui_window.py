@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from app.clock import FixedClock
-from app.demo import build_demo
-from app.roster import roster_ids
-from app.storage import open_store
-from app.workload import overview
+from app.demo.builder import build_demo
+from app.domain.people_list import roster_ids
+from app.db.storage import open_store
+from app.domain.workload import overview
 from ui.application import install_translations
 from ui.main_window import MainWindow
 from ui.operations import ImmediateRunner
@@ -231,7 +231,7 @@ def test_ctrl_n_adds_on_the_page_in_front(window, qtbot, monkeypatch):
 
 
 def test_the_overview_says_when_the_data_was_last_backed_up(window):
-    from app.backup_schedule import back_up
+    from app.safety.schedule import back_up
 
     page = window.pages["overview"]
     page.refresh()

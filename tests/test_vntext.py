@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from app.vntext import (
+from app.text.vietnamese import (
     clean_name,
     clean_text,
     fold,

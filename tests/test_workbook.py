@@ -1,4 +1,4 @@
-"""app.workbook: real .xlsx/.ods/.xls files read back cell for cell, and every
+"""app.spreadsheets.reading: real .xlsx/.ods/.xls files read back cell for cell, and every
 hostile file refused with its own code before calamine (or zlib) sees it."""
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ import openpyxl
 import pytest
 
 from app import messages
-from app import workbook as workbook_module
-from app.workbook import Sheet, WorkbookError, read_workbook
+from app.spreadsheets import reading as workbook_module
+from app.spreadsheets.reading import Sheet, WorkbookError, read_workbook
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 CODES = ("workbook.too_large", "workbook.empty", "workbook.not_spreadsheet", "workbook.unknown_format",

@@ -15,7 +15,7 @@ from app.errors import FrontDeskError
 from app.logs import setup_logging
 from app.paths import app_paths
 from app.resources import icons_dir, translations_dir
-from app.storage import Store, open_store
+from app.db.storage import Store, open_store
 from ui.single_instance import SingleInstance, bring_forward
 
 TRANSLATIONS = translations_dir()  # the checkout's resources/, or the bundle's
@@ -80,7 +80,7 @@ def open_database(path: Path) -> Store:
 def choose_database(database: Path, lang: str) -> Path | None:
     """The database to open: the one there, the commune IT locked, or what the
     first-run dialog makes (a new commune, or the demo)."""
-    from app.site_config import load_site_config
+    from app.sending.site_config import load_site_config
     from ui.first_run import FirstRunDialog, create_locked_commune
 
     if database.exists():

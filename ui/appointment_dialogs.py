@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import messages
-from app.dates import format_date, parse_date
+from app.text.dates import format_date, parse_date
 from app.errors import FrontDeskError, InvalidInput, InvalidValue
-from app.positions import Holder, PositionView, add_position, appoint, end_appointment, set_seats
-from app.storage import Store
+from app.domain.positions import Holder, PositionView, add_position, appoint, end_appointment, set_seats
+from app.db.storage import Store
 from ui.errors import show_error
 from ui.person_form import field_message
 from ui.person_picker import PersonPicker

@@ -1,7 +1,7 @@
 """Add a residential area (thôn, ấp, bản, tổ dân phố) or rename an organization.
 
 A new area comes with its Front work committee and a branch of each member
-organization, each with its usual positions (``app.organizations``), so the
+organization, each with its usual positions (``app.domain.organizations``), so the
 person form, the import and the positions page can use it at once.
 """
 from __future__ import annotations
@@ -10,8 +10,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit
 
-from app.organizations import add_residential_area, rename_organization
-from app.storage import Store
+from app.domain.organizations import add_residential_area, rename_organization
+from app.db.storage import Store
 from ui.appointment_dialogs import PositionDialog
 
 

@@ -14,10 +14,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from app.change_log import ChangeEntry
-from app.change_log_export import format_moment
-from app.dates import format_date
-from app.storage import Store
+from app.domain.change_log import ChangeEntry
+from app.reports.change_log_export import format_moment
+from app.text.dates import format_date
+from app.db.storage import Store
 
 # Fields that hold the id of another record, and the table it names.
 REFERENCES = {

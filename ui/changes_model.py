@@ -1,7 +1,7 @@
 """A lazy table model of the change log: it holds the entries fetched so far
 and fetches the next (older) page when the view scrolls to the end.
 
-Pages are read by id (``app.change_log.list_changes`` with ``before_id``),
+Pages are read by id (``app.domain.change_log.list_changes`` with ``before_id``),
 so the thousandth page costs what the first does; 100,000 entries open with
 its newest 100. Each page is put into words once, when it arrives (names
 looked up a table at a time), so painting reads only ready strings.
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from app.change_log import PAGE, ChangeEntry, ChangeFilter, list_changes
-from app.storage import Store
+from app.domain.change_log import PAGE, ChangeEntry, ChangeFilter, list_changes
+from app.db.storage import Store
 from ui.change_words import ChangeWords, FieldChange, NameBook
 
 _DISPLAY, _TOOLTIP = int(Qt.DisplayRole), int(Qt.ToolTipRole)

@@ -1,5 +1,5 @@
 """For the province: many commune reports in a folder -> one summary workbook
-(``app.consolidate.consolidate`` then ``app.consolidate_workbook.write_summary``),
+(``app.reports.consolidation.consolidate`` then ``app.reports.consolidation_workbook.write_summary``),
 off the GUI thread. Then what it found: how many reports were used, the
 communes that sent nothing for the period, and every file left out with the
 reason, so staff can ask exactly those communes to send again.
@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.admin_units import provinces
+from app.text.admin_units import provinces
 from app.clock import SystemClock
-from app.consolidate import Consolidation, consolidate
-from app.consolidate_workbook import write_summary
-from app.dates import format_date
+from app.reports.consolidation import Consolidation, consolidate
+from app.reports.consolidation_workbook import write_summary
+from app.text.dates import format_date
 from app.errors import FrontDeskError
-from app.periods import parse_period
-from app.xlsx_out import check_target
+from app.text.periods import parse_period
+from app.spreadsheets.xlsx_writing import check_target
 from ui.errors import show_error
 from ui.file_result import FileResult, OpenUrl
 from ui.period_chooser import PeriodChooser

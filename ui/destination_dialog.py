@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app import messages
-from app.destination import (
+from app.sending.destination import (
     Destination,
     current_destination,
     make_destination,
@@ -43,9 +43,9 @@ from app.destination import (
     test_connection,
 )
 from app.errors import FrontDeskError, InvalidValue
-from app.secrets import SecretStore
-from app.site_config import SiteConfig, load_site_config
-from app.storage import Store
+from app.sending.secrets import SecretStore
+from app.sending.site_config import SiteConfig, load_site_config
+from app.db.storage import Store
 from ui.errors import show_error
 from ui.person_form import field_message
 from ui.background import in_background

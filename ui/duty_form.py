@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import messages
-from app.dates import format_date
-from app.duties import CADENCES, add_duty, check_duty, get_duty, update_duty
+from app.text.dates import format_date
+from app.domain.duties import CADENCES, add_duty, check_duty, get_duty, update_duty
 from app.errors import InvalidInput, InvalidValue
-from app.storage import Store
-from app.tasks import PRIORITIES
+from app.db.storage import Store
+from app.domain.tasks import PRIORITIES
 from ui.errors import show_in_form
 from ui.organization_choices import fill_organizations
 from ui.person_picker import PersonPicker

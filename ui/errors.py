@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import messages
 from app.errors import FrontDeskError, InvalidInput, InvalidValue
-from app.storage import sqlite_problem
+from app.db.storage import sqlite_problem
 
 log = logging.getLogger("frontdesk.ui")
 

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import messages
-from app.admin_units import communes_of, provinces, search_communes
-from app.commune import create_commune_database
-from app.demo import build_demo
+from app.text.admin_units import communes_of, provinces, search_communes
+from app.domain.commune import create_commune_database
+from app.demo.builder import build_demo
 from app.errors import FrontDeskError
 from app.progress import Progress
 from ui.errors import show_error

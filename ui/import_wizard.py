@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.member_import import ImportPlan, ImportResult, apply_import, plan_import
-from app.organizations import organization_tree, residential_areas
-from app.storage import Store, open_store
+from app.importing.plan import ImportPlan, ImportResult, apply_import, plan_import
+from app.domain.organizations import organization_tree, residential_areas
+from app.db.storage import Store, open_store
 from ui.import_preview import DuplicatesTable, ProblemsTable, RowsModel, field_label
 from ui.progress import run_long
 
@@ -322,7 +322,7 @@ class ImportWizard(QWizard):
         return self.task is not None and self.task.running
 
     def fields(self) -> tuple[str, ...]:
-        from app.roster_layout import FIELDS
+        from app.importing.layout import FIELDS
 
         return FIELDS
 

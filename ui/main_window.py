@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.commune import get_commune
+from app.domain.commune import get_commune
 from app.settings import save_settings
-from app.storage import Store
+from app.db.storage import Store
 from ui.operations import WriteRunner
 
 NAV_FONT_PX, NAV_PADDING_PX = 14, 14

@@ -1,5 +1,5 @@
 """The member list as an Excel file, from the Reports page
-(``app.export_members.export_members``): everyone, or one organization or
+(``app.reports.member_list.export_members``): everyone, or one organization or
 residential area. Citizen IDs masked and no ethnicity or religion unless the
 person ticks them, with a warning while they are ticked. The export streams
 and reports every thousand rows, so 50,000 people show a moving bar.
@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.commune import get_commune
+from app.domain.commune import get_commune
 from app.errors import FrontDeskError
-from app.export_members import RosterExport, export_members
-from app.storage import Store, open_store
-from app.vntext import fold
-from app.xlsx_out import check_target
+from app.reports.member_list import RosterExport, export_members
+from app.db.storage import Store, open_store
+from app.text.vietnamese import fold
+from app.spreadsheets.xlsx_writing import check_target
 from ui.errors import show_error
 from ui.file_result import FileResult, OpenUrl
 from ui.organization_choices import organization_choices

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox
 
-from app.organizations import OrgNode, get_organization, organization_tree
-from app.storage import Store
+from app.domain.organizations import OrgNode, get_organization, organization_tree
+from app.db.storage import Store
 
 INDENT = "    "
 

@@ -1,15 +1,15 @@
 """A lazy table model of the roster: it holds ids, and fetches the rows on screen.
 
 100,000 people cost a list of ints; a screenful of rows is one SQL query,
-cached in blocks. Sorting and filtering happen in SQL (``app.roster``).
+cached in blocks. Sorting and filtering happen in SQL (``app.domain.people_list``).
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from app.dates import format_date
-from app.roster import RosterRow, roster_rows
-from app.storage import Store
+from app.text.dates import format_date
+from app.domain.people_list import RosterRow, roster_rows
+from app.db.storage import Store
 
 BLOCK = 200  # rows fetched at once: a few screens
 # Roles as plain ints: comparing with Qt's enum members costs microseconds each,

@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import messages
-from app.citizen_id import mask_citizen_id
-from app.dates import format_date
+from app.text.citizen_id import mask_citizen_id
+from app.text.dates import format_date
 from app.errors import Conflict, InvalidInput, InvalidValue
-from app.people import get_person, join_organization, leave_organization, memberships_of
-from app.positions import appointments_of
-from app.storage import Store
-from app.tasks import OPEN_STATUSES, TaskFilter, list_tasks
-from app.workload import load_of
+from app.domain.people import get_person, join_organization, leave_organization, memberships_of
+from app.domain.positions import appointments_of
+from app.db.storage import Store
+from app.domain.tasks import OPEN_STATUSES, TaskFilter, list_tasks
+from app.domain.workload import load_of
 from ui.duty_form import status_name
 from ui.errors import show_error
 from ui.organization_choices import fill_organizations

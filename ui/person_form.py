@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import messages
-from app.dates import format_date
+from app.text.dates import format_date
 from app.errors import InvalidValue
-from app.organizations import residential_areas
-from app.people import add_person, describe_notes, get_person, update_person
-from app.storage import Store
+from app.domain.organizations import residential_areas
+from app.domain.people import add_person, describe_notes, get_person, update_person
+from app.db.storage import Store
 from ui.errors import show_in_form
 
 

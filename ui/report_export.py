@@ -1,6 +1,6 @@
 """The province report, made from the Reports page: choose the period, save
-the workbook (``app.report_workbook.export_report``) off the GUI thread, and
-when asked put it in the outbox for the province (``app.destination.queue_for_sending``,
+the workbook (``app.reports.province_report.export_report``) off the GUI thread, and
+when asked put it in the outbox for the province (``app.sending.destination.queue_for_sending``,
 a database write, so through the write runner).
 """
 from __future__ import annotations
@@ -12,15 +12,15 @@ from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app import messages
-from app.commune import get_commune
-from app.destination import Destination, current_destination, queue_for_sending
+from app.domain.commune import get_commune
+from app.sending.destination import Destination, current_destination, queue_for_sending
 from app.errors import FrontDeskError
-from app.outbox import OutboxItem
-from app.periods import Period
-from app.report_workbook import ReportExport, export_report
-from app.site_config import SiteConfig, load_site_config
-from app.storage import Store, open_store
-from app.xlsx_out import check_target
+from app.sending.outbox import OutboxItem
+from app.text.periods import Period
+from app.reports.province_report import ReportExport, export_report
+from app.sending.site_config import SiteConfig, load_site_config
+from app.db.storage import Store, open_store
+from app.spreadsheets.xlsx_writing import check_target
 from ui.errors import show_error
 from ui.file_result import FileResult, OpenUrl
 from ui.period_chooser import PeriodChooser

@@ -1,7 +1,7 @@
 """Restoring a backup from the window: close every connection, restore,
 reopen the window on the restored data.
 
-``app.restore.restore_backup`` refuses while the database is open anywhere,
+``app.safety.restore.restore_backup`` refuses while the database is open anywhere,
 the window's own connections included; it backs up the current state first,
 so a restore is never a step that cannot be undone.
 """
@@ -14,8 +14,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.errors import DatabaseProblem, FrontDeskError
-from app.restore import restore_backup
-from app.storage import open_store
+from app.safety.restore import restore_backup
+from app.db.storage import open_store
 from ui.services import services_of
 
 log = logging.getLogger("frontdesk.restore")

@@ -16,10 +16,10 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.backup_schedule import backup_at_quit, backup_at_start, maybe_backup
+from app.safety.schedule import backup_at_quit, backup_at_start, maybe_backup
 from app.errors import DatabaseProblem, FrontDeskError
-from app.startup import damage_found
-from app.storage import Store, open_store
+from app.safety.startup import damage_found
+from app.db.storage import Store, open_store
 
 log = logging.getLogger("frontdesk.safekeeping")
 

@@ -32,8 +32,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from shiboken6 import isValid
 
-from app.delivery import PassResult, run_outbox
-from app.destination import (
+from app.sending.delivery import PassResult, run_outbox
+from app.sending.destination import (
     DEFAULT_TIMEOUT,
     META_KEY,
     Destination,
@@ -43,11 +43,11 @@ from app.destination import (
 )
 from app.errors import FrontDeskError
 from app.events import Events
-from app.outbox import FAILED, SENDING, WAITING, OutboxSummary, list_outbox, outbox_summary
-from app.secrets import SecretStore
-from app.site_config import SiteConfig, load_site_config
-from app.storage import Store, open_store
-from app.transports import DeliveryError
+from app.sending.outbox import FAILED, SENDING, WAITING, OutboxSummary, list_outbox, outbox_summary
+from app.sending.secrets import SecretStore
+from app.sending.site_config import SiteConfig, load_site_config
+from app.db.storage import Store, open_store
+from app.sending.transport import DeliveryError
 from ui.background import in_background, running_threads
 
 log = logging.getLogger(__name__)

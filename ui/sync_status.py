@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from app import messages
-from app.destination import Destination
-from app.outbox import FAILED, SENT
+from app.sending.destination import Destination
+from app.sending.outbox import FAILED, SENT
 from ui.sync_service import SyncService, SyncState
 
 COLOURS = {

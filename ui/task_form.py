@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import messages
-from app.dates import format_date
+from app.text.dates import format_date
 from app.errors import InvalidValue
-from app.organizations import OrgNode, front_committee_id, organization_tree
-from app.storage import Store
-from app.tasks import PRIORITIES, get_task, save_task
-from app.workload import PersonLoad, load_of
+from app.domain.organizations import OrgNode, front_committee_id, organization_tree
+from app.db.storage import Store
+from app.domain.tasks import PRIORITIES, get_task, save_task
+from app.domain.workload import PersonLoad, load_of
 from ui.errors import show_in_form
 from ui.person_form import field_message
 from ui.person_picker import PersonPicker

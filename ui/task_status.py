@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
-from app.dates import format_date
+from app.text.dates import format_date
 from app.errors import InvalidInput, InvalidValue
-from app.storage import Store
-from app.tasks import OPEN_STATUSES, TaskView, set_statuses
+from app.db.storage import Store
+from app.domain.tasks import OPEN_STATUSES, TaskView, set_statuses
 from ui.errors import show_error
 from ui.person_form import field_message
 

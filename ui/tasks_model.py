@@ -2,7 +2,7 @@
 
 20,000 tasks cost a list of ints; the rows of a screenful are read a block
 at a time and cached. Which tasks and in what order is decided in SQL
-(``app.tasks.task_ids``). Measured on the 100,000-people demo (20,000 tasks):
+(``app.domain.tasks.task_ids``). Measured on the 100,000-people demo (20,000 tasks):
 ``get_task`` reads a block of 100 rows in about 4 ms, so rows are read one by
 one rather than through a batched query.
 """
@@ -14,10 +14,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
-from app.dates import format_date
+from app.text.dates import format_date
 from app.errors import NotFound
-from app.storage import Store
-from app.tasks import OPEN_STATUSES, TaskView, get_task
+from app.db.storage import Store
+from app.domain.tasks import OPEN_STATUSES, TaskView, get_task
 
 BLOCK = 100  # rows read at once: a few screens
 OVERDUE_COLOUR = "#c0392b"

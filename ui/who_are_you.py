@@ -1,14 +1,14 @@
 """“Who are you?”: link the app's user to a person on the roster, once.
 
 Asked the first time someone wants to see their own tasks ("Mine"); the
-answer is kept per OS account (``app.me``).
+answer is kept per OS account (``app.domain.me``).
 """
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from app.me import set_my_person
-from app.storage import Store
+from app.domain.me import set_my_person
+from app.db.storage import Store
 from ui.errors import show_error
 from ui.person_picker import PersonPicker
 

@@ -17,7 +17,7 @@ from app.clock import Clock, SystemClock
 from app.errors import FrontDeskError
 from app.logs import setup_logging
 from app.paths import app_paths
-from app.storage import sqlite_problem
+from app.db.storage import sqlite_problem
 
 log = logging.getLogger("frontdesk.cli")
 

@@ -9,12 +9,12 @@ from typing import TextIO
 
 from app import __version__, messages
 from app.cli.output import print_json as _print_json
-from app.admin_units import list_version
-from app.commune import create_commune_database, get_commune, is_demo
-from app.dates import format_date
+from app.text.admin_units import list_version
+from app.domain.commune import create_commune_database, get_commune, is_demo
+from app.text.dates import format_date
 from app.errors import DatabaseProblem, InvalidValue
-from app.migrations import SCHEMA_VERSION
-from app.storage import open_store, sqlite_problem
+from app.db.migrations import SCHEMA_VERSION
+from app.db.storage import open_store, sqlite_problem
 
 messages.register(
     {
@@ -144,7 +144,7 @@ def _remove_demo(path: Path) -> None:
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
-    from app.demo import build_demo
+    from app.demo.builder import build_demo
 
     path = Path(args.database)
     if path.exists() and path.stat().st_size > 0:
@@ -185,7 +185,7 @@ def _register_search(sub, common) -> None:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    from app.search import count_matches, search_people
+    from app.domain.search import count_matches, search_people
 
     if not 1 <= args.limit <= 10_000:
         raise InvalidValue("cli.limit_range", field="limit", value=args.limit)
@@ -219,8 +219,8 @@ def _register_check(sub, common) -> None:
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    from app.checks import run_checks
-    from app.install_checks import run_install_checks
+    from app.safety.checks import run_checks
+    from app.safety.install_checks import run_install_checks
 
     with open_store(args.database, clock=args.clock) as store:
         results = run_checks(store) + run_install_checks()
@@ -240,7 +240,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_overview(args: argparse.Namespace, out: TextIO) -> int:
-    from app.workload import overview
+    from app.domain.workload import overview
 
     with open_store(args.database, clock=args.clock) as store:
         commune = get_commune(store)

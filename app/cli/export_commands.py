@@ -8,7 +8,7 @@ from typing import TextIO
 
 from app import messages
 from app.cli.output import print_json as _print_json
-from app.storage import open_store
+from app.db.storage import open_store
 
 COMMANDS: list = []
 
@@ -86,15 +86,15 @@ def _register_export(sub, common) -> None:
 
 
 def cmd_export_report(args: argparse.Namespace, out: TextIO) -> int:
-    from app.periods import parse_period
-    from app.report_workbook import export_report
+    from app.text.periods import parse_period
+    from app.reports.province_report import export_report
 
     with open_store(args.database, clock=args.clock) as store:
         period = parse_period(args.period, today=store.today())
         result = export_report(store, period, args.out, with_rosters=args.with_rosters)
         queued = None
         if args.send:
-            from app.destination import queue_for_sending
+            from app.sending.destination import queue_for_sending
 
             queued = queue_for_sending(store, result.path, result.meta["commune_code"], result.meta["period"])
     f = result.figures
@@ -124,8 +124,8 @@ def cmd_export_report(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_export_members(args: argparse.Namespace, out: TextIO) -> int:
-    from app.export_members import export_members
-    from app.organizations import find_organization
+    from app.reports.member_list import export_members
+    from app.domain.organizations import find_organization
 
     with open_store(args.database, clock=args.clock) as store:
         org_id = find_organization(store, args.org) if args.org else None
@@ -155,10 +155,10 @@ def _register_consolidate(sub, common) -> None:
 
 
 def cmd_consolidate(args: argparse.Namespace, out: TextIO) -> int:
-    from app.consolidate import consolidate
-    from app.consolidate_workbook import write_summary
-    from app.periods import parse_period
-    from app.xlsx_out import check_target
+    from app.reports.consolidation import consolidate
+    from app.reports.consolidation_workbook import write_summary
+    from app.text.periods import parse_period
+    from app.spreadsheets.xlsx_writing import check_target
 
     check_target(args.out)  # before reading a hundred files
     result = consolidate(args.folder, province_code=args.province, period=args.period, skip=args.out)

@@ -13,8 +13,8 @@ from typing import Any, TextIO
 from app import messages
 from app.cli.output import print_json as _print_json
 from app.errors import FrontDeskError
-from app.member_import import DUPLICATE_CHOICES, ImportPlan, ImportResult, apply_import, plan_import
-from app.storage import open_store
+from app.importing.plan import DUPLICATE_CHOICES, ImportPlan, ImportResult, apply_import, plan_import
+from app.db.storage import open_store
 
 COMMANDS: list = []
 
@@ -97,7 +97,7 @@ def _register_import(sub, common) -> None:
 
 def _column_choice(text: str) -> tuple[int, str | None]:
     """"B=full_name" -> (1, "full_name"); "H=" -> (7, None)."""
-    from app.roster_layout import FIELDS
+    from app.importing.layout import FIELDS
 
     letters, _, field = text.partition("=")
     letters, field = letters.strip().upper(), field.strip()
@@ -112,7 +112,7 @@ def _column_choice(text: str) -> tuple[int, str | None]:
 
 
 def cmd_import_members(args: argparse.Namespace, out: TextIO) -> int:
-    from app.organizations import find_organization
+    from app.domain.organizations import find_organization
 
     with open_store(args.database, clock=args.clock) as store:
         org_id = find_organization(store, args.org) if args.org else None

@@ -9,10 +9,10 @@ from typing import TextIO
 
 from app import messages
 from app.cli.output import print_json as _print_json
-from app.backup import human_size, list_backups
+from app.db.backups import human_size, list_backups
 from app.errors import FrontDeskError, InvalidValue
 from app.paths import backups_dir_for
-from app.storage import open_store
+from app.db.storage import open_store
 
 COMMANDS: list = []
 
@@ -103,7 +103,7 @@ def _register_backup(sub, common) -> None:
 
 
 def cmd_backup_create(args: argparse.Namespace, out: TextIO) -> int:
-    from app.backup_schedule import back_up
+    from app.safety.schedule import back_up
 
     with open_store(args.database, clock=args.clock) as store:
         path = back_up(store, "manual")
@@ -116,7 +116,7 @@ def cmd_backup_create(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_backup_list(args: argparse.Namespace, out: TextIO) -> int:
-    from app.backup_retention import assign_tiers
+    from app.safety.retention import assign_tiers
 
     folder = backups_dir_for(Path(args.database))
     backups = list_backups(folder, verify=args.verify, include_bad=args.all)
@@ -146,7 +146,7 @@ def _backup_file(args: argparse.Namespace, given: Path) -> Path:
 
 
 def cmd_backup_restore(args: argparse.Namespace, out: TextIO) -> int:
-    from app.restore import restore_backup
+    from app.safety.restore import restore_backup
 
     result = restore_backup(Path(args.database), _backup_file(args, args.file), force=args.force, clock=args.clock)
     if args.json:
@@ -163,8 +163,8 @@ def cmd_backup_restore(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_backup_copy(args: argparse.Namespace, out: TextIO) -> int:
-    from app.backup import newest_good_backup
-    from app.backup_copy import copy_backup_to
+    from app.db.backups import newest_good_backup
+    from app.safety.usb_copy import copy_backup_to
 
     if args.file is not None:
         source = _backup_file(args, args.file)
@@ -187,7 +187,7 @@ def cmd_backup_copy(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _day(text: str | None, field: str) -> date | None:
-    from app.dates import parse_date
+    from app.text.dates import parse_date
 
     if not text:
         return None
@@ -216,8 +216,8 @@ def _register_changes(sub, common) -> None:
 
 
 def cmd_changes(args: argparse.Namespace, out: TextIO) -> int:
-    from app.change_log import ChangeFilter, count_changes, list_changes
-    from app.change_log_export import export_changes, format_moment, format_values
+    from app.domain.change_log import ChangeFilter, count_changes, list_changes
+    from app.reports.change_log_export import export_changes, format_moment, format_values
 
     if not 1 <= args.limit <= 10_000:
         raise InvalidValue("cli.limit_range", field="limit", value=args.limit)
@@ -267,15 +267,15 @@ def _register_erase(sub, common) -> None:
 
 
 def cmd_erase_person(args: argparse.Namespace, out: TextIO) -> int:
-    from app.backup_schedule import back_up
-    from app.erasure import erase_person
+    from app.safety.schedule import back_up
+    from app.domain.erasure import erase_person
 
     if not args.yes:
         raise FrontDeskError("cli.erase.confirm")
-    from app import records
+    from app.db import logged
 
     with open_store(args.database, clock=args.clock) as store:
-        records.require(store, "person", args.person_id)
+        logged.require(store, "person", args.person_id)
         back_up(store, "before-erasure")  # a mistaken id can still be taken back
         result = erase_person(store, args.person_id)
     if args.json:

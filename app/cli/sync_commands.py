@@ -19,8 +19,8 @@ from typing import Any, TextIO
 
 from app import messages
 from app.cli.output import print_json as _print_json
-from app.delivery import run_outbox
-from app.destination import (
+from app.sending.delivery import run_outbox
+from app.sending.destination import (
     DEFAULT_TIMEOUT,
     Destination,
     current_destination,
@@ -33,11 +33,11 @@ from app.destination import (
     test_connection,
 )
 from app.errors import FrontDeskError
-from app.outbox import FAILED, SENT, WAITING, list_outbox, outbox_summary, put_back
-from app.secrets import SecretStore
-from app.site_config import load_site_config
-from app.storage import open_store
-from app.transports.smtp import TLS_CHOICES
+from app.sending.outbox import FAILED, SENT, WAITING, list_outbox, outbox_summary, put_back
+from app.sending.secrets import SecretStore
+from app.sending.site_config import load_site_config
+from app.db.storage import open_store
+from app.sending.smtp import TLS_CHOICES
 
 COMMANDS: list = []
 

@@ -1,12 +1,12 @@
 """Backups page: the commune's backups, "Back up now", a verified copy to a
 USB stick, and the way back to an earlier state (restore).
 
-The list is read with the cheap header check of ``app.backup.list_backups``
+The list is read with the cheap header check of ``app.db.backups.list_backups``
 (a quick_check of every file would read gigabytes each time the page is
 shown); copying and restoring check the chosen file fully before using it.
 
 The page restores nothing itself: the database is open in this very window,
-and ``app.restore.restore_backup`` refuses while it is. It asks, then emits
+and ``app.safety.restore.restore_backup`` refuses while it is. It asks, then emits
 ``restore_requested(path)``; the window closes its connections, restores
 and reopens.
 """
@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.backup import BackupInfo, free_space, list_backups, parse_backup_name
-from app.backup_copy import CopiedBackup, copy_backup_to
-from app.backup_retention import assign_tiers
-from app.backup_schedule import back_up
+from app.db.backups import BackupInfo, free_space, list_backups, parse_backup_name
+from app.safety.usb_copy import CopiedBackup, copy_backup_to
+from app.safety.retention import assign_tiers
+from app.safety.schedule import back_up
 from app.paths import backups_dir_for
-from app.storage import Store, open_store
+from app.db.storage import Store, open_store
 from ui.errors import show_error
 from ui.progress import run_long
 from ui.simple_table import GREY, RED, fill_row, make_table, selected_row

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.change_log import ChangeFilter, actors, count_changes, tables
-from app.change_log_export import export_changes
-from app.dates import parse_date
+from app.domain.change_log import ChangeFilter, actors, count_changes, tables
+from app.reports.change_log_export import export_changes
+from app.text.dates import parse_date
 from app.errors import InvalidValue
-from app.storage import Store, open_store
+from app.db.storage import Store, open_store
 from ui.changes_model import ChangeRow, ChangesModel
 from ui.errors import show_error
 from ui.person_picker import PersonPicker

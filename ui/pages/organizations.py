@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dates import format_date
-from app.organizations import OrgNode, get_organization, organization_tree
-from app.positions import ConcurrentHolder, Holder, PositionView, concurrent_holders, get_position, positions_of
-from app.positions import vacancies as all_vacancies
-from app.storage import Store
+from app.text.dates import format_date
+from app.domain.organizations import OrgNode, get_organization, organization_tree
+from app.domain.positions import ConcurrentHolder, Holder, PositionView, concurrent_holders, get_position, positions_of
+from app.domain.positions import vacancies as all_vacancies
+from app.db.storage import Store
 from ui.area_dialogs import AddAreaDialog, RenameDialog
 from ui.appointment_dialogs import AddPositionDialog, AppointDialog, EndAppointmentDialog, SeatsDialog
 

@@ -12,12 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app import messages
-from app.delivery import PassResult
+from app.sending.delivery import PassResult
 from app.errors import InvalidValue
-from app.outbox import FAILED, SENDING, SENT, OutboxItem, list_outbox, put_back
-from app.periods import parse_period
-from app.site_config import SiteConfig
-from app.storage import Store
+from app.sending.outbox import FAILED, SENDING, SENT, OutboxItem, list_outbox, put_back
+from app.text.periods import parse_period
+from app.sending.site_config import SiteConfig
+from app.db.storage import Store
 from ui.destination_dialog import DestinationDialog
 from ui.errors import show_error
 from ui.simple_table import GREY, RED, fill_row, make_table, row_id_at, selected_row

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.organizations import residential_areas
-from app.roster import roster_ids
-from app.storage import Store
+from app.domain.organizations import residential_areas
+from app.domain.people_list import roster_ids
+from app.db.storage import Store
 from ui.people_model import PeopleModel
 from ui.person_card import PersonCard
 from ui.person_form import PersonForm

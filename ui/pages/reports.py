@@ -16,11 +16,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app import messages
-from app.commune import get_commune
-from app.dates import format_date
-from app.outbox import OutboxItem, list_outbox
-from app.periods import parse_period
-from app.storage import Store
+from app.domain.commune import get_commune
+from app.text.dates import format_date
+from app.sending.outbox import OutboxItem, list_outbox
+from app.text.periods import parse_period
+from app.db.storage import Store
 from ui.file_result import OpenUrl
 from ui.members_export import MembersExportBox
 from ui.report_export import ProvinceReportBox, SiteLoader

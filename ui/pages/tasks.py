@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.me import my_person_id
-from app.people import get_person
-from app.storage import Store
-from app.tasks import OPEN_STATUSES, TaskFilter, TaskView, set_statuses, task_ids, task_organizations
+from app.domain.me import my_person_id
+from app.domain.people import get_person
+from app.db.storage import Store
+from app.domain.tasks import OPEN_STATUSES, TaskFilter, TaskView, set_statuses, task_ids, task_organizations
 from ui.errors import show_error
 from ui.person_picker import PersonPicker
 from ui.task_form import TaskForm

@@ -1,0 +1,282 @@
+"""Numbered schema migrations.
+
+Each migration runs in one transaction together with the record that it ran
+(sqlite-utils ``Migrations``), so a power cut leaves the schema at the previous
+number. Never edit a released migration: add the next number.
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "frontdesk"
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' record of what ran
+MIGRATION_NAMES: list[str] = []
+_STEPS: list[tuple[str, Callable]] = []
+_migration_set: "Migrations | None" = None
+
+
+def migration(name: str):
+    def register(fn: Callable) -> Callable:
+        MIGRATION_NAMES.append(name)
+        _STEPS.append((name, fn))
+        return fn
+
+    return register
+
+
+def migration_set() -> "Migrations":
+    """The sqlite-utils ``Migrations`` of these steps. sqlite-utils is imported
+    only here, when something is to be migrated: opening an up-to-date
+    database (every start of the app) does without its ~60 ms import."""
+    global _migration_set
+    if _migration_set is None:
+        from sqlite_utils.migrations import Migrations
+
+        _migration_set = Migrations(MIGRATION_SET)
+        for name, fn in _STEPS:
+            _migration_set(name=name)(fn)
+    return _migration_set
+
+
+def applied_names(conn: sqlite3.Connection) -> list[str]:
+    """The steps this database has had, in order (read without sqlite-utils)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)).fetchone():
+        return []
+    return [r[0] for r in conn.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid", (MIGRATION_SET,))]
+
+
+@migration("0001_core")
+def m0001_core(db: "Database") -> None:
+    db.executescript(
+        """
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+
+        CREATE TABLE commune (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            code TEXT NOT NULL CHECK (length(code) = 5 AND code NOT GLOB '*[^0-9]*'),
+            name TEXT NOT NULL,
+            division_type TEXT NOT NULL,
+            province_code TEXT NOT NULL CHECK (length(province_code) = 2),
+            province_name TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+
+        -- The tree: the Front committee at the root; member organizations and
+        -- residential areas below it; a residential area's work committee and
+        -- the organizations' branches (chi hội, chi đoàn) further down.
+        -- area_id ties a branch or work committee to its residential area.
+        CREATE TABLE organization (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('front_committee', 'member_org',
+                'residential_area', 'work_committee', 'branch')),
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            short_name TEXT,
+            -- stable code of the standard member organizations ('women',
+            -- 'farmers', 'veterans', 'youth', 'trade_union'): reports use it
+            code TEXT UNIQUE,
+            parent_id INTEGER REFERENCES organization(id),
+            area_id INTEGER REFERENCES organization(id),
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            sort_key TEXT NOT NULL,
+            note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK ((kind = 'front_committee') = (parent_id IS NULL))
+        );
+        CREATE UNIQUE INDEX organization_one_root ON organization(kind)
+            WHERE kind = 'front_committee';
+        CREATE UNIQUE INDEX organization_unique_name ON organization(parent_id, name);
+        CREATE INDEX organization_area ON organization(area_id);
+
+        CREATE TABLE person (
+            id INTEGER PRIMARY KEY,
+            full_name TEXT NOT NULL CHECK (length(trim(full_name)) > 0),
+            sort_key TEXT NOT NULL,
+            gender TEXT CHECK (gender IN ('male', 'female')),
+            -- ISO: YYYY-MM-DD, or YYYY when only the year is known
+            birth_date TEXT CHECK (birth_date IS NULL OR length(birth_date) IN (4, 10)),
+            ethnicity TEXT,
+            religion TEXT,
+            citizen_id TEXT UNIQUE CHECK (citizen_id IS NULL OR
+                (length(citizen_id) = 12 AND citizen_id NOT GLOB '*[^0-9]*')),
+            phone TEXT,
+            area_id INTEGER REFERENCES organization(id),
+            status TEXT NOT NULL DEFAULT 'active'
+                CHECK (status IN ('active', 'moved', 'deceased')),
+            note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX person_sort ON person(sort_key, id);
+        CREATE INDEX person_area ON person(area_id, sort_key);
+        CREATE INDEX person_identity ON person(sort_key, birth_date, area_id);
+
+        -- Folded (no case, no diacritics, đ -> d) copies for search as people
+        -- type without a Vietnamese keyboard; kept in step by app.domain.people.
+        CREATE VIRTUAL TABLE person_search USING fts5(
+            name, phone, citizen_id, area,
+            tokenize = 'unicode61 remove_diacritics 0',
+            prefix = '1 2 3',
+            detail = column
+        );
+
+        -- History: leaving sets left_on; joining again is a new row.
+        CREATE TABLE membership (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            organization_id INTEGER NOT NULL REFERENCES organization(id),
+            joined_on TEXT,
+            left_on TEXT,
+            note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (left_on IS NULL OR joined_on IS NULL OR left_on >= joined_on)
+        );
+        CREATE UNIQUE INDEX membership_one_open ON membership(person_id, organization_id)
+            WHERE left_on IS NULL;
+        CREATE INDEX membership_organization ON membership(organization_id, left_on);
+
+        CREATE TABLE position (
+            id INTEGER PRIMARY KEY,
+            organization_id INTEGER NOT NULL REFERENCES organization(id),
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            seats INTEGER NOT NULL DEFAULT 1 CHECK (seats BETWEEN 1 AND 99),
+            rank INTEGER NOT NULL DEFAULT 100,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (organization_id, title)
+        );
+
+        CREATE TABLE appointment (
+            id INTEGER PRIMARY KEY,
+            position_id INTEGER NOT NULL REFERENCES position(id),
+            person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            start_on TEXT NOT NULL,
+            end_on TEXT,
+            acting INTEGER NOT NULL DEFAULT 0 CHECK (acting IN (0, 1)),
+            note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (end_on IS NULL OR end_on >= start_on)
+        );
+        CREATE INDEX appointment_person ON appointment(person_id, end_on);
+        CREATE INDEX appointment_position ON appointment(position_id, end_on);
+
+        CREATE TABLE duty (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            detail TEXT,
+            organization_id INTEGER NOT NULL REFERENCES organization(id),
+            owner_id INTEGER REFERENCES person(id) ON DELETE SET NULL,
+            cadence TEXT NOT NULL CHECK (cadence IN ('weekly', 'monthly', 'quarterly',
+                'half_yearly', 'yearly')),
+            -- weekly: 1 (Monday) .. 7; otherwise the day of the month (clamped
+            -- to the month's length) in month due_month of the period
+            due_day INTEGER NOT NULL CHECK (due_day BETWEEN 1 AND 31),
+            due_month INTEGER NOT NULL DEFAULT 1 CHECK (due_month BETWEEN 1 AND 12),
+            lead_days INTEGER NOT NULL DEFAULT 14 CHECK (lead_days BETWEEN 0 AND 366),
+            priority TEXT NOT NULL DEFAULT 'normal'
+                CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
+            starts_on TEXT NOT NULL,
+            ends_on TEXT,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+
+        CREATE TABLE task (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            detail TEXT,
+            organization_id INTEGER REFERENCES organization(id),
+            source_number TEXT,
+            source_date TEXT,
+            source_issuer TEXT,
+            due_on TEXT,
+            priority TEXT NOT NULL DEFAULT 'normal'
+                CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
+            status TEXT NOT NULL DEFAULT 'todo'
+                CHECK (status IN ('todo', 'in_progress', 'done', 'cancelled')),
+            completed_on TEXT,
+            duty_id INTEGER REFERENCES duty(id) ON DELETE SET NULL,
+            duty_period TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK ((status = 'done') = (completed_on IS NOT NULL))
+        );
+        CREATE UNIQUE INDEX task_one_per_duty_period ON task(duty_id, duty_period)
+            WHERE duty_id IS NOT NULL;
+        CREATE INDEX task_status_due ON task(status, due_on);
+        CREATE INDEX task_organization ON task(organization_id);
+
+        CREATE TABLE task_assignee (
+            task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            role TEXT NOT NULL CHECK (role IN ('lead', 'support')),
+            PRIMARY KEY (task_id, person_id)
+        ) WITHOUT ROWID;
+        CREATE UNIQUE INDEX task_one_lead ON task_assignee(task_id) WHERE role = 'lead';
+        CREATE INDEX task_assignee_person ON task_assignee(person_id, role);
+
+        CREATE TABLE change_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'bulk')),
+            table_name TEXT NOT NULL,
+            row_id INTEGER,
+            before TEXT,
+            after TEXT,
+            note TEXT
+        );
+        CREATE INDEX change_log_row ON change_log(table_name, row_id);
+        CREATE INDEX change_log_at ON change_log(at);
+        """
+    )
+
+
+@migration("0002_outbox_roster_index")
+def m0002_outbox_roster_index(db: "Database") -> None:
+    # Delivery state of exported files (DESIGN.md, "Sync upward"): nothing
+    # leaves this table until the destination has confirmed it.
+    db.executescript(
+        """
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL DEFAULT 'report',
+            period TEXT,
+            file_path TEXT NOT NULL,
+            remote_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+            size INTEGER NOT NULL CHECK (size >= 0),
+            destination TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'queued'
+                CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT,
+            last_error TEXT,
+            receipt TEXT,
+            created_at TEXT NOT NULL,
+            sent_at TEXT,
+            UNIQUE (destination, remote_name)
+        );
+        CREATE INDEX outbox_state ON outbox(state, next_attempt_at);
+
+        -- The everyday roster shows active people only: without this index
+        -- that list of 100,000 reads every row (185 ms -> 25 ms measured).
+        CREATE INDEX person_status_sort ON person(status, sort_key, id);
+        """
+    )
+
+
+SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -1,0 +1,345 @@
+"""Opening, creating and migrating the commune database.
+
+One SQLite file per commune, WAL with ``synchronous=FULL`` and foreign keys on.
+Every problem with the file itself (missing, not a database, damaged, locked,
+made by a newer app) becomes a ``DatabaseProblem`` with one clear message.
+"""
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from app import messages
+from app.db.backups import create_backup
+from app.clock import SystemClock, iso_timestamp
+from app.errors import DatabaseProblem
+from app.events import Events
+from app.db.migrations import MIGRATION_NAMES, MIGRATIONS_TABLE, SCHEMA_VERSION, applied_names, migration_set
+from app.paths import backups_dir_for
+from app.db.netpath import PlaceCheck, refuse_network_path
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+messages.register(
+    {
+        "database.missing": (
+            "Chưa có cơ sở dữ liệu tại {path}. Hãy tạo bằng lệnh: frontdesk init --commune MÃ_XÃ",
+            "No database at {path}. Create one with: frontdesk init --commune CODE",
+        ),
+        "database.exists": (
+            "Đã có cơ sở dữ liệu tại {path}; không ghi đè. Hãy chọn đường dẫn khác với --db.",
+            "A database already exists at {path}; it is not overwritten. Choose another path with --db.",
+        ),
+        "database.not_sqlite": (
+            "Tệp {path} không phải là cơ sở dữ liệu (hoặc đã hỏng nặng). Hãy khôi phục từ bản sao lưu.",
+            "{path} is not a database file (or is badly damaged). Restore it from a backup.",
+        ),
+        "database.not_frontdesk": (
+            "Tệp {path} là cơ sở dữ liệu SQLite nhưng không phải của Front Desk.",
+            "{path} is an SQLite database, but not a Front Desk one.",
+        ),
+        "database.damaged": (
+            "Cơ sở dữ liệu {path} bị hỏng ({detail}). Hãy khôi phục từ bản sao lưu gần nhất.",
+            "The database {path} is damaged ({detail}). Restore the newest backup.",
+        ),
+        "database.locked": (
+            "Cơ sở dữ liệu {path} đang được một chương trình khác ghi. Hãy đợi hoặc đóng chương trình đó rồi thử lại.",
+            "The database {path} is being written by another program. Wait, or close it, and try again.",
+        ),
+        "database.too_new": (
+            "Cơ sở dữ liệu {path} do phiên bản Front Desk mới hơn tạo ra (lược đồ {found}, "
+            "phiên bản này hiểu đến {supported}). Hãy cập nhật ứng dụng; dữ liệu không bị thay đổi.",
+            "The database {path} was made by a newer Front Desk (schema {found}; this version "
+            "knows up to {supported}). Update the app; the data was not changed.",
+        ),
+        "database.cannot_open": (
+            "Không mở được {path}: {detail}",
+            "Cannot open {path}: {detail}",
+        ),
+        "database.disk": (
+            "Lỗi đọc/ghi đĩa với {path} ({detail}). Kiểm tra ổ đĩa còn chỗ trống và không bị lỗi.",
+            "Disk error with {path} ({detail}). Check that the disk has free space and works.",
+        ),
+        "database.no_commune": (
+            "Cơ sở dữ liệu {path} chưa gắn với xã nào. Hãy tạo lại bằng frontdesk init.",
+            "The database {path} has no commune. Create it again with frontdesk init.",
+        ),
+    }
+)
+
+
+def default_actor() -> str:
+    """Who is using the app, for the change log."""
+    name = os.environ.get("FRONTDESK_USER")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"
+
+
+def sqlite_problem(exc: sqlite3.Error, path: Path | str) -> DatabaseProblem:
+    """Turn a low-level SQLite error about the file into a clear problem."""
+    detail = str(exc)
+    low = detail.lower()
+    if "locked" in low or "busy" in low:
+        return DatabaseProblem("database.locked", path=str(path))
+    if "not a database" in low or "file is encrypted" in low:
+        return DatabaseProblem("database.not_sqlite", path=str(path))
+    if "malformed" in low or "corrupt" in low:
+        return DatabaseProblem("database.damaged", path=str(path), detail=detail)
+    if "disk i/o" in low or "disk is full" in low:
+        return DatabaseProblem("database.disk", path=str(path), detail=detail)
+    return DatabaseProblem("database.cannot_open", path=str(path), detail=detail)
+
+
+class Connection:
+    """What a Store needs of sqlite-utils' ``Database``: the connection and
+    its transactions, nested ones as savepoints (the same rules as
+    ``Database.atomic``), without importing sqlite-utils on every start."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    @contextmanager
+    def atomic(self) -> Iterator["Connection"]:
+        conn = self.conn
+        if conn.in_transaction:
+            savepoint = f"frontdesk_{os.urandom(8).hex()}"
+            conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException:
+                # an error such as RAISE(ROLLBACK) may have ended the whole
+                # transaction already: then there is no savepoint left to undo
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            else:
+                conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        conn.execute("BEGIN")
+        try:
+            yield self
+        except BaseException:
+            conn.rollback()
+            raise
+        else:
+            try:
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.rollback()
+                raise
+
+
+class Store:
+    """An open commune database with who is working and what time it is.
+
+    Domain modules take a Store and do every multi-row change inside
+    ``store.transaction()``; ``store.log`` writes the change log in the same
+    transaction, so a change and its record never part.
+    """
+
+    def __init__(self, db: Connection, path: Path, *, actor: str, clock: Any, events: Events):
+        self.db = db
+        self.path = path
+        self.actor = actor
+        self.clock = clock
+        self.events = events
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def transaction(self):
+        return self.db.atomic()
+
+    def now_iso(self) -> str:
+        return iso_timestamp(self.clock.now())
+
+    def today(self):
+        return self.clock.today()
+
+    def log(
+        self,
+        action: str,
+        table: str,
+        row_id: int | None,
+        before: dict | None = None,
+        after: dict | None = None,
+        note: str | None = None,
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO change_log (at, actor, action, table_name, row_id, before, after, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.now_iso(),
+                self.actor,
+                action,
+                table,
+                row_id,
+                _json(before),
+                _json(after),
+                note,
+            ),
+        )
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _json(row: dict | None) -> str | None:
+    if row is None:
+        return None
+    return json.dumps(row, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseProblem("database.cannot_open", path=str(path), detail=exc.strerror) from exc
+    if head and head != SQLITE_HEADER:
+        raise DatabaseProblem("database.not_sqlite", path=str(path))
+
+
+def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), timeout=busy_timeout)
+    try:
+        mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise sqlite3.OperationalError(f"cannot switch to WAL (journal_mode={mode})")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        # as sqlite-utils' Database has always set it on this app's connections
+        conn.execute("PRAGMA recursive_triggers=ON")
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
+
+
+def _table_names(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, backups: Path | None, clock: Any) -> None:
+    applied = applied_names(conn)
+    unknown = [name for name in applied if name not in MIGRATION_NAMES]
+    user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if unknown or user_version > SCHEMA_VERSION:
+        found = max(user_version, len(applied))
+        raise DatabaseProblem(
+            "database.too_new", path=str(path), found=found, supported=SCHEMA_VERSION
+        )
+    if set(MIGRATION_NAMES) <= set(applied):
+        return
+    from sqlite_utils import Database
+
+    db = Database(conn, execute_plugins=False)
+    if applied:
+        # An existing commune database: keep a copy of it as it was.
+        create_backup(
+            conn,
+            backups or backups_dir_for(path),
+            reason=f"before-migration-{len(applied)}-to-{SCHEMA_VERSION}",
+            when=clock.now(),
+        )
+    # One IMMEDIATE transaction around all pending steps: a second process
+    # starting at the same moment waits, then finds nothing left to do.
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        migration_set().apply(db)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def open_store(
+    path: Path | str,
+    *,
+    create: bool = False,
+    actor: str | None = None,
+    clock: Any = None,
+    backups: Path | None = None,
+    busy_timeout: float = 5.0,
+    events: Events | None = None,
+    place_check: PlaceCheck = refuse_network_path,
+) -> Store:
+    """Open (or with ``create``, make) the database at ``path``, migrated to
+    this app's schema. Raises ``DatabaseProblem`` for anything wrong with the
+    file, and for a file on a network share (``place_check``)."""
+    path = Path(path)
+    place_check(path)
+    clock = clock or SystemClock()
+    if create:
+        if path.exists() and path.stat().st_size > 0:
+            raise DatabaseProblem("database.exists", path=str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+    else:
+        if not path.exists():
+            raise DatabaseProblem("database.missing", path=str(path))
+        _check_header(path)
+    conn = None
+    try:
+        conn = _connect(path, busy_timeout)
+        if not create:
+            tables = _table_names(conn)
+            if MIGRATIONS_TABLE not in tables:
+                code = "database.not_frontdesk" if tables else "database.missing"
+                raise DatabaseProblem(code, path=str(path))
+        _migrate(conn, path, backups, clock)
+        return Store(Connection(conn), path, actor=actor or default_actor(), clock=clock, events=events or Events())
+    except DatabaseProblem:
+        if conn is not None:
+            conn.close()
+        raise
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        raise sqlite_problem(exc, path) from exc
+
+
+def integrity_problems(store: Store, *, full: bool = True) -> list[str]:
+    """SQLite's own check of the file; an empty list means it is sound."""
+    pragma = "integrity_check" if full else "quick_check"
+    rows = [r[0] for r in store.conn.execute(f"PRAGMA {pragma}")]
+    return [] if rows == ["ok"] else rows
+
+
+def foreign_key_problems(store: Store) -> list[tuple]:
+    return list(store.conn.execute("PRAGMA foreign_key_check"))

@@ -1,0 +1,146 @@
+"""Erasing a person on request (the right to erasure, Decree 13/2023/NĐ-CP).
+
+Unlike marking someone "moved away", erasure leaves nothing that says who
+they were: the person, their memberships, posts and task assignments go,
+and the change log keeps that changes happened but loses whose they were
+(their values, and the links to them, are blanked). All in one transaction.
+Deleted pages are overwritten with zeros (``secure_delete``), the search
+index is rebuilt without them and the WAL is emptied, so the words are not
+left in the file's free space either.
+
+Backups made before the erasure still hold the person until the retention
+policy deletes them (docs/PRIVACY.md says how to delete them sooner).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from app.db import logged
+from app.db.storage import Store
+
+ERASED_NOTE = "erased-on-request"
+
+
+@dataclass(frozen=True)
+class ErasureResult:
+    person_id: int
+    memberships: int
+    appointments: int
+    task_assignments: int
+    log_entries_scrubbed: int
+
+
+def _blank(value: Any, keys: tuple[str, ...], person_id: int, *, everything: bool = False) -> Any:
+    """``value`` with the person's traces blanked: with ``everything`` every
+    field, else the ``keys`` that point at the person, at any depth."""
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            if everything:
+                out[k] = None
+            elif k in keys and (v == person_id or v == str(person_id)):
+                out[k] = None
+            elif k == "note" and "person_id" in value and value.get("person_id") in (person_id, None):
+                out[k] = None  # a membership's or post's free text may describe the person
+            else:
+                out[k] = _blank(v, keys, person_id)
+        return out
+    if isinstance(value, list):
+        return [_blank(v, keys, person_id) for v in value]
+    return value
+
+
+def _rewrite(store: Store, rows: list[tuple], person_id: int, *, keys: tuple[str, ...], everything: bool,
+             unlink_row: bool) -> int:
+    changed = 0
+    for entry_id, before, after in rows:
+        new = []
+        for text in (before, after):
+            if text is None:
+                new.append(None)
+                continue
+            try:
+                value = json.loads(text)
+            except ValueError:
+                new.append(None)  # not JSON: nothing to keep apart from the person
+                continue
+            new.append(json.dumps(_blank(value, keys, person_id, everything=everything), ensure_ascii=False,
+                                  sort_keys=True))
+        if new != [before, after] or unlink_row:
+            sql = "UPDATE change_log SET before = ?, after = ?" + (", row_id = NULL" if unlink_row else "")
+            store.conn.execute(sql + " WHERE id = ?", (*new, entry_id))
+            changed += 1
+    return changed
+
+
+def _scrub_change_log(store: Store, person_id: int, memberships: list[int], appointments: list[int]) -> int:
+    q = store.conn.execute
+    scrubbed = 0
+    # The person's own entries: every value blanked, and no longer tied to the
+    # row id (a new person may get the same id later).
+    rows = q("SELECT id, before, after FROM change_log WHERE table_name = 'person' AND row_id = ?", (person_id,)).fetchall()
+    scrubbed += _rewrite(store, rows, person_id, keys=(), everything=True, unlink_row=True)
+    for table, ids in (("membership", memberships), ("appointment", appointments)):
+        rows = q(
+            f"""SELECT id, before, after FROM change_log WHERE table_name = ? AND (
+                  row_id IN ({", ".join("?" for _ in ids) or "NULL"})
+                  OR json_extract(after, '$.person_id') = ? OR json_extract(before, '$.person_id') = ?)""",
+            (table, *ids, person_id, person_id),
+        ).fetchall()
+        scrubbed += _rewrite(store, rows, person_id, keys=("person_id",), everything=False, unlink_row=True)
+    others = (
+        ("task_assignee", "person_id"),  # {"assignees": [{"person_id": ..., "role": ...}]}
+        ("duty", "owner_id"),
+        ("meta", None),  # {"my_person:<account>": "<id>"}
+    )
+    for table, key in others:
+        rows = q("SELECT id, before, after FROM change_log WHERE table_name = ?", (table,)).fetchall()
+        if key is None:
+            keys = tuple({k for _i, b, a in rows for t in (b, a) if t for k in _keys(t) if k.startswith("my_person:")})
+        else:
+            keys = (key,)
+        scrubbed += _rewrite(store, rows, person_id, keys=keys, everything=False, unlink_row=False)
+    return scrubbed
+
+
+def _keys(text: str) -> list[str]:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return []
+    return list(value) if isinstance(value, dict) else []
+
+
+def erase_person(store: Store, person_id: int) -> ErasureResult:
+    """Remove the person and every trace of them that names them. Raises
+    ``NotFound`` for an unknown id. Irreversible, except from a backup."""
+    person_id = int(person_id)
+    logged.require(store, "person", person_id)
+    conn = store.conn
+    q = conn.execute
+    secure = q("PRAGMA secure_delete").fetchone()[0]
+    q("PRAGMA secure_delete = ON")
+    try:
+        with store.transaction():
+            memberships = [r[0] for r in q("SELECT id FROM membership WHERE person_id = ?", (person_id,))]
+            appointments = [r[0] for r in q("SELECT id FROM appointment WHERE person_id = ?", (person_id,))]
+            tasks = q("SELECT count(*) FROM task_assignee WHERE person_id = ?", (person_id,)).fetchone()[0]
+            scrubbed = _scrub_change_log(store, person_id, memberships, appointments)
+            q("DELETE FROM task_assignee WHERE person_id = ?", (person_id,))
+            q("DELETE FROM appointment WHERE person_id = ?", (person_id,))
+            q("DELETE FROM membership WHERE person_id = ?", (person_id,))
+            q("UPDATE duty SET owner_id = NULL WHERE owner_id = ?", (person_id,))
+            q("DELETE FROM meta WHERE key LIKE 'my\\_person:%' ESCAPE '\\' AND value = ?", (str(person_id),))
+            q("DELETE FROM person_search WHERE rowid = ?", (person_id,))
+            q("DELETE FROM person WHERE id = ?", (person_id,))
+            counts = {"memberships": len(memberships), "appointments": len(appointments), "task_assignments": tasks}
+            store.log("delete", "person", None, None, {"erased_on_request": True, **counts}, note=ERASED_NOTE)
+            # The index's segments still hold the deleted tokens until merged.
+            q("INSERT INTO person_search(person_search) VALUES ('optimize')")
+        q("PRAGMA wal_checkpoint(TRUNCATE)")  # old page images leave the WAL file
+    finally:
+        q(f"PRAGMA secure_delete = {int(secure)}")
+    store.events.emit("people_changed", ids=[person_id])
+    return ErasureResult(person_id, len(memberships), len(appointments), tasks, scrubbed)

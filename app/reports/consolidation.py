@@ -1,0 +1,229 @@
+"""The province's side: many commune reports -> one summary.
+
+``consolidate(folder)`` reads every file in the folder (not its subfolders;
+hidden files and Excel's ``~$`` lock files aside) as an untrusted report
+workbook (``app.reports.report_file.read_report``: the checks of ``app.spreadsheets.reading``
+first, then ``_meta`` and the checksum of ``_data``), and decides:
+
+- which province: ``province_code`` when given, otherwise the province most
+  of the valid reports belong to (ties: the lower code), taken from the
+  official list by the commune's code, never from the file's own word;
+- which period: ``period`` when given, otherwise the period most of that
+  province's reports carry (ties: the later period);
+- one report per commune: the newest export (``generated_at``); older ones
+  are listed as replaced, by which file;
+- every other file is listed with why it was not used: unreadable or not a
+  workbook, not a report, an unknown template or version, missing keys, a
+  bad ``_data`` sheet, a failed checksum, a commune not in the official
+  list, a commune of another province, another period.
+
+Nothing is written here: ``app.reports.consolidation_workbook`` writes the summary.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from app import messages
+from app.text.admin_units import CommuneInfo, Province, communes_of, find_commune, province
+from app.errors import FrontDeskError, InvalidValue
+from app.text.periods import parse_period
+from app.progress import ProgressCallback, ignore_progress
+from app.reports.report_file import ReportFile, ReportRejected, read_report
+
+__all__ = ["Consolidation", "Rejected", "consolidate"]
+
+messages.register(
+    {
+        "consolidate.no_folder": ("Không có thư mục {path}.", "There is no folder {path}."),
+        "consolidate.nothing": (
+            "Không có báo cáo hợp lệ nào trong {path}{which}: không ghi tệp tổng hợp.",
+            "No valid report in {path}{which}: no summary was written.",
+        ),
+        "consolidate.reason.unreadable": ("Không đọc được tệp: {detail}", "The file cannot be read: {detail}"),
+        "consolidate.reason.not_report": (
+            "Không phải tệp báo cáo của Front Desk (không có trang _meta và _data).",
+            "Not a Front Desk report (no _meta and _data sheets).",
+        ),
+        "consolidate.reason.unknown_template": (
+            "Mẫu báo cáo không nhận ra ({detail}); phiên bản này đọc được {template} phiên bản {versions}.",
+            "Unknown report template ({detail}); this version reads {template} version {versions}.",
+        ),
+        "consolidate.reason.bad_meta": ("Trang _meta thiếu: {detail}.", "The _meta sheet lacks: {detail}."),
+        "consolidate.reason.bad_data": ("Trang _data không hợp lệ ({detail}).", "The _data sheet is not valid ({detail})."),
+        "consolidate.reason.bad_checksum": (
+            "Sai mã kiểm tra: số liệu trong tệp đã bị sửa sau khi xuất, hoặc tệp bị hỏng. Đề nghị xã xuất lại báo cáo.",
+            "Checksum mismatch: the figures were changed after the export, or the file is damaged. Ask the commune "
+            "to export the report again.",
+        ),
+        "consolidate.reason.unknown_commune": (
+            "Mã xã {detail} không có trong danh mục đơn vị hành chính.",
+            "Commune code {detail} is not in the official list.",
+        ),
+        "consolidate.reason.other_province": (
+            "{detail} không thuộc {province}.", "{detail} is not in {province}.",
+        ),
+        "consolidate.reason.other_period": (
+            "Báo cáo kỳ {detail}, không phải kỳ {period}.", "A report for {detail}, not for {period}.",
+        ),
+        "consolidate.reason.superseded": (
+            "Đã có bản xuất mới hơn của cùng xã, cùng kỳ: {detail}.",
+            "A newer export of the same commune and period is there: {detail}.",
+        ),
+    }
+)
+
+
+@dataclass
+class Rejected:
+    path: Path
+    reason: str
+    detail: str = ""
+    error: FrontDeskError | None = None
+
+    def message(self, lang: str | None, *, province_name: str = "", period: str = "") -> str:
+        from app.reports.report_file import KNOWN_VERSIONS, TEMPLATE_ID
+
+        detail = messages.describe(self.error, lang) if self.error is not None else self.detail
+        return messages.text(f"consolidate.reason.{self.reason}", lang, detail=detail, province=province_name,
+                             period=period, template=TEMPLATE_ID, versions=", ".join(KNOWN_VERSIONS))
+
+
+@dataclass
+class Kept:
+    report: ReportFile
+    commune: CommuneInfo
+
+
+@dataclass
+class Consolidation:
+    folder: Path
+    province: Province
+    period: str
+    kept: list[Kept]                                   # one per commune, in the official list's order
+    rejected: list[Rejected] = field(default_factory=list)
+    missing: list[CommuneInfo] = field(default_factory=list)
+
+    def totals(self) -> dict[tuple[str, str], int]:
+        """Every (indicator, unit) added up over the communes kept."""
+        sums: Counter = Counter()
+        for k in self.kept:
+            for indicator, unit, value in k.report.rows:
+                sums[(indicator, unit)] += value
+        return dict(sums)
+
+    def describe(self, rejected: Rejected, lang: str | None = None) -> str:
+        return rejected.message(lang, province_name=self.province.full_name, period=self.period)
+
+
+def _moment(text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _candidates(folder: Path, skip: Path | None) -> list[Path]:
+    files = []
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if path.name.startswith((".", "~$")) or not path.is_file():
+            continue
+        if skip is not None and path.resolve() == skip.resolve():
+            continue
+        files.append(path)
+    return files
+
+
+def consolidate(
+    folder: Path | str,
+    *,
+    province_code: str | None = None,
+    period: str | None = None,
+    skip: Path | None = None,
+    progress: ProgressCallback | None = None,
+) -> Consolidation:
+    """Read the folder and decide what the summary holds (see the module's
+    text). Raises when there is no folder or not one usable report."""
+    report = progress or ignore_progress
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FrontDeskError("consolidate.no_folder", path=str(folder))
+    wanted_province = province(province_code) if province_code else None
+    wanted_period = parse_period(period).code if period else None
+    files = _candidates(folder, skip)
+    rejected: list[Rejected] = []
+    valid: list[Kept] = []
+    for n, path in enumerate(files):
+        report("reading", n, len(files))
+        try:
+            found = read_report(path)
+        except ReportRejected as exc:
+            rejected.append(Rejected(path, exc.reason, exc.detail, exc.error))
+            continue
+        try:
+            commune = find_commune(found.commune_code)
+        except InvalidValue:
+            rejected.append(Rejected(path, "unknown_commune", found.commune_code[:20]))
+            continue
+        if _moment(found.generated_at) is None:
+            rejected.append(Rejected(path, "bad_meta", "generated_at"))
+            continue
+        try:
+            found.meta["period"] = parse_period(found.period).code
+        except InvalidValue:
+            rejected.append(Rejected(path, "bad_meta", "period"))
+            continue
+        valid.append(Kept(found, commune))
+    report("reading", len(files), len(files))
+
+    chosen = wanted_province or _most_common_province(valid)
+    if chosen is None:
+        raise FrontDeskError("consolidate.nothing", path=str(folder), which="")
+    here = []
+    for k in valid:
+        if k.commune.province_code != chosen.code:
+            rejected.append(Rejected(k.report.path, "other_province", f"{k.commune.name} ({k.commune.province_name})"))
+        else:
+            here.append(k)
+    chosen_period = wanted_period or _most_common_period(here)
+    if chosen_period is None:
+        raise FrontDeskError("consolidate.nothing", path=str(folder), which=f" ({chosen.full_name})")
+    newest: dict[str, Kept] = {}
+    for k in here:
+        if k.report.period != chosen_period:
+            rejected.append(Rejected(k.report.path, "other_period", k.report.period[:20]))
+            continue
+        other = newest.get(k.commune.code)
+        if other is None:
+            newest[k.commune.code] = k
+            continue
+        older, newer = sorted((other, k), key=lambda x: _moment(x.report.generated_at))
+        newest[k.commune.code] = newer
+        rejected.append(Rejected(older.report.path, "superseded", newer.report.path.name))
+    if not newest:
+        raise FrontDeskError("consolidate.nothing", path=str(folder), which=f" ({chosen.full_name}, {chosen_period})")
+    official = communes_of(chosen.code)
+    kept = [newest[c.code] for c in official if c.code in newest]
+    missing = [c for c in official if c.code not in newest]
+    order = {p.name: n for n, p in enumerate(files)}
+    rejected.sort(key=lambda r: order.get(r.path.name, 0))
+    return Consolidation(folder, chosen, chosen_period, kept, rejected, missing)
+
+
+def _most_common_province(valid: list[Kept]) -> Province | None:
+    counts = Counter(k.commune.province_code for k in valid)
+    if not counts:
+        return None
+    code = min(counts, key=lambda c: (-counts[c], c))
+    return province(code)
+
+
+def _most_common_period(here: list[Kept]) -> str | None:
+    counts = Counter(k.report.period for k in here)
+    if not counts:
+        return None
+    # ties: the later period (its first day; a month before the quarter it ends)
+    return max(counts, key=lambda p: (counts[p], parse_period(p).first, -len(p)))
