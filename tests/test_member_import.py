@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from app.errors import FrontDeskError, InvalidValue
-from app.importing.row_checks import AreaIndex, area_key, check_record
+from app.importing.areas import AreaIndex, area_key
+from app.importing.row_checks import check_record
 from app.importing.plan import apply_import, plan_import, plan_records
 from app.domain.organizations import add_residential_area, by_code
 from app.domain.people import add_person, get_person, memberships_of

@@ -16,10 +16,10 @@ The bulk of the rows (people, memberships, ad-hoc tasks) goes in with bulk SQL
 inside one transaction, each with one summary entry in the change log; the
 structure (areas, appointments, duties) goes through the domain functions.
 
-This module holds the entry point and the order of the stages; the stages
-themselves are in ``demo_people`` (areas, people), ``demo_roles``
-(appointments, memberships) and ``demo_work`` (duties, tasks), and the word
-lists in ``demo_names``.
+This module holds the entry point and the order of the stages; the state they
+share is ``state.Builder``, the stages themselves are in ``people`` (areas,
+people), ``roles`` (appointments, memberships) and ``work`` (duties, tasks),
+and the word lists in ``names``.
 """
 from __future__ import annotations
 
@@ -35,8 +35,9 @@ from app import messages
 from app.text.admin_units import CommuneInfo, all_communes, find_commune
 from app.clock import SystemClock
 from app.domain.commune import create_commune_database
-from app.demo.people import People, add_areas, add_people, region_of
+from app.demo.people import add_areas, add_people
 from app.demo.roles import add_memberships, appoint_cadres
+from app.demo.state import Builder
 from app.demo.work import add_duties, add_tasks
 from app.errors import DatabaseProblem, InvalidValue
 from app.domain.positions import concurrent_holders, vacancies
@@ -137,8 +138,8 @@ def build_demo(
         store.conn.execute("PRAGMA cache_size = -32768")
         builder = Builder(store, rng, info, people, seed, report)
         with store.transaction():
-            builder.run()
-        builder.finish()
+            _run_stages(builder)
+        _finish(builder)
         summary = _summarize(store, path, info, seed, started, builder.stage_seconds)
         store.close()
         report("done", 1, 1)  # the last chance to stop: nothing is in place yet
@@ -181,69 +182,30 @@ def _remove(building: Path) -> None:
         Path(f"{building}{suffix}").unlink(missing_ok=True)
 
 
-class Builder:
-    """The state of one build, shared by the stage modules: each stage reads
-    what the earlier ones left here and adds its own. One object rather than
-    return values, because the later stages need most of what came before."""
+def _run_stages(b: Builder) -> None:
+    """The stages, in the one order the random draws depend on."""
+    b.store.set_meta("demo_seed", str(b.seed))
+    for stage, make in (
+        ("areas", add_areas),
+        ("people", add_people),
+        ("appointments", appoint_cadres),
+        ("memberships", add_memberships),
+        ("duties", add_duties),
+        ("tasks", add_tasks),
+    ):
+        make(b)
+        b.lap(stage)
 
-    def __init__(self, store: Store, rng: random.Random, info: CommuneInfo, people: int,
-                 seed: int, report: Progress):
-        self.seed = seed
-        self.store = store
-        self.rng = rng
-        self.info = info
-        self.n_people = people
-        self.report = report
-        self.today = store.today()
-        self.now = store.now_iso()
-        self.region = region_of(info.province_code)
-        self.p = People()
-        self.stage_seconds: dict[str, float] = {}
-        self._t = time.perf_counter()
-        # filled as the build goes
-        self.area_ids: list[int] = []
-        self.area_names: list[str] = []
-        self.branches: dict[str, list[int]] = {}  # org code -> branch id per area
-        self.committees: list[int] = []  # work committee per area
-        self.org_ids: dict[str, int] = {}
-        self.positions: dict[tuple[int, str], tuple[int, int]] = {}  # (org, title) -> (id, seats)
-        self.org_holders: dict[int, list[int]] = {}  # org id -> current holder indexes
-        self.held: dict[int, int] = {}  # person index -> current posts
-        self.officer_of: list[tuple[int, int]] = []  # (person index, branch id)
-        self.roles: dict[str, int] = {}  # named commune cadres -> person index
-        self.cadre_level: dict[int, int] = {}  # person index -> weight class
-        self.past_appointments = 0
-        self.duty_tasks = 0
-
-    def _lap(self, stage: str) -> None:
-        now = time.perf_counter()
-        self.stage_seconds[stage] = round(now - self._t, 3)
-        self._t = now
-
-    def run(self) -> None:
-        """The stages, in the one order the random draws depend on."""
-        self.store.set_meta("demo_seed", str(self.seed))
-        for stage, make in (
-            ("areas", add_areas),
-            ("people", add_people),
-            ("appointments", appoint_cadres),
-            ("memberships", add_memberships),
-            ("duties", add_duties),
-            ("tasks", add_tasks),
-        ):
-            make(self)
-            self._lap(stage)
-
-    def finish(self) -> None:
-        """After the commit: merge the search index's segments (a bulk load
-        leaves many) and fold the write-ahead log into the file, so the demo
-        starts like a settled database."""
-        self.report("finishing", 0, 1)
-        conn = self.store.conn
-        with self.store.transaction():
-            conn.execute("INSERT INTO person_search (person_search) VALUES ('optimize')")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self._lap("finish")
+def _finish(b: Builder) -> None:
+    """After the commit: merge the search index's segments (a bulk load
+    leaves many) and fold the write-ahead log into the file, so the demo
+    starts like a settled database."""
+    b.report("finishing", 0, 1)
+    conn = b.store.conn
+    with b.store.transaction():
+        conn.execute("INSERT INTO person_search (person_search) VALUES ('optimize')")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    b.lap("finish")
 
 
 def _summarize(store: Store, path: Path, info: CommuneInfo, seed: int, started: float,

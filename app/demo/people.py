@@ -8,10 +8,8 @@ follows it, so the order here is part of the demo's definition.
 from __future__ import annotations
 
 import random
-from bisect import bisect_right
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import Any, Iterator
 
 from app.demo import names as N
 from app.text.admin_units import CommuneInfo
@@ -25,33 +23,9 @@ from app.domain.organizations import (
 )
 from app.domain.people import add_people_bulk
 
-if TYPE_CHECKING:  # the build state lives with the orchestration in app.demo.builder
-    from app.demo.builder import Builder
+from app.demo.state import Builder, Weighted
 
-__all__ = ["Weighted", "People", "region_of", "add_areas", "add_people"]
-
-
-class Weighted:
-    """Items with relative weights; ``pick`` is one draw of ``rng.random()``."""
-
-    __slots__ = ("items", "cum", "total")
-
-    def __init__(self, pairs: Sequence[tuple[Any, float]]):
-        self.items: list[Any] = []
-        self.cum: list[float] = []
-        total = 0.0
-        for item, weight in pairs:
-            if weight > 0:
-                total += weight
-                self.items.append(item)
-                self.cum.append(total)
-        if not self.items:
-            raise ValueError("no item with a positive weight")
-        self.total = total
-
-    def pick(self, rng: random.Random) -> Any:
-        i = bisect_right(self.cum, rng.random() * self.total)
-        return self.items[min(i, len(self.items) - 1)]
+__all__ = ["add_areas", "add_people"]
 
 
 def _years_before(day: date, years: int) -> date:
@@ -59,14 +33,6 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
         return day.replace(year=day.year - years, day=28)
-
-
-def region_of(province_code: str) -> str:
-    """The naming region (surnames, area styles) of a province."""
-    for region, info in N.REGIONS.items():
-        if province_code in info["provinces"]:
-            return region
-    return "north_delta"
 
 
 # -- people ----------------------------------------------------------------------
@@ -90,21 +56,6 @@ _PHONE_PREFIXES = Weighted(
         ("052", 0.5), ("056", 1), ("058", 1), ("092", 1), ("059", 0.5), ("099", 0.5),
     ]
 )
-
-
-@dataclass
-class People:
-    """Compact facts about the generated people, by index (0-based, in insert order):
-    what the later stages need to pick officers and members without reading
-    the rows back."""
-
-    ids: list[int] = field(default_factory=list)
-    female: list[bool] = field(default_factory=list)
-    age: list[int] = field(default_factory=list)  # as the stored birth date shows it
-    birth: list[int] = field(default_factory=list)  # true birth date, ordinal
-    area: list[int] = field(default_factory=list)  # index into the area list
-    active: list[bool] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)
 
 
 class _PersonMaker:

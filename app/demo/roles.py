@@ -10,13 +10,12 @@ the order is part of the demo's definition.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
 from app.domain.organizations import STANDARD_MEMBER_ORGS
 from app.domain.positions import appoint, end_appointment
 
-if TYPE_CHECKING:  # the build state lives with the orchestration in app.demo.builder
-    from app.demo.builder import Builder
+from app.demo.state import Builder
 
 __all__ = ["appoint_cadres", "add_memberships"]
 

@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from app.demo import names as N
-from app.demo.people import Weighted
+from app.demo.state import Weighted
 from app.domain.duties import add_duty, generate_tasks
 from app.domain.organizations import STANDARD_MEMBER_ORGS
 from app.domain.tasks import set_status
 from app.text.vietnamese import clean_text
 
-if TYPE_CHECKING:  # the build state lives with the orchestration in app.demo.builder
-    from app.demo.builder import Builder
+from app.demo.state import Builder
 
 __all__ = ["add_duties", "add_tasks"]
 

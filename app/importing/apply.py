@@ -10,22 +10,19 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from app import messages
 from app.db.backups import create_backup
-from app.errors import Conflict, InvalidInput, InvalidValue
-from app.importing.row_checks import RowProblem
-from app.paths import backups_dir_for
+from app.db.storage import Store
 from app.domain.bulk_people import add_memberships, insert_people
 from app.domain.organizations import add_residential_area
 from app.domain.people import FIELDS, update_person
+from app.errors import Conflict, InvalidInput, InvalidValue
+from app.importing.row_checks import ImportPlan, RowProblem
+from app.paths import backups_dir_for
 from app.progress import ProgressCallback
-from app.db.storage import Store
 from app.text.vietnamese import fold, name_sort_key
-
-if TYPE_CHECKING:
-    from app.importing.plan import ImportPlan
 
 DUPLICATE_CHOICES = ("skip", "update", "add")
 PROGRESS_EVERY = 1000
@@ -111,7 +108,7 @@ class Decision:
     errors: list[RowProblem] = field(default_factory=list)
 
 
-def decide(plan: "ImportPlan", *, duplicates: str = "skip", choices: dict[int, str] | None = None) -> Decision:
+def decide(plan: ImportPlan, *, duplicates: str = "skip", choices: dict[int, str] | None = None) -> Decision:
     """What each row becomes. Every row counts once: inserted, updated or skipped."""
     for choice in (duplicates, *(choices or {}).values()):
         if choice not in DUPLICATE_CHOICES:
@@ -199,7 +196,7 @@ def _shared_citizen_id(planned: Any) -> RowProblem:
     return RowProblem(planned.row, column, cid, code, params, "citizen_id")
 
 
-def write(store: Store, plan: "ImportPlan", decision: Decision, progress: ProgressCallback) -> ImportResult:
+def write(store: Store, plan: ImportPlan, decision: Decision, progress: ProgressCallback) -> ImportResult:
     """Back up, then store the decision in one transaction."""
     result = ImportResult(decision.inserted, decision.updated, decision.skipped, decision.errors, written=True)
     inserts, updates = decision.inserts, list(decision.updates.values())
@@ -241,7 +238,7 @@ def write(store: Store, plan: "ImportPlan", decision: Decision, progress: Progre
     return result
 
 
-def _add_areas(store: Store, plan: "ImportPlan", targets: list[_Target]) -> dict[int, int]:
+def _add_areas(store: Store, plan: ImportPlan, targets: list[_Target]) -> dict[int, int]:
     """Add the new residential areas that rows being written live in (each
     with its work committee and branches); placeholder id -> the stored id."""
     return {placeholder: add_residential_area(store, plan.new_areas[placeholder]) for placeholder in new_areas(targets)}

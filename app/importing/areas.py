@@ -13,8 +13,9 @@ import re
 from typing import Any, Iterable, Mapping
 
 from app import messages
-from app.domain.organizations import residential_areas
 from app.db.storage import Store
+from app.domain.organizations import residential_areas
+from app.spreadsheets.cells import shown_value
 from app.text.vietnamese import clean_text, fold
 
 messages.register(
@@ -106,8 +107,6 @@ class AreaIndex:
         return found
 
     def _match(self, cell: Any) -> tuple[int | None, tuple[str, dict] | None]:
-        from app.importing.row_checks import shown_value  # that module imports this one
-
         text = clean_text(shown_value(cell))
         if not text:
             return None, None

@@ -11,6 +11,7 @@ spellings first, then spellings that may be followed by more words ("Họ và t�
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from app.text.vietnamese import clean_text, fold
 
@@ -140,3 +141,38 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
+
+
+# -- a sheet's columns, as the layout detector found them (or the user set them) --
+
+
+@dataclass
+class Column:
+    index: int            # 0-based column index in Sheet.rows
+    letter: str           # Excel letter: "A", "B", … "AA"
+    header: str           # the header text as shown (two-row headers joined: "Năm sinh / Nam")
+    field: str | None     # what it maps to; None = ignored or unknown
+    # A known heading that carries nothing to keep ("Xã" of an address), or a
+    # column the user chose to leave out: not worth asking about again.
+    ignored: bool = False
+
+
+@dataclass
+class Layout:
+    sheet: str
+    header_rows: tuple[int, ...]    # 0-based indexes of the header row(s)
+    data_start: int                 # 0-based index of the first data row
+    columns: list[Column]
+    signature: str                  # stable hash of the normalized header texts
+
+    def unknown(self) -> list[Column]:
+        """Columns with a heading that nobody has said what to do with."""
+        return [c for c in self.columns if c.header and c.field is None and not c.ignored]
+
+    def missing(self) -> list[str]:
+        """Fields a roster cannot go without that no column provides."""
+        return [] if any(c.field == "full_name" for c in self.columns) else ["full_name"]
+
+    def mapping(self) -> dict[int, str | None]:
+        """Column index -> field for every column with a heading or a choice."""
+        return {c.index: c.field for c in self.columns if c.header or c.field or c.ignored}

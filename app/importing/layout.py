@@ -16,13 +16,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from app import messages
 from app.errors import FrontDeskError
-from app.importing.columns import FIELDS, GIVEN_NAME, IGNORE, NAME_PART, column_letter, meaning, normalize
+from app.importing.columns import (
+    FIELDS,
+    GIVEN_NAME,
+    IGNORE,
+    NAME_PART,
+    Column,
+    Layout,
+    column_letter,
+    meaning,
+    normalize,
+)
 from app.importing.rows import RawRecord, is_numbering, records
 from app.text.vietnamese import clean_text
 
@@ -60,38 +70,6 @@ messages.register(
         ),
     }
 )
-
-
-@dataclass
-class Column:
-    index: int            # 0-based column index in Sheet.rows
-    letter: str           # Excel letter: "A", "B", … "AA"
-    header: str           # the header text as shown (two-row headers joined: "Năm sinh / Nam")
-    field: str | None     # what it maps to; None = ignored or unknown
-    # A known heading that carries nothing to keep ("Xã" of an address), or a
-    # column the user chose to leave out: not worth asking about again.
-    ignored: bool = False
-
-
-@dataclass
-class Layout:
-    sheet: str
-    header_rows: tuple[int, ...]    # 0-based indexes of the header row(s)
-    data_start: int                 # 0-based index of the first data row
-    columns: list[Column]
-    signature: str                  # stable hash of the normalized header texts
-
-    def unknown(self) -> list[Column]:
-        """Columns with a heading that nobody has said what to do with."""
-        return [c for c in self.columns if c.header and c.field is None and not c.ignored]
-
-    def missing(self) -> list[str]:
-        """Fields a roster cannot go without that no column provides."""
-        return [] if any(c.field == "full_name" for c in self.columns) else ["full_name"]
-
-    def mapping(self) -> dict[int, str | None]:
-        """Column index -> field for every column with a heading or a choice."""
-        return {c.index: c.field for c in self.columns if c.header or c.field or c.ignored}
 
 
 # -- finding the header -----------------------------------------------------

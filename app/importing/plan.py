@@ -14,17 +14,24 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from app import messages
 from app.db import logged
+from app.db.storage import Store
 from app.errors import FrontDeskError
 from app.importing.apply import DUPLICATE_CHOICES, ImportResult, decide, new_areas, write
-from app.importing.row_checks import AreaIndex, Duplicate, PlannedRow, RowProblem, check_record, mark_duplicates
+from app.importing.row_checks import (
+    AreaIndex,
+    Duplicate,
+    ImportPlan,
+    PlannedRow,
+    RowProblem,
+    check_record,
+    mark_duplicates,
+)
 from app.progress import ProgressCallback, ignore_progress
-from app.db.storage import Store
 
 __all__ = [
     "DUPLICATE_CHOICES", "Duplicate", "ImportPlan", "ImportResult", "PlannedRow", "RowProblem",
@@ -67,50 +74,6 @@ def without_cycle_collection() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-@dataclass
-class ImportPlan:
-    path: Path
-    sheet: str
-    layout: Any  # app.importing.layout.Layout
-    rows: list[PlannedRow]
-    org_id: int | None = None
-    areas: dict[int, str] = field(default_factory=dict)  # residential area id -> name
-    new_areas: dict[int, str] = field(default_factory=dict)  # placeholder id (< 0) -> name, areas to add
-    add_areas: bool = False  # add the new areas; if not, their rows have a problem
-
-    def set_add_areas(self, add: bool) -> None:
-        """Add the areas the commune does not have yet (their rows are good),
-        or not (each of their rows has the problem "import.area_new")."""
-        self.add_areas = add
-        for planned in self.rows:
-            problem = planned.new_area
-            if problem is None:
-                continue
-            there = problem in planned.problems
-            if add and there:
-                planned.problems.remove(problem)
-            elif not add and not there:
-                planned.problems.append(problem)
-            planned.action = "skip" if planned.problems or planned.duplicate else "insert"
-
-    def new_area_rows(self) -> dict[str, int]:
-        """Each area to add, with how many rows of the file live there."""
-        counts = dict.fromkeys(self.new_areas.values(), 0)
-        for planned in self.rows:
-            if planned.new_area is not None:
-                counts[self.new_areas[planned.values["area_id"]]] += 1
-        return counts
-
-    def invalid(self) -> list[PlannedRow]:
-        return [r for r in self.rows if r.problems]
-
-    def duplicates(self) -> list[PlannedRow]:
-        return [r for r in self.rows if r.duplicate is not None]
-
-    def repaired(self) -> list[PlannedRow]:
-        return [r for r in self.rows if r.notes]
 
 
 def plan_import(

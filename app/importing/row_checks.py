@@ -16,14 +16,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from app import messages
-from app.text.dates import format_date, parse_date, parse_date_noted
-from app.errors import InvalidInput, InvalidValue
-from app.domain.people import validate_person
-from app.importing.areas import AreaIndex, area_key  # noqa: F401 (area_key: part of this module's API)
 from app.db.storage import Store
+from app.domain.people import validate_person
+from app.errors import InvalidInput, InvalidValue
+from app.importing.areas import AreaIndex
+from app.importing.columns import Layout
+from app.spreadsheets.cells import shown_value
+from app.text.dates import parse_date, parse_date_noted
 from app.text.vietnamese import fold
 
 messages.register(
@@ -127,23 +130,6 @@ class PlannedRow:
 
 
 # -- cell values as a person would have typed them --------------------------------
-
-
-def shown_value(value: Any) -> str:
-    """A cell as Excel shows it: dates dd/mm/yyyy, whole numbers without ".0"."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        if value.time() == time(0):
-            return format_date(value.date())
-        return f"{format_date(value.date())} {value:%H:%M}"
-    if isinstance(value, date):
-        return format_date(value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    return str(value)
 
 
 def _as_text(value: Any) -> Any:
@@ -319,3 +305,50 @@ def _stored_people(
         if birth and (birth, area_id) in places:
             by_identity.setdefault((fold(name), birth, area_id), []).append((person_id, name, cid))
     return by_id, by_identity
+
+
+# -- the plan: every row of one file, checked ---------------------------------------
+
+
+@dataclass
+class ImportPlan:
+    path: Path
+    sheet: str
+    layout: Layout | None  # None: rows that came without a sheet (a test's, the kill test's)
+    rows: list[PlannedRow]
+    org_id: int | None = None
+    areas: dict[int, str] = field(default_factory=dict)  # residential area id -> name
+    new_areas: dict[int, str] = field(default_factory=dict)  # placeholder id (< 0) -> name, areas to add
+    add_areas: bool = False  # add the new areas; if not, their rows have a problem
+
+    def set_add_areas(self, add: bool) -> None:
+        """Add the areas the commune does not have yet (their rows are good),
+        or not (each of their rows has the problem "import.area_new")."""
+        self.add_areas = add
+        for planned in self.rows:
+            problem = planned.new_area
+            if problem is None:
+                continue
+            there = problem in planned.problems
+            if add and there:
+                planned.problems.remove(problem)
+            elif not add and not there:
+                planned.problems.append(problem)
+            planned.action = "skip" if planned.problems or planned.duplicate else "insert"
+
+    def new_area_rows(self) -> dict[str, int]:
+        """Each area to add, with how many rows of the file live there."""
+        counts = dict.fromkeys(self.new_areas.values(), 0)
+        for planned in self.rows:
+            if planned.new_area is not None:
+                counts[self.new_areas[planned.values["area_id"]]] += 1
+        return counts
+
+    def invalid(self) -> list[PlannedRow]:
+        return [r for r in self.rows if r.problems]
+
+    def duplicates(self) -> list[PlannedRow]:
+        return [r for r in self.rows if r.duplicate is not None]
+
+    def repaired(self) -> list[PlannedRow]:
+        return [r for r in self.rows if r.notes]

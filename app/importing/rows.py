@@ -18,11 +18,10 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from app.importing.columns import column_letter
+from app.importing.columns import Layout, column_letter
 from app.text.vietnamese import fold
 
 if TYPE_CHECKING:
-    from app.importing.layout import Layout
     from app.spreadsheets.reading import CellValue, Sheet
 
 __all__ = ["RawRecord", "records", "is_numbering"]
