@@ -9,7 +9,7 @@ same way it does for any other exception, so "cancelled" never leaves half a
 file or half a transaction behind.
 
 ``Progress`` is such a callback that can be cancelled from another thread: the
-desktop window (``ui.progress.run_long``) hands one to work it runs off the GUI
+desktop window (``ui.runtime.progress.run_long``) hands one to work it runs off the GUI
 thread and reads ``snapshot()`` to draw its progress bar. Plain Python, no Qt:
 the command line can use it as well.
 """

@@ -47,9 +47,9 @@ def first_paint(ctx: Context) -> list[Figure]:
     from PySide6.QtWidgets import QApplication
 
     from app.db.storage import open_store
-    from ui.application import install_translations
-    from ui.operations import ImmediateRunner
     from ui.pages.changes import ChangesPage
+    from ui.runtime.runner import ImmediateRunner
+    from ui.runtime.translations import install_translations
 
     changes = 2_000 if ctx.quick else 100_000
     app = QApplication.instance() or QApplication([])

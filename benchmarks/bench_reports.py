@@ -14,8 +14,8 @@ TODAY = date(2026, 11, 22)
 def export(ctx: Context) -> list[Figure]:
     """The members export of the demo commune vs bare writers of the same cells."""
     from app.clock import FixedClock
-    from app.reports.member_list import export_members
     from app.db.storage import open_store
+    from app.reports.member_list import export_members
 
     folder = ctx.data / "export"
     folder.mkdir(exist_ok=True)
@@ -50,12 +50,12 @@ def export(ctx: Context) -> list[Figure]:
 
 def _reports(ctx: Context, count: int) -> Path:
     """``count`` report files of as many demo communes of Hà Nội, made once and kept."""
-    from app.text.admin_units import communes_of
     from app.clock import FixedClock
-    from app.demo.builder import build_demo
-    from app.text.periods import parse_period
-    from app.reports.province_report import export_report
     from app.db.storage import open_store
+    from app.demo.builder import build_demo
+    from app.reports.province_report import export_report
+    from app.text.admin_units import communes_of
+    from app.text.periods import parse_period
 
     folder = ctx.data / f"reports-{count}"
     done = folder / ".complete"

@@ -79,11 +79,11 @@ def lists(ctx: Context) -> list[Figure]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from app.domain.search import fts_query
     from app.db.storage import open_store
-    from ui.application import install_translations
-    from ui.operations import ImmediateRunner
+    from app.domain.search import fts_query
     from ui.pages.people import PeoplePage
+    from ui.runtime.runner import ImmediateRunner
+    from ui.runtime.translations import install_translations
 
     app = QApplication.instance() or QApplication([])
     install_translations(app, "vi")

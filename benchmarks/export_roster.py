@@ -29,9 +29,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.clock import FixedClock  # noqa: E402
+from app.db.storage import open_store  # noqa: E402
 from app.demo.builder import build_demo  # noqa: E402
 from app.reports.member_list import export_members  # noqa: E402
-from app.db.storage import open_store  # noqa: E402
 
 TODAY = date(2026, 11, 22)
 

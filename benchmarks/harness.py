@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import platform
-import statistics
 import sqlite3
+import statistics
 import sys
 import time
 from dataclasses import dataclass, field

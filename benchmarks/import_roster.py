@@ -31,7 +31,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.demo.names import (  # noqa: E402
-    GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE, MIDDLE_FEMALE_OLD, MIDDLE_MALE, MIDDLE_MALE_OLD, SURNAMES,
+    GIVEN_FEMALE,
+    GIVEN_MALE,
+    MIDDLE_FEMALE,
+    MIDDLE_FEMALE_OLD,
+    MIDDLE_MALE,
+    MIDDLE_MALE_OLD,
+    SURNAMES,
 )
 
 AREAS = 12
@@ -145,8 +151,8 @@ def import_roster(path: Path, folder: Path, times: dict[str, float]) -> int:
 
 def stages(path: Path, folder: Path) -> dict[str, float]:
     """Where the import's time goes, step by step (same work as import_roster)."""
-    from app.importing.plan import apply_import, plan_records
     from app.importing.layout import best_sheet, detect_layout, records
+    from app.importing.plan import apply_import, plan_records
     from app.spreadsheets.reading import read_workbook
 
     store = fresh_store(folder)

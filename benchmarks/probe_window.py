@@ -54,11 +54,12 @@ def bare() -> None:
 
 
 def _main_window(db: str):
+    from app.db.storage import open_store
     from app.logs import setup_logging
     from app.paths import app_paths
-    from app.db.storage import open_store
-    from ui.application import application, install_translations
+    from ui.application import application
     from ui.main_window import MainWindow
+    from ui.runtime.translations import install_translations
 
     setup_logging(app_paths().logs)
     app = application()

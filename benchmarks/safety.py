@@ -30,13 +30,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.db.backups import create_backup, list_backups  # noqa: E402
-from app.safety.usb_copy import copy_backup_to  # noqa: E402
-from app.safety.schedule import back_up, maybe_backup  # noqa: E402
-from app.safety.checks import CHECKS  # noqa: E402
+from app.db.storage import integrity_problems, open_store  # noqa: E402
 from app.demo.builder import build_demo  # noqa: E402
 from app.domain.erasure import erase_person  # noqa: E402
+from app.safety.checks import CHECKS  # noqa: E402
 from app.safety.restore import restore_backup  # noqa: E402
-from app.db.storage import integrity_problems, open_store  # noqa: E402
+from app.safety.schedule import back_up, maybe_backup  # noqa: E402
+from app.safety.usb_copy import copy_backup_to  # noqa: E402
 
 
 def best(rounds: int, fn) -> float:

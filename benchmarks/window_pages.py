@@ -24,9 +24,9 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from app.db.storage import open_store
-    from ui.application import install_translations
     from ui.main_window import MainWindow
-    from ui.operations import ImmediateRunner
+    from ui.runtime.runner import ImmediateRunner
+    from ui.runtime.translations import install_translations
 
     app = QApplication([])
     install_translations(app, "vi")

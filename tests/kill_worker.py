@@ -15,12 +15,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.safety.retention import RetentionPolicy
-from app.safety.schedule import back_up
-from app.importing.plan import apply_import, plan_records
+from app.db.storage import open_store
 from app.domain.organizations import by_code
 from app.domain.people import add_person, join_organization, update_person
-from app.db.storage import open_store
+from app.importing.plan import apply_import, plan_records
+from app.safety.retention import RetentionPolicy
+from app.safety.schedule import back_up
 
 POLICY = RetentionPolicy(recent=4, daily=2, weekly=1, monthly=1, safety=1)
 CELLS = {"full_name": "B", "citizen_id": "F", "phone": "G"}

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.text.admin_units import all_communes, communes_of, find_commune, province, provinces, search_communes
 from app.errors import InvalidValue
+from app.text.admin_units import all_communes, communes_of, find_commune, province, provinces, search_communes
 
 
 def test_the_two_level_list_of_2025():

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from app.clock import FixedClock
 from app.db.backups import (
     BackupInfo,
     backup_name,
@@ -19,11 +20,10 @@ from app.db.backups import (
     parse_backup_name,
     verify_backup,
 )
+from app.domain.people import add_people_bulk, add_person
+from app.errors import FrontDeskError
 from app.safety.retention import RetentionPolicy, assign_tiers, plan_pruning, prune_backups
 from app.safety.schedule import back_up, backup_at_quit, backup_at_start, maybe_backup
-from app.clock import FixedClock
-from app.errors import FrontDeskError
-from app.domain.people import add_people_bulk, add_person
 
 VN = timezone(timedelta(hours=7))
 

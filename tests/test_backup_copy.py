@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from app.db.backups import list_backups
-from app.safety.usb_copy import copy_backup_to
-from app.safety.schedule import back_up
 from app.cli import run
-from app.errors import FrontDeskError
+from app.db.backups import list_backups
 from app.domain.people import add_people_bulk
+from app.errors import FrontDeskError
+from app.safety.schedule import back_up
+from app.safety.usb_copy import copy_backup_to
 
 ROOT = Path(__file__).resolve().parents[1]
 

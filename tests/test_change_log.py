@@ -7,14 +7,14 @@ from datetime import date, datetime, timedelta, timezone
 
 from openpyxl import load_workbook
 
-from app.domain.change_log import ChangeFilter, count_changes, iter_changes, list_changes
-from app.reports.change_log_export import export_changes
 from app.clock import FixedClock
-from app.errors import FrontDeskError
+from app.domain.change_log import ChangeFilter, count_changes, iter_changes, list_changes
 from app.domain.organizations import by_code
 from app.domain.people import add_person, join_organization, update_person
 from app.domain.positions import appoint
 from app.domain.tasks import add_task
+from app.errors import FrontDeskError
+from app.reports.change_log_export import export_changes
 from tests.helpers import cli
 
 VN = timezone(timedelta(hours=7))

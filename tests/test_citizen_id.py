@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from app import messages
+from app.errors import InvalidValue
 from app.text.citizen_id import (
     PROVINCE_CODES,
     CitizenId,
@@ -13,7 +14,6 @@ from app.text.citizen_id import (
     mask_citizen_id,
     parse_citizen_id,
 )
-from app.errors import InvalidValue
 
 
 def error_of(raw, **kwargs) -> InvalidValue:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from app.db.storage import open_store
 from app.domain.commune import create_commune_database
 from app.domain.organizations import add_residential_area, by_code
 from app.domain.people import add_person
-from app.db.storage import open_store
 from tests.helpers import cli
 
 HEADER = ["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD", "Số điện thoại", "Thôn", "Ghi chú"]

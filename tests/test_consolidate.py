@@ -8,16 +8,16 @@ from datetime import datetime, timedelta, timezone
 import openpyxl
 import pytest
 
-from app.text.admin_units import communes_of
 from app.clock import FixedClock
-from app.reports.consolidation import consolidate
-from app.reports.consolidation_workbook import write_summary
+from app.db.storage import open_store
 from app.demo.builder import build_demo
 from app.errors import FrontDeskError
-from app.text.periods import parse_period
-from app.reports.report_file import read_report
+from app.reports.consolidation import consolidate
+from app.reports.consolidation_workbook import write_summary
 from app.reports.province_report import export_report
-from app.db.storage import open_store
+from app.reports.report_file import read_report
+from app.text.admin_units import communes_of
+from app.text.periods import parse_period
 from tests.helpers import cli
 
 HANOI = ("00004", "00008", "00025")  # Ba Đình, Ngọc Hà, Giảng Võ

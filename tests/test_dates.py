@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from app import messages
+from app.errors import InvalidValue
 from app.text.dates import (
     PartialDate,
     format_date,
@@ -14,7 +15,6 @@ from app.text.dates import (
     parse_date_noted,
     parse_iso_date,
 )
-from app.errors import InvalidValue
 
 TODAY = date(2025, 6, 15)
 FULL = PartialDate(1985, 3, 5)

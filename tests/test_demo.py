@@ -6,15 +6,15 @@ from datetime import date
 
 import pytest
 
-from app.text.citizen_id import check_against_person, parse_citizen_id
 from app.clock import FixedClock
+from app.db.storage import foreign_key_problems, integrity_problems, open_store
 from app.demo.builder import DemoSummary, build_demo
-from app.errors import DatabaseProblem, InvalidValue
 from app.domain.people import FIELDS, validate_person
-from app.text.phone import parse_phone
 from app.domain.positions import concurrent_holders, vacancies
 from app.domain.search import search_people
-from app.db.storage import foreign_key_problems, integrity_problems, open_store
+from app.errors import DatabaseProblem, InvalidValue
+from app.text.citizen_id import check_against_person, parse_citizen_id
+from app.text.phone import parse_phone
 from app.text.vietnamese import fold
 
 TODAY = date(2026, 11, 22)

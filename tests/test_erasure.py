@@ -7,17 +7,17 @@ from io import StringIO
 
 import pytest
 
-from app.domain.change_log import ChangeFilter, iter_changes
-from app.safety.checks import run_checks
 from app.cli import run
+from app.domain.change_log import ChangeFilter, iter_changes
 from app.domain.duties import add_duty
 from app.domain.erasure import erase_person
-from app.errors import NotFound
 from app.domain.me import my_person_id, set_my_person
 from app.domain.organizations import by_code
 from app.domain.people import add_person, join_organization, leave_organization, update_person
 from app.domain.positions import appoint
 from app.domain.tasks import add_task
+from app.errors import NotFound
+from app.safety.checks import run_checks
 
 NAME, CID, PHONE = "Khổng Minh Triết", "001090012345", "0912345678"
 

@@ -12,12 +12,12 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from app.clock import FixedClock
+from app.db.storage import open_store
 from app.demo.builder import build_demo
-from app.reports.member_list import export_members
 from app.domain.organizations import add_residential_area, branch_of, by_code
 from app.domain.people import add_person, join_organization, leave_organization
 from app.progress import Cancelled
-from app.db.storage import open_store
+from app.reports.member_list import export_members
 from app.spreadsheets.reading import read_workbook
 from tests.helpers import TODAY, cli
 

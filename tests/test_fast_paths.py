@@ -11,9 +11,9 @@ from decimal import Decimal
 
 import pytest
 
+from app.errors import InvalidValue
 from app.text import citizen_id, dates, phone, vietnamese
 from app.text.dates import PartialDate
-from app.errors import InvalidValue
 
 TODAY = date(2026, 11, 22)
 N = 4000

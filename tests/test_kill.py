@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from app.db.backups import list_backups, verify_backup
-from app.safety.checks import run_checks
-from app.paths import backups_dir_for
 from app.db.storage import open_store
+from app.paths import backups_dir_for
+from app.safety.checks import run_checks
 from tests.kill_worker import batch_size
 
 ROOT = Path(__file__).resolve().parents[1]

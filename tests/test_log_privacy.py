@@ -8,12 +8,12 @@ import json
 import logging
 from pathlib import Path
 
+from app.db.storage import open_store
+from app.domain.organizations import add_residential_area
+from app.domain.people import update_person
 from app.errors import InvalidValue
 from app.logs import LOG_NAME, MAX_BYTES, redact
-from app.domain.organizations import add_residential_area
 from app.paths import app_paths
-from app.domain.people import update_person
-from app.db.storage import open_store
 from app.text.vietnamese import fold
 from tests.helpers import cli
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.errors import NotFound
+from app.db.storage import open_store
 from app.domain.me import my_person_id, set_my_person
 from app.domain.people import add_person
-from app.db.storage import open_store
+from app.errors import NotFound
 
 
 def test_not_linked_until_the_user_says_who_they_are(store):

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from app.errors import FrontDeskError, InvalidValue
-from app.importing.areas import AreaIndex, area_key
-from app.importing.row_checks import check_record
-from app.importing.plan import apply_import, plan_import, plan_records
 from app.domain.organizations import add_residential_area, by_code
 from app.domain.people import add_person, get_person, memberships_of
-from app.progress import Cancelled
 from app.domain.search import search_people
+from app.errors import FrontDeskError, InvalidValue
+from app.importing.areas import AreaIndex, area_key
+from app.importing.plan import apply_import, plan_import, plan_records
+from app.importing.row_checks import check_record
+from app.progress import Cancelled
 
 LETTERS = {"row_number": "A", "full_name": "B", "gender": "C", "birth_date": "D", "citizen_id": "E",
            "phone": "F", "area": "G", "ethnicity": "H", "religion": "I", "note": "J", "joined_on": "K"}

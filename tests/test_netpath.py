@@ -6,9 +6,9 @@ from functools import partial
 
 import pytest
 
-from app.errors import DatabaseProblem
 from app.db.netpath import network_reason, parse_mounts, refuse_network_path
 from app.db.storage import open_store
+from app.errors import DatabaseProblem
 
 LINUX_MOUNTS = r"""/dev/sda2 / ext4 rw,relatime 0 0
 /dev/sda1 /boot/efi vfat rw 0 0

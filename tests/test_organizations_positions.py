@@ -5,7 +5,6 @@ from datetime import date
 
 import pytest
 
-from app.errors import Conflict, InvalidValue, NotFound
 from app.domain.organizations import (
     add_organization,
     add_residential_area,
@@ -27,6 +26,7 @@ from app.domain.positions import (
     set_seats,
     vacancies,
 )
+from app.errors import Conflict, InvalidValue, NotFound
 
 
 def _position(store, org_id, title):

@@ -9,11 +9,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from app.sending.delivery import backoff_delay, lock_path, pass_lock, run_outbox
 from app.errors import FrontDeskError, InvalidValue
+from app.sending.delivery import backoff_delay, lock_path, pass_lock, run_outbox
+from app.sending.folder import MANIFEST_SUFFIX, FolderTransport, write_atomically
 from app.sending.outbox import list_outbox, outbox_folder, outbox_summary, put_back, queue_report
 from app.sending.transport import OFFLINE, PERMANENT, TEMPORARY, DeliveryError
-from app.sending.folder import MANIFEST_SUFFIX, FolderTransport, write_atomically
 
 
 def _file(tmp_path, name="bao-cao.xlsx", data=b"report bytes"):

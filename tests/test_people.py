@@ -6,7 +6,6 @@ import json
 import pytest
 
 from app import messages
-from app.errors import Conflict, InvalidInput
 from app.domain.organizations import add_residential_area, branch_of, by_code, residential_areas
 from app.domain.people import (
     add_person,
@@ -17,6 +16,7 @@ from app.domain.people import (
     update_person,
 )
 from app.domain.search import search_people
+from app.errors import Conflict, InvalidInput
 
 
 @pytest.fixture

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QTextEdit,
 )
 
-from ui import application
-from ui.application import install_translations
+from ui.runtime import translations
+from ui.runtime.translations import install_translations
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "translations" / "qtbase_vi.ts"
@@ -201,7 +201,7 @@ def test_ours_wins_over_one_a_later_qt_might_ship(tmp_path, monkeypatch, languag
         def path(_which) -> str:
             return str(qt_dir)
 
-    monkeypatch.setattr(application, "QLibraryInfo", QtInfo)
+    monkeypatch.setattr(translations, "QLibraryInfo", QtInfo)
     language("vi")
     assert _texts(QDialogButtonBox(QDialogButtonBox.Cancel)) == {"Hủy"}  # ours
     assert QCoreApplication.translate("QShortcut", "Ctrl") == "Qt's ctrl"  # theirs fills a gap

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from app.safety.checks import run_checks
 from app.db.migrations import SCHEMA_VERSION
-from app.domain.search import search_people
 from app.db.storage import open_store
+from app.domain.search import search_people
+from app.safety.checks import run_checks
 
 RELEASES = Path(__file__).parent / "fixtures" / "databases"
 FIXTURES = sorted(RELEASES.glob("frontdesk-*.sqlite3"))

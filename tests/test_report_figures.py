@@ -7,11 +7,11 @@ from datetime import date
 import pytest
 from python_calamine import CalamineWorkbook
 
-from app.text.periods import parse_period
 from app.domain.positions import concurrent_holders, vacancies
-from app.reports.report_file import read_report
 from app.reports.figures import MEMBER_INDICATORS, POSITION_INDICATORS, TASK_INDICATORS, compute_figures
 from app.reports.province_report import export_report
+from app.reports.report_file import read_report
+from app.text.periods import parse_period
 from tests.report_commune import EXPECTED_NOVEMBER, build
 
 ALL = MEMBER_INDICATORS + POSITION_INDICATORS + TASK_INDICATORS

@@ -11,14 +11,14 @@ from datetime import date, datetime
 import openpyxl
 import pytest
 
-from app.errors import InvalidValue
 from app.domain.organizations import by_code, front_committee_id
 from app.domain.people import add_person, join_organization
-from app.text.periods import parse_period
-from app.progress import Cancelled
-from app.reports.report_file import META_KEYS, ReportRejected, read_report
-from app.reports.province_report import export_report
 from app.domain.tasks import add_task
+from app.errors import InvalidValue
+from app.progress import Cancelled
+from app.reports.province_report import export_report
+from app.reports.report_file import META_KEYS, ReportRejected, read_report
+from app.text.periods import parse_period
 from tests.helpers import cli
 from tests.report_commune import build
 

@@ -12,15 +12,15 @@ from pathlib import Path
 
 import pytest
 
+from app.clock import FixedClock
 from app.db.backups import list_backups
+from app.db.storage import open_store
+from app.domain.commune import create_commune_database
+from app.domain.people import add_person
+from app.errors import FrontDeskError
+from app.safety.restore import restore_backup
 from app.safety.retention import RetentionPolicy, assign_tiers
 from app.safety.schedule import back_up
-from app.clock import FixedClock
-from app.domain.commune import create_commune_database
-from app.errors import FrontDeskError
-from app.domain.people import add_person
-from app.safety.restore import restore_backup
-from app.db.storage import open_store
 from tests.helpers import cli
 
 VN = timezone(timedelta(hours=7))

@@ -17,9 +17,8 @@ from pathlib import Path
 import pytest
 
 from app import messages
-from app.text.dates import parse_date, parse_date_noted
-from app.errors import FrontDeskError, InvalidInput
 from app.domain.people import validate_person
+from app.errors import FrontDeskError, InvalidInput
 from app.importing.columns import FIELDS as COLUMN_FIELDS
 from app.importing.columns import GIVEN_NAME, IGNORE, NAME_PART, meaning
 from app.importing.layout import (
@@ -32,6 +31,7 @@ from app.importing.layout import (
     remembered_mapping,
     with_mapping,
 )
+from app.text.dates import parse_date, parse_date_noted
 from app.text.vietnamese import clean_text, fold
 
 ROSTERS = Path(__file__).parent / "fixtures" / "rosters"

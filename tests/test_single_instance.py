@@ -13,7 +13,7 @@ from PySide6.QtNetwork import QLocalSocket
 from app.db.backups import list_backups
 from app.domain.commune import create_commune_database
 from app.paths import backups_dir_for
-from ui.single_instance import SingleInstance, lock_path, server_name
+from ui.runtime.single_instance import SingleInstance, lock_path, server_name
 
 ROOT = Path(__file__).resolve().parents[1]
 WAIT_S = 60  # generous: two Qt processes starting at once on a busy 2-core machine

@@ -7,12 +7,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from app.db.backups import backup_name
-from app.safety.schedule import back_up
 from app.clock import FixedClock
-from app.errors import DatabaseProblem
+from app.db.backups import backup_name
 from app.domain.people import add_people_bulk
+from app.errors import DatabaseProblem
 from app.safety.restore import restore_backup
+from app.safety.schedule import back_up
 from app.safety.startup import damage_found, describe_damage, open_at_start
 
 VN = timezone(timedelta(hours=7))

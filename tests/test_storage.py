@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from app import messages
-from app.domain.commune import create_commune_database
-from app.errors import DatabaseProblem, InvalidValue
 from app.db.migrations import MIGRATION_NAMES, SCHEMA_VERSION
 from app.db.storage import open_store
+from app.domain.commune import create_commune_database
+from app.errors import DatabaseProblem, InvalidValue
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -11,7 +11,6 @@ import sys
 import textwrap
 from pathlib import Path
 
-
 from app.sending.delivery import run_outbox
 from app.sending.outbox import list_outbox, queue_report
 from app.sending.smtp import SmtpTransport

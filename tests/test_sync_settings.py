@@ -10,6 +10,8 @@ import random
 import pytest
 
 from app import messages
+from app.errors import FrontDeskError, InvalidValue
+from app.paths import app_paths
 from app.sending.destination import (
     current_destination,
     make_destination,
@@ -18,9 +20,7 @@ from app.sending.destination import (
     save_password,
     test_connection,
 )
-from app.errors import FrontDeskError, InvalidValue
 from app.sending.outbox import list_outbox, outbox_folder, queue_report
-from app.paths import app_paths
 from app.sending.secrets import SecretStore, scrub
 from app.sending.site_config import SiteConfig, load_site_config
 from app.sending.transport import SETTINGS, DeliveryError

@@ -11,8 +11,8 @@ import trustme
 
 from app.sending.delivery import run_outbox
 from app.sending.outbox import list_outbox, queue_report
-from app.sending.transport import OFFLINE, PERMANENT, SETTINGS
 from app.sending.smtp import SmtpTransport
+from app.sending.transport import OFFLINE, PERMANENT, SETTINGS
 from tests.sync_servers import MailServer, free_port
 
 TIMEOUT = 15.0  # never reached: the faults here close connections rather than stall

@@ -17,11 +17,11 @@ from app.domain.duties import (
     set_active,
     update_duty,
 )
-from app.errors import InvalidInput, InvalidValue, NotFound
 from app.domain.organizations import by_code, front_committee_id
 from app.domain.people import add_person, update_person
 from app.domain.tasks import TaskFilter, add_task, assign, count_tasks, get_task, list_tasks, set_status, task_ids
 from app.domain.workload import OVERLOAD_OPEN_TASKS, busiest, load_of, overview
+from app.errors import InvalidInput, InvalidValue, NotFound
 
 
 @pytest.fixture

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.errors import InvalidInput, NotFound
 from app.domain.organizations import by_code, front_committee_id
 from app.domain.people import add_person, update_person
 from app.domain.tasks import TaskFilter, count_tasks, get_task, save_task, set_statuses, task_ids, task_organizations
+from app.errors import InvalidInput, NotFound
 
 
 @pytest.fixture

@@ -76,7 +76,7 @@ def test_english_plurals_cover_every_plural_string(tmp_path):
 def test_english_counts_read_naturally(qapp):
     from PySide6.QtCore import QCoreApplication
 
-    from ui.application import install_translations
+    from ui.runtime.translations import install_translations
 
     install_translations(qapp, "en")
     assert QCoreApplication.translate("PeoplePage", "%Ln people", "", 1) == "1 person"

@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.db.backups import list_backups, verify_backup
-from app.safety.usb_copy import copy_backup_to
 from app.domain.people import add_people_bulk, add_person, update_person
+from app.safety.usb_copy import copy_backup_to
 from ui.pages.backups import BackupsPage, backup_moment
 
 WAIT_MS = 15_000
@@ -23,7 +23,7 @@ WAIT_MS = 15_000
 
 @pytest.fixture
 def english(qapp):
-    from ui.application import install_translations
+    from ui.runtime.translations import install_translations
 
     install_translations(qapp, "en")
 
@@ -35,7 +35,7 @@ def folder(tmp_path):
 
 @pytest.fixture
 def told(monkeypatch):
-    """What message boxes said (warnings: failures shown by ui.errors)."""
+    """What message boxes said (warnings: failures shown by ui.runtime.errors)."""
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: said.append(text))
     return said

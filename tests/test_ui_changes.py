@@ -10,14 +10,14 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app.domain.change_log import ChangeFilter, count_changes
 from app.clock import FixedClock
+from app.domain.change_log import ChangeFilter, count_changes
 from app.domain.organizations import by_code
 from app.domain.people import add_person, join_organization, update_person
 from app.domain.positions import add_position, appoint, end_appointment
 from app.domain.tasks import add_task
-from ui.operations import ImmediateRunner
 from ui.pages.changes import ChangesPage
+from ui.runtime.runner import ImmediateRunner
 
 VN = timezone(timedelta(hours=7))
 CID = "001090012345"
@@ -30,7 +30,7 @@ def _at(store, day: int, hour: int = 9) -> None:
 
 @pytest.fixture
 def english(qapp):
-    from ui.application import install_translations
+    from ui.runtime.translations import install_translations
 
     install_translations(qapp, "en")
 

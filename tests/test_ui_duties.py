@@ -7,15 +7,15 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.clock import FixedClock
+from app.db.storage import open_store
 from app.demo.builder import build_demo
 from app.domain.duties import add_duty, generate_tasks, get_duty, list_duties
 from app.domain.organizations import by_code, front_committee_id
 from app.domain.people import add_person
-from app.db.storage import open_store
 from app.domain.tasks import TaskFilter, get_task, task_ids
-from ui.duty_form import DutyForm, cadence_text, status_name
-from ui.operations import ImmediateRunner
+from ui.dialogs.duty_form import DutyForm, cadence_text, status_name
 from ui.pages.duties import DutiesPage
+from ui.runtime.runner import ImmediateRunner
 
 
 @pytest.fixture

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from app import messages
 from app.errors import FrontDeskError, InvalidValue
 from app.sending.site_config import load_site_config
-from ui import first_run
 from ui.application import choose_database
-from ui.first_run import FirstRunDialog, demo_path_for
+from ui.dialogs import first_run
+from ui.dialogs.first_run import FirstRunDialog, demo_path_for
 
 WAIT = 20_000  # ms: the demo build takes about a second; a slow machine more
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.organizations import by_code, front_committee_id
 from app.db.storage import open_store
+from app.domain.organizations import by_code, front_committee_id
 from app.domain.tasks import get_task
-from ui.application import install_translations
-from ui.first_run import FirstRunDialog
+from ui.dialogs.first_run import FirstRunDialog
+from ui.dialogs.person_form import PersonForm
 from ui.main_window import MainWindow
-from ui.person_form import PersonForm
+from ui.runtime.translations import install_translations
 
 WAIT_MS = 15_000
 

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtWidgets import QWizard
 
 from app.domain.organizations import add_residential_area, by_code
-from ui.application import install_translations
-from ui.import_wizard import ImportWizard
-from ui.operations import ImmediateRunner
+from ui.dialogs.import_wizard import ImportWizard
 from ui.pages.people import PeoplePage
+from ui.runtime.runner import ImmediateRunner
+from ui.runtime.translations import install_translations
 
 WAIT_MS = 15_000
 

@@ -5,10 +5,10 @@ import logging
 
 import pytest
 
-from app.errors import InvalidInput
 from app.domain.people import add_person
-from ui.errors import ExceptionHook, user_message
-from ui.operations import ImmediateRunner, WriteRunner
+from app.errors import InvalidInput
+from ui.runtime.errors import ExceptionHook, user_message
+from ui.runtime.runner import ImmediateRunner, WriteRunner
 
 
 def test_writes_run_on_their_own_thread_in_order_and_report_back(qtbot, store, clock):
@@ -85,7 +85,7 @@ def test_a_problem_the_form_has_no_field_for_is_shown_not_dropped(qtbot, monkeyp
     from PySide6.QtWidgets import QMessageBox, QWidget
 
     from app.errors import InvalidInput, InvalidValue
-    from ui.errors import show_in_form
+    from ui.runtime.errors import show_in_form
 
     boxes, under_fields = [], []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: boxes.append(text))

@@ -6,20 +6,20 @@ from datetime import date
 import pytest
 
 from app.clock import FixedClock
+from app.db.storage import open_store
 from app.demo.builder import build_demo
 from app.domain.organizations import add_residential_area, by_code, front_committee_id
 from app.domain.people import add_person
 from app.domain.positions import appoint, concurrent_holders, positions_of, vacancies
-from app.db.storage import open_store
-from ui.operations import ImmediateRunner
 from ui.pages.organizations import ID, KIND, PERSON, OrganizationsPage
+from ui.runtime.runner import ImmediateRunner
 
 
 @pytest.fixture
 def page(qtbot, store):
     from PySide6.QtWidgets import QApplication
 
-    from ui.application import install_translations
+    from ui.runtime.translations import install_translations
 
     # English is the source language: the words asserted here do not depend on
     # which translations another test left installed
@@ -370,7 +370,7 @@ def test_an_area_without_positions_of_its_own_says_where_to_look(page, store):
 def test_the_demo_commune_adds_up(qtbot, tmp_path):
     from PySide6.QtWidgets import QApplication
 
-    from ui.application import install_translations
+    from ui.runtime.translations import install_translations
 
     install_translations(QApplication.instance(), "en")
     path = tmp_path / "demo.sqlite3"

@@ -8,10 +8,10 @@ from app.domain.organizations import add_residential_area, branch_of, by_code, f
 from app.domain.people import add_person, join_organization, leave_organization, memberships_of
 from app.domain.positions import appoint, end_appointment, positions_of
 from app.domain.tasks import add_task, set_status
-from ui.operations import ImmediateRunner
+from ui.dialogs.person_card import PersonCard
+from ui.dialogs.person_form import PersonForm
 from ui.pages.people import PeoplePage
-from ui.person_card import PersonCard
-from ui.person_form import PersonForm
+from ui.runtime.runner import ImmediateRunner
 
 
 def _position(store, org_id, title):

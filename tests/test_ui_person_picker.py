@@ -5,7 +5,7 @@ import pytest
 
 from app.domain.organizations import add_residential_area
 from app.domain.people import add_person, update_person
-from ui.person_picker import PersonPicker
+from ui.widgets.person_picker import PersonPicker
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Long work off the GUI thread (ui.progress.run_long): no dialog for quick work,
+"""Long work off the GUI thread (ui.runtime.progress.run_long): no dialog for quick work,
 a dialog after the delay for slow work, Cancel that stops the work, and every
 outcome reported on the GUI thread. And the core side (app.progress): a
 cancelled demo build leaves nothing behind."""
@@ -17,7 +17,7 @@ from app.demo.builder import build_demo
 from app.errors import InvalidValue
 from app.progress import Cancelled, Progress
 from tests.helpers import TODAY
-from ui.progress import cancel_all, run_long, running_tasks
+from ui.runtime.progress import cancel_all, run_long, running_tasks
 
 WAIT = 10_000  # ms: generous, so a slow machine does not fail the tests
 

@@ -14,20 +14,20 @@ import openpyxl
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app.text.admin_units import communes_of
 from app.clock import FixedClock
-from app.demo.builder import build_demo
-from app.sending.destination import make_destination, save_destination
-from app.domain.organizations import by_code
-from app.sending.outbox import list_outbox
-from app.text.periods import parse_period
-from app.reports.report_file import data_sha256, read_report
-from app.reports.province_report import export_report
-from app.sending.site_config import SiteConfig
 from app.db.storage import open_store
-from ui.operations import ImmediateRunner
+from app.demo.builder import build_demo
+from app.domain.organizations import by_code
+from app.reports.province_report import export_report
+from app.reports.report_file import data_sha256, read_report
+from app.sending.destination import make_destination, save_destination
+from app.sending.outbox import list_outbox
+from app.sending.site_config import SiteConfig
+from app.text.admin_units import communes_of
+from app.text.periods import parse_period
 from ui.pages.reports import ReportsPage
-from ui.period_chooser import default_period
+from ui.runtime.runner import ImmediateRunner
+from ui.widgets.period_chooser import default_period
 
 WAIT = 20_000  # ms: generous for a slow shared machine
 MOMENT = datetime(2026, 11, 22, 2, 0, tzinfo=timezone.utc)  # 22/11/2026, 09:00 in Hà Nội
@@ -257,7 +257,7 @@ def test_members_export_of_one_organization(qtbot, page, dialogs, demo, tmp_path
 
 def test_members_export_reports_progress_and_cancel_leaves_nothing(qtbot, page, dialogs, tmp_path, monkeypatch):
     """The export reports as it streams; Cancel at a report stops it and no file is left."""
-    import ui.members_export as module
+    import ui.dialogs.members_export as module
 
     real = module.export_members
     heard: list[tuple[str, int, int]] = []

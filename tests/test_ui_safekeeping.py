@@ -5,16 +5,16 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.db.backups import list_backups
-from app.safety.schedule import back_up
-from app.paths import backups_dir_for
-from app.domain.people import add_people_bulk
 from app.db.storage import open_store
+from app.domain.people import add_people_bulk
+from app.paths import backups_dir_for
+from app.safety.schedule import back_up
 from tests.test_startup import _ruin_person_table
-from ui.application import install_translations
+from ui.application import start_services
 from ui.main_window import MainWindow
 from ui.restore_flow import restore_and_reopen
-from ui.safekeeping import Safekeeping
-from ui.services import Services
+from ui.runtime.safekeeping import Safekeeping
+from ui.runtime.translations import install_translations
 
 WAIT_MS = 15000
 
@@ -58,8 +58,6 @@ def test_damage_found_at_start_offers_the_backup_and_restores_it(qtbot, store, m
     opened = open_store(path)  # the file opens; only the check finds the damage
     window = MainWindow(opened, lang="vi")  # the restore closes and deletes it
     window.show()
-    services = Services(path)
-    QApplication.instance()._frontdesk_services = services
     shown = []
 
     def choose_restore(box):
@@ -70,12 +68,14 @@ def test_damage_found_at_start_offers_the_backup_and_restores_it(qtbot, store, m
     monkeypatch.setattr(QMessageBox, "exec", lambda box: setattr(box, "_chosen", choose_restore(box)))
     monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: box._chosen)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    services = None
     try:
-        services.start()
+        services = start_services(QApplication.instance(), path)
         qtbot.waitUntil(lambda: len(shown) >= 2, timeout=WAIT_MS)  # the offer, then "the data is back"
     finally:
-        services.stop()
-        del QApplication.instance()._frontdesk_services
+        if services is not None:
+            services.stop()
+            del QApplication.instance()._frontdesk_services
     assert "bị hỏng" in shown[0] and good.name not in shown[0]  # plain words, no file names to copy
     assert "Khôi phục" in shown[0] or "khôi phục" in shown[0].lower()
     assert _count(path) == 300

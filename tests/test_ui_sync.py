@@ -12,25 +12,25 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from app import messages
-from app.sending.destination import current_destination, make_destination, save_destination
 from app.errors import FrontDeskError
+from app.sending.destination import current_destination, make_destination, save_destination
 from app.sending.outbox import list_outbox, outbox_folder, queue_report
 from app.sending.secrets import SERVICE
 from app.sending.site_config import SiteConfig, load_site_config
 from app.sending.transport import DeliveryError
 from tests.sync_servers import DavServer, MemoryKeyring, free_port
-from ui.destination_dialog import DestinationDialog
-from ui.operations import ImmediateRunner
+from ui.dialogs.destination_dialog import DestinationDialog
 from ui.pages.outbox import OutboxPage
-from ui.sync_service import SyncService
-from ui.sync_status import SyncStatus, when_text
+from ui.runtime.runner import ImmediateRunner
+from ui.runtime.sync_service import SyncService
+from ui.widgets.sync_status import SyncStatus, when_text
 
 
 @pytest.fixture(autouse=True)
 def english_window(qapp):
     """These tests read the window's English texts: whatever language an
     earlier test left installed, English it is."""
-    from ui.application import install_translations
+    from ui.runtime.translations import install_translations
 
     install_translations(qapp, "en")
     yield

@@ -10,11 +10,11 @@ from app.domain.organizations import by_code
 from app.domain.people import add_person
 from app.domain.tasks import OPEN_STATUSES, TaskFilter, add_task, count_tasks, get_task, set_status, task_ids
 from app.domain.workload import OVERLOAD_OPEN_TASKS
-from ui.application import install_translations
-from ui.operations import ImmediateRunner
+from ui.dialogs.task_form import TaskForm
+from ui.models.tasks_model import BLOCK
 from ui.pages.tasks import TasksPage
-from ui.task_form import TaskForm
-from ui.tasks_model import BLOCK
+from ui.runtime.runner import ImmediateRunner
+from ui.runtime.translations import install_translations
 
 
 @pytest.fixture

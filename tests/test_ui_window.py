@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 
 from app.clock import FixedClock
+from app.db.storage import open_store
 from app.demo.builder import build_demo
 from app.domain.people_list import roster_ids
-from app.db.storage import open_store
 from app.domain.workload import overview
-from ui.application import install_translations
 from ui.main_window import MainWindow
-from ui.operations import ImmediateRunner
+from ui.models.people_model import BLOCK
 from ui.pages.people import FIRST_SCREEN
-from ui.people_model import BLOCK
+from ui.runtime.runner import ImmediateRunner
+from ui.runtime.translations import install_translations
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,20 +6,18 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import messages
+from app.db.storage import Store, open_store
 from app.errors import FrontDeskError
 from app.logs import setup_logging
 from app.paths import app_paths
-from app.resources import icons_dir, translations_dir
-from app.db.storage import Store, open_store
-from ui.single_instance import SingleInstance, bring_forward
-
-TRANSLATIONS = translations_dir()  # the checkout's resources/, or the bundle's
-LANGUAGES = ("vi", "en")
+from app.resources import icons_dir
+from ui.runtime.single_instance import SingleInstance, bring_forward
+from ui.runtime.translations import LANGUAGES, install_translations
 
 
 def window_arguments(argv: Sequence[str]) -> argparse.Namespace:
@@ -41,38 +39,6 @@ def application() -> QApplication:
     return app
 
 
-def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
-    """Our own texts, and Qt's own (standard buttons, message boxes, the file
-    dialog, the edit menu): Qt ships no Vietnamese for those, so
-    ``qtbase_vi.qm`` is ours too (see resources/translations/README.md).
-
-    English is the source language; its translator holds only the plural
-    forms ("1 task", "2 tasks"), which a source text cannot carry."""
-    for old in getattr(app, "_frontdesk_translators", []):
-        app.removeTranslator(old)
-    loaded: list[QTranslator] = []
-    if lang == "vi":
-        QLocale.setDefault(QLocale(QLocale.Vietnamese, QLocale.Vietnam))
-        # Qt asks the translator installed last first: a qtbase_vi that a
-        # later Qt might ship only fills the gaps of ours, never overrides it.
-        qt_dir = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
-        for path in (Path(qt_dir) / "qtbase_vi.qm", TRANSLATIONS / "qtbase_vi.qm",
-                     TRANSLATIONS / "frontdesk_vi.qm"):
-            translator = QTranslator(app)
-            # A full path: load(name, dir) would fall back to "qtbase.qm" and the like.
-            if path.is_file() and translator.load(str(path)):
-                loaded.append(translator)
-    else:
-        QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedKingdom))
-        plurals = QTranslator(app)
-        if plurals.load(str(TRANSLATIONS / "frontdesk_en.qm")):
-            loaded.append(plurals)
-    for translator in loaded:
-        app.installTranslator(translator)
-    app._frontdesk_translators = loaded  # type: ignore[attr-defined]
-    return loaded
-
-
 def open_database(path: Path) -> Store:
     return open_store(path)
 
@@ -81,7 +47,7 @@ def choose_database(database: Path, lang: str) -> Path | None:
     """The database to open: the one there, the commune IT locked, or what the
     first-run dialog makes (a new commune, or the demo)."""
     from app.sending.site_config import load_site_config
-    from ui.first_run import FirstRunDialog, create_locked_commune
+    from ui.dialogs.first_run import FirstRunDialog, create_locked_commune
 
     if database.exists():
         return database
@@ -98,7 +64,7 @@ def run_window(argv: Sequence[str]) -> int:
     setup_logging(app_paths().logs)
     app = application()
     install_translations(app, args.lang)
-    from ui.errors import ExceptionHook
+    from ui.runtime.errors import ExceptionHook
 
     ExceptionHook.install()
     instance = SingleInstance(args.db, on_raise=lambda: bring_forward(main_window_of(app)))
@@ -130,16 +96,24 @@ def _run_main_window(app: QApplication, args: argparse.Namespace) -> int:
     window = MainWindow(store, lang=args.lang)
     window.resize(1280, 760)
     window.show()
-    from ui.services import Services  # after the window shows: nothing of it is needed to paint
-
-    services = Services(database, parent=app)
-    app._frontdesk_services = services  # type: ignore[attr-defined]
-    services.start()
+    services = start_services(app, database)  # after the window shows: nothing of it is needed to paint
     try:
         return app.exec()
     finally:
         services.stop()  # the last backup, after the window's last write
         store.close()
+
+
+def start_services(app: QApplication, database: Path):
+    """The start-up check and the backups beside the window, for the session;
+    damage found offers the newest good backup in the window on screen."""
+    from ui.restore_flow import offer_restore
+    from ui.runtime.services import Services
+
+    services = Services(database, lambda problem: offer_restore(main_window_of(app), problem), parent=app)
+    app._frontdesk_services = services  # type: ignore[attr-defined]
+    services.start()
+    return services
 
 
 def main_window_of(app: QApplication):

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.storage import Store
 from app.domain.commune import get_commune
 from app.settings import save_settings
-from app.db.storage import Store
-from ui.operations import WriteRunner
+from ui.runtime.runner import WriteRunner
 
 NAV_FONT_PX, NAV_PADDING_PX = 14, 14
 STYLE = """
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.lang = lang
         self.keyring_backend = keyring_backend  # None: the OS keyring, looked up when sending starts
-        self.sync = None  # ui.sync_service.SyncService, started after the first paint
+        self.sync = None  # ui.runtime.sync_service.SyncService, started after the first paint
         self._closed = False
         self._sending_prepared = False
         # every write goes through one runner (its own thread in the app)
@@ -205,13 +205,13 @@ class MainWindow(QMainWindow):
     def _prepare_sending(self) -> None:
         """Load what sending needs (its modules, the OS keyring: ~0.3 s) off the
         GUI thread once the window is up, then start it here."""
-        from ui.background import in_background
+        from ui.runtime.background import in_background
 
         def load():
             import keyring
 
-            import ui.sync_service  # noqa: F401
-            import ui.sync_status  # noqa: F401
+            import ui.runtime.sync_service  # noqa: F401
+            import ui.widgets.sync_status  # noqa: F401
 
             return self.keyring_backend if self.keyring_backend is not None else keyring.get_keyring()
 
@@ -225,8 +225,8 @@ class MainWindow(QMainWindow):
     def start_sending(self):
         """The sending service and its status in the status bar, once."""
         if self.sync is None and not self._closed:
-            from ui.sync_service import SyncService
-            from ui.sync_status import SyncStatus
+            from ui.runtime.sync_service import SyncService
+            from ui.widgets.sync_status import SyncStatus
 
             if self.keyring_backend is None:
                 import keyring
@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
         """Remember the language and reopen the window in it, on the same page."""
         if lang == self.lang:
             return self
-        from ui.application import install_translations
+        from ui.runtime.translations import install_translations
 
         save_settings({"language": lang})
         install_translations(QApplication.instance(), lang)

@@ -13,10 +13,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.db.storage import open_store
 from app.errors import DatabaseProblem, FrontDeskError
 from app.safety.restore import restore_backup
-from app.db.storage import open_store
-from ui.services import services_of
+from ui.runtime.services import services_of
 
 log = logging.getLogger("frontdesk.restore")
 
@@ -54,7 +54,6 @@ def restore_and_reopen(window, backup: Path, *, when: str = ""):
     """Close the window and its connections, restore ``backup``, open a new
     window on the same page. Returns the new window, or None (the old
     database is reopened as it was when the restore is refused)."""
-    from ui.main_window import MainWindow
 
     app = QApplication.instance()
     database, lang, page = Path(window.store.path), window.lang, window.current_page()
@@ -74,7 +73,7 @@ def restore_and_reopen(window, backup: Path, *, when: str = ""):
     finally:
         QApplication.restoreOverrideCursor()
     store = open_store(database)
-    successor = MainWindow(store, lang=lang)
+    successor = type(window)(store, lang=lang)  # a main window like the one it replaces
     successor.setGeometry(geometry)
     successor.show_page(page)
     successor.show()
@@ -84,7 +83,7 @@ def restore_and_reopen(window, backup: Path, *, when: str = ""):
         services.start()
     window.deleteLater()
     if error is not None:
-        from ui.errors import show_error
+        from ui.runtime.errors import show_error
 
         show_error(successor, error, lang)
         return None

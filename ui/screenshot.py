@@ -35,7 +35,7 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace:
 
 def render_page(store, page: str, out: Path, *, size: tuple[int, int] = (1366, 768), lang: str = "vi") -> Path:
     from ui.main_window import MainWindow
-    from ui.operations import ImmediateRunner
+    from ui.runtime.runner import ImmediateRunner
 
     window = MainWindow(store, runner=ImmediateRunner(store), lang=lang)
     window.resize(*size)
@@ -57,7 +57,8 @@ def run_screenshot(argv: Sequence[str]) -> int:
     except SystemExit as exc:
         return 2 if exc.code else 0
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui.application import application, install_translations, open_database
+    from ui.application import application, open_database
+    from ui.runtime.translations import install_translations
 
     lang = args.lang or messages.current_language()
     app = application()

@@ -34,7 +34,7 @@
 <context>
     <name>CompletionDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/task_status.py" line="41"/>
+        <location filename="../../ui/widgets/task_status.py" line="40"/>
         <source>%Ln task(s) will be marked done.</source>
         <translation>
             <numerusform>%Ln task will be marked done.</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>ConsolidateDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/consolidate_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="218"/>
         <source>%Ln report(s)</source>
         <translation>
             <numerusform>%Ln report</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/consolidate_dialog.py" line="220"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="219"/>
         <source>%Ln commune(s)</source>
         <translation>
             <numerusform>%Ln commune</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/consolidate_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="220"/>
         <source>%Ln file(s)</source>
         <translation>
             <numerusform>%Ln file</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>DutiesPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/duties.py" line="120"/>
+        <location filename="../../ui/pages/duties.py" line="121"/>
         <source>%Ln duties</source>
         <translation>
             <numerusform>%Ln duty</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/duties.py" line="219"/>
+        <location filename="../../ui/pages/duties.py" line="220"/>
         <source>Created %Ln new task(s).</source>
         <translation>
             <numerusform>Created %Ln new task.</numerusform>
@@ -91,7 +91,7 @@
 <context>
     <name>MembersExportBox</name>
     <message numerus="yes">
-        <location filename="../../ui/members_export.py" line="161"/>
+        <location filename="../../ui/dialogs/members_export.py" line="160"/>
         <source>Saved a list of %Ln people.</source>
         <translation>
             <numerusform>Saved a list of %Ln person.</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/members_export.py" line="163"/>
+        <location filename="../../ui/dialogs/members_export.py" line="162"/>
         <source>The list of %1 is saved: %Ln people.</source>
         <translation>
             <numerusform>The list of %1 is saved: %Ln person.</numerusform>
@@ -137,7 +137,7 @@
 <context>
     <name>OutboxPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="225"/>
+        <location filename="../../ui/pages/outbox.py" line="234"/>
         <source>%n report(s) set aside: select one to see why.</source>
         <translation>
             <numerusform>%n report set aside: select it to see why.</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="255"/>
+        <location filename="../../ui/pages/outbox.py" line="264"/>
         <source>Sent %n report(s).</source>
         <translation>
             <numerusform>Sent %n report.</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="257"/>
+        <location filename="../../ui/pages/outbox.py" line="266"/>
         <source>%n set aside: see the reason in the list.</source>
         <translation>
             <numerusform>%n set aside: see the reason in the list.</numerusform>
@@ -176,7 +176,7 @@
 <context>
     <name>PreviewStep</name>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard.py" line="220"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="220"/>
         <source>Add the %n residential area(s) the file names and this commune does not have yet (each with its Front work committee and branches):</source>
         <translation>
             <numerusform>Add the %n residential area the file names and this commune does not have yet (with its Front work committee and branches):</numerusform>
@@ -184,7 +184,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard.py" line="224"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="224"/>
         <source>%1 (%n row(s))</source>
         <translation>
             <numerusform>%1 (%n row)</numerusform>
@@ -195,7 +195,7 @@
 <context>
     <name>TasksModel</name>
     <message numerus="yes">
-        <location filename="../../ui/tasks_model.py" line="102"/>
+        <location filename="../../ui/models/tasks_model.py" line="102"/>
         <source>Overdue by %Ln day(s)</source>
         <translation>
             <numerusform>Overdue by %Ln day</numerusform>

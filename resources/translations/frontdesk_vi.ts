@@ -4,27 +4,27 @@
 <context>
     <name>AddAreaDialog</name>
     <message>
-        <location filename="../../ui/area_dialogs.py" line="24"/>
+        <location filename="../../ui/dialogs/area_dialogs.py" line="24"/>
         <source>Add a residential area</source>
         <translation>Thêm khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/area_dialogs.py" line="26"/>
+        <location filename="../../ui/dialogs/area_dialogs.py" line="26"/>
         <source>A thôn, ấp, bản or tổ dân phố. Its Front work committee and the branches of the member organizations are made with it.</source>
         <translation>Thôn, ấp, bản hoặc tổ dân phố. Ban công tác Mặt trận và các chi hội, chi đoàn của khu dân cư được tạo cùng lúc.</translation>
     </message>
     <message>
-        <location filename="../../ui/area_dialogs.py" line="29"/>
+        <location filename="../../ui/dialogs/area_dialogs.py" line="29"/>
         <source>e.g. Thôn Đông, Tổ dân phố 5</source>
         <translation>ví dụ: Thôn Đông, Tổ dân phố 5</translation>
     </message>
     <message>
-        <location filename="../../ui/area_dialogs.py" line="31"/>
+        <location filename="../../ui/dialogs/area_dialogs.py" line="31"/>
         <source>Name *</source>
         <translation>Tên *</translation>
     </message>
     <message>
-        <location filename="../../ui/area_dialogs.py" line="32"/>
+        <location filename="../../ui/dialogs/area_dialogs.py" line="32"/>
         <source>Short name</source>
         <translation>Tên viết tắt</translation>
     </message>
@@ -32,22 +32,22 @@
 <context>
     <name>AddPositionDialog</name>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="251"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="250"/>
         <source>Add a position</source>
         <translation>Thêm chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="254"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="253"/>
         <source>e.g. Phó Chủ tịch</source>
         <translation>ví dụ: Phó Chủ tịch</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="257"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="256"/>
         <source>Title *</source>
         <translation>Tên chức danh *</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="258"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="257"/>
         <source>Number of seats *</source>
         <translation>Số suất *</translation>
     </message>
@@ -55,42 +55,42 @@
 <context>
     <name>AppointDialog</name>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="165"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="164"/>
         <source>Appoint to %1</source>
         <translation>Thêm người giữ chức danh %1</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="169"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="168"/>
         <source>Acting — e.g. acting Chair, not yet formally in the post</source>
         <translation>Giữ quyền — ví dụ Quyền Chủ tịch, chưa chính thức giữ chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="171"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="170"/>
         <source>e.g. decision number and date</source>
         <translation>ví dụ: số và ngày của quyết định</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="172"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="171"/>
         <source>Person *</source>
         <translation>Người giữ chức danh *</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="173"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="172"/>
         <source>Type part of the name, then choose from the list.</source>
         <translation>Gõ một phần họ tên (không cần dấu) rồi chọn trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="174"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="173"/>
         <source>Start date *</source>
         <translation>Ngày bắt đầu *</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="176"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="175"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="182"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="181"/>
         <source>Choose the person from the suggestions under the box.</source>
         <translation>Hãy chọn người trong danh sách gợi ý hiện dưới ô.</translation>
     </message>
@@ -355,654 +355,654 @@ Không dùng được: %2</translation>
 <context>
     <name>ChangeWords</name>
     <message>
-        <location filename="../../ui/change_words.py" line="134"/>
-        <location filename="../../ui/change_words.py" line="169"/>
+        <location filename="../../ui/models/change_words.py" line="134"/>
+        <location filename="../../ui/models/change_words.py" line="169"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="134"/>
+        <location filename="../../ui/models/change_words.py" line="134"/>
         <source>Membership</source>
         <translation>Sinh hoạt (hội viên)</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="135"/>
-        <location filename="../../ui/change_words.py" line="169"/>
+        <location filename="../../ui/models/change_words.py" line="135"/>
+        <location filename="../../ui/models/change_words.py" line="169"/>
         <source>Organization</source>
         <translation>Tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="135"/>
-        <location filename="../../ui/change_words.py" line="170"/>
+        <location filename="../../ui/models/change_words.py" line="135"/>
+        <location filename="../../ui/models/change_words.py" line="170"/>
         <source>Position</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="136"/>
+        <location filename="../../ui/models/change_words.py" line="136"/>
         <source>Post held</source>
         <translation>Người giữ chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="136"/>
+        <location filename="../../ui/models/change_words.py" line="136"/>
         <source>Task</source>
         <translation>Công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="136"/>
+        <location filename="../../ui/models/change_words.py" line="136"/>
         <source>Task assignment</source>
         <translation>Phân công công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="137"/>
-        <location filename="../../ui/change_words.py" line="176"/>
+        <location filename="../../ui/models/change_words.py" line="137"/>
+        <location filename="../../ui/models/change_words.py" line="176"/>
         <source>Recurring duty</source>
         <translation>Nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="137"/>
+        <location filename="../../ui/models/change_words.py" line="137"/>
         <source>Commune</source>
         <translation>Xã</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="137"/>
+        <location filename="../../ui/models/change_words.py" line="137"/>
         <source>Setting</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="138"/>
+        <location filename="../../ui/models/change_words.py" line="138"/>
         <source>Database</source>
         <translation>Cơ sở dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="140"/>
+        <location filename="../../ui/models/change_words.py" line="140"/>
         <source>Added</source>
         <translation>Thêm</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="140"/>
+        <location filename="../../ui/models/change_words.py" line="140"/>
         <source>Changed</source>
         <translation>Sửa</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="140"/>
+        <location filename="../../ui/models/change_words.py" line="140"/>
         <source>Deleted</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="141"/>
+        <location filename="../../ui/models/change_words.py" line="141"/>
         <source>Added in bulk</source>
         <translation>Thêm hàng loạt</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="143"/>
+        <location filename="../../ui/models/change_words.py" line="143"/>
         <source>Added a person</source>
         <translation>Thêm người</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="143"/>
+        <location filename="../../ui/models/change_words.py" line="143"/>
         <source>Edited a person</source>
         <translation>Sửa thông tin người</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="144"/>
+        <location filename="../../ui/models/change_words.py" line="144"/>
         <source>Deleted a person</source>
         <translation>Xóa người</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="145"/>
+        <location filename="../../ui/models/change_words.py" line="145"/>
         <source>Added a member</source>
         <translation>Thêm hội viên</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="145"/>
+        <location filename="../../ui/models/change_words.py" line="145"/>
         <source>Edited a membership</source>
         <translation>Sửa quá trình sinh hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="146"/>
+        <location filename="../../ui/models/change_words.py" line="146"/>
         <source>Deleted a membership</source>
         <translation>Xóa quá trình sinh hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="147"/>
+        <location filename="../../ui/models/change_words.py" line="147"/>
         <source>Added an organization</source>
         <translation>Thêm tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="148"/>
+        <location filename="../../ui/models/change_words.py" line="148"/>
         <source>Edited an organization</source>
         <translation>Sửa tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="149"/>
+        <location filename="../../ui/models/change_words.py" line="149"/>
         <source>Deleted an organization</source>
         <translation>Xóa tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="150"/>
+        <location filename="../../ui/models/change_words.py" line="150"/>
         <source>Added a position</source>
         <translation>Thêm chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="150"/>
+        <location filename="../../ui/models/change_words.py" line="150"/>
         <source>Edited a position</source>
         <translation>Sửa chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="151"/>
+        <location filename="../../ui/models/change_words.py" line="151"/>
         <source>Deleted a position</source>
         <translation>Xóa chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="152"/>
+        <location filename="../../ui/models/change_words.py" line="152"/>
         <source>Appointed to a position</source>
         <translation>Giao chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="153"/>
+        <location filename="../../ui/models/change_words.py" line="153"/>
         <source>Edited a post held</source>
         <translation>Sửa việc giữ chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="153"/>
+        <location filename="../../ui/models/change_words.py" line="153"/>
         <source>Deleted a post held</source>
         <translation>Xóa việc giữ chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="154"/>
+        <location filename="../../ui/models/change_words.py" line="154"/>
         <source>Added a task</source>
         <translation>Thêm công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="154"/>
+        <location filename="../../ui/models/change_words.py" line="154"/>
         <source>Edited a task</source>
         <translation>Sửa công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="155"/>
+        <location filename="../../ui/models/change_words.py" line="155"/>
         <source>Deleted a task</source>
         <translation>Xóa công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="156"/>
+        <location filename="../../ui/models/change_words.py" line="156"/>
         <source>Assigned a task</source>
         <translation>Phân công công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="157"/>
+        <location filename="../../ui/models/change_words.py" line="157"/>
         <source>Added a recurring duty</source>
         <translation>Thêm nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="157"/>
+        <location filename="../../ui/models/change_words.py" line="157"/>
         <source>Edited a recurring duty</source>
         <translation>Sửa nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="158"/>
+        <location filename="../../ui/models/change_words.py" line="158"/>
         <source>Deleted a recurring duty</source>
         <translation>Xóa nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="159"/>
+        <location filename="../../ui/models/change_words.py" line="159"/>
         <source>Created the commune&apos;s data</source>
         <translation>Tạo dữ liệu của xã</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="160"/>
+        <location filename="../../ui/models/change_words.py" line="160"/>
         <source>Changed a setting</source>
         <translation>Đổi cài đặt</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="161"/>
+        <location filename="../../ui/models/change_words.py" line="161"/>
         <source>Restored from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="163"/>
+        <location filename="../../ui/models/change_words.py" line="163"/>
         <source>Added %1 people</source>
         <translation>Thêm %1 người</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="163"/>
+        <location filename="../../ui/models/change_words.py" line="163"/>
         <source>Added %1 memberships</source>
         <translation>Thêm %1 hội viên</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="164"/>
+        <location filename="../../ui/models/change_words.py" line="164"/>
         <source>Added %1 tasks</source>
         <translation>Thêm %1 công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="166"/>
+        <location filename="../../ui/models/change_words.py" line="166"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="166"/>
+        <location filename="../../ui/models/change_words.py" line="166"/>
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="166"/>
+        <location filename="../../ui/models/change_words.py" line="166"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="167"/>
+        <location filename="../../ui/models/change_words.py" line="167"/>
         <source>Ethnicity</source>
         <translation>Dân tộc</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="167"/>
+        <location filename="../../ui/models/change_words.py" line="167"/>
         <source>Religion</source>
         <translation>Tôn giáo</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="167"/>
+        <location filename="../../ui/models/change_words.py" line="167"/>
         <source>Citizen ID</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="168"/>
+        <location filename="../../ui/models/change_words.py" line="168"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="168"/>
-        <location filename="../../ui/change_words.py" line="196"/>
+        <location filename="../../ui/models/change_words.py" line="168"/>
+        <location filename="../../ui/models/change_words.py" line="196"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="168"/>
+        <location filename="../../ui/models/change_words.py" line="168"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="168"/>
+        <location filename="../../ui/models/change_words.py" line="168"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="169"/>
+        <location filename="../../ui/models/change_words.py" line="169"/>
         <source>Joined on</source>
         <translation>Ngày vào</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="170"/>
+        <location filename="../../ui/models/change_words.py" line="170"/>
         <source>Left on</source>
         <translation>Ngày rời</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="170"/>
+        <location filename="../../ui/models/change_words.py" line="170"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="170"/>
+        <location filename="../../ui/models/change_words.py" line="170"/>
         <source>Until</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="171"/>
+        <location filename="../../ui/models/change_words.py" line="171"/>
         <source>Acting</source>
         <translation>Quyền (tạm giữ)</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="171"/>
+        <location filename="../../ui/models/change_words.py" line="171"/>
         <source>Title</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="171"/>
+        <location filename="../../ui/models/change_words.py" line="171"/>
         <source>Seats</source>
         <translation>Số suất</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="171"/>
+        <location filename="../../ui/models/change_words.py" line="171"/>
         <source>Order</source>
         <translation>Thứ tự</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="172"/>
+        <location filename="../../ui/models/change_words.py" line="172"/>
         <source>In use</source>
         <translation>Đang dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="172"/>
+        <location filename="../../ui/models/change_words.py" line="172"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="172"/>
+        <location filename="../../ui/models/change_words.py" line="172"/>
         <source>Short name</source>
         <translation>Tên viết tắt</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="172"/>
+        <location filename="../../ui/models/change_words.py" line="172"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="173"/>
+        <location filename="../../ui/models/change_words.py" line="173"/>
         <source>Belongs to</source>
         <translation>Thuộc</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="173"/>
+        <location filename="../../ui/models/change_words.py" line="173"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="173"/>
+        <location filename="../../ui/models/change_words.py" line="173"/>
         <source>Details</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="174"/>
+        <location filename="../../ui/models/change_words.py" line="174"/>
         <source>Document number</source>
         <translation>Số văn bản</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="174"/>
+        <location filename="../../ui/models/change_words.py" line="174"/>
         <source>Document date</source>
         <translation>Ngày ban hành</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="175"/>
+        <location filename="../../ui/models/change_words.py" line="175"/>
         <source>Issued by</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="175"/>
+        <location filename="../../ui/models/change_words.py" line="175"/>
         <source>Due date</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="175"/>
+        <location filename="../../ui/models/change_words.py" line="175"/>
         <source>Priority</source>
         <translation>Mức ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="176"/>
+        <location filename="../../ui/models/change_words.py" line="176"/>
         <source>Completed on</source>
         <translation>Ngày hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="176"/>
+        <location filename="../../ui/models/change_words.py" line="176"/>
         <source>Period</source>
         <translation>Kỳ</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="177"/>
+        <location filename="../../ui/models/change_words.py" line="177"/>
         <source>Owner</source>
         <translation>Người phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="177"/>
+        <location filename="../../ui/models/change_words.py" line="177"/>
         <source>Repeats</source>
         <translation>Chu kỳ</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="177"/>
+        <location filename="../../ui/models/change_words.py" line="177"/>
         <source>Due day</source>
         <translation>Ngày đến hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="178"/>
+        <location filename="../../ui/models/change_words.py" line="178"/>
         <source>Due month</source>
         <translation>Tháng đến hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="178"/>
+        <location filename="../../ui/models/change_words.py" line="178"/>
         <source>Days ahead</source>
         <translation>Tạo trước (ngày)</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="178"/>
+        <location filename="../../ui/models/change_words.py" line="178"/>
         <source>Starts on</source>
         <translation>Áp dụng từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="179"/>
+        <location filename="../../ui/models/change_words.py" line="179"/>
         <source>Ends on</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="179"/>
+        <location filename="../../ui/models/change_words.py" line="179"/>
         <source>Assigned to</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="179"/>
-        <location filename="../../ui/change_words.py" line="199"/>
+        <location filename="../../ui/models/change_words.py" line="179"/>
+        <location filename="../../ui/models/change_words.py" line="199"/>
         <source>Count</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="180"/>
+        <location filename="../../ui/models/change_words.py" line="180"/>
         <source>Restored from</source>
         <translation>Khôi phục từ</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="180"/>
+        <location filename="../../ui/models/change_words.py" line="180"/>
         <source>Data before the restore kept in</source>
         <translation>Dữ liệu trước khi khôi phục giữ ở</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="181"/>
+        <location filename="../../ui/models/change_words.py" line="181"/>
         <source>Kind of unit</source>
         <translation>Loại đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="181"/>
+        <location filename="../../ui/models/change_words.py" line="181"/>
         <source>Province code</source>
         <translation>Mã tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="182"/>
+        <location filename="../../ui/models/change_words.py" line="182"/>
         <source>Province</source>
         <translation>Tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="182"/>
+        <location filename="../../ui/models/change_words.py" line="182"/>
         <source>Erased on request</source>
         <translation>Xóa theo yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="183"/>
+        <location filename="../../ui/models/change_words.py" line="183"/>
         <source>Memberships</source>
         <translation>Quá trình sinh hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="183"/>
+        <location filename="../../ui/models/change_words.py" line="183"/>
         <source>Posts held</source>
         <translation>Chức danh đã giữ</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="184"/>
-        <location filename="../../ui/change_words.py" line="199"/>
+        <location filename="../../ui/models/change_words.py" line="184"/>
+        <location filename="../../ui/models/change_words.py" line="199"/>
         <source>Task assignments</source>
         <translation>Phân công</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="187"/>
+        <location filename="../../ui/models/change_words.py" line="187"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="187"/>
+        <location filename="../../ui/models/change_words.py" line="187"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="188"/>
+        <location filename="../../ui/models/change_words.py" line="188"/>
         <source>Active</source>
         <translation>Đang sinh hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="188"/>
+        <location filename="../../ui/models/change_words.py" line="188"/>
         <source>Moved away</source>
         <translation>Đã chuyển đi</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="188"/>
+        <location filename="../../ui/models/change_words.py" line="188"/>
         <source>Deceased</source>
         <translation>Đã mất</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="189"/>
+        <location filename="../../ui/models/change_words.py" line="189"/>
         <source>To do</source>
         <translation>Chưa thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="189"/>
+        <location filename="../../ui/models/change_words.py" line="189"/>
         <source>In progress</source>
         <translation>Đang thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="189"/>
+        <location filename="../../ui/models/change_words.py" line="189"/>
         <source>Done</source>
         <translation>Đã hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="190"/>
+        <location filename="../../ui/models/change_words.py" line="190"/>
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="191"/>
+        <location filename="../../ui/models/change_words.py" line="191"/>
         <source>Low</source>
         <translation>Thấp</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="191"/>
+        <location filename="../../ui/models/change_words.py" line="191"/>
         <source>Normal</source>
         <translation>Bình thường</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="191"/>
+        <location filename="../../ui/models/change_words.py" line="191"/>
         <source>High</source>
         <translation>Cao</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="191"/>
+        <location filename="../../ui/models/change_words.py" line="191"/>
         <source>Urgent</source>
         <translation>Khẩn</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="192"/>
+        <location filename="../../ui/models/change_words.py" line="192"/>
         <source>Weekly</source>
         <translation>Hằng tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="192"/>
+        <location filename="../../ui/models/change_words.py" line="192"/>
         <source>Monthly</source>
         <translation>Hằng tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="192"/>
+        <location filename="../../ui/models/change_words.py" line="192"/>
         <source>Quarterly</source>
         <translation>Hằng quý</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="193"/>
+        <location filename="../../ui/models/change_words.py" line="193"/>
         <source>Every six months</source>
         <translation>6 tháng một lần</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="193"/>
+        <location filename="../../ui/models/change_words.py" line="193"/>
         <source>Yearly</source>
         <translation>Hằng năm</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="194"/>
+        <location filename="../../ui/models/change_words.py" line="194"/>
         <source>Lead</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="194"/>
+        <location filename="../../ui/models/change_words.py" line="194"/>
         <source>Support</source>
         <translation>Phối hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="195"/>
+        <location filename="../../ui/models/change_words.py" line="195"/>
         <source>Front committee</source>
         <translation>Ủy ban MTTQ</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="195"/>
+        <location filename="../../ui/models/change_words.py" line="195"/>
         <source>Member organization</source>
         <translation>Tổ chức thành viên</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="196"/>
+        <location filename="../../ui/models/change_words.py" line="196"/>
         <source>Front work committee</source>
         <translation>Ban công tác Mặt trận</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="197"/>
+        <location filename="../../ui/models/change_words.py" line="197"/>
         <source>Branch</source>
         <translation>Chi hội, chi đoàn</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="200"/>
+        <location filename="../../ui/models/change_words.py" line="200"/>
         <source>Task status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="201"/>
+        <location filename="../../ui/models/change_words.py" line="201"/>
         <source>demo data</source>
         <translation>dữ liệu mẫu</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="201"/>
+        <location filename="../../ui/models/change_words.py" line="201"/>
         <source>restore</source>
         <translation>khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="201"/>
+        <location filename="../../ui/models/change_words.py" line="201"/>
         <source>erased on request</source>
         <translation>xóa theo yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="202"/>
+        <location filename="../../ui/models/change_words.py" line="202"/>
         <source>Yes</source>
         <translation>Có</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="202"/>
+        <location filename="../../ui/models/change_words.py" line="202"/>
         <source>No</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="212"/>
+        <location filename="../../ui/models/change_words.py" line="212"/>
         <source>Erased a person on request</source>
         <translation>Xóa hẳn một người theo yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="219"/>
+        <location filename="../../ui/models/change_words.py" line="219"/>
         <source>Ended a post</source>
         <translation>Thôi giữ chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="221"/>
+        <location filename="../../ui/models/change_words.py" line="221"/>
         <source>Left an organization</source>
         <translation>Rời tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="323"/>
+        <location filename="../../ui/models/change_words.py" line="323"/>
         <source>Who uses the app (%1)</source>
         <translation>Người dùng ứng dụng (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="325"/>
+        <location filename="../../ui/models/change_words.py" line="325"/>
         <source>How a roster&apos;s columns are read</source>
         <translation>Cách đọc cột của danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/change_words.py" line="327"/>
+        <location filename="../../ui/models/change_words.py" line="327"/>
         <source>Where reports are sent</source>
         <translation>Nơi gửi báo cáo</translation>
     </message>
@@ -1010,27 +1010,27 @@ Không dùng được: %2</translation>
 <context>
     <name>ChangesModel</name>
     <message>
-        <location filename="../../ui/changes_model.py" line="113"/>
+        <location filename="../../ui/models/changes_model.py" line="113"/>
         <source>When</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/changes_model.py" line="113"/>
+        <location filename="../../ui/models/changes_model.py" line="113"/>
         <source>Who</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/changes_model.py" line="113"/>
+        <location filename="../../ui/models/changes_model.py" line="113"/>
         <source>What</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../ui/changes_model.py" line="113"/>
+        <location filename="../../ui/models/changes_model.py" line="113"/>
         <source>Record</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/changes_model.py" line="113"/>
+        <location filename="../../ui/models/changes_model.py" line="113"/>
         <source>Changes</source>
         <translation>Nội dung thay đổi</translation>
     </message>
@@ -1221,30 +1221,30 @@ Không dùng được: %2</translation>
 <context>
     <name>CompletionDialog</name>
     <message>
-        <location filename="../../ui/task_status.py" line="39"/>
-        <location filename="../../ui/task_status.py" line="55"/>
+        <location filename="../../ui/widgets/task_status.py" line="38"/>
+        <location filename="../../ui/widgets/task_status.py" line="54"/>
         <source>Mark done</source>
         <translation>Đánh dấu hoàn thành</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/task_status.py" line="41"/>
+        <location filename="../../ui/widgets/task_status.py" line="40"/>
         <source>%Ln task(s) will be marked done.</source>
         <translation>
             <numerusform>%Ln công việc sẽ được đánh dấu đã hoàn thành.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/task_status.py" line="43"/>
+        <location filename="../../ui/widgets/task_status.py" line="42"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../ui/task_status.py" line="53"/>
+        <location filename="../../ui/widgets/task_status.py" line="52"/>
         <source>Completed on</source>
         <translation>Ngày hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/task_status.py" line="56"/>
+        <location filename="../../ui/widgets/task_status.py" line="55"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -1252,151 +1252,151 @@ Không dùng được: %2</translation>
 <context>
     <name>ConsolidateDialog</name>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="69"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="68"/>
         <source>Consolidate the communes&apos; reports</source>
         <translation>Tổng hợp báo cáo các xã</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="74"/>
         <source>Put the report files the communes sent in one folder. For each commune the newest report of the period counts; a file whose figures were changed after the export, that belongs to another province or period, or that is not a Front Desk report is left out and listed with the reason.</source>
         <translation>Đặt các tệp báo cáo các xã gửi lên vào một thư mục. Mỗi xã lấy báo cáo mới nhất của kỳ; tệp có số liệu bị sửa sau khi xuất, tệp của tỉnh khác hoặc kỳ khác, tệp không phải báo cáo của Front Desk đều không được dùng và được liệt kê kèm lý do.</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="82"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="81"/>
         <source>The folder holding the communes&apos; .xlsx files</source>
         <translation>Thư mục chứa các tệp .xlsx của các xã</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="83"/>
         <source>Choose a folder…</source>
         <translation>Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="86"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="85"/>
         <source>Only the period</source>
         <translation>Chỉ lấy kỳ</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="89"/>
         <source>Only the province</source>
         <translation>Chỉ lấy tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="97"/>
         <source>Unticked: the period and the province that most of the reports carry.</source>
         <translation>Không đánh dấu: tự lấy kỳ và tỉnh của phần lớn các báo cáo.</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="100"/>
         <source>Consolidate and save as…</source>
         <translation>Tổng hợp và lưu thành…</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="106"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="126"/>
-        <location filename="../../ui/consolidate_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="128"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="125"/>
         <source>Why it was left out</source>
         <translation>Lý do không dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="128"/>
-        <location filename="../../ui/consolidate_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="127"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="128"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="128"/>
-        <location filename="../../ui/consolidate_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="127"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="128"/>
         <source>Commune</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="128"/>
         <source>Exported</source>
         <translation>Thời điểm xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="156"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="155"/>
         <source>The folder of the communes&apos; reports</source>
         <translation>Thư mục báo cáo của các xã</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="181"/>
         <source>Save the summary</source>
         <translation>Lưu tệp tổng hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="183"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="182"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="201"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="200"/>
         <source>Consolidating</source>
         <translation>Đang tổng hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="203"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="202"/>
         <source>Reading the reports…</source>
         <translation>Đang đọc các báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="204"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="203"/>
         <source>Writing the summary…</source>
         <translation>Đang ghi tệp tổng hợp…</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="217"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="216"/>
         <source>%1, %2: %3 used, %4 sent nothing, %5 left out.</source>
         <translation>%1, %2: đã dùng %3, %4 chưa gửi, %5 không dùng.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/consolidate_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="218"/>
         <source>%Ln report(s)</source>
         <translation>
             <numerusform>%Ln báo cáo</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/consolidate_dialog.py" line="220"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="219"/>
         <source>%Ln commune(s)</source>
         <translation>
             <numerusform>%Ln đơn vị</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/consolidate_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="220"/>
         <source>%Ln file(s)</source>
         <translation>
             <numerusform>%Ln tệp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="223"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="222"/>
         <source>The summary is saved.</source>
         <translation>Đã lưu tệp tổng hợp.</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="238"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="237"/>
         <source>Files left out (%1)</source>
         <translation>Tệp không dùng (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="239"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="238"/>
         <source>Communes that sent nothing (%1)</source>
         <translation>Đơn vị chưa gửi (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/consolidate_dialog.py" line="240"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="239"/>
         <source>Reports used (%1)</source>
         <translation>Báo cáo đã dùng (%1)</translation>
     </message>
@@ -1404,169 +1404,169 @@ Không dùng được: %2</translation>
 <context>
     <name>DestinationDialog</name>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="96"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="95"/>
         <source>Where reports go</source>
         <translation>Nơi gửi báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="99"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="98"/>
         <source>Reports are sent here, each exactly once. Choose the kind of destination the province gave you.</source>
         <translation>Báo cáo được gửi tới đây, mỗi báo cáo đúng một lần. Hãy chọn kiểu nơi gửi mà tỉnh đã hướng dẫn.</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="102"/>
         <source>Set by the province&apos;s IT (in %1); it cannot be changed here. Only the password can be typed. To change where reports go, contact IT.</source>
         <translation>Do cán bộ CNTT của tỉnh đặt sẵn (trong %1), không đổi được ở đây; bạn chỉ cần nhập mật khẩu. Muốn đổi nơi gửi, hãy liên hệ cán bộ CNTT.</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="111"/>
         <source>A folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="111"/>
         <source>WebDAV (Nextcloud…)</source>
         <translation>WebDAV (Nextcloud…)</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="111"/>
         <source>E-mail</source>
         <translation>Thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="122"/>
         <source>Test connection</source>
         <translation>Kiểm tra kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="123"/>
         <source>Reach the destination with what is typed here; nothing is sent.</source>
         <translation>Thử kết nối tới nơi gửi bằng thông tin đang nhập; không gửi gì cả.</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="138"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="137"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="139"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="138"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="203"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="202"/>
         <source>Kept only in this computer&apos;s keyring, never in the database or the settings.</source>
         <translation>Chỉ cất trong kho khóa của máy này, không bao giờ lưu trong cơ sở dữ liệu hay tệp cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="208"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="207"/>
         <source>Browse…</source>
         <translation>Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="209"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="211"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="210"/>
         <source>A network share, a USB stick, or a folder that a sync app sends on. It must already exist.</source>
         <translation>Ổ mạng, USB, hoặc thư mục mà một ứng dụng đồng bộ gửi đi. Thư mục phải có sẵn.</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="220"/>
         <source>WebDAV address</source>
         <translation>Địa chỉ WebDAV</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="222"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="221"/>
         <source>The address of the WebDAV folder. With Nextcloud, use an app password.</source>
         <translation>Địa chỉ của thư mục WebDAV. Với Nextcloud, hãy dùng mật khẩu ứng dụng (app password).</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="223"/>
-        <location filename="../../ui/destination_dialog.py" line="247"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="222"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="246"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="224"/>
-        <location filename="../../ui/destination_dialog.py" line="248"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="223"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="247"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="233"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="232"/>
         <source>STARTTLS (usually port 587)</source>
         <translation>STARTTLS (thường là cổng 587)</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="234"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="233"/>
         <source>SSL (usually port 465)</source>
         <translation>SSL (thường là cổng 465)</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="235"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="234"/>
         <source>None (only a mail server on this computer)</source>
         <translation>Không mã hóa (chỉ với máy chủ thư trên chính máy này)</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="242"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="241"/>
         <source>Mail server</source>
         <translation>Máy chủ thư</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="243"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="242"/>
         <source>Port</source>
         <translation>Cổng</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="244"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="243"/>
         <source>Encryption</source>
         <translation>Mã hóa</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="245"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="244"/>
         <source>From address</source>
         <translation>Địa chỉ gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="246"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="245"/>
         <source>To address</source>
         <translation>Địa chỉ nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="294"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="293"/>
         <source>Saved — type only to change it</source>
         <translation>Đã lưu — chỉ nhập khi muốn đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="374"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="373"/>
         <source>Folder for the reports</source>
         <translation>Thư mục nhận báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="388"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="387"/>
         <source>Checking the connection…</source>
         <translation>Đang kiểm tra kết nối…</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="403"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="402"/>
         <source>The connection works: %1 (the folder is not there yet; it will be made when the first report is sent).</source>
         <translation>Kết nối tốt: %1 (thư mục chưa có, sẽ được tạo khi gửi báo cáo đầu tiên).</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="406"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="405"/>
         <source>The connection works: %1</source>
         <translation>Kết nối tốt: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="414"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="413"/>
         <source>The test failed unexpectedly (%1); the details are in the log.</source>
         <translation>Kiểm tra gặp lỗi ngoài dự kiến (%1); chi tiết ghi trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/destination_dialog.py" line="451"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="450"/>
         <source>Type the password of this account: none is saved for it yet.</source>
         <translation>Hãy nhập mật khẩu của tài khoản này: chưa có mật khẩu nào được lưu.</translation>
     </message>
@@ -1574,183 +1574,183 @@ Không dùng được: %2</translation>
 <context>
     <name>DutiesPage</name>
     <message>
-        <location filename="../../ui/pages/duties.py" line="29"/>
+        <location filename="../../ui/pages/duties.py" line="30"/>
         <source>Recurring duties</source>
         <translation>Nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="32"/>
+        <location filename="../../ui/pages/duties.py" line="33"/>
         <source>A recurring duty makes its task for each period by itself, a few days before the due date, and gives it to the duty&apos;s owner.</source>
         <translation>Mỗi nhiệm vụ thường xuyên tự tạo công việc của từng kỳ, trước hạn vài ngày, và giao cho người phụ trách nhiệm vụ đó chủ trì.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="38"/>
+        <location filename="../../ui/pages/duties.py" line="39"/>
         <source>Add a duty…</source>
         <translation>Thêm nhiệm vụ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="39"/>
+        <location filename="../../ui/pages/duties.py" line="40"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="41"/>
+        <location filename="../../ui/pages/duties.py" line="42"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="43"/>
-        <location filename="../../ui/pages/duties.py" line="145"/>
+        <location filename="../../ui/pages/duties.py" line="44"/>
+        <location filename="../../ui/pages/duties.py" line="146"/>
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="45"/>
+        <location filename="../../ui/pages/duties.py" line="46"/>
         <source>Create the tasks now</source>
         <translation>Tạo công việc ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="47"/>
+        <location filename="../../ui/pages/duties.py" line="48"/>
         <source>Makes the tasks that are due soon for every active duty. A task is never made twice.</source>
         <translation>Tạo các công việc sắp đến hạn của mọi nhiệm vụ đang áp dụng. Mỗi công việc chỉ được tạo một lần.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="50"/>
+        <location filename="../../ui/pages/duties.py" line="51"/>
         <source>Show stopped duties</source>
         <translation>Hiện cả nhiệm vụ đã dừng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="64"/>
+        <location filename="../../ui/pages/duties.py" line="65"/>
         <source>Duty</source>
         <translation>Nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="64"/>
+        <location filename="../../ui/pages/duties.py" line="65"/>
         <source>Organization</source>
         <translation>Tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="64"/>
+        <location filename="../../ui/pages/duties.py" line="65"/>
         <source>Owner</source>
         <translation>Người phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="64"/>
+        <location filename="../../ui/pages/duties.py" line="65"/>
         <source>Repeats</source>
         <translation>Chu kỳ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="65"/>
+        <location filename="../../ui/pages/duties.py" line="66"/>
         <source>Next due</source>
         <translation>Hạn kế tiếp</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="65"/>
+        <location filename="../../ui/pages/duties.py" line="66"/>
         <source>Open tasks</source>
         <translation>Việc đang mở</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="74"/>
+        <location filename="../../ui/pages/duties.py" line="75"/>
         <source>Period</source>
         <translation>Kỳ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="74"/>
+        <location filename="../../ui/pages/duties.py" line="75"/>
         <source>Due date</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="74"/>
+        <location filename="../../ui/pages/duties.py" line="75"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="74"/>
+        <location filename="../../ui/pages/duties.py" line="75"/>
         <source>Lead</source>
         <translation>Người chủ trì</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="76"/>
+        <location filename="../../ui/pages/duties.py" line="77"/>
         <source>Double-click a task to open it.</source>
         <translation>Nhấp đúp vào một công việc để mở.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="114"/>
+        <location filename="../../ui/pages/duties.py" line="115"/>
         <source>Stopped</source>
         <translation>Đã dừng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="115"/>
-        <location filename="../../ui/pages/duties.py" line="166"/>
+        <location filename="../../ui/pages/duties.py" line="116"/>
+        <location filename="../../ui/pages/duties.py" line="167"/>
         <source>(nobody)</source>
         <translation>(chưa giao)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/duties.py" line="120"/>
+        <location filename="../../ui/pages/duties.py" line="121"/>
         <source>%Ln duties</source>
         <translation>
             <numerusform>%Ln nhiệm vụ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="122"/>
+        <location filename="../../ui/pages/duties.py" line="123"/>
         <source>No recurring duties yet. Add the reports the commune sends every month, quarter or year with “Add a duty…”.</source>
         <translation>Chưa có nhiệm vụ thường xuyên nào. Hãy thêm các báo cáo xã gửi hằng tháng, hằng quý, hằng năm bằng nút “Thêm nhiệm vụ…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="145"/>
+        <location filename="../../ui/pages/duties.py" line="146"/>
         <source>Resume</source>
         <translation>Áp dụng lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="147"/>
+        <location filename="../../ui/pages/duties.py" line="148"/>
         <source>Make this duty&apos;s tasks again from now on.</source>
         <translation>Từ nay nhiệm vụ này lại tự tạo công việc.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="148"/>
+        <location filename="../../ui/pages/duties.py" line="149"/>
         <source>This duty makes no new tasks; the tasks it already made stay.</source>
         <translation>Nhiệm vụ này sẽ không tạo công việc mới nữa; các công việc đã tạo vẫn giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="155"/>
+        <location filename="../../ui/pages/duties.py" line="156"/>
         <source>Tasks made by the selected duty</source>
         <translation>Công việc do nhiệm vụ đang chọn tạo ra</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="157"/>
+        <location filename="../../ui/pages/duties.py" line="158"/>
         <source>“%1” has not made any task yet.</source>
         <translation>“%1” chưa tạo công việc nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="159"/>
+        <location filename="../../ui/pages/duties.py" line="160"/>
         <source>Tasks made by “%1”</source>
         <translation>Công việc do “%1” tạo ra</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="164"/>
+        <location filename="../../ui/pages/duties.py" line="165"/>
         <source>%1, overdue</source>
         <translation>%1, quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="201"/>
+        <location filename="../../ui/pages/duties.py" line="202"/>
         <source>“%1” is running again; press “Create the tasks now” to make what is due.</source>
         <translation>“%1” đã được áp dụng lại; bấm “Tạo công việc ngay” để tạo các việc đến hạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="203"/>
+        <location filename="../../ui/pages/duties.py" line="204"/>
         <source>“%1” is stopped: it makes no new tasks. The tasks it made stay.</source>
         <translation>Đã dừng “%1”: không tạo công việc mới nữa. Các công việc đã tạo vẫn giữ nguyên.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/duties.py" line="219"/>
+        <location filename="../../ui/pages/duties.py" line="220"/>
         <source>Created %Ln new task(s).</source>
         <translation>
             <numerusform>Đã tạo %Ln công việc mới.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="221"/>
+        <location filename="../../ui/pages/duties.py" line="222"/>
         <source>No new tasks: every task that is due soon has already been made.</source>
         <translation>Không có công việc mới: mọi công việc sắp đến hạn đều đã được tạo.</translation>
     </message>
@@ -1758,147 +1758,147 @@ Không dùng được: %2</translation>
 <context>
     <name>DutyForm</name>
     <message>
-        <location filename="../../ui/duty_form.py" line="102"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="102"/>
         <source>Add a recurring duty</source>
         <translation>Thêm nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="102"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="102"/>
         <source>Edit a recurring duty</source>
         <translation>Sửa nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="108"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="108"/>
         <source>e.g. Monthly report on the Front&apos;s work to the province</source>
         <translation>Ví dụ: Báo cáo công tác Mặt trận tháng gửi tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="137"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="137"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="140"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="140"/>
         <source>dd/mm/yyyy — leave empty if it never ends</source>
         <translation>dd/mm/yyyy — để trống nếu không có ngày kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="145"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="145"/>
         <source>Title</source>
         <translation>Tên nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="145"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="145"/>
         <source>Details</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="145"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="145"/>
         <source>Organization</source>
         <translation>Tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="146"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="146"/>
         <source>Owner</source>
         <translation>Người phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="146"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="146"/>
         <source>Repeats</source>
         <translation>Chu kỳ</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="146"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="146"/>
         <source>Due day</source>
         <translation>Ngày đến hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="147"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="147"/>
         <source>Due month</source>
         <translation>Tháng đến hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="147"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="147"/>
         <source>Create ahead (days)</source>
         <translation>Tạo việc trước hạn (ngày)</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="148"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="148"/>
         <source>Priority</source>
         <translation>Mức ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="148"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="148"/>
         <source>Starts on</source>
         <translation>Áp dụng từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="148"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="148"/>
         <source>Ends on</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="150"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="150"/>
         <source>Title *</source>
         <translation>Tên nhiệm vụ *</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="150"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="150"/>
         <source>Repeats *</source>
         <translation>Chu kỳ *</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="151"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="151"/>
         <source>Due day *</source>
         <translation>Ngày đến hạn *</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="171"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="171"/>
         <source>This person leads the tasks the duty makes.</source>
         <translation>Người này chủ trì các công việc do nhiệm vụ tạo ra.</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="172"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="172"/>
         <source>The task appears this many days before its due date.</source>
         <translation>Công việc xuất hiện trước hạn bấy nhiêu ngày.</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="174"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="174"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="175"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="175"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="196"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="196"/>
         <source>Month %1 of the quarter</source>
         <translation>Tháng thứ %1 của quý</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="198"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="198"/>
         <source>Month %1 of the half-year</source>
         <translation>Tháng thứ %1 của kỳ 6 tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="200"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="200"/>
         <source>Month %1</source>
         <translation>Tháng %1</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="206"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="206"/>
         <source>Day of the week: 1 = Monday … 7 = Sunday.</source>
         <translation>Ngày trong tuần: 1 = thứ Hai … 7 = Chủ nhật.</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="209"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="209"/>
         <source>Day of the month; in shorter months 29–31 mean the month&apos;s last day.</source>
         <translation>Ngày trong tháng; với tháng ngắn hơn, ngày 29–31 được tính là ngày cuối tháng.</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="271"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="271"/>
         <source>Choose the person from the suggestions under the box, or leave it empty.</source>
         <translation>Hãy chọn người trong danh sách gợi ý bên dưới ô, hoặc để trống.</translation>
     </message>
@@ -1906,127 +1906,127 @@ Không dùng được: %2</translation>
 <context>
     <name>DutyWords</name>
     <message>
-        <location filename="../../ui/duty_form.py" line="37"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="37"/>
         <source>Weekly</source>
         <translation>Hằng tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="37"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="37"/>
         <source>Monthly</source>
         <translation>Hằng tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="37"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="37"/>
         <source>Quarterly</source>
         <translation>Hằng quý</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="38"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="38"/>
         <source>Every six months</source>
         <translation>6 tháng một lần</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="38"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="38"/>
         <source>Yearly</source>
         <translation>Hằng năm</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="42"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="42"/>
         <source>Monday</source>
         <translation>thứ Hai</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="42"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="42"/>
         <source>Tuesday</source>
         <translation>thứ Ba</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="42"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="42"/>
         <source>Wednesday</source>
         <translation>thứ Tư</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="42"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="42"/>
         <source>Thursday</source>
         <translation>thứ Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="43"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="43"/>
         <source>Friday</source>
         <translation>thứ Sáu</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="43"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="43"/>
         <source>Saturday</source>
         <translation>thứ Bảy</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="43"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="43"/>
         <source>Sunday</source>
         <translation>Chủ nhật</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="48"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="48"/>
         <source>Weekly, on %1</source>
         <translation>Hằng tuần, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="50"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="50"/>
         <source>Monthly, on day %1</source>
         <translation>Hằng tháng, ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="52"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="52"/>
         <source>Yearly, on %1</source>
         <translation>Hằng năm, ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="54"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="54"/>
         <source>Quarterly, day %1 of month %2</source>
         <translation>Hằng quý, ngày %1 tháng thứ %2</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="56"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="56"/>
         <source>Every six months, day %1 of month %2</source>
         <translation>6 tháng, ngày %1 tháng thứ %2</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="60"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="60"/>
         <source>Low</source>
         <translation>Thấp</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="60"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="60"/>
         <source>Normal</source>
         <translation>Bình thường</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="60"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="60"/>
         <source>High</source>
         <translation>Cao</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="61"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="61"/>
         <source>Urgent</source>
         <translation>Khẩn</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="65"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="65"/>
         <source>To do</source>
         <translation>Chưa thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="65"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="65"/>
         <source>In progress</source>
         <translation>Đang thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="65"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="65"/>
         <source>Done</source>
         <translation>Đã hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/duty_form.py" line="66"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="66"/>
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
@@ -2034,22 +2034,22 @@ Không dùng được: %2</translation>
 <context>
     <name>EndAppointmentDialog</name>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="207"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="206"/>
         <source>End appointment of %1</source>
         <translation>Thôi giữ chức danh: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="208"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="207"/>
         <source>Holds it since %1</source>
         <translation>Giữ chức danh từ ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="211"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="210"/>
         <source>Last day in office *</source>
         <translation>Ngày cuối cùng giữ chức danh *</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="212"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="211"/>
         <source>The seat is free from the next day. If someone takes over today, put yesterday&apos;s date.</source>
         <translation>Suất này còn trống từ ngày hôm sau. Nếu người thay thế bắt đầu từ hôm nay, hãy ghi ngày hôm qua.</translation>
     </message>
@@ -2057,7 +2057,7 @@ Không dùng được: %2</translation>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="40"/>
+        <location filename="../../ui/runtime/errors.py" line="47"/>
         <source>Cannot do that</source>
         <translation>Không thực hiện được</translation>
     </message>
@@ -2065,12 +2065,12 @@ Không dùng được: %2</translation>
 <context>
     <name>ExceptionHook</name>
     <message>
-        <location filename="../../ui/errors.py" line="94"/>
+        <location filename="../../ui/runtime/errors.py" line="101"/>
         <source>Something went wrong that the app did not expect. Your data is safe; you can keep working. The details were written to the log.</source>
         <translation>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu của bạn vẫn an toàn, bạn có thể tiếp tục làm việc. Chi tiết đã được ghi vào nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="98"/>
+        <location filename="../../ui/runtime/errors.py" line="105"/>
         <source>Copy details</source>
         <translation>Sao chép chi tiết</translation>
     </message>
@@ -2078,12 +2078,12 @@ Không dùng được: %2</translation>
 <context>
     <name>FileResult</name>
     <message>
-        <location filename="../../ui/file_result.py" line="45"/>
+        <location filename="../../ui/widgets/file_result.py" line="51"/>
         <source>Open the file</source>
         <translation>Mở tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/file_result.py" line="47"/>
+        <location filename="../../ui/widgets/file_result.py" line="53"/>
         <source>Open the folder</source>
         <translation>Mở thư mục</translation>
     </message>
@@ -2091,43 +2091,43 @@ Không dùng được: %2</translation>
 <context>
     <name>FileStep</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="70"/>
-        <location filename="../../ui/import_wizard.py" line="93"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="70"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="93"/>
         <source>Choose the roster</source>
         <translation>Chọn danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="72"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="72"/>
         <source>An Excel file (.xlsx, .xls) or a LibreOffice file (.ods). Title rows, merged headers and the two columns Nam / Nữ for the birth year are understood.</source>
         <translation>Tệp Excel (.xlsx, .xls) hoặc tệp LibreOffice (.ods). Ứng dụng tự hiểu các dòng tiêu đề, ô tiêu đề gộp và kiểu ghi năm sinh ở hai cột Nam / Nữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="76"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="76"/>
         <source>The file to import</source>
         <translation>Tệp cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="78"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="78"/>
         <source>Choose a file…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="84"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="84"/>
         <source>(none — only add them to the roster)</source>
         <translation>(không — chỉ thêm vào danh sách nhân sự)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="88"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="88"/>
         <source>File:</source>
         <translation>Tệp:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="89"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="89"/>
         <source>They become members of:</source>
         <translation>Kết nạp vào tổ chức:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="94"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="94"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>Bảng tính (*.xlsx *.xlsm *.xls *.ods);;Mọi tệp (*)</translation>
     </message>
@@ -2135,93 +2135,93 @@ Không dùng được: %2</translation>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/first_run.py" line="58"/>
+        <location filename="../../ui/dialogs/first_run.py" line="58"/>
         <source>Front Desk — first start</source>
         <translation>Sổ tay công tác Mặt trận — lần đầu sử dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="61"/>
+        <location filename="../../ui/dialogs/first_run.py" line="61"/>
         <source>Choose your province, then your commune or ward. The app keeps its data on this computer and works without a network.</source>
         <translation>Chọn tỉnh/thành phố, rồi chọn xã/phường của bạn. Ứng dụng lưu dữ liệu ngay trên máy tính này và làm việc được khi không có mạng.</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="66"/>
+        <location filename="../../ui/dialogs/first_run.py" line="66"/>
         <source>— choose a province —</source>
         <translation>— chọn tỉnh/thành phố —</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="70"/>
+        <location filename="../../ui/dialogs/first_run.py" line="70"/>
         <source>Type part of the name or the code — no accents needed</source>
         <translation>Gõ một phần tên hoặc mã — không dấu cũng được</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="73"/>
+        <location filename="../../ui/dialogs/first_run.py" line="73"/>
         <source>Create the commune&apos;s database</source>
         <translation>Tạo cơ sở dữ liệu của xã</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="76"/>
+        <location filename="../../ui/dialogs/first_run.py" line="76"/>
         <source>Look around in a demo commune</source>
         <translation>Xem thử với xã mẫu</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="83"/>
+        <location filename="../../ui/dialogs/first_run.py" line="83"/>
         <source>Province:</source>
         <translation>Tỉnh/thành phố:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="85"/>
+        <location filename="../../ui/dialogs/first_run.py" line="85"/>
         <source>Commune or ward:</source>
         <translation>Xã/phường/đặc khu:</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="139"/>
+        <location filename="../../ui/dialogs/first_run.py" line="139"/>
         <source>Demo commune</source>
         <translation>Xã mẫu</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="144"/>
+        <location filename="../../ui/dialogs/first_run.py" line="144"/>
         <source>Making the demo commune…</source>
         <translation>Đang tạo xã mẫu…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="151"/>
+        <location filename="../../ui/dialogs/first_run.py" line="151"/>
         <source>Creating the database…</source>
         <translation>Đang tạo cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="152"/>
+        <location filename="../../ui/dialogs/first_run.py" line="152"/>
         <source>Adding the residential areas…</source>
         <translation>Đang thêm các khu dân cư…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="153"/>
+        <location filename="../../ui/dialogs/first_run.py" line="153"/>
         <source>Adding people…</source>
         <translation>Đang thêm người…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="154"/>
+        <location filename="../../ui/dialogs/first_run.py" line="154"/>
         <source>Filling the positions…</source>
         <translation>Đang bố trí người vào các chức danh…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="155"/>
+        <location filename="../../ui/dialogs/first_run.py" line="155"/>
         <source>Adding members to the organizations…</source>
         <translation>Đang thêm hội viên, đoàn viên vào các tổ chức…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="156"/>
+        <location filename="../../ui/dialogs/first_run.py" line="156"/>
         <source>Adding the recurring duties…</source>
         <translation>Đang thêm các nhiệm vụ thường xuyên…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="157"/>
+        <location filename="../../ui/dialogs/first_run.py" line="157"/>
         <source>Adding tasks…</source>
         <translation>Đang thêm công việc…</translation>
     </message>
     <message>
-        <location filename="../../ui/first_run.py" line="158"/>
-        <location filename="../../ui/first_run.py" line="159"/>
+        <location filename="../../ui/dialogs/first_run.py" line="158"/>
+        <location filename="../../ui/dialogs/first_run.py" line="159"/>
         <source>Finishing…</source>
         <translation>Đang hoàn tất…</translation>
     </message>
@@ -2229,67 +2229,67 @@ Không dùng được: %2</translation>
 <context>
     <name>ImportFields</name>
     <message>
-        <location filename="../../ui/import_preview.py" line="21"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="21"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="22"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="22"/>
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="23"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="23"/>
         <source>Date or year of birth</source>
         <translation>Ngày sinh hoặc năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="24"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="24"/>
         <source>Birth year, under “Nam”</source>
         <translation>Năm sinh, cột “Nam”</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="25"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="25"/>
         <source>Birth year, under “Nữ”</source>
         <translation>Năm sinh, cột “Nữ”</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="26"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="26"/>
         <source>Ethnicity</source>
         <translation>Dân tộc</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="27"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="27"/>
         <source>Religion</source>
         <translation>Tôn giáo</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="28"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="28"/>
         <source>Citizen ID</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="29"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="29"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="30"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="30"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="31"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="31"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="32"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="32"/>
         <source>Date joined</source>
         <translation>Ngày vào tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="33"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="33"/>
         <source>Row number (STT)</source>
         <translation>Số thứ tự (STT)</translation>
     </message>
@@ -2297,135 +2297,135 @@ Không dùng được: %2</translation>
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../ui/import_preview.py" line="70"/>
-        <location filename="../../ui/import_preview.py" line="113"/>
-        <location filename="../../ui/import_preview.py" line="136"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="113"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="136"/>
         <source>Excel row</source>
         <translation>Dòng Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="70"/>
-        <location filename="../../ui/import_preview.py" line="136"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="136"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="70"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="70"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="70"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
         <source>Citizen ID</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="71"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="71"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="71"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="71"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="71"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="71"/>
         <source>Will be</source>
         <translation>Sẽ được</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="78"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="78"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="78"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="78"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="87"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="87"/>
         <source>left out: has problems</source>
         <translation>bỏ qua: có lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="88"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="88"/>
         <source>added</source>
         <translation>thêm mới</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="88"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="88"/>
         <source>updates a stored person</source>
         <translation>cập nhật người đã có</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="89"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="89"/>
         <source>left out: duplicate</source>
         <translation>bỏ qua: trùng</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="113"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="113"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="113"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="113"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="113"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="113"/>
         <source>Problem</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="136"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="136"/>
         <source>Same as</source>
         <translation>Trùng với</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="136"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="136"/>
         <source>What to do</source>
         <translation>Xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="148"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="148"/>
         <source>row %1 of this file</source>
         <translation>dòng %1 của tệp này</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="150"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="150"/>
         <source>a person already on the roster</source>
         <translation>một người đã có trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="151"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="151"/>
         <source>same citizen ID</source>
         <translation>cùng số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="151"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="151"/>
         <source>same name, date of birth and area</source>
         <translation>cùng họ tên, ngày sinh và khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="157"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="157"/>
         <source>skip</source>
         <translation>bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="157"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="157"/>
         <source>update the stored person</source>
         <translation>cập nhật người đã có</translation>
     </message>
     <message>
-        <location filename="../../ui/import_preview.py" line="158"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="158"/>
         <source>add anyway</source>
         <translation>vẫn thêm mới</translation>
     </message>
@@ -2433,17 +2433,17 @@ Không dùng được: %2</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="310"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="310"/>
         <source>Import a roster from Excel</source>
         <translation>Nhập danh sách từ Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="355"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="355"/>
         <source>Reading the roster</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="373"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="373"/>
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
@@ -2451,22 +2451,22 @@ Không dùng được: %2</translation>
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../ui/person_card.py" line="325"/>
+        <location filename="../../ui/dialogs/person_card.py" line="325"/>
         <source>Join an organization</source>
         <translation>Tham gia tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="329"/>
+        <location filename="../../ui/dialogs/person_card.py" line="329"/>
         <source>dd/mm/yyyy — empty if not known</source>
         <translation>dd/mm/yyyy — để trống nếu không rõ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="330"/>
+        <location filename="../../ui/dialogs/person_card.py" line="330"/>
         <source>Organization</source>
         <translation>Tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="331"/>
+        <location filename="../../ui/dialogs/person_card.py" line="331"/>
         <source>Joined on</source>
         <translation>Ngày vào</translation>
     </message>
@@ -2474,22 +2474,22 @@ Không dùng được: %2</translation>
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../../ui/person_card.py" line="342"/>
+        <location filename="../../ui/dialogs/person_card.py" line="342"/>
         <source>Leave %1</source>
         <translation>Rời %1</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="345"/>
+        <location filename="../../ui/dialogs/person_card.py" line="345"/>
         <source>The membership stays in the history with the day it ended.</source>
         <translation>Quá trình sinh hoạt vẫn được giữ trong lịch sử, kèm ngày rời tổ chức.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="350"/>
+        <location filename="../../ui/dialogs/person_card.py" line="350"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="351"/>
+        <location filename="../../ui/dialogs/person_card.py" line="351"/>
         <source>Left on</source>
         <translation>Ngày rời</translation>
     </message>
@@ -2510,7 +2510,7 @@ Không dùng được: %2</translation>
 <context>
     <name>LongTask</name>
     <message>
-        <location filename="../../ui/progress.py" line="133"/>
+        <location filename="../../ui/runtime/progress.py" line="133"/>
         <source>Stopping…</source>
         <translation>Đang dừng…</translation>
     </message>
@@ -2586,42 +2586,42 @@ Không dùng được: %2</translation>
 <context>
     <name>MappingStep</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="115"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="115"/>
         <source>Check the columns</source>
         <translation>Kiểm tra các cột</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="117"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="117"/>
         <source>Each column of the file and what it holds. Correct a column the app did not recognise; the choice is remembered for the next file with the same columns.</source>
         <translation>Từng cột của tệp và nội dung của cột. Hãy chọn lại cột nào ứng dụng chưa nhận ra; lựa chọn được ghi nhớ cho lần nhập sau với tệp có cùng các cột.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="121"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="121"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="121"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="121"/>
         <source>Header in the file</source>
         <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="121"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="121"/>
         <source>Holds</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="141"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="141"/>
         <source>(not imported)</source>
         <translation>(không nhập)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="150"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="150"/>
         <source>Columns the app did not recognise: %1. Choose what they hold, or leave them out.</source>
         <translation>Các cột ứng dụng chưa nhận ra: %1. Hãy chọn nội dung của cột, hoặc bỏ qua.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="152"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="152"/>
         <source>Every column was recognised. Check, then go on.</source>
         <translation>Đã nhận ra tất cả các cột. Kiểm tra lại rồi tiếp tục.</translation>
     </message>
@@ -2629,91 +2629,91 @@ Không dùng được: %2</translation>
 <context>
     <name>MembersExportBox</name>
     <message>
-        <location filename="../../ui/members_export.py" line="57"/>
+        <location filename="../../ui/dialogs/members_export.py" line="56"/>
         <source>Member list in Excel</source>
         <translation>Danh sách hội viên ra Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/members_export.py" line="64"/>
+        <location filename="../../ui/dialogs/members_export.py" line="63"/>
         <source>Citizen ID numbers in full (otherwise 001******890)</source>
         <translation>Ghi đủ số CCCD (nếu không: 001******890)</translation>
     </message>
     <message>
-        <location filename="../../ui/members_export.py" line="65"/>
+        <location filename="../../ui/dialogs/members_export.py" line="64"/>
         <source>Ethnicity and religion columns</source>
         <translation>Thêm cột dân tộc, tôn giáo</translation>
     </message>
     <message>
-        <location filename="../../ui/members_export.py" line="67"/>
+        <location filename="../../ui/dialogs/members_export.py" line="66"/>
         <source>⚠ Personal data: keep this file on the office computer and send it only to whoever needs it.</source>
         <translation>⚠ Tệp có thông tin cá nhân: chỉ lưu trên máy cơ quan và chỉ gửi cho người cần dùng.</translation>
     </message>
     <message>
-        <location filename="../../ui/members_export.py" line="72"/>
+        <location filename="../../ui/dialogs/members_export.py" line="71"/>
         <source>Save the list as…</source>
         <translation>Lưu danh sách thành…</translation>
     </message>
     <message>
-        <location filename="../../ui/members_export.py" line="75"/>
+        <location filename="../../ui/dialogs/members_export.py" line="74"/>
         <source>Who is on the list:</source>
         <translation>Danh sách của:</translation>
     </message>
     <message>
-        <location filename="../../ui/members_export.py" line="77"/>
+        <location filename="../../ui/dialogs/members_export.py" line="76"/>
         <source>Sorted by given name, the Vietnamese way. People who moved away or died are left out.</source>
         <translation>Xếp theo tên, theo thứ tự chữ cái tiếng Việt. Không gồm người đã chuyển đi hoặc đã mất.</translation>
     </message>
     <message>
-        <location filename="../../ui/members_export.py" line="106"/>
+        <location filename="../../ui/dialogs/members_export.py" line="105"/>
         <source>Everyone in the commune</source>
         <translation>Toàn bộ người dân trong xã</translation>
     </message>
     <message>
-        <location filename="../../ui/members_export.py" line="129"/>
+        <location filename="../../ui/dialogs/members_export.py" line="128"/>
         <source>Save the member list</source>
         <translation>Lưu danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/members_export.py" line="130"/>
+        <location filename="../../ui/dialogs/members_export.py" line="129"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/members_export.py" line="150"/>
+        <location filename="../../ui/dialogs/members_export.py" line="149"/>
         <source>Member list</source>
         <translation>Danh sách hội viên</translation>
     </message>
     <message>
-        <location filename="../../ui/members_export.py" line="153"/>
+        <location filename="../../ui/dialogs/members_export.py" line="152"/>
         <source>Writing the list…</source>
         <translation>Đang ghi danh sách…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/members_export.py" line="161"/>
+        <location filename="../../ui/dialogs/members_export.py" line="160"/>
         <source>Saved a list of %Ln people.</source>
         <translation>
             <numerusform>Đã lưu danh sách %Ln người.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/members_export.py" line="163"/>
+        <location filename="../../ui/dialogs/members_export.py" line="162"/>
         <source>The list of %1 is saved: %Ln people.</source>
         <translation>
             <numerusform>Đã lưu danh sách %1: %Ln người.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/members_export.py" line="166"/>
+        <location filename="../../ui/dialogs/members_export.py" line="165"/>
         <source>citizen IDs masked</source>
         <translation>số CCCD đã được che</translation>
     </message>
     <message>
-        <location filename="../../ui/members_export.py" line="168"/>
+        <location filename="../../ui/dialogs/members_export.py" line="167"/>
         <source>no ethnicity or religion</source>
         <translation>không có dân tộc, tôn giáo</translation>
     </message>
     <message>
-        <location filename="../../ui/members_export.py" line="169"/>
+        <location filename="../../ui/dialogs/members_export.py" line="168"/>
         <source>Personal data left out: %1.</source>
         <translation>Đã bỏ bớt thông tin cá nhân: %1.</translation>
     </message>
@@ -2940,164 +2940,164 @@ Không dùng được: %2</translation>
 <context>
     <name>OutboxPage</name>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="49"/>
+        <location filename="../../ui/pages/outbox.py" line="58"/>
         <source>Send reports</source>
         <translation>Gửi báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="52"/>
+        <location filename="../../ui/pages/outbox.py" line="61"/>
         <source>Reports you send wait here until the destination confirms it has them, and each arrives exactly once. Without a connection nothing is lost: the app keeps trying by itself, every few minutes and as soon as the network is back, even after a restart. “Send now” tries every waiting report at once.</source>
         <translation>Báo cáo bạn gửi chờ ở đây cho tới khi nơi nhận xác nhận đã nhận, và mỗi báo cáo chỉ đến đúng một lần. Khi không có mạng cũng không mất gì: ứng dụng tự thử lại vài phút một lần và ngay khi có mạng trở lại, kể cả sau khi khởi động lại. “Gửi ngay” thử gửi mọi báo cáo đang chờ ngay lập tức.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="63"/>
-        <location filename="../../ui/pages/outbox.py" line="216"/>
+        <location filename="../../ui/pages/outbox.py" line="72"/>
+        <location filename="../../ui/pages/outbox.py" line="225"/>
         <source>Change…</source>
         <translation>Đổi nơi gửi…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="75"/>
+        <location filename="../../ui/pages/outbox.py" line="84"/>
         <source>Send now</source>
         <translation>Gửi ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="76"/>
+        <location filename="../../ui/pages/outbox.py" line="85"/>
         <source>Try every waiting report now, whatever the waiting time says.</source>
         <translation>Thử gửi ngay mọi báo cáo đang chờ, không đợi tới giờ thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="78"/>
+        <location filename="../../ui/pages/outbox.py" line="87"/>
         <source>Try again</source>
         <translation>Thử lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="80"/>
+        <location filename="../../ui/pages/outbox.py" line="89"/>
         <source>Put the selected set-aside report back in the queue (e.g. after the province raised its size limit).</source>
         <translation>Đưa báo cáo để riêng đang chọn trở lại hàng chờ (vd. sau khi tỉnh nâng giới hạn dung lượng).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="103"/>
+        <location filename="../../ui/pages/outbox.py" line="112"/>
         <source>Report file</source>
         <translation>Tệp báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="103"/>
+        <location filename="../../ui/pages/outbox.py" line="112"/>
         <source>Period</source>
         <translation>Kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="103"/>
+        <location filename="../../ui/pages/outbox.py" line="112"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="103"/>
+        <location filename="../../ui/pages/outbox.py" line="112"/>
         <source>Attempts</source>
         <translation>Số lần thử</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="104"/>
+        <location filename="../../ui/pages/outbox.py" line="113"/>
         <source>Next try</source>
         <translation>Thử lại lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="104"/>
+        <location filename="../../ui/pages/outbox.py" line="113"/>
         <source>Last problem</source>
         <translation>Lỗi gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="104"/>
+        <location filename="../../ui/pages/outbox.py" line="113"/>
         <source>Sent</source>
         <translation>Đã gửi lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="109"/>
+        <location filename="../../ui/pages/outbox.py" line="118"/>
         <source>Nothing has been sent yet. Reports you export with “Send” appear here.</source>
         <translation>Chưa gửi báo cáo nào. Báo cáo bạn xuất và chọn “Gửi” sẽ hiện ở đây.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="156"/>
+        <location filename="../../ui/pages/outbox.py" line="165"/>
         <source>now</source>
         <translation>ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="170"/>
+        <location filename="../../ui/pages/outbox.py" line="179"/>
         <source>Size: %1 bytes · SHA-256 %2…</source>
         <translation>Dung lượng: %1 byte · SHA-256 %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="173"/>
+        <location filename="../../ui/pages/outbox.py" line="182"/>
         <source>Destination: %1</source>
         <translation>Nơi gửi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="177"/>
+        <location filename="../../ui/pages/outbox.py" line="186"/>
         <source>Received as: %1</source>
         <translation>Nơi nhận ghi là: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="203"/>
+        <location filename="../../ui/pages/outbox.py" line="212"/>
         <source>“Try again” puts it back in the queue once the cause is fixed.</source>
         <translation>Khắc phục xong nguyên nhân, bấm “Thử lại” để đưa báo cáo trở lại hàng chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="218"/>
+        <location filename="../../ui/pages/outbox.py" line="227"/>
         <source>Password…</source>
         <translation>Mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="220"/>
+        <location filename="../../ui/pages/outbox.py" line="229"/>
         <source>Details…</source>
         <translation>Chi tiết…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="225"/>
+        <location filename="../../ui/pages/outbox.py" line="234"/>
         <source>%n report(s) set aside: select one to see why.</source>
         <translation>
             <numerusform>%n báo cáo đang để riêng: chọn một dòng để xem lý do.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="233"/>
+        <location filename="../../ui/pages/outbox.py" line="242"/>
         <source>No destination yet: reports wait here until you choose where they go (“Choose…”).</source>
         <translation>Chưa chọn nơi gửi: báo cáo chờ ở đây cho tới khi bạn chọn nơi gửi (“Chọn nơi gửi…”).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="234"/>
+        <location filename="../../ui/pages/outbox.py" line="243"/>
         <source>Choose…</source>
         <translation>Chọn nơi gửi…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="238"/>
+        <location filename="../../ui/pages/outbox.py" line="247"/>
         <source>Set by the province&apos;s IT; only the password can be changed here.</source>
         <translation>Do cán bộ CNTT của tỉnh đặt sẵn; ở đây chỉ đổi được mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="250"/>
+        <location filename="../../ui/pages/outbox.py" line="259"/>
         <source>Another sending pass is running (another window or a command). The reports are sent by it.</source>
         <translation>Một lượt gửi khác đang chạy (ở cửa sổ khác hoặc một câu lệnh); báo cáo sẽ được gửi trong lượt đó.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="255"/>
+        <location filename="../../ui/pages/outbox.py" line="264"/>
         <source>Sent %n report(s).</source>
         <translation>
             <numerusform>Đã gửi %n báo cáo.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="257"/>
+        <location filename="../../ui/pages/outbox.py" line="266"/>
         <source>%n set aside: see the reason in the list.</source>
         <translation>
             <numerusform>%n báo cáo để riêng: xem lý do trong danh sách.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="286"/>
+        <location filename="../../ui/pages/outbox.py" line="295"/>
         <source>Saved. The waiting reports are tried again at once.</source>
         <translation>Đã lưu. Các báo cáo đang chờ được gửi lại ngay.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="286"/>
+        <location filename="../../ui/pages/outbox.py" line="295"/>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
@@ -3163,42 +3163,42 @@ Không dùng được: %2</translation>
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../ui/people_model.py" line="63"/>
+        <location filename="../../ui/models/people_model.py" line="63"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="63"/>
+        <location filename="../../ui/models/people_model.py" line="63"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="63"/>
+        <location filename="../../ui/models/people_model.py" line="63"/>
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="64"/>
+        <location filename="../../ui/models/people_model.py" line="64"/>
         <source>Citizen ID</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="64"/>
+        <location filename="../../ui/models/people_model.py" line="64"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="64"/>
+        <location filename="../../ui/models/people_model.py" line="64"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="92"/>
+        <location filename="../../ui/models/people_model.py" line="92"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/people_model.py" line="92"/>
+        <location filename="../../ui/models/people_model.py" line="92"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
@@ -3287,57 +3287,57 @@ Không dùng được: %2</translation>
 <context>
     <name>PeriodChooser</name>
     <message>
-        <location filename="../../ui/period_chooser.py" line="70"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="70"/>
         <source>Month</source>
         <translation>Tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/period_chooser.py" line="70"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="70"/>
         <source>Quarter</source>
         <translation>Quý</translation>
     </message>
     <message>
-        <location filename="../../ui/period_chooser.py" line="70"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="70"/>
         <source>Half-year</source>
         <translation>6 tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/period_chooser.py" line="71"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="71"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/period_chooser.py" line="79"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="79"/>
         <source>year</source>
         <translation>năm</translation>
     </message>
     <message>
-        <location filename="../../ui/period_chooser.py" line="144"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="144"/>
         <source>Month %1</source>
         <translation>Tháng %1</translation>
     </message>
     <message>
-        <location filename="../../ui/period_chooser.py" line="146"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="146"/>
         <source>Quarter %1</source>
         <translation>Quý %1</translation>
     </message>
     <message>
-        <location filename="../../ui/period_chooser.py" line="148"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="148"/>
         <source>First half (January–June)</source>
         <translation>6 tháng đầu năm (tháng 1–6)</translation>
     </message>
     <message>
-        <location filename="../../ui/period_chooser.py" line="148"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="148"/>
         <source>Second half (July–December)</source>
         <translation>6 tháng cuối năm (tháng 7–12)</translation>
     </message>
     <message>
-        <location filename="../../ui/period_chooser.py" line="169"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="169"/>
         <source>%1: from %2 to %3.</source>
         <translation>%1: từ ngày %2 đến ngày %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/period_chooser.py" line="172"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="172"/>
         <source>The period is not over: the figures are those of today, %1.</source>
         <translation>Kỳ chưa kết thúc: số liệu tính đến hôm nay, %1.</translation>
     </message>
@@ -3345,228 +3345,228 @@ Không dùng được: %2</translation>
 <context>
     <name>PersonCard</name>
     <message>
-        <location filename="../../ui/person_card.py" line="60"/>
+        <location filename="../../ui/dialogs/person_card.py" line="60"/>
         <source>Edit…</source>
         <translation>Sửa thông tin…</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="70"/>
+        <location filename="../../ui/dialogs/person_card.py" line="70"/>
         <source>Gender:</source>
         <translation>Giới tính:</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="70"/>
+        <location filename="../../ui/dialogs/person_card.py" line="70"/>
         <source>Date of birth:</source>
         <translation>Ngày sinh:</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="71"/>
+        <location filename="../../ui/dialogs/person_card.py" line="71"/>
         <source>Residential area:</source>
         <translation>Khu dân cư:</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="71"/>
+        <location filename="../../ui/dialogs/person_card.py" line="71"/>
         <source>Phone:</source>
         <translation>Điện thoại:</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="72"/>
+        <location filename="../../ui/dialogs/person_card.py" line="72"/>
         <source>Citizen ID:</source>
         <translation>Số CCCD:</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="72"/>
+        <location filename="../../ui/dialogs/person_card.py" line="72"/>
         <source>Status:</source>
         <translation>Tình trạng:</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="88"/>
+        <location filename="../../ui/dialogs/person_card.py" line="88"/>
         <source>Position</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="88"/>
-        <location filename="../../ui/person_card.py" line="97"/>
+        <location filename="../../ui/dialogs/person_card.py" line="88"/>
+        <location filename="../../ui/dialogs/person_card.py" line="97"/>
         <source>Organization</source>
         <translation>Tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="88"/>
+        <location filename="../../ui/dialogs/person_card.py" line="88"/>
         <source>Term</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="88"/>
+        <location filename="../../ui/dialogs/person_card.py" line="88"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="91"/>
+        <location filename="../../ui/dialogs/person_card.py" line="91"/>
         <source>Positions</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="97"/>
+        <location filename="../../ui/dialogs/person_card.py" line="97"/>
         <source>Joined</source>
         <translation>Ngày vào</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="97"/>
+        <location filename="../../ui/dialogs/person_card.py" line="97"/>
         <source>Left</source>
         <translation>Ngày rời</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="100"/>
+        <location filename="../../ui/dialogs/person_card.py" line="100"/>
         <source>Join an organization…</source>
         <translation>Tham gia tổ chức…</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="102"/>
+        <location filename="../../ui/dialogs/person_card.py" line="102"/>
         <source>Leave…</source>
         <translation>Rời tổ chức…</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="104"/>
+        <location filename="../../ui/dialogs/person_card.py" line="104"/>
         <source>Not a member of any organization yet.</source>
         <translation>Chưa là hội viên của tổ chức nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="106"/>
+        <location filename="../../ui/dialogs/person_card.py" line="106"/>
         <source>Organizations</source>
         <translation>Tổ chức tham gia</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="122"/>
+        <location filename="../../ui/dialogs/person_card.py" line="122"/>
         <source>Task</source>
         <translation>Công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="122"/>
+        <location filename="../../ui/dialogs/person_card.py" line="122"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="122"/>
+        <location filename="../../ui/dialogs/person_card.py" line="122"/>
         <source>Due date</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="122"/>
+        <location filename="../../ui/dialogs/person_card.py" line="122"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="124"/>
+        <location filename="../../ui/dialogs/person_card.py" line="124"/>
         <source>Double-click a task to open it.</source>
         <translation>Nhấp đúp vào một công việc để mở.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="126"/>
+        <location filename="../../ui/dialogs/person_card.py" line="126"/>
         <source>Open tasks</source>
         <translation>Công việc đang mở</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="132"/>
+        <location filename="../../ui/dialogs/person_card.py" line="132"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="148"/>
+        <location filename="../../ui/dialogs/person_card.py" line="148"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="148"/>
+        <location filename="../../ui/dialogs/person_card.py" line="148"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="149"/>
+        <location filename="../../ui/dialogs/person_card.py" line="149"/>
         <source>Active</source>
         <translation>Đang sinh hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="149"/>
+        <location filename="../../ui/dialogs/person_card.py" line="149"/>
         <source>Moved away</source>
         <translation>Đã chuyển đi</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="149"/>
+        <location filename="../../ui/dialogs/person_card.py" line="149"/>
         <source>Deceased</source>
         <translation>Đã mất</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="165"/>
+        <location filename="../../ui/dialogs/person_card.py" line="165"/>
         <source>Concurrent: holds %1 positions now</source>
         <translation>Kiêm nhiệm: đang giữ %1 chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="167"/>
+        <location filename="../../ui/dialogs/person_card.py" line="167"/>
         <source>Holds no position.</source>
         <translation>Không giữ chức danh nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="175"/>
+        <location filename="../../ui/dialogs/person_card.py" line="175"/>
         <source>concurrent</source>
         <translation>kiêm nhiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="177"/>
+        <location filename="../../ui/dialogs/person_card.py" line="177"/>
         <source>acting</source>
         <translation>quyền (tạm giữ)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="179"/>
+        <location filename="../../ui/dialogs/person_card.py" line="179"/>
         <source>ended</source>
         <translation>đã thôi</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="180"/>
+        <location filename="../../ui/dialogs/person_card.py" line="180"/>
         <source>now</source>
         <translation>nay</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="190"/>
+        <location filename="../../ui/dialogs/person_card.py" line="190"/>
         <source>(unknown)</source>
         <translation>(không rõ)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="191"/>
+        <location filename="../../ui/dialogs/person_card.py" line="191"/>
         <source>still a member</source>
         <translation>đang sinh hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="204"/>
+        <location filename="../../ui/dialogs/person_card.py" line="204"/>
         <source>Select a current membership in the list first.</source>
         <translation>Hãy chọn một tổ chức đang sinh hoạt trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="210"/>
+        <location filename="../../ui/dialogs/person_card.py" line="210"/>
         <source>No open tasks.</source>
         <translation>Không có công việc đang mở.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="212"/>
+        <location filename="../../ui/dialogs/person_card.py" line="212"/>
         <source>%1 open tasks: leads %2, supports %3; %4 overdue.</source>
         <translation>%1 việc đang mở: chủ trì %2, phối hợp %3; %4 việc quá hạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="217"/>
+        <location filename="../../ui/dialogs/person_card.py" line="217"/>
         <source>That is a lot: think twice before giving this person more.</source>
         <translation>Đang quá tải: cân nhắc kỹ trước khi giao thêm việc.</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="222"/>
+        <location filename="../../ui/dialogs/person_card.py" line="222"/>
         <source>Lead</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="222"/>
+        <location filename="../../ui/dialogs/person_card.py" line="222"/>
         <source>Supporting</source>
         <translation>Phối hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="225"/>
+        <location filename="../../ui/dialogs/person_card.py" line="225"/>
         <source>%1, overdue</source>
         <translation>%1, quá hạn</translation>
     </message>
@@ -3574,117 +3574,117 @@ Không dùng được: %2</translation>
 <context>
     <name>PersonForm</name>
     <message>
-        <location filename="../../ui/person_form.py" line="44"/>
+        <location filename="../../ui/dialogs/person_form.py" line="36"/>
         <source>Add a person</source>
         <translation>Thêm người</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="44"/>
+        <location filename="../../ui/dialogs/person_form.py" line="36"/>
         <source>Edit a person</source>
         <translation>Sửa thông tin</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="50"/>
+        <location filename="../../ui/dialogs/person_form.py" line="42"/>
         <source>(not given)</source>
         <translation>(chưa rõ)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="50"/>
+        <location filename="../../ui/dialogs/person_form.py" line="42"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="50"/>
+        <location filename="../../ui/dialogs/person_form.py" line="42"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="54"/>
+        <location filename="../../ui/dialogs/person_form.py" line="46"/>
         <source>dd/mm/yyyy, or only the year</source>
         <translation>dd/mm/yyyy, hoặc chỉ năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="59"/>
+        <location filename="../../ui/dialogs/person_form.py" line="51"/>
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="63"/>
+        <location filename="../../ui/dialogs/person_form.py" line="55"/>
         <source>(none)</source>
         <translation>(không có)</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="68"/>
+        <location filename="../../ui/dialogs/person_form.py" line="60"/>
         <source>Active</source>
         <translation>Đang sinh hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="68"/>
+        <location filename="../../ui/dialogs/person_form.py" line="60"/>
         <source>Moved away</source>
         <translation>Đã chuyển đi</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="69"/>
+        <location filename="../../ui/dialogs/person_form.py" line="61"/>
         <source>Deceased</source>
         <translation>Đã mất</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="76"/>
+        <location filename="../../ui/dialogs/person_form.py" line="68"/>
         <source>Full name *</source>
         <translation>Họ và tên *</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="76"/>
+        <location filename="../../ui/dialogs/person_form.py" line="68"/>
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="77"/>
+        <location filename="../../ui/dialogs/person_form.py" line="69"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="77"/>
+        <location filename="../../ui/dialogs/person_form.py" line="69"/>
         <source>Ethnicity</source>
         <translation>Dân tộc</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="78"/>
+        <location filename="../../ui/dialogs/person_form.py" line="70"/>
         <source>Religion</source>
         <translation>Tôn giáo</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="78"/>
+        <location filename="../../ui/dialogs/person_form.py" line="70"/>
         <source>Citizen ID</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="79"/>
+        <location filename="../../ui/dialogs/person_form.py" line="71"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="79"/>
+        <location filename="../../ui/dialogs/person_form.py" line="71"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="80"/>
+        <location filename="../../ui/dialogs/person_form.py" line="72"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="80"/>
+        <location filename="../../ui/dialogs/person_form.py" line="72"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="94"/>
+        <location filename="../../ui/dialogs/person_form.py" line="86"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/person_form.py" line="95"/>
+        <location filename="../../ui/dialogs/person_form.py" line="87"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -3692,7 +3692,7 @@ Không dùng được: %2</translation>
 <context>
     <name>PersonPicker</name>
     <message>
-        <location filename="../../ui/person_picker.py" line="41"/>
+        <location filename="../../ui/widgets/person_picker.py" line="41"/>
         <source>Type a name — no accents needed</source>
         <translation>Gõ tên — không cần dấu</translation>
     </message>
@@ -3700,22 +3700,22 @@ Không dùng được: %2</translation>
 <context>
     <name>PositionDialog</name>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="58"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="57"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="59"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="58"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="101"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="100"/>
         <source>%1 seat(s), %2 filled</source>
         <translation>%1 suất, đã có %2 người</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="104"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="103"/>
         <source>no seat is free</source>
         <translation>đã đủ người</translation>
     </message>
@@ -3723,81 +3723,81 @@ Không dùng được: %2</translation>
 <context>
     <name>PreviewStep</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="174"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="174"/>
         <source>Check before importing</source>
         <translation>Kiểm tra trước khi nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="193"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="193"/>
         <source>Import only the valid rows and leave out the rows with problems</source>
         <translation>Chỉ nhập các dòng hợp lệ, bỏ qua các dòng có lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="196"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="196"/>
         <source>skip them</source>
         <translation>bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="196"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="196"/>
         <source>update the stored person</source>
         <translation>cập nhật người đã có</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="197"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="197"/>
         <source>add them anyway</source>
         <translation>vẫn thêm mới</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="202"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="202"/>
         <source>People already on the roster, or twice in the file:</source>
         <translation>Người đã có trong danh sách, hoặc trùng trong tệp:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard.py" line="220"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="220"/>
         <source>Add the %n residential area(s) the file names and this commune does not have yet (each with its Front work committee and branches):</source>
         <translation>
             <numerusform>Thêm %n khu dân cư có trong tệp mà xã chưa có (mỗi khu kèm ban công tác Mặt trận và các chi hội):</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/import_wizard.py" line="224"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="224"/>
         <source>%1 (%n row(s))</source>
         <translation>
             <numerusform>%1 (%n dòng)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="246"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="246"/>
         <source>%1 (new)</source>
         <translation>%1 (mới)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="251"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="251"/>
         <source>Rows as they will be stored (%1)</source>
         <translation>Các dòng sẽ được lưu (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="252"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="252"/>
         <source>Problems (%1)</source>
         <translation>Lỗi (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="253"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="253"/>
         <source>Duplicates (%1)</source>
         <translation>Trùng (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="255"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="255"/>
         <source>%1 rows read from sheet “%2”.</source>
         <translation>Đã đọc %1 dòng từ trang “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="258"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="258"/>
         <source>%1 rows have problems: correct them in the file and import again, or import only the valid rows.</source>
         <translation>%1 dòng có lỗi: sửa trong tệp rồi nhập lại, hoặc chỉ nhập các dòng hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="261"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="261"/>
         <source>%1 rows were repaired (e.g. leading zeros of a citizen ID).</source>
         <translation>%1 dòng đã được sửa tự động (ví dụ thêm lại số 0 đầu của số CCCD).</translation>
     </message>
@@ -3805,122 +3805,122 @@ Không dùng được: %2</translation>
 <context>
     <name>ProvinceReportBox</name>
     <message>
-        <location filename="../../ui/report_export.py" line="55"/>
+        <location filename="../../ui/dialogs/report_export.py" line="49"/>
         <source>Report to the province</source>
         <translation>Báo cáo gửi tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="62"/>
+        <location filename="../../ui/dialogs/report_export.py" line="56"/>
         <source>Period:</source>
         <translation>Kỳ báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="63"/>
+        <location filename="../../ui/dialogs/report_export.py" line="57"/>
         <source>With member lists (one sheet per organization)</source>
         <translation>Kèm danh sách hội viên (mỗi tổ chức một trang)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="65"/>
+        <location filename="../../ui/dialogs/report_export.py" line="59"/>
         <source>Adds the name, gender, date of birth and area of every member. Without it the report holds only figures.</source>
         <translation>Thêm họ tên, giới tính, ngày sinh, khu dân cư của từng hội viên. Không đánh dấu thì báo cáo chỉ có số liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="67"/>
+        <location filename="../../ui/dialogs/report_export.py" line="61"/>
         <source>Also send it to the province</source>
         <translation>Gửi luôn lên tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="72"/>
+        <location filename="../../ui/dialogs/report_export.py" line="66"/>
         <source>Save the report as…</source>
         <translation>Lưu báo cáo thành…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="106"/>
+        <location filename="../../ui/dialogs/report_export.py" line="100"/>
         <source>No destination is set yet. Set it on the “Send reports” page (Change…), or ask the IT staff.</source>
         <translation>Chưa đặt nơi gửi báo cáo. Hãy đặt ở trang “Gửi báo cáo” (Đổi nơi gửi…), hoặc nhờ cán bộ CNTT.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="108"/>
+        <location filename="../../ui/dialogs/report_export.py" line="102"/>
         <source>It goes to %1. Without a connection it waits in the outbox and goes by itself later.</source>
         <translation>Báo cáo sẽ gửi tới %1. Khi không có mạng, báo cáo chờ trong hộp thư đi và tự gửi sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="117"/>
+        <location filename="../../ui/dialogs/report_export.py" line="111"/>
         <source>the folder %1</source>
         <translation>thư mục %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="119"/>
+        <location filename="../../ui/dialogs/report_export.py" line="113"/>
         <source>the server %1</source>
         <translation>máy chủ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="120"/>
+        <location filename="../../ui/dialogs/report_export.py" line="114"/>
         <source>the e-mail address %1</source>
         <translation>địa chỉ thư %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="136"/>
+        <location filename="../../ui/dialogs/report_export.py" line="130"/>
         <source>Save the report of %1</source>
         <translation>Lưu báo cáo %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="137"/>
+        <location filename="../../ui/dialogs/report_export.py" line="131"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="160"/>
+        <location filename="../../ui/dialogs/report_export.py" line="154"/>
         <source>Report of %1</source>
         <translation>Báo cáo %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="162"/>
+        <location filename="../../ui/dialogs/report_export.py" line="156"/>
         <source>Counting the figures…</source>
         <translation>Đang tính số liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="162"/>
+        <location filename="../../ui/dialogs/report_export.py" line="156"/>
         <source>Listing the members…</source>
         <translation>Đang lập danh sách hội viên…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="163"/>
+        <location filename="../../ui/dialogs/report_export.py" line="157"/>
         <source>Writing the workbook…</source>
         <translation>Đang ghi tệp Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="178"/>
+        <location filename="../../ui/dialogs/report_export.py" line="172"/>
         <source>The report of %1 is saved.</source>
         <translation>Đã lưu báo cáo %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="180"/>
+        <location filename="../../ui/dialogs/report_export.py" line="174"/>
         <source>Members: %1 — vacant seats: %2 — tasks of the period: %3 (overdue: %4).</source>
         <translation>Hội viên, đoàn viên: %1 — chức danh còn trống: %2 suất — công việc trong kỳ: %3 (quá hạn: %4).</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="195"/>
+        <location filename="../../ui/dialogs/report_export.py" line="189"/>
         <source>Putting it in the outbox…</source>
         <translation>Đang đưa vào hộp thư đi…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="201"/>
+        <location filename="../../ui/dialogs/report_export.py" line="195"/>
         <source>The same file was sent before; it is not sent twice.</source>
         <translation>Tệp này đã được gửi trước đây; không gửi lại lần hai.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="203"/>
+        <location filename="../../ui/dialogs/report_export.py" line="197"/>
         <source>It is in the outbox and goes once a destination is set.</source>
         <translation>Đã đưa vào hộp thư đi: sẽ gửi khi đã đặt nơi gửi.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="205"/>
+        <location filename="../../ui/dialogs/report_export.py" line="199"/>
         <source>It is in the outbox and goes to %1 as soon as there is a connection.</source>
         <translation>Đã đưa vào hộp thư đi: sẽ gửi tới %1 ngay khi có kết nối.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_export.py" line="211"/>
+        <location filename="../../ui/dialogs/report_export.py" line="205"/>
         <source>The report is saved but NOT put in the outbox.</source>
         <translation>Báo cáo đã lưu nhưng CHƯA được đưa vào hộp thư đi.</translation>
     </message>
@@ -3928,17 +3928,17 @@ Không dùng được: %2</translation>
 <context>
     <name>RenameDialog</name>
     <message>
-        <location filename="../../ui/area_dialogs.py" line="50"/>
+        <location filename="../../ui/dialogs/area_dialogs.py" line="50"/>
         <source>Rename</source>
         <translation>Đổi tên</translation>
     </message>
     <message>
-        <location filename="../../ui/area_dialogs.py" line="54"/>
+        <location filename="../../ui/dialogs/area_dialogs.py" line="54"/>
         <source>Name *</source>
         <translation>Tên *</translation>
     </message>
     <message>
-        <location filename="../../ui/area_dialogs.py" line="55"/>
+        <location filename="../../ui/dialogs/area_dialogs.py" line="55"/>
         <source>Short name</source>
         <translation>Tên viết tắt</translation>
     </message>
@@ -4038,7 +4038,7 @@ Không dùng được: %2</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_flow.py" line="92"/>
+        <location filename="../../ui/restore_flow.py" line="91"/>
         <source>The data is back as it was at %1. The state before the restore was backed up first.</source>
         <translation>Dữ liệu đã trở về như lúc %1. Tình trạng trước khi khôi phục đã được sao lưu trước.</translation>
     </message>
@@ -4046,17 +4046,17 @@ Không dùng được: %2</translation>
 <context>
     <name>ResultStep</name>
     <message>
-        <location filename="../../ui/import_wizard.py" line="283"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="283"/>
         <source>Imported</source>
         <translation>Đã nhập xong</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="291"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="291"/>
         <source>Added %1 people, updated %2, left out %3.</source>
         <translation>Đã thêm %1 người, cập nhật %2 người, bỏ qua %3 dòng.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_wizard.py" line="294"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="294"/>
         <source>Residential areas added: %1.</source>
         <translation>Đã thêm các khu dân cư: %1.</translation>
     </message>
@@ -4064,12 +4064,12 @@ Không dùng được: %2</translation>
 <context>
     <name>SeatsDialog</name>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="229"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="228"/>
         <source>Seats of %1</source>
         <translation>Số suất của chức danh %1</translation>
     </message>
     <message>
-        <location filename="../../ui/appointment_dialogs.py" line="234"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="233"/>
         <source>Number of seats *</source>
         <translation>Số suất *</translation>
     </message>
@@ -4077,7 +4077,7 @@ Không dùng được: %2</translation>
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../ui/application.py" line="107"/>
+        <location filename="../../ui/application.py" line="73"/>
         <source>Front Desk already has this database open in another window (perhaps another user&apos;s on this computer). Use that window, or close it and start again.
 
 %1</source>
@@ -4089,77 +4089,77 @@ Không dùng được: %2</translation>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/sync_status.py" line="55"/>
+        <location filename="../../ui/widgets/sync_status.py" line="55"/>
         <source>All sent</source>
         <translation>Đã gửi hết</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="57"/>
+        <location filename="../../ui/widgets/sync_status.py" line="57"/>
         <source>Nothing to send</source>
         <translation>Không có gì cần gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="59"/>
+        <location filename="../../ui/widgets/sync_status.py" line="59"/>
         <source>Waiting to send: %1</source>
         <translation>Đang chờ gửi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="62"/>
+        <location filename="../../ui/widgets/sync_status.py" line="62"/>
         <source>Sending…</source>
         <translation>Đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="64"/>
+        <location filename="../../ui/widgets/sync_status.py" line="64"/>
         <source>Offline — will send by itself</source>
         <translation>Không có mạng — sẽ tự gửi lại</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="66"/>
+        <location filename="../../ui/widgets/sync_status.py" line="66"/>
         <source>Needs attention: %1</source>
         <translation>Cần xem lại: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="68"/>
+        <location filename="../../ui/widgets/sync_status.py" line="68"/>
         <source>No destination set</source>
         <translation>Chưa đặt nơi gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="74"/>
+        <location filename="../../ui/widgets/sync_status.py" line="74"/>
         <source>Reports go to the folder %1</source>
         <translation>Báo cáo gửi vào thư mục %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="77"/>
+        <location filename="../../ui/widgets/sync_status.py" line="77"/>
         <source>Reports go to the WebDAV folder %1 (user %2)</source>
         <translation>Báo cáo gửi lên thư mục WebDAV %1 (tài khoản %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="79"/>
+        <location filename="../../ui/widgets/sync_status.py" line="79"/>
         <source>Reports go by e-mail to %1 through %2</source>
         <translation>Báo cáo gửi bằng thư điện tử tới %1, qua máy chủ %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="99"/>
+        <location filename="../../ui/widgets/sync_status.py" line="99"/>
         <source>No destination set yet: open the outbox and choose where reports go.</source>
         <translation>Chưa đặt nơi gửi: mở trang Gửi báo cáo và chọn nơi gửi.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="102"/>
+        <location filename="../../ui/widgets/sync_status.py" line="102"/>
         <source>Waiting: %1 · sent: %2 · set aside: %3</source>
         <translation>Chờ gửi: %1 · đã gửi: %2 · để riêng: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="106"/>
+        <location filename="../../ui/widgets/sync_status.py" line="106"/>
         <source>Next try: %1</source>
         <translation>Thử lại lúc: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="112"/>
+        <location filename="../../ui/widgets/sync_status.py" line="112"/>
         <source>This computer has no network now; reports are sent by themselves when it is back.</source>
         <translation>Máy đang không có mạng; báo cáo sẽ tự gửi khi có mạng trở lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_status.py" line="114"/>
+        <location filename="../../ui/widgets/sync_status.py" line="114"/>
         <source>Click to open the outbox.</source>
         <translation>Bấm để mở trang Gửi báo cáo.</translation>
     </message>
@@ -4167,142 +4167,142 @@ Không dùng được: %2</translation>
 <context>
     <name>TaskForm</name>
     <message>
-        <location filename="../../ui/task_form.py" line="78"/>
+        <location filename="../../ui/dialogs/task_form.py" line="77"/>
         <source>New task</source>
         <translation>Thêm công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="78"/>
+        <location filename="../../ui/dialogs/task_form.py" line="77"/>
         <source>Edit task</source>
         <translation>Sửa công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="84"/>
+        <location filename="../../ui/dialogs/task_form.py" line="83"/>
         <source>What has to be done</source>
         <translation>Việc cần làm</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="86"/>
+        <location filename="../../ui/dialogs/task_form.py" line="85"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="87"/>
+        <location filename="../../ui/dialogs/task_form.py" line="86"/>
         <source>e.g. 45/KH-MTTQ-BTT</source>
         <translation>ví dụ: 45/KH-MTTQ-BTT</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="93"/>
+        <location filename="../../ui/dialogs/task_form.py" line="92"/>
         <source>(none)</source>
         <translation>(không có)</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="99"/>
+        <location filename="../../ui/dialogs/task_form.py" line="98"/>
         <source>Low</source>
         <translation>Thấp</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="99"/>
+        <location filename="../../ui/dialogs/task_form.py" line="98"/>
         <source>Normal</source>
         <translation>Bình thường</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="99"/>
+        <location filename="../../ui/dialogs/task_form.py" line="98"/>
         <source>High</source>
         <translation>Cao</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="100"/>
+        <location filename="../../ui/dialogs/task_form.py" line="99"/>
         <source>Urgent</source>
         <translation>Khẩn</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="113"/>
+        <location filename="../../ui/dialogs/task_form.py" line="112"/>
         <source>Type a name to add a supporting person</source>
         <translation>Gõ tên để thêm người phối hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="120"/>
+        <location filename="../../ui/dialogs/task_form.py" line="119"/>
         <source>Remove from supporting</source>
         <translation>Bỏ khỏi danh sách phối hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="125"/>
+        <location filename="../../ui/dialogs/task_form.py" line="124"/>
         <source>Task</source>
         <translation>Công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="127"/>
+        <location filename="../../ui/dialogs/task_form.py" line="126"/>
         <source>Title *</source>
         <translation>Tên công việc *</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="128"/>
+        <location filename="../../ui/dialogs/task_form.py" line="127"/>
         <source>Details</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="129"/>
+        <location filename="../../ui/dialogs/task_form.py" line="128"/>
         <source>Organization</source>
         <translation>Tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="130"/>
+        <location filename="../../ui/dialogs/task_form.py" line="129"/>
         <source>Due date</source>
         <translation>Hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="131"/>
+        <location filename="../../ui/dialogs/task_form.py" line="130"/>
         <source>Priority</source>
         <translation>Mức ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="132"/>
+        <location filename="../../ui/dialogs/task_form.py" line="131"/>
         <source>Source document</source>
         <translation>Văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="134"/>
+        <location filename="../../ui/dialogs/task_form.py" line="133"/>
         <source>Number/symbol</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="135"/>
+        <location filename="../../ui/dialogs/task_form.py" line="134"/>
         <source>Date</source>
         <translation>Ngày ban hành</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="136"/>
+        <location filename="../../ui/dialogs/task_form.py" line="135"/>
         <source>Issued by</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="137"/>
+        <location filename="../../ui/dialogs/task_form.py" line="136"/>
         <source>People</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="139"/>
+        <location filename="../../ui/dialogs/task_form.py" line="138"/>
         <source>Lead (in charge)</source>
         <translation>Người chủ trì</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="140"/>
+        <location filename="../../ui/dialogs/task_form.py" line="139"/>
         <source>Supporting</source>
         <translation>Người phối hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="160"/>
+        <location filename="../../ui/dialogs/task_form.py" line="159"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="161"/>
+        <location filename="../../ui/dialogs/task_form.py" line="160"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="316"/>
+        <location filename="../../ui/dialogs/task_form.py" line="315"/>
         <source>Choose the person from the suggestions, or clear the box.</source>
         <translation>Hãy chọn người trong danh sách gợi ý, hoặc xóa trắng ô này.</translation>
     </message>
@@ -4310,12 +4310,12 @@ Không dùng được: %2</translation>
 <context>
     <name>TaskLoad</name>
     <message>
-        <location filename="../../ui/task_form.py" line="48"/>
+        <location filename="../../ui/dialogs/task_form.py" line="47"/>
         <source>Has %1 open tasks, %2 overdue — overloaded</source>
         <translation>Đang có %1 việc, %2 quá hạn — đã quá tải</translation>
     </message>
     <message>
-        <location filename="../../ui/task_form.py" line="50"/>
+        <location filename="../../ui/dialogs/task_form.py" line="49"/>
         <source>Has %1 open tasks (%2 overdue), holds %3 positions</source>
         <translation>Đang có %1 việc (%2 quá hạn), giữ %3 chức danh</translation>
     </message>
@@ -4323,79 +4323,79 @@ Không dùng được: %2</translation>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../../ui/tasks_model.py" line="94"/>
+        <location filename="../../ui/models/tasks_model.py" line="94"/>
         <source>Task</source>
         <translation>Công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_model.py" line="94"/>
+        <location filename="../../ui/models/tasks_model.py" line="94"/>
         <source>Lead</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_model.py" line="94"/>
+        <location filename="../../ui/models/tasks_model.py" line="94"/>
         <source>Supporting</source>
         <translation>Phối hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_model.py" line="94"/>
+        <location filename="../../ui/models/tasks_model.py" line="94"/>
         <source>Organization</source>
         <translation>Tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_model.py" line="95"/>
+        <location filename="../../ui/models/tasks_model.py" line="95"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_model.py" line="95"/>
+        <location filename="../../ui/models/tasks_model.py" line="95"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/tasks_model.py" line="102"/>
+        <location filename="../../ui/models/tasks_model.py" line="102"/>
         <source>Overdue by %Ln day(s)</source>
         <translation>
             <numerusform>Quá hạn %Ln ngày</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_model.py" line="104"/>
+        <location filename="../../ui/models/tasks_model.py" line="104"/>
         <source>To do</source>
         <translation>Chưa thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_model.py" line="104"/>
+        <location filename="../../ui/models/tasks_model.py" line="104"/>
         <source>In progress</source>
         <translation>Đang thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_model.py" line="105"/>
+        <location filename="../../ui/models/tasks_model.py" line="105"/>
         <source>Done</source>
         <translation>Đã hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_model.py" line="105"/>
+        <location filename="../../ui/models/tasks_model.py" line="105"/>
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_model.py" line="155"/>
+        <location filename="../../ui/models/tasks_model.py" line="155"/>
         <source>Completed on %1</source>
         <translation>Hoàn thành ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_model.py" line="159"/>
+        <location filename="../../ui/models/tasks_model.py" line="159"/>
         <source>Priority: high</source>
         <translation>Mức ưu tiên: cao</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_model.py" line="159"/>
+        <location filename="../../ui/models/tasks_model.py" line="159"/>
         <source>Priority: urgent</source>
         <translation>Mức ưu tiên: khẩn</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks_model.py" line="161"/>
+        <location filename="../../ui/models/tasks_model.py" line="161"/>
         <source>Document: %1</source>
         <translation>Văn bản: %1</translation>
     </message>
@@ -4562,27 +4562,27 @@ Không dùng được: %2</translation>
 <context>
     <name>WhoAreYouDialog</name>
     <message>
-        <location filename="../../ui/who_are_you.py" line="23"/>
+        <location filename="../../ui/dialogs/who_are_you.py" line="23"/>
         <source>Who are you?</source>
         <translation>Bạn là ai?</translation>
     </message>
     <message>
-        <location filename="../../ui/who_are_you.py" line="26"/>
+        <location filename="../../ui/dialogs/who_are_you.py" line="26"/>
         <source>To show your own tasks, find yourself on the roster. This is asked only once for the computer account “%1”.</source>
         <translation>Để xem việc của mình, hãy tìm tên bạn trong danh sách. Câu hỏi này chỉ hỏi một lần cho tài khoản máy tính “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/who_are_you.py" line="36"/>
+        <location filename="../../ui/dialogs/who_are_you.py" line="36"/>
         <source>This is me</source>
         <translation>Đây là tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/who_are_you.py" line="37"/>
+        <location filename="../../ui/dialogs/who_are_you.py" line="37"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/who_are_you.py" line="50"/>
+        <location filename="../../ui/dialogs/who_are_you.py" line="50"/>
         <source>Type your name and choose yourself from the suggestions.</source>
         <translation>Hãy gõ tên bạn và chọn đúng mình trong danh sách gợi ý.</translation>
     </message>
@@ -4590,12 +4590,12 @@ Không dùng được: %2</translation>
 <context>
     <name>_SmallForm</name>
     <message>
-        <location filename="../../ui/person_card.py" line="275"/>
+        <location filename="../../ui/dialogs/person_card.py" line="275"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/person_card.py" line="276"/>
+        <location filename="../../ui/dialogs/person_card.py" line="276"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>

@@ -28,14 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.backups import BackupInfo, free_space, list_backups, parse_backup_name
-from app.safety.usb_copy import CopiedBackup, copy_backup_to
+from app.db.storage import Store, open_store
+from app.paths import backups_dir_for
 from app.safety.retention import assign_tiers
 from app.safety.schedule import back_up
-from app.paths import backups_dir_for
-from app.db.storage import Store, open_store
-from ui.errors import show_error
-from ui.progress import run_long
-from ui.simple_table import GREY, RED, fill_row, make_table, selected_row
+from app.safety.usb_copy import CopiedBackup, copy_backup_to
+from ui.runtime.errors import show_error
+from ui.runtime.progress import run_long
+from ui.widgets.simple_table import GREY, RED, fill_row, make_table, selected_row
 
 GREEN = "#1e8449"
 BACKUP_DIALOG_DELAY_MS = 2000  # a usual backup ends well within this: no dialog flashes
@@ -70,7 +70,7 @@ class BackupsPage(QWidget):
 
     ``runner`` is taken like every page's, and not used: a backup reads the
     database on a connection of its own, off the write runner, so saving is
-    never held up by it (as in ``ui.safekeeping``).
+    never held up by it (as in ``ui.runtime.safekeeping``).
     ``folder``: where the backups are (default: the database's backup folder).
     ``copy_backup``: ``copy_backup_to`` or a stand-in with its signature (tests
     pass one that writes to a stick that fills up)."""

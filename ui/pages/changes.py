@@ -2,7 +2,7 @@
 days, by who made the change, by kind of record and by person, and
 exported to Excel. Citizen IDs are masked here and in the export.
 
-The table is lazy (``ui.changes_model``): a commune with 100,000 changes
+The table is lazy (``ui.models.changes_model``): a commune with 100,000 changes
 opens with its newest 100, and older pages come as the list is scrolled.
 """
 from __future__ import annotations
@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.storage import Store, open_store
 from app.domain.change_log import ChangeFilter, actors, count_changes, tables
+from app.errors import InvalidValue
 from app.reports.change_log_export import export_changes
 from app.text.dates import parse_date
-from app.errors import InvalidValue
-from app.db.storage import Store, open_store
-from ui.changes_model import ChangeRow, ChangesModel
-from ui.errors import show_error
-from ui.person_picker import PersonPicker
-from ui.progress import run_long
+from ui.models.changes_model import ChangeRow, ChangesModel
+from ui.runtime.errors import show_error
+from ui.runtime.progress import run_long
+from ui.widgets.person_picker import PersonPicker
 
 RED, GREEN = "#c0392b", "#1e8449"
 

@@ -9,13 +9,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from app.text.dates import format_date
-from app.domain.duties import DutyView, generate_tasks, list_duties, period_label, set_active
 from app.db.storage import Store
+from app.domain.duties import DutyView, generate_tasks, list_duties, period_label, set_active
 from app.domain.tasks import TaskFilter, TaskView, list_tasks
-from ui.duty_form import DutyForm, cadence_text, status_name
-from ui.errors import show_error
-from ui.simple_table import GREY, RED, fill_row, make_table, row_id_at, selected_row
+from app.text.dates import format_date
+from ui.dialogs.duty_form import DutyForm, cadence_text, status_name
+from ui.runtime.errors import show_error
+from ui.widgets.simple_table import GREY, RED, fill_row, make_table, row_id_at, selected_row
+
 
 class DutiesPage(QWidget):
     """Double-clicking a generated task asks for it to be shown (``task_requested``)."""

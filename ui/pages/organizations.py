@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.text.dates import format_date
+from app.db.storage import Store
 from app.domain.organizations import OrgNode, get_organization, organization_tree
 from app.domain.positions import ConcurrentHolder, Holder, PositionView, concurrent_holders, get_position, positions_of
 from app.domain.positions import vacancies as all_vacancies
-from app.db.storage import Store
-from ui.area_dialogs import AddAreaDialog, RenameDialog
-from ui.appointment_dialogs import AddPositionDialog, AppointDialog, EndAppointmentDialog, SeatsDialog
+from app.text.dates import format_date
+from ui.dialogs.appointment_dialogs import AddPositionDialog, AppointDialog, EndAppointmentDialog, SeatsDialog
+from ui.dialogs.area_dialogs import AddAreaDialog, RenameDialog
 
 VACANT_COLOUR = QColor("#b9770e")  # amber, as the vacancy card of the overview
 QUIET_COLOUR = QColor("#6b7280")

@@ -12,17 +12,26 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app import messages
-from app.sending.delivery import PassResult
-from app.errors import InvalidValue
-from app.sending.outbox import FAILED, SENDING, SENT, OutboxItem, list_outbox, put_back
-from app.text.periods import parse_period
-from app.sending.site_config import SiteConfig
 from app.db.storage import Store
-from ui.destination_dialog import DestinationDialog
-from ui.errors import show_error
-from ui.simple_table import GREY, RED, fill_row, make_table, row_id_at, selected_row
-from ui.sync_service import SyncService, SyncState
-from ui.sync_status import COLOURS, destination_text, details_text, dot_icon, problem_text, status_key, status_text, when_text
+from app.errors import InvalidValue
+from app.sending.delivery import PassResult
+from app.sending.outbox import FAILED, SENDING, SENT, OutboxItem, list_outbox, put_back
+from app.sending.site_config import SiteConfig
+from app.text.periods import parse_period
+from ui.dialogs.destination_dialog import DestinationDialog
+from ui.runtime.errors import show_error
+from ui.runtime.sync_service import SyncService, SyncState
+from ui.widgets.simple_table import GREY, RED, fill_row, make_table, row_id_at, selected_row
+from ui.widgets.sync_status import (
+    COLOURS,
+    destination_text,
+    details_text,
+    dot_icon,
+    problem_text,
+    status_key,
+    status_text,
+    when_text,
+)
 
 GREEN = "#1e8449"
 

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.storage import Store
 from app.domain.organizations import residential_areas
 from app.domain.people_list import roster_ids
-from app.db.storage import Store
-from ui.people_model import PeopleModel
-from ui.person_card import PersonCard
-from ui.person_form import PersonForm
+from ui.dialogs.person_card import PersonCard
+from ui.dialogs.person_form import PersonForm
+from ui.models.people_model import PeopleModel
 
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, not for every key
 FIRST_SCREEN = 100  # rows read at once; the rest of the list follows when idle
@@ -98,7 +98,7 @@ class PeoplePage(QWidget):
 
     def import_roster(self):
         """The import wizard; the list refreshes after an import."""
-        from ui.import_wizard import open_import_wizard  # Excel reading loads only when asked for
+        from ui.dialogs.import_wizard import open_import_wizard  # Excel reading loads only when asked for
 
         wizard = open_import_wizard(self._store, self._lang, parent=self)
         wizard.imported.connect(lambda _result: (self.reload_areas(), self.refresh()))

@@ -16,15 +16,15 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app import messages
-from app.domain.commune import get_commune
-from app.text.dates import format_date
-from app.sending.outbox import OutboxItem, list_outbox
-from app.text.periods import parse_period
 from app.db.storage import Store
-from ui.file_result import OpenUrl
-from ui.members_export import MembersExportBox
-from ui.report_export import ProvinceReportBox, SiteLoader
-from ui.simple_table import RED, fill_row, make_table
+from app.domain.commune import get_commune
+from app.sending.outbox import OutboxItem, list_outbox
+from app.text.dates import format_date
+from app.text.periods import parse_period
+from ui.dialogs.members_export import MembersExportBox
+from ui.dialogs.report_export import ProvinceReportBox, SiteLoader
+from ui.widgets.file_result import OpenUrl
+from ui.widgets.simple_table import RED, fill_row, make_table
 
 __all__ = ["ReportsPage", "RECENT"]
 
@@ -158,7 +158,7 @@ class ReportsPage(QWidget):
         self.report_queued.emit(outbox_id)
 
     def open_consolidation(self):
-        from ui.consolidate_dialog import ConsolidateDialog
+        from ui.dialogs.consolidate_dialog import ConsolidateDialog
 
         self.dialog = ConsolidateDialog(
             self._lang, today=self._store.today(), documents=self._documents,

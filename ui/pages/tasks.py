@@ -20,16 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.db.storage import Store
 from app.domain.me import my_person_id
 from app.domain.people import get_person
-from app.db.storage import Store
 from app.domain.tasks import OPEN_STATUSES, TaskFilter, TaskView, set_statuses, task_ids, task_organizations
-from ui.errors import show_error
-from ui.person_picker import PersonPicker
-from ui.task_form import TaskForm
-from ui.task_status import CompletionDialog, movable
-from ui.tasks_model import TasksModel
-from ui.who_are_you import WhoAreYouDialog
+from ui.dialogs.task_form import TaskForm
+from ui.dialogs.who_are_you import WhoAreYouDialog
+from ui.models.tasks_model import TasksModel
+from ui.runtime.errors import show_error
+from ui.widgets.person_picker import PersonPicker
+from ui.widgets.task_status import CompletionDialog, movable
 
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, not for every key
 # The Overview card counts today and the six days after it: the same here.
