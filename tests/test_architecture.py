@@ -171,6 +171,33 @@ def test_modules_import_their_siblings_not_their_packages_face():
     assert own_face_imports(import_edges(modules), modules) == []
 
 
+def test_the_window_uses_the_cores_packages_through_their_faces():
+    """ui/ imports a package of app/ by its ``__init__`` (the public API it names),
+    never one of the package's modules; the shared bottom modules are used as they are."""
+    packages = {p for p in LAYERS if p.startswith("app.")}
+    reaching_in = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for module in _imports(path):
+            package = ".".join(module.split(".")[:2])
+            if package in packages and module != package:
+                reaching_in.append(f"{path.relative_to(ROOT)}: {module}")
+    assert reaching_in == []
+
+
+def test_every_name_a_face_offers_is_there():
+    import importlib
+
+    for package in sorted(p for p in LAYERS if p.startswith("app.") and (ROOT / p.replace(".", "/") / "__init__.py").exists()):
+        face = importlib.import_module(package)
+        api = getattr(face, "_API", None)
+        if api is None:  # app.cli: the command line's face is run() and main()
+            continue
+        modules = {p.stem for p in (ROOT / package.replace(".", "/")).glob("*.py")}
+        assert [n for n in api if n in modules] == [], f"{package}: a name that is also a module's"
+        for name, module in api.items():
+            assert getattr(face, name) is getattr(importlib.import_module(f"{package}.{module}"), name), (package, name)
+
+
 def test_every_package_has_a_layer():
     packages = sorted(_module_name(p.parent) for top in (APP, ROOT / "ui") for p in top.rglob("__init__.py")
                       if p.parent != top)

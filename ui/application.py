@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import messages
-from app.db.storage import Store, open_store
+from app.db import Store, open_store
 from app.errors import FrontDeskError
 from app.logs import setup_logging
 from app.paths import app_paths
@@ -46,7 +46,7 @@ def open_database(path: Path) -> Store:
 def choose_database(database: Path, lang: str) -> Path | None:
     """The database to open: the one there, the commune IT locked, or what the
     first-run dialog makes (a new commune, or the demo)."""
-    from app.sending.site_config import load_site_config
+    from app.sending import load_site_config
     from ui.dialogs.first_run import FirstRunDialog, create_locked_commune
 
     if database.exists():

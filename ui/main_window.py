@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.storage import Store
-from app.domain.commune import get_commune
+from app.db import Store
+from app.domain import get_commune
 from app.settings import save_settings
 from ui.runtime.runner import WriteRunner
 

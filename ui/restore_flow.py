@@ -13,9 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.db.storage import open_store
+from app.db import open_store
 from app.errors import DatabaseProblem, FrontDeskError
-from app.safety.restore import restore_backup
+from app.safety import restore_backup
 from ui.runtime.services import services_of
 
 log = logging.getLogger("frontdesk.restore")

@@ -1,1 +1,39 @@
-"""(package docstring to come)"""
+"""The commune's own data: organizations, people, positions and appointments, recurring
+duties, tasks and workload; the change log, erasure on request, search, and a new commune's
+database.
+
+Modules: bulk_people, change_log, commune, duties, erasure, me, organizations, people, people_list, positions, search, tasks, workload.
+
+The public API is the table below, name -> module: what the window and the command line
+use. Each name loads its module on first use (``app.lazy``), so importing the package is free.
+"""
+from app.lazy import lazy_api
+
+_API = {
+    "actors": "change_log", "ChangeEntry": "change_log", "ChangeFilter": "change_log",
+    "count_changes": "change_log", "list_changes": "change_log", "PAGE": "change_log", "tables": "change_log",
+    "create_commune_database": "commune", "get_commune": "commune", "is_demo": "commune",
+    "add_duty": "duties", "CADENCES": "duties", "check_duty": "duties", "DutyView": "duties",
+    "generate_tasks": "duties", "get_duty": "duties", "list_duties": "duties", "period_label": "duties",
+    "set_active": "duties", "update_duty": "duties",
+    "erase_person": "erasure",
+    "my_person_id": "me", "set_my_person": "me",
+    "add_residential_area": "organizations", "find_organization": "organizations",
+    "front_committee_id": "organizations", "get_organization": "organizations",
+    "organization_tree": "organizations", "OrgNode": "organizations", "rename_organization": "organizations",
+    "residential_areas": "organizations",
+    "add_person": "people", "describe_notes": "people", "get_person": "people", "join_organization": "people",
+    "leave_organization": "people", "memberships_of": "people", "update_person": "people",
+    "roster_ids": "people_list", "roster_rows": "people_list", "RosterRow": "people_list",
+    "add_position": "positions", "appoint": "positions", "appointments_of": "positions",
+    "concurrent_holders": "positions", "ConcurrentHolder": "positions", "end_appointment": "positions",
+    "get_position": "positions", "Holder": "positions", "positions_of": "positions",
+    "PositionView": "positions", "set_seats": "positions", "vacancies": "positions",
+    "count_matches": "search", "PersonHit": "search", "search_people": "search",
+    "get_task": "tasks", "list_tasks": "tasks", "OPEN_STATUSES": "tasks", "PRIORITIES": "tasks",
+    "save_task": "tasks", "set_statuses": "tasks", "task_ids": "tasks", "task_organizations": "tasks",
+    "TaskFilter": "tasks", "TaskView": "tasks",
+    "load_of": "workload", "OVERLOAD_OPEN_TASKS": "workload", "overview": "workload", "PersonLoad": "workload",
+}
+__all__ = sorted(_API)
+__getattr__ = lazy_api(__name__, _API)

@@ -1,1 +1,20 @@
-"""(package docstring to come)"""
+"""What leaves as Excel: the province report, member lists, the change log, and the
+province's consolidation of the communes' reports.
+
+Modules: change_log_export, consolidation, consolidation_workbook, figures, member_list, province_report, report_file.
+
+The public API is the table below, name -> module: what the window and the command line
+use. Each name loads its module on first use (``app.lazy``), so importing the package is free.
+"""
+from app.lazy import lazy_api
+
+_API = {
+    "export_changes": "change_log_export", "format_moment": "change_log_export",
+    "format_values": "change_log_export",
+    "consolidate": "consolidation", "Consolidation": "consolidation",
+    "write_summary": "consolidation_workbook",
+    "export_members": "member_list", "RosterExport": "member_list",
+    "export_report": "province_report", "ReportExport": "province_report",
+}
+__all__ = sorted(_API)
+__getattr__ = lazy_api(__name__, _API)

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import messages
-from app.db.storage import Store
-from app.domain.positions import Holder, PositionView, add_position, appoint, end_appointment, set_seats
+from app.db import Store
+from app.domain import Holder, PositionView, add_position, appoint, end_appointment, set_seats
 from app.errors import FrontDeskError, InvalidInput, InvalidValue
-from app.text.dates import format_date, parse_date
+from app.text import format_date, parse_date
 from ui.runtime.errors import field_message, show_error
 from ui.widgets.person_picker import PersonPicker
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit
 
-from app.db.storage import Store
-from app.domain.organizations import add_residential_area, rename_organization
+from app.db import Store
+from app.domain import add_residential_area, rename_organization
 from ui.dialogs.appointment_dialogs import PositionDialog
 
 

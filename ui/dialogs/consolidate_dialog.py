@@ -31,12 +31,9 @@ from PySide6.QtWidgets import (
 
 from app.clock import SystemClock
 from app.errors import FrontDeskError
-from app.reports.consolidation import Consolidation, consolidate
-from app.reports.consolidation_workbook import write_summary
-from app.spreadsheets.xlsx_writing import check_target
-from app.text.admin_units import provinces
-from app.text.dates import format_date
-from app.text.periods import parse_period
+from app.reports import Consolidation, consolidate, write_summary
+from app.spreadsheets import check_target
+from app.text import format_date, parse_period, provinces
 from ui.runtime.errors import show_error
 from ui.runtime.progress import LongTask, run_long
 from ui.widgets.file_result import FileResult, OpenUrl, with_xlsx_suffix

@@ -33,19 +33,20 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app import messages
-from app.db.storage import Store
+from app.db import Store
 from app.errors import FrontDeskError, InvalidValue
-from app.sending.destination import (
+from app.sending import (
     Destination,
+    SecretStore,
+    SiteConfig,
     current_destination,
+    load_site_config,
     make_destination,
     save_destination,
     save_password,
     site_locks_destination,
     test_connection,
 )
-from app.sending.secrets import SecretStore
-from app.sending.site_config import SiteConfig, load_site_config
 from ui.runtime.background import in_background
 from ui.runtime.errors import field_message, show_error
 

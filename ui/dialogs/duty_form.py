@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import messages
-from app.db.storage import Store
-from app.domain.duties import CADENCES, add_duty, check_duty, get_duty, update_duty
-from app.domain.tasks import PRIORITIES
+from app.db import Store
+from app.domain import CADENCES, PRIORITIES, add_duty, check_duty, get_duty, update_duty
 from app.errors import InvalidInput, InvalidValue
-from app.text.dates import format_date
+from app.text import format_date
 from ui.runtime.errors import show_in_form
 from ui.widgets.organization_choices import fill_organizations
 from ui.widgets.person_picker import PersonPicker

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import messages
-from app.demo.builder import build_demo
-from app.domain.commune import create_commune_database
+from app.demo import build_demo
+from app.domain import create_commune_database
 from app.errors import FrontDeskError
 from app.progress import Progress
-from app.text.admin_units import communes_of, provinces, search_communes
+from app.text import communes_of, provinces, search_communes
 from ui.runtime.errors import show_error
 from ui.runtime.progress import LongTask, run_long
 

@@ -9,8 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem
 
 from app import messages
-from app.text.citizen_id import mask_citizen_id
-from app.text.dates import format_date
+from app.text import format_date, mask_citizen_id
 
 _DISPLAY, _FOREGROUND, _TOOLTIP = int(Qt.DisplayRole), int(Qt.ForegroundRole), int(Qt.ToolTipRole)
 _PROBLEM = QColor("#c0392b")

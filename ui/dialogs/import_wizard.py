@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.db.storage import Store, open_store
-from app.domain.organizations import organization_tree, residential_areas
-from app.importing.plan import ImportPlan, ImportResult, apply_import, plan_import
+from app.db import Store, open_store
+from app.domain import organization_tree, residential_areas
+from app.importing import ImportPlan, ImportResult, apply_import, plan_import
 from ui.dialogs.import_preview import DuplicatesTable, ProblemsTable, RowsModel, field_label
 from ui.runtime.progress import run_long
 
@@ -322,7 +322,7 @@ class ImportWizard(QWizard):
         return self.task is not None and self.task.running
 
     def fields(self) -> tuple[str, ...]:
-        from app.importing.layout import FIELDS
+        from app.importing import FIELDS
 
         return FIELDS
 

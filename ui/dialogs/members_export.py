@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.db.storage import Store, open_store
-from app.domain.commune import get_commune
+from app.db import Store, open_store
+from app.domain import get_commune
 from app.errors import FrontDeskError
-from app.reports.member_list import RosterExport, export_members
-from app.spreadsheets.xlsx_writing import check_target
-from app.text.vietnamese import fold
+from app.reports import RosterExport, export_members
+from app.spreadsheets import check_target
+from app.text import fold
 from ui.runtime.errors import show_error
 from ui.runtime.progress import LongTask, run_long
 from ui.widgets.file_result import FileResult, OpenUrl, with_xlsx_suffix

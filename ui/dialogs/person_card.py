@@ -21,14 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from app import messages
-from app.db.storage import Store
-from app.domain.people import get_person, join_organization, leave_organization, memberships_of
-from app.domain.positions import appointments_of
-from app.domain.tasks import OPEN_STATUSES, TaskFilter, list_tasks
-from app.domain.workload import load_of
+from app.db import Store
+from app.domain import (
+    OPEN_STATUSES,
+    TaskFilter,
+    appointments_of,
+    get_person,
+    join_organization,
+    leave_organization,
+    list_tasks,
+    load_of,
+    memberships_of,
+)
 from app.errors import Conflict, InvalidInput, InvalidValue
-from app.text.citizen_id import mask_citizen_id
-from app.text.dates import format_date
+from app.text import format_date, mask_citizen_id
 from ui.dialogs.duty_form import status_name
 from ui.dialogs.person_form import PersonForm
 from ui.runtime.errors import field_message, show_error

@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.storage import Store
-from app.domain.organizations import residential_areas
-from app.domain.people import add_person, describe_notes, get_person, update_person
+from app.db import Store
+from app.domain import add_person, describe_notes, get_person, residential_areas, update_person
 from app.errors import InvalidValue
-from app.text.dates import format_date
+from app.text import format_date
 from ui.runtime.errors import field_message, show_in_form
 
 

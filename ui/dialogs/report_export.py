@@ -12,15 +12,13 @@ from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app import messages
-from app.db.storage import Store, open_store
-from app.domain.commune import get_commune
+from app.db import Store, open_store
+from app.domain import get_commune
 from app.errors import FrontDeskError
-from app.reports.province_report import ReportExport, export_report
-from app.sending.destination import Destination, current_destination, queue_for_sending
-from app.sending.outbox import OutboxItem
-from app.sending.site_config import SiteConfig, load_site_config
-from app.spreadsheets.xlsx_writing import check_target
-from app.text.periods import Period
+from app.reports import ReportExport, export_report
+from app.sending import Destination, OutboxItem, SiteConfig, current_destination, load_site_config, queue_for_sending
+from app.spreadsheets import check_target
+from app.text import Period
 from ui.runtime.errors import show_error
 from ui.runtime.progress import LongTask, run_long
 from ui.widgets.file_result import FileResult, OpenUrl, with_xlsx_suffix

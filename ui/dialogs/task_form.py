@@ -28,12 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from app import messages
-from app.db.storage import Store
-from app.domain.organizations import OrgNode, front_committee_id, organization_tree
-from app.domain.tasks import PRIORITIES, get_task, save_task
-from app.domain.workload import PersonLoad, load_of
+from app.db import Store
+from app.domain import (
+    PRIORITIES,
+    OrgNode,
+    PersonLoad,
+    front_committee_id,
+    get_task,
+    load_of,
+    organization_tree,
+    save_task,
+)
 from app.errors import InvalidValue
-from app.text.dates import format_date
+from app.text import format_date
 from ui.runtime.errors import field_message, show_in_form
 from ui.widgets.person_picker import PersonPicker
 

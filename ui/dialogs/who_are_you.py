@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from app.db.storage import Store
-from app.domain.me import set_my_person
+from app.db import Store
+from app.domain import set_my_person
 from ui.runtime.errors import show_error
 from ui.widgets.person_picker import PersonPicker
 

@@ -14,10 +14,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
-from app.db.storage import Store
-from app.domain.change_log import ChangeEntry
-from app.reports.change_log_export import format_moment
-from app.text.dates import format_date
+from app.db import Store
+from app.domain import ChangeEntry
+from app.reports import format_moment
+from app.text import format_date
 
 # Fields that hold the id of another record, and the table it names.
 REFERENCES = {

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from app.db.storage import Store
-from app.domain.change_log import PAGE, ChangeEntry, ChangeFilter, list_changes
+from app.db import Store
+from app.domain import PAGE, ChangeEntry, ChangeFilter, list_changes
 from ui.models.change_words import ChangeWords, FieldChange, NameBook
 
 _DISPLAY, _TOOLTIP = int(Qt.DisplayRole), int(Qt.ToolTipRole)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from app.db.storage import Store
-from app.domain.people_list import RosterRow, roster_rows
-from app.text.dates import format_date
+from app.db import Store
+from app.domain import RosterRow, roster_rows
+from app.text import format_date
 
 BLOCK = 200  # rows fetched at once: a few screens
 # Roles as plain ints: comparing with Qt's enum members costs microseconds each,

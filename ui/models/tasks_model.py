@@ -14,10 +14,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
-from app.db.storage import Store
-from app.domain.tasks import OPEN_STATUSES, TaskView, get_task
+from app.db import Store
+from app.domain import OPEN_STATUSES, TaskView, get_task
 from app.errors import NotFound
-from app.text.dates import format_date
+from app.text import format_date
 
 BLOCK = 100  # rows read at once: a few screens
 OVERDUE_COLOUR = "#c0392b"

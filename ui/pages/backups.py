@@ -27,12 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.backups import BackupInfo, free_space, list_backups, parse_backup_name
-from app.db.storage import Store, open_store
+from app.db import BackupInfo, Store, free_space, list_backups, open_store, parse_backup_name
 from app.paths import backups_dir_for
-from app.safety.retention import assign_tiers
-from app.safety.schedule import back_up
-from app.safety.usb_copy import CopiedBackup, copy_backup_to
+from app.safety import CopiedBackup, assign_tiers, back_up, copy_backup_to
 from ui.runtime.errors import show_error
 from ui.runtime.progress import run_long
 from ui.widgets.simple_table import GREY, RED, fill_row, make_table, selected_row

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.storage import Store, open_store
-from app.domain.change_log import ChangeFilter, actors, count_changes, tables
+from app.db import Store, open_store
+from app.domain import ChangeFilter, actors, count_changes, tables
 from app.errors import InvalidValue
-from app.reports.change_log_export import export_changes
-from app.text.dates import parse_date
+from app.reports import export_changes
+from app.text import parse_date
 from ui.models.changes_model import ChangeRow, ChangesModel
 from ui.runtime.errors import show_error
 from ui.runtime.progress import run_long

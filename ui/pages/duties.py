@@ -9,10 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from app.db.storage import Store
-from app.domain.duties import DutyView, generate_tasks, list_duties, period_label, set_active
-from app.domain.tasks import TaskFilter, TaskView, list_tasks
-from app.text.dates import format_date
+from app.db import Store
+from app.domain import DutyView, TaskFilter, TaskView, generate_tasks, list_duties, list_tasks, period_label, set_active
+from app.text import format_date
 from ui.dialogs.duty_form import DutyForm, cadence_text, status_name
 from ui.runtime.errors import show_error
 from ui.widgets.simple_table import GREY, RED, fill_row, make_table, row_id_at, selected_row

@@ -26,11 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.storage import Store
-from app.domain.organizations import OrgNode, get_organization, organization_tree
-from app.domain.positions import ConcurrentHolder, Holder, PositionView, concurrent_holders, get_position, positions_of
-from app.domain.positions import vacancies as all_vacancies
-from app.text.dates import format_date
+from app.db import Store
+from app.domain import (
+    ConcurrentHolder,
+    Holder,
+    OrgNode,
+    PositionView,
+    concurrent_holders,
+    get_organization,
+    get_position,
+    organization_tree,
+    positions_of,
+)
+from app.domain import vacancies as all_vacancies
+from app.text import format_date
 from ui.dialogs.appointment_dialogs import AddPositionDialog, AppointDialog, EndAppointmentDialog, SeatsDialog
 from ui.dialogs.area_dialogs import AddAreaDialog, RenameDialog
 

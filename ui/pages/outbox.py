@@ -12,12 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app import messages
-from app.db.storage import Store
+from app.db import Store
 from app.errors import InvalidValue
-from app.sending.delivery import PassResult
-from app.sending.outbox import FAILED, SENDING, SENT, OutboxItem, list_outbox, put_back
-from app.sending.site_config import SiteConfig
-from app.text.periods import parse_period
+from app.sending import FAILED, SENDING, SENT, OutboxItem, PassResult, SiteConfig, list_outbox, put_back
+from app.text import parse_period
 from ui.dialogs.destination_dialog import DestinationDialog
 from ui.runtime.errors import show_error
 from ui.runtime.sync_service import SyncService, SyncState

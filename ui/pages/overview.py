@@ -5,12 +5,10 @@ from PySide6.QtCore import QLocale, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.db.backups import list_backups
-from app.db.storage import Store
-from app.domain.commune import get_commune
-from app.domain.workload import OVERLOAD_OPEN_TASKS, PersonLoad, overview
+from app.db import Store, list_backups
+from app.domain import OVERLOAD_OPEN_TASKS, PersonLoad, get_commune, overview
 from app.paths import backups_dir_for
-from app.text.dates import format_date
+from app.text import format_date
 
 RED, AMBER, BLUE, GREEN = "#c0392b", "#d68910", "#1f618d", "#1e8449"
 

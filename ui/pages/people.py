@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.storage import Store
-from app.domain.organizations import residential_areas
-from app.domain.people_list import roster_ids
+from app.db import Store
+from app.domain import residential_areas, roster_ids
 from ui.dialogs.person_card import PersonCard
 from ui.dialogs.person_form import PersonForm
 from ui.models.people_model import PeopleModel

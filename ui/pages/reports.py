@@ -16,11 +16,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app import messages
-from app.db.storage import Store
-from app.domain.commune import get_commune
-from app.sending.outbox import OutboxItem, list_outbox
-from app.text.dates import format_date
-from app.text.periods import parse_period
+from app.db import Store
+from app.domain import get_commune
+from app.sending import OutboxItem, list_outbox
+from app.text import format_date, parse_period
 from ui.dialogs.members_export import MembersExportBox
 from ui.dialogs.report_export import ProvinceReportBox, SiteLoader
 from ui.widgets.file_result import OpenUrl

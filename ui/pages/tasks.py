@@ -20,10 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.storage import Store
-from app.domain.me import my_person_id
-from app.domain.people import get_person
-from app.domain.tasks import OPEN_STATUSES, TaskFilter, TaskView, set_statuses, task_ids, task_organizations
+from app.db import Store
+from app.domain import (
+    OPEN_STATUSES,
+    TaskFilter,
+    TaskView,
+    get_person,
+    my_person_id,
+    set_statuses,
+    task_ids,
+    task_organizations,
+)
 from ui.dialogs.task_form import TaskForm
 from ui.dialogs.who_are_you import WhoAreYouDialog
 from ui.models.tasks_model import TasksModel

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import messages
-from app.db.storage import sqlite_problem
+from app.db import sqlite_problem
 from app.errors import FrontDeskError, InvalidInput, InvalidValue
 
 log = logging.getLogger("frontdesk.ui")

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from app.clock import SystemClock
-from app.db.storage import Store, open_store
+from app.db import Store, open_store
 
 log = logging.getLogger(__name__)
 

@@ -16,10 +16,9 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.db.storage import Store, open_store
+from app.db import Store, open_store
 from app.errors import DatabaseProblem, FrontDeskError
-from app.safety.schedule import backup_at_quit, backup_at_start, maybe_backup
-from app.safety.startup import damage_found
+from app.safety import backup_at_quit, backup_at_start, damage_found, maybe_backup
 
 log = logging.getLogger("frontdesk.safekeeping")
 

@@ -32,22 +32,29 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from shiboken6 import isValid
 
-from app.db.storage import Store, open_store
+from app.db import Store, open_store
 from app.errors import FrontDeskError
 from app.events import Events
-from app.sending.delivery import PassResult, run_outbox
-from app.sending.destination import (
+from app.sending import (
     DEFAULT_TIMEOUT,
+    FAILED,
     META_KEY,
+    SENDING,
+    WAITING,
+    DeliveryError,
     Destination,
+    OutboxSummary,
+    PassResult,
+    SecretStore,
+    SiteConfig,
     current_destination,
+    list_outbox,
+    load_site_config,
     open_transport,
+    outbox_summary,
+    run_outbox,
     site_locks_destination,
 )
-from app.sending.outbox import FAILED, SENDING, WAITING, OutboxSummary, list_outbox, outbox_summary
-from app.sending.secrets import SecretStore
-from app.sending.site_config import SiteConfig, load_site_config
-from app.sending.transport import DeliveryError
 from ui.runtime.background import in_background, running_threads
 
 log = logging.getLogger(__name__)

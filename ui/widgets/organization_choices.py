@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox
 
-from app.db.storage import Store
-from app.domain.organizations import OrgNode, get_organization, organization_tree
+from app.db import Store
+from app.domain import OrgNode, get_organization, organization_tree
 
 INDENT = "    "
 

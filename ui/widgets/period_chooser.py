@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.text.dates import format_date
-from app.text.periods import MIN_YEAR, Period, parse_period
+from app.text import MIN_YEAR, Period, format_date, parse_period
 
 __all__ = ["PeriodChooser", "default_period", "KINDS"]
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
-from app.db.storage import Store
-from app.domain.search import PersonHit, search_people
+from app.db import Store
+from app.domain import PersonHit, search_people
 
 SUGGESTIONS = 20
 DELAY_MS = 120

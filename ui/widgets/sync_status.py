@@ -14,8 +14,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QToolButton, QWidget
 
 from app import messages
-from app.sending.destination import Destination
-from app.sending.outbox import FAILED, SENT
+from app.sending import FAILED, SENT, Destination
 from ui.runtime.sync_service import SyncService, SyncState
 
 COLOURS = {

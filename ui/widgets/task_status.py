@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
-from app.db.storage import Store
-from app.domain.tasks import OPEN_STATUSES, TaskView, set_statuses
+from app.db import Store
+from app.domain import OPEN_STATUSES, TaskView, set_statuses
 from app.errors import InvalidInput, InvalidValue
-from app.text.dates import format_date
+from app.text import format_date
 from ui.runtime.errors import field_message, show_error
 
 WARNING_COLOUR = "#c0392b"
