@@ -177,8 +177,6 @@ class MainWindow(QMainWindow):
 
             page = ReportsPage(store, runner, lang)
             page.outbox_requested.connect(lambda: self.show_page("outbox"))
-            # queued through the write runner, whose events the sending service does not hear
-            page.report_queued.connect(lambda _id: self.sync is not None and self.sync.wake())
         elif key == "backups":
             from ui.pages.backups import BackupsPage, backup_moment
             from ui.restore_flow import restore_and_reopen
@@ -291,12 +289,8 @@ class MainWindow(QMainWindow):
         return successor
 
     def _page_changed(self, row: int) -> None:
-        key = PAGE_KEYS[row]
-        fresh = key not in self._built
-        page = self.page(key)  # a new page reads its data as it is built
+        self.page(PAGE_KEYS[row])  # a new page reads its data as it is built; built ones keep current
         self.stack.setCurrentIndex(row)
-        if not fresh and hasattr(page, "refresh"):
-            page.refresh()  # other pages may have changed what it shows
 
     def open_view(self, view: str, argument: int | None = None) -> None:
         """Open a page in a given state: 'tasks:overdue', 'organizations:vacancies'..."""
@@ -313,18 +307,11 @@ class MainWindow(QMainWindow):
 
     def show_person(self, person_id: int):
         """A person's card over whatever page is showing."""
-        card = self.people.show_person(person_id)
-        card.person_changed.connect(lambda _id: self.refresh_current())
-        return card
+        return self.people.show_person(person_id)  # what it changes, the pages hear of
 
     def show_task(self, task_id: int):
         self.show_page("tasks")
         return self.tasks.show_task(task_id)
-
-    def refresh_current(self) -> None:
-        page = self.stack.currentWidget()
-        if hasattr(page, "refresh"):
-            page.refresh()
 
     def closeEvent(self, event) -> None:
         self._closed = True  # a start of sending still queued must not come

@@ -18,7 +18,7 @@ from app import messages
 from app.db.backups import create_backup
 from app.clock import SystemClock, iso_timestamp
 from app.errors import DatabaseProblem
-from app.events import Events
+from app.events import Events, StoreEvents, process_events
 from app.db.migrations import MIGRATION_NAMES, MIGRATIONS_TABLE, SCHEMA_VERSION, applied_names, migration_set
 from app.paths import backups_dir_for
 from app.db.netpath import PlaceCheck, refuse_network_path
@@ -152,14 +152,29 @@ class Store:
         self.path = path
         self.actor = actor
         self.clock = clock
-        self.events = events
+        self.events = StoreEvents(events, path)  # what it announces waits for the commit
 
     @property
     def conn(self) -> sqlite3.Connection:
         return self.db.conn
 
-    def transaction(self):
-        return self.db.atomic()
+    @contextmanager
+    def transaction(self) -> Iterator["Store"]:
+        """All or nothing (nested: a savepoint). The changes announced inside
+        are heard once the outermost transaction has committed."""
+        events = self.events
+        events.depth += 1
+        try:
+            with self.db.atomic():
+                yield self
+        except BaseException:
+            events.depth -= 1
+            if not events.depth:
+                events.discard()
+            raise
+        events.depth -= 1
+        if not events.depth:
+            events.flush()
 
     def now_iso(self) -> str:
         return iso_timestamp(self.clock.now())
@@ -323,7 +338,7 @@ def open_store(
                 code = "database.not_frontdesk" if tables else "database.missing"
                 raise DatabaseProblem(code, path=str(path))
         _migrate(conn, path, backups, clock)
-        return Store(Connection(conn), path, actor=actor or default_actor(), clock=clock, events=events or Events())
+        return Store(Connection(conn), path, actor=actor or default_actor(), clock=clock, events=events or process_events())
     except DatabaseProblem:
         if conn is not None:
             conn.close()

@@ -55,6 +55,7 @@ def back_up(
     now = store.clock.now()
     path = create_backup(store.conn, target, reason=reason, when=now)
     prune_backups(target, policy, now=now, newest_good=path)  # create_backup checked it
+    store.events.emit("backups_changed")
     return path
 
 

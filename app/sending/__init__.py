@@ -15,7 +15,7 @@ _API = {
     "make_destination": "destination", "META_KEY": "destination", "open_transport": "destination",
     "queue_for_sending": "destination", "save_destination": "destination", "save_password": "destination",
     "site_locks_destination": "destination", "test_connection": "destination",
-    "FAILED": "outbox", "list_outbox": "outbox", "outbox_summary": "outbox", "OutboxItem": "outbox",
+    "FAILED": "outbox", "list_outbox": "outbox", "outbox_folder": "outbox", "outbox_summary": "outbox", "OutboxItem": "outbox",
     "OutboxSummary": "outbox", "put_back": "outbox", "SENDING": "outbox", "SENT": "outbox",
     "WAITING": "outbox",
     "SecretStore": "secrets",

@@ -31,6 +31,7 @@ from app.db import BackupInfo, Store, free_space, list_backups, open_store, pars
 from app.paths import backups_dir_for
 from app.safety import CopiedBackup, assign_tiers, back_up, copy_backup_to
 from ui.runtime.errors import show_error
+from ui.runtime.events import keep_current
 from ui.runtime.progress import run_long
 from ui.widgets.simple_table import GREY, RED, fill_row, make_table, selected_row
 
@@ -148,6 +149,8 @@ class BackupsPage(QWidget):
         self.refresh()
 
     # -- words -----------------------------------------------------------------
+        # read again when what the page shows changes, whoever changed it
+        keep_current(self, store.path, ("backups_changed",), self.refresh)
 
     def reason_text(self, reason: str) -> str:
         """Why a backup was made, in words."""

@@ -34,6 +34,7 @@ from app.reports import export_changes
 from app.text import parse_date
 from ui.models.changes_model import ChangeRow, ChangesModel
 from ui.runtime.errors import show_error
+from ui.runtime.events import LOGGED_CHANGES, keep_current
 from ui.runtime.progress import run_long
 from ui.widgets.person_picker import PersonPicker
 
@@ -152,6 +153,8 @@ class ChangesPage(QWidget):
         self.kind.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.person.person_chosen.connect(lambda _id: self.apply_filters())
         self.apply_filters()
+        # new entries come on top whoever made them
+        keep_current(self, store.path, LOGGED_CHANGES, self.refresh)
 
     def _date_box(self) -> QLineEdit:
         box = QLineEdit()

@@ -14,6 +14,7 @@ from app.domain import DutyView, TaskFilter, TaskView, generate_tasks, list_duti
 from app.text import format_date
 from ui.dialogs.duty_form import DutyForm, cadence_text, status_name
 from ui.runtime.errors import show_error
+from ui.runtime.events import keep_current
 from ui.widgets.simple_table import GREY, RED, fill_row, make_table, row_id_at, selected_row
 
 
@@ -103,6 +104,8 @@ class DutiesPage(QWidget):
         self.refresh()
 
     # -- reading ---------------------------------------------------------------
+        # read again when what the page shows changes, whoever changed it
+        keep_current(self, store.path, ("duties_changed", "tasks_changed", "people_changed"), self.refresh)
 
     def refresh(self) -> None:
         keep = self.selected_duty_id()

@@ -42,6 +42,7 @@ from app.domain import vacancies as all_vacancies
 from app.text import format_date
 from ui.dialogs.appointment_dialogs import AddPositionDialog, AppointDialog, EndAppointmentDialog, SeatsDialog
 from ui.dialogs.area_dialogs import AddAreaDialog, RenameDialog
+from ui.runtime.events import keep_current
 
 VACANT_COLOUR = QColor("#b9770e")  # amber, as the vacancy card of the overview
 QUIET_COLOUR = QColor("#6b7280")
@@ -196,6 +197,9 @@ class OrganizationsPage(QWidget):
         self.refresh()
 
     # -- public -------------------------------------------------------------
+        # read again when what the page shows changes, whoever changed it
+        keep_current(self, store.path, ("organizations_changed", "positions_changed", "people_changed"),
+                     self.refresh)
 
     def refresh(self) -> None:
         """Read everything again, keeping the chosen organization and row."""

@@ -9,6 +9,7 @@ from app.db import Store, list_backups
 from app.domain import OVERLOAD_OPEN_TASKS, PersonLoad, get_commune, overview
 from app.paths import backups_dir_for
 from app.text import format_date
+from ui.runtime.events import keep_current
 
 RED, AMBER, BLUE, GREEN = "#c0392b", "#d68910", "#1f618d", "#1e8449"
 
@@ -133,6 +134,9 @@ class OverviewPage(QWidget):
         layout.addWidget(frame)
         layout.addStretch(1)
         self.refresh()
+        # read again when what the page shows changes, whoever changed it
+        keep_current(self, store.path, ("people_changed", "organizations_changed", "positions_changed", "tasks_changed",
+                                        "duties_changed", "outbox_changed", "backups_changed"), self.refresh)
 
     def refresh(self) -> None:
         commune = get_commune(self._store)

@@ -21,6 +21,7 @@ from app.domain import residential_areas, roster_ids
 from ui.dialogs.person_card import PersonCard
 from ui.dialogs.person_form import PersonForm
 from ui.models.people_model import PeopleModel
+from ui.runtime.events import keep_current
 
 SEARCH_DELAY_MS = 120  # wait for a pause in typing, not for every key
 FIRST_SCREEN = 100  # rows read at once; the rest of the list follows when idle
@@ -94,6 +95,8 @@ class PeoplePage(QWidget):
         self.table.activated.connect(lambda index: self.show_person(self.model.person_id(index.row())))
         self.reload_areas()
         self.refresh()
+        # read again when what the page shows changes, whoever changed it
+        keep_current(self, store.path, ("people_changed", "organizations_changed"), self._read_again)
 
     def import_roster(self):
         """The import wizard; the list refreshes after an import."""
@@ -126,6 +129,10 @@ class PeoplePage(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus(Qt.ShortcutFocusReason)
         self.search.selectAll()
+
+    def _read_again(self) -> None:
+        self.reload_areas()
+        self.refresh()
 
     def reload_areas(self) -> None:
         current = self.area.currentData()

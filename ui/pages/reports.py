@@ -22,6 +22,7 @@ from app.sending import OutboxItem, list_outbox
 from app.text import format_date, parse_period
 from ui.dialogs.members_export import MembersExportBox
 from ui.dialogs.report_export import ProvinceReportBox, SiteLoader
+from ui.runtime.events import keep_current
 from ui.widgets.file_result import OpenUrl
 from ui.widgets.simple_table import RED, fill_row, make_table
 
@@ -117,6 +118,8 @@ class ReportsPage(QWidget):
         layout.addWidget(self.recent)
         layout.addLayout(bottom)
         self.refresh_recent()
+        # read again when what the page shows changes, whoever changed it
+        keep_current(self, store.path, ("outbox_changed", "organizations_changed"), self.refresh)
 
     def refresh(self) -> None:
         """Shown again: the destination, the organizations or the outbox may have changed elsewhere."""

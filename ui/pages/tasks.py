@@ -35,6 +35,7 @@ from ui.dialogs.task_form import TaskForm
 from ui.dialogs.who_are_you import WhoAreYouDialog
 from ui.models.tasks_model import TasksModel
 from ui.runtime.errors import show_error
+from ui.runtime.events import keep_current
 from ui.widgets.person_picker import PersonPicker
 from ui.widgets.task_status import CompletionDialog, movable
 
@@ -158,6 +159,8 @@ class TasksPage(QWidget):
         self.refresh()
 
     # --- filters ---------------------------------------------------------------
+        # read again when what the page shows changes, whoever changed it
+        keep_current(self, store.path, ("tasks_changed", "people_changed", "organizations_changed"), self.refresh)
 
     def current_filter(self) -> TaskFilter:
         person_id = my_person_id(self._store) if self.mine.isChecked() else self.person.person_id

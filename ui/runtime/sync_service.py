@@ -19,26 +19,22 @@ runner's connection): pages refresh on it.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import random
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 from shiboken6 import isValid
 
 from app.db import Store, open_store
 from app.errors import FrontDeskError
-from app.events import Events
 from app.sending import (
     DEFAULT_TIMEOUT,
     FAILED,
-    META_KEY,
     SENDING,
     WAITING,
     DeliveryError,
@@ -51,11 +47,13 @@ from app.sending import (
     list_outbox,
     load_site_config,
     open_transport,
+    outbox_folder,
     outbox_summary,
     run_outbox,
     site_locks_destination,
 )
 from ui.runtime.background import in_background, running_threads
+from ui.runtime.events import listen
 
 log = logging.getLogger(__name__)
 
@@ -102,10 +100,11 @@ class SyncState:
 
 
 def _one_pass(path: Path, actor: str, site: SiteConfig, backend: Any, clock: Any, force: bool, timeout: float,
-              rng: random.Random, events: Events) -> tuple[PassResult, DeliveryError | None]:
+              rng: random.Random) -> tuple[PassResult, DeliveryError | None]:
     """The worker thread's part: its own connection, one bounded pass, closed
-    again. Returns the pass's result, and what kept it from starting."""
-    store = open_store(path, actor=actor, clock=clock, events=events)
+    again. Returns the pass's result, and what kept it from starting. What it
+    changes in the outbox is announced on the process's events (the window hears it)."""
+    store = open_store(path, actor=actor, clock=clock)
     try:
         destination = current_destination(store, site)
         if destination is None:
@@ -128,7 +127,6 @@ class SyncService(QObject):
     state_changed = Signal(object)  # SyncState
     pass_finished = Signal(object)  # PassResult
     outbox_changed = Signal()
-    _core_event = Signal()  # from any thread: an outbox_changed of the core
 
     def __init__(
         self,
@@ -161,15 +159,18 @@ class SyncService(QObject):
         self._hold_until: datetime | None = None  # no automatic pass before then (a person may act)
         self._closed = False
         self._last_link_pass = float("-inf")
-        self._current: Events | None = None  # the running pass's own event registry
+        self._current = False  # a pass is running
         self._forced_next = False
         self._started = False
         self._online: bool | None = None
         self._network: Any = None
-        self._fingerprint = ""
-        self._core_event.connect(self._outbox_changed, Qt.QueuedConnection)
-        # heard from the start: the state shows before sending starts (``start``)
-        self._unsubscribe: Callable[[], None] | None = store.events.subscribe("outbox_changed", self._heard)
+        # heard from the start, whoever changed it (a form, a pass, an import):
+        # the state shows before sending starts (``start``)
+        listen(self, store.path, ("outbox_changed",), self._heard)
+        # a report queued by another program (frontdesk export report --send)
+        # lands its copy in the outbox folder: no event crosses processes, the folder does
+        self._folder = QFileSystemWatcher(self)
+        self._folder.directoryChanged.connect(lambda _path: self._heard())
         self._tick = QTimer(self, interval=interval_ms)
         self._tick.timeout.connect(self._on_tick)
         self._due_timer = QTimer(self, singleShot=True)
@@ -183,9 +184,9 @@ class SyncService(QObject):
         if self._started:
             return
         self._started, self._closed = True, False
-        if self._unsubscribe is None:
-            self._unsubscribe = self._store.events.subscribe("outbox_changed", self._heard)
-        self._fingerprint = self._look()
+        folder = outbox_folder(self._store)
+        folder.mkdir(parents=True, exist_ok=True)
+        self._folder.addPath(str(folder))
         self._tick.start()
         if self._watch_network:
             self._follow_network()
@@ -199,9 +200,8 @@ class SyncService(QObject):
         self._started, self._closed = False, True
         self._tick.stop()
         self._due_timer.stop()
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        if self._folder.directories():
+            self._folder.removePaths(self._folder.directories())
         if self._network is not None:
             try:
                 self._network.reachabilityChanged.disconnect(self._reachability_changed)
@@ -221,7 +221,7 @@ class SyncService(QObject):
 
     @property
     def sending(self) -> bool:
-        return self._current is not None
+        return self._current
 
     # -- what is there ---------------------------------------------------------------
 
@@ -260,20 +260,11 @@ class SyncService(QObject):
                 due.append(item)
         return due
 
-    def _look(self) -> str:
-        """A fingerprint of the outbox and the destination setting: a change made
-        where no event reaches this window (another process) still shows."""
-        rows = self._store.conn.execute(
-            "SELECT id, state, attempts, next_attempt_at, last_error FROM outbox ORDER BY id"
-        ).fetchall()
-        text = repr((rows, self._store.meta(META_KEY)))
-        return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
     # -- when to send ------------------------------------------------------------------
 
     def check(self) -> bool:
         """Start an ordinary pass if something is due; True if one started."""
-        if not self._started or self._current is not None:
+        if not self._started or self._current:
             return False
         self._schedule_next()
         if self._hold_until is not None and self._clock.now() < self._hold_until:
@@ -292,7 +283,7 @@ class SyncService(QObject):
         self._problem, self._hold_until = None, None
         if self._closed:
             return False
-        if self._current is not None:
+        if self._current:
             self._forced_next = True
             return True
         try:
@@ -347,20 +338,15 @@ class SyncService(QObject):
         self._due_timer.start(delay_ms)
 
     def _on_tick(self) -> None:
-        look = self._look()
-        if look != self._fingerprint:
-            self._fingerprint = look
-            self.outbox_changed.emit()
-        self.refresh()
+        """Time passing, not data: a report whose next attempt has come is due."""
         self.check()
 
-    def _heard(self, **_payload: Any) -> None:
-        if isValid(self):
-            self._core_event.emit()  # may be any thread: handled on the GUI thread
+    def _heard(self, *_event: Any) -> None:
+        if not self._closed:
+            self._outbox_changed()
 
     @Slot()
     def _outbox_changed(self) -> None:
-        self._fingerprint = self._look()
         self.outbox_changed.emit()
         self.refresh()
         self.check()
@@ -370,21 +356,19 @@ class SyncService(QObject):
     def _start_pass(self, force: bool) -> None:
         if self._closed:
             return
-        events = Events()  # the worker's connection announces its changes here
-        events.subscribe("outbox_changed", self._heard)
-        self._current = events
+        self._current = True
         self.refresh()
         path, actor, site = self._store.path, self._store.actor, self.site
         backend, clock, timeout, rng = self._backend, self._clock, self._timeout, self._rng
         in_background(
-            lambda: _one_pass(path, actor, site, backend, clock, force, timeout, rng, events),
+            lambda: _one_pass(path, actor, site, backend, clock, force, timeout, rng),
             self._pass_done, self._pass_failed, name=self._thread_name,
         )
 
     def _pass_done(self, outcome: tuple[PassResult, DeliveryError | None]) -> None:
         if not isValid(self):
             return  # the window went while its last pass finished
-        self._current = None
+        self._current = False
         result, not_started = outcome
         now = self._clock.now()
         self._problem, self._hold_until = not_started, None
@@ -405,7 +389,7 @@ class SyncService(QObject):
     def _pass_failed(self, error: BaseException) -> None:
         if not isValid(self):
             return
-        self._current = None
+        self._current = False
         if isinstance(error, FrontDeskError):
             log.warning("sending pass could not run: %s", error.code)
             self._problem = error
@@ -416,7 +400,6 @@ class SyncService(QObject):
         self._after_pass(PassResult(stopped=None))
 
     def _after_pass(self, result: PassResult) -> None:
-        self._fingerprint = self._look()
         self.outbox_changed.emit()
         self.pass_finished.emit(result)
         if self._forced_next and self._started:
