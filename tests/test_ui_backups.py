@@ -17,6 +17,7 @@ from app.db.backups import list_backups, verify_backup
 from app.domain.people import add_people_bulk, add_person, update_person
 from app.safety.usb_copy import copy_backup_to
 from ui.pages.backups import BackupsPage, backup_moment
+from ui.runtime.runner import ImmediateRunner
 
 WAIT_MS = 15_000
 
@@ -41,15 +42,19 @@ def told(monkeypatch):
     return said
 
 
-class NoWrites:
-    """The page's runner: a backup must not wait behind the window's writes, nor hold them up."""
+class NoWrites(ImmediateRunner):
+    """The page's runner: a backup runs on a connection of its own, never in the
+    writes' turn (it must not wait behind the window's writes, nor hold them up)."""
 
     def submit(self, *args, **kwargs):
         raise AssertionError("the backups page went through the write runner")
 
+    def _write_turn(self, job):
+        raise AssertionError("the backups page went through the write runner")
+
 
 def make_page(qtbot, store, folder, **kwargs) -> BackupsPage:
-    page = BackupsPage(store, NoWrites(), "vi", folder=folder, **kwargs)
+    page = BackupsPage(store, NoWrites(store), "vi", folder=folder, **kwargs)
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
@@ -289,7 +294,7 @@ def test_open_folder_opens_the_backup_folder(page, folder, monkeypatch):
 def test_the_default_folder_is_the_databases_backup_folder(qtbot, store, english):
     from app.paths import backups_dir_for
 
-    page = BackupsPage(store, NoWrites(), "vi")
+    page = BackupsPage(store, NoWrites(store), "vi")
     qtbot.addWidget(page)
     assert page.folder == backups_dir_for(store.path)
     update_person(store, add_person(store, {"full_name": "Lê Văn Cường"})[0], {"phone": "0912345678"})

@@ -8,13 +8,13 @@ import pytest
 from app.domain.people import add_person
 from app.errors import InvalidInput
 from ui.runtime.errors import ExceptionHook, user_message
-from ui.runtime.runner import ImmediateRunner, WriteRunner
+from ui.runtime.runner import ImmediateRunner, Runner
 
 
 def test_writes_run_on_their_own_thread_in_order_and_report_back(qtbot, store, clock):
     import threading
 
-    runner = WriteRunner(store.path, actor="tester", clock=clock)
+    runner = Runner(store.path, actor="tester", clock=clock)
     threads, results, failures = [], [], []
 
     def adding(name):
@@ -39,7 +39,7 @@ def test_writes_run_on_their_own_thread_in_order_and_report_back(qtbot, store, c
 
 
 def test_busy_signal_while_writing(qtbot, store, clock):
-    runner = WriteRunner(store.path, clock=clock)
+    runner = Runner(store.path, clock=clock)
     states = []
     runner.busy_changed.connect(states.append)
     done = []
@@ -97,3 +97,95 @@ def test_a_problem_the_form_has_no_field_for_is_shown_not_dropped(qtbot, monkeyp
     stray = InvalidValue("required", field="somewhere_else", value="")
     show_in_form(form, InvalidInput([known, stray]), {"full_name": None}, under_fields.extend, "vi")
     assert under_fields == [known] and len(boxes) == 1 and "bắt buộc" in boxes[0]
+
+
+# -- the one runner: long work in the writes' turn, and writers that take turns -------------
+
+
+def test_a_long_write_waits_behind_the_edits_asked_before_it_and_edits_after_it_wait_for_it(qtbot, store, clock):
+    import threading
+
+    runner = Runner(store.path, actor="tester", clock=clock)
+    order, ended = [], []
+    release = threading.Event()
+
+    def long_write(s, progress):
+        order.append("import starts")
+        release.wait(30)  # bounded: the test never hangs
+        add_person(s, {"full_name": "Người Nhập Từ Tệp"})
+        order.append("import ends")
+        return "imported"
+
+    try:
+        runner.submit(lambda s: order.append("edit before"))
+        task = runner.run_long(None, "Importing", long_write, ended.append, uses="write", delay_ms=60_000)
+        runner.submit(lambda s: order.append("edit after"), ended.append)
+        qtbot.waitUntil(lambda: "import starts" in order, timeout=15_000)
+        assert order == ["edit before", "import starts"]  # the edit asked after it is not let in meanwhile
+        release.set()
+        qtbot.waitUntil(lambda: len(ended) == 2, timeout=15_000)
+    finally:
+        release.set()
+        runner.shutdown()
+    assert order == ["edit before", "import starts", "import ends", "edit after"]
+    assert ended[0] == "imported" and not task.running
+
+
+def test_writers_on_other_connections_take_turns_with_the_write_thread(qtbot, store, clock):
+    import threading
+
+    runner = Runner(store.path, actor="tester", clock=clock)
+    order, done, failed = [], [], []
+    holding = threading.Event()
+
+    def slow_edit(s):
+        with s.transaction():
+            add_person(s, {"full_name": "Trần Văn Chậm"})
+            order.append("write thread in")
+            holding.set()
+            threading.Event().wait(0.3)  # still inside its transaction
+            order.append("write thread out")
+
+    def pass_that_writes(s):
+        holding.wait(30)
+        with s.transaction():  # waits for its turn here, not in SQLite's busy timeout
+            order.append("sending pass in")
+            add_person(s, {"full_name": "Lê Thị Gửi"})
+        return "sent"
+
+    try:
+        runner.submit(slow_edit, done.append, failed.append)
+        runner.in_background(pass_that_writes, done.append, failed.append, uses="read")
+        qtbot.waitUntil(lambda: len(done) + len(failed) == 2, timeout=15_000)
+    finally:
+        runner.shutdown()
+    assert failed == []
+    assert order == ["write thread in", "write thread out", "sending pass in"]
+
+
+def test_a_long_write_that_cannot_open_its_connection_says_so_instead_of_hanging(qtbot, tmp_path, clock):
+    runner = Runner(tmp_path / "missing.sqlite3", actor="tester", clock=clock)
+    failed = []
+    try:
+        runner.run_long(None, "Importing", lambda s, progress: "never", lambda _r: None, failed.append,
+                        uses="write", delay_ms=60_000)
+        qtbot.waitUntil(lambda: bool(failed), timeout=15_000)
+    finally:
+        runner.shutdown()
+    assert failed[0].code == "database.missing"
+    assert runner.close_connection(timeout=1)  # shut down: nothing to close, no wait
+
+
+def test_work_on_its_own_connection_or_with_none(qtbot, store, clock):
+    runner = Runner(store.path, actor="tester", clock=clock)
+    got = []
+    try:
+        runner.run_long(None, "Counting", lambda s, progress: s.conn.execute("SELECT count(*) FROM person").fetchone()[0],
+                        got.append, uses="read", delay_ms=60_000)
+        runner.in_background(lambda nothing: nothing, got.append, got.append, uses="files")
+        qtbot.waitUntil(lambda: len(got) == 2, timeout=15_000)
+        with pytest.raises(ValueError):
+            runner.in_background(lambda s: s, got.append, got.append, uses="everything")
+    finally:
+        runner.shutdown()
+    assert sorted(got, key=str) == [0, None]

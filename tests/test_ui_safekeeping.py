@@ -2,6 +2,8 @@
 background, the damaged-database offer, and a restore that reopens the window."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.db.backups import list_backups
@@ -13,6 +15,7 @@ from tests.test_startup import _ruin_person_table
 from ui.application import start_services
 from ui.main_window import MainWindow
 from ui.restore_flow import restore_and_reopen
+from ui.runtime.runner import ImmediateRunner
 from ui.runtime.safekeeping import Safekeeping
 from ui.runtime.translations import install_translations
 
@@ -31,7 +34,7 @@ def _count(path) -> int:
 
 def test_a_sound_database_is_backed_up_at_start_and_at_quit_only_when_changed(qtbot, store):
     _people(store, 20)
-    keeping = Safekeeping(store.path)
+    keeping = Safekeeping(ImmediateRunner(store))
     made, damaged = [], []
     keeping.backed_up.connect(made.append)
     keeping.damaged.connect(damaged.append)
@@ -42,7 +45,8 @@ def test_a_sound_database_is_backed_up_at_start_and_at_quit_only_when_changed(qt
     assert [b.reason for b in list_backups(backups_dir_for(store.path))] == ["start"]
 
     _people(store, 1)
-    again = Safekeeping(store.path)
+    store.clock.moment += timedelta(hours=2)  # the quit comes later in the day
+    again = Safekeeping(ImmediateRunner(store))
     again.stop()  # a change since the last backup: quit backs it up, and waits for it
     assert [b.reason for b in list_backups(backups_dir_for(store.path))] == ["quit", "start"]
 
@@ -70,7 +74,7 @@ def test_damage_found_at_start_offers_the_backup_and_restores_it(qtbot, store, m
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
     services = None
     try:
-        services = start_services(QApplication.instance(), path)
+        services = start_services(QApplication.instance(), ImmediateRunner(opened))
         qtbot.waitUntil(lambda: len(shown) >= 2, timeout=WAIT_MS)  # the offer, then "the data is back"
     finally:
         if services is not None:

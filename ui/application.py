@@ -93,24 +93,28 @@ def _run_main_window(app: QApplication, args: argparse.Namespace) -> int:
     except FrontDeskError as exc:
         QMessageBox.critical(None, "Front Desk", messages.describe(exc, args.lang))
         return 1
-    window = MainWindow(store, lang=args.lang)
+    from ui.runtime.runner import Runner
+
+    runner = Runner(database, actor=store.actor, clock=store.clock, parent=app)  # the session's one writer
+    window = MainWindow(store, runner=runner, lang=args.lang, sending=True)
     window.resize(1280, 760)
     window.show()
-    services = start_services(app, database)  # after the window shows: nothing of it is needed to paint
+    services = start_services(app, runner)  # after the window shows: nothing of it is needed to paint
     try:
         return app.exec()
     finally:
-        services.stop()  # the last backup, after the window's last write
+        runner.shutdown()  # the window's last writes
+        services.stop()  # then the last backup
         store.close()
 
 
-def start_services(app: QApplication, database: Path):
+def start_services(app: QApplication, runner):
     """The start-up check and the backups beside the window, for the session;
     damage found offers the newest good backup in the window on screen."""
     from ui.restore_flow import offer_restore
     from ui.runtime.services import Services
 
-    services = Services(database, lambda problem: offer_restore(main_window_of(app), problem), parent=app)
+    services = Services(runner, lambda problem: offer_restore(main_window_of(app), problem), parent=app)
     app._frontdesk_services = services  # type: ignore[attr-defined]
     services.start()
     return services

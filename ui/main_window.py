@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.db import Store
 from app.domain import get_commune
 from app.settings import save_settings
-from ui.runtime.runner import WriteRunner
+from ui.runtime.runner import Runner
 
 NAV_FONT_PX, NAV_PADDING_PX = 14, 14
 STYLE = """
@@ -65,7 +65,12 @@ class _Pages(Mapping):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, *, runner=None, lang: str = "vi", keyring_backend=None) -> None:
+    def __init__(self, store: Store, *, runner=None, lang: str = "vi", keyring_backend=None,
+                 sending: bool | None = None) -> None:
+        """``runner``: the session's (the app passes one); without one the window
+        makes its own. ``sending``: start the sending service once the window
+        shows (default: when the window makes its own runner; tests drive sending
+        themselves)."""
         super().__init__()
         self.store = store
         self.lang = lang
@@ -73,9 +78,10 @@ class MainWindow(QMainWindow):
         self.sync = None  # ui.runtime.sync_service.SyncService, started after the first paint
         self._closed = False
         self._sending_prepared = False
-        # every write goes through one runner (its own thread in the app)
+        # all background work, and every write, goes through one runner
         self._owns_runner = runner is None
-        self.runner = runner or WriteRunner(store.path, actor=store.actor, clock=store.clock, parent=self)
+        self.runner = runner or Runner(store.path, actor=store.actor, clock=store.clock, parent=self)
+        self._sends = sending if sending is not None else self._owns_runner
         commune = get_commune(store)
         self.setWindowTitle(
             self.tr("Front Desk — %1, %2").replace("%1", commune.name).replace("%2", commune.province_name)
@@ -196,16 +202,14 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if self._owns_runner and not self._sending_prepared:  # the real app (tests drive sending themselves)
+        if self._sends and not self._sending_prepared:
             self._sending_prepared = True
             QTimer.singleShot(SENDING_DELAY_MS, self._prepare_sending)
 
     def _prepare_sending(self) -> None:
         """Load what sending needs (its modules, the OS keyring: ~0.3 s) off the
         GUI thread once the window is up, then start it here."""
-        from ui.runtime.background import in_background
-
-        def load():
+        def load(_no_database):
             import keyring
 
             import ui.runtime.sync_service  # noqa: F401
@@ -218,7 +222,8 @@ class MainWindow(QMainWindow):
                 self.keyring_backend = backend
                 self.start_sending()
 
-        in_background(load, loaded, lambda error: log.warning("sending not started: %s", type(error).__name__))
+        self.runner.in_background(load, loaded, lambda error: log.warning("sending not started: %s", type(error).__name__),
+                                  uses="files", name="frontdesk-prepare-sending")
 
     def start_sending(self):
         """The sending service and its status in the status bar, once."""
@@ -230,7 +235,7 @@ class MainWindow(QMainWindow):
                 import keyring
 
                 self.keyring_backend = keyring.get_keyring()
-            self.sync = SyncService(self.store, keyring_backend=self.keyring_backend, parent=self)
+            self.sync = SyncService(self.store, keyring_backend=self.keyring_backend, runner=self.runner, parent=self)
             self.sync_status = SyncStatus(self.sync, self.lang)
             self.sync_status.open_outbox.connect(lambda: self.show_page("outbox"))
             self.statusBar().addPermanentWidget(self.sync_status)
@@ -278,8 +283,7 @@ class MainWindow(QMainWindow):
         save_settings({"language": lang})
         install_translations(QApplication.instance(), lang)
         page = self.current_page()
-        successor = MainWindow(self.store, runner=None if self._owns_runner else self.runner, lang=lang,
-                               keyring_backend=self.keyring_backend)
+        successor = self.successor(self.store, lang)
         successor.setGeometry(self.geometry())
         successor.show_page(page)
         successor.show()
@@ -287,6 +291,12 @@ class MainWindow(QMainWindow):
         self.close()  # finishes the writes already asked for
         self.deleteLater()
         return successor
+
+    def successor(self, store: Store, lang: str) -> "MainWindow":
+        """A window like this one on ``store`` (a language switch, a restore):
+        the same runner and sending, unless this window made its own."""
+        return MainWindow(store, runner=None if self._owns_runner else self.runner, lang=lang,
+                          keyring_backend=self.keyring_backend, sending=self._sends)
 
     def _page_changed(self, row: int) -> None:
         self.page(PAGE_KEYS[row])  # a new page reads its data as it is built; built ones keep current

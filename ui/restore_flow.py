@@ -61,7 +61,8 @@ def restore_and_reopen(window, backup: Path, *, when: str = ""):
     services = services_of(app)
     if services is not None:
         services.pause()  # sending and backups stop touching the file
-    window.close()  # finishes the writes already asked for
+    window.close()  # finishes the writes already asked for (a runner the window made stops with it)
+    window.runner.close_connection()  # the session's runner: its write connection opens again on the next write
     window.store.close()
     QApplication.setOverrideCursor(Qt.WaitCursor)
     try:
@@ -73,7 +74,7 @@ def restore_and_reopen(window, backup: Path, *, when: str = ""):
     finally:
         QApplication.restoreOverrideCursor()
     store = open_store(database)
-    successor = type(window)(store, lang=lang)  # a main window like the one it replaces
+    successor = window.successor(store, lang)
     successor.setGeometry(geometry)
     successor.show_page(page)
     successor.show()

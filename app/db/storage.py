@@ -10,7 +10,7 @@ import getpass
 import json
 import os
 import sqlite3
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -147,12 +147,17 @@ class Store:
     transaction, so a change and its record never part.
     """
 
-    def __init__(self, db: Connection, path: Path, *, actor: str, clock: Any, events: Events):
+    def __init__(self, db: Connection, path: Path, *, actor: str, clock: Any, events: Events,
+                 write_lock: AbstractContextManager | None = None):
         self.db = db
         self.path = path
         self.actor = actor
         self.clock = clock
         self.events = StoreEvents(events, path)  # what it announces waits for the commit
+        # Shared by the connections one program opens on the database (the
+        # window's runner): their transactions take turns here, rather than
+        # meeting in SQLite's busy timeout.
+        self.write_lock = write_lock if write_lock is not None else nullcontext()
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -163,18 +168,25 @@ class Store:
         """All or nothing (nested: a savepoint). The changes announced inside
         are heard once the outermost transaction has committed."""
         events = self.events
-        events.depth += 1
-        try:
-            with self.db.atomic():
-                yield self
-        except BaseException:
-            events.depth -= 1
-            if not events.depth:
+        if events.depth:  # nested: a savepoint inside the transaction that holds the turn
+            events.depth += 1
+            try:
+                with self.db.atomic():
+                    yield self
+            finally:
+                events.depth -= 1
+            return
+        with self.write_lock:
+            events.depth = 1
+            try:
+                with self.db.atomic():
+                    yield self
+            except BaseException:
                 events.discard()
-            raise
-        events.depth -= 1
-        if not events.depth:
-            events.flush()
+                raise
+            finally:
+                events.depth = 0
+        events.flush()
 
     def now_iso(self) -> str:
         return iso_timestamp(self.clock.now())
@@ -314,6 +326,7 @@ def open_store(
     busy_timeout: float = 5.0,
     events: Events | None = None,
     place_check: PlaceCheck = refuse_network_path,
+    write_lock: AbstractContextManager | None = None,
 ) -> Store:
     """Open (or with ``create``, make) the database at ``path``, migrated to
     this app's schema. Raises ``DatabaseProblem`` for anything wrong with the
@@ -338,7 +351,8 @@ def open_store(
                 code = "database.not_frontdesk" if tables else "database.missing"
                 raise DatabaseProblem(code, path=str(path))
         _migrate(conn, path, backups, clock)
-        return Store(Connection(conn), path, actor=actor or default_actor(), clock=clock, events=events or process_events())
+        return Store(Connection(conn), path, actor=actor or default_actor(), clock=clock, events=events or process_events(),
+                     write_lock=write_lock)
     except DatabaseProblem:
         if conn is not None:
             conn.close()

@@ -35,7 +35,7 @@ from app.reports import Consolidation, consolidate, write_summary
 from app.spreadsheets import check_target
 from app.text import format_date, parse_period, provinces
 from ui.runtime.errors import show_error
-from ui.runtime.progress import LongTask, run_long
+from ui.runtime.progress import LongTask
 from ui.widgets.file_result import FileResult, OpenUrl, with_xlsx_suffix
 from ui.widgets.period_chooser import PeriodChooser
 from ui.widgets.simple_table import fill_row, make_table
@@ -59,11 +59,11 @@ def _moment(text: str) -> str:
 
 
 class ConsolidateDialog(QDialog):
-    def __init__(self, lang: str, *, today: date, documents: Path, province_code: str | None = None,
+    def __init__(self, runner, lang: str, *, today: date, documents: Path, province_code: str | None = None,
                  clock: Any = None, open_url: OpenUrl | None = None, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Consolidate the communes' reports"))
-        self._lang, self._documents = lang, documents
+        self._runner, self._lang, self._documents = runner, lang, documents
         self._clock = clock or SystemClock()
         self.task: LongTask | None = None
         self.summary: Summary | None = None
@@ -189,14 +189,14 @@ class ConsolidateDialog(QDialog):
         period = self.period.period().code if self.only_period.isChecked() else None
         clock = self._clock
 
-        def work(progress) -> Summary:
+        def work(_no_database, progress) -> Summary:
             found = consolidate(folder, province_code=province_code, period=period, skip=out, progress=progress)
             progress("writing", 0, 0)
             return Summary(found, write_summary(found, out, now=clock.now()))
 
-        self.task = run_long(self, self.tr("Consolidating"), work, self._done, on_failed=self._failed,
-                             on_cancelled=self._enable,
-                             stages={"reading": self.tr("Reading the reports…"),
+        self.task = self._runner.run_long(self, self.tr("Consolidating"), work, self._done, self._failed,
+                                          self._enable, uses="files",
+                                          stages={"reading": self.tr("Reading the reports…"),
                                      "writing": self.tr("Writing the summary…")}, lang=self._lang)
         self._enable()
 

@@ -47,7 +47,6 @@ from app.sending import (
     site_locks_destination,
     test_connection,
 )
-from ui.runtime.background import in_background
 from ui.runtime.errors import field_message, show_error
 
 log = logging.getLogger(__name__)
@@ -387,11 +386,11 @@ class DestinationDialog(QDialog):
         self.test_result.setStyleSheet(NOTE_STYLE)
         self.test_result.setText(self.tr("Checking the connection…"))
         self._fit()
-        in_background(
-            lambda: test_connection(destination, secrets=secrets, clock=clock, timeout=TEST_TIMEOUT),
+        self._runner.in_background(
+            lambda _no_database: test_connection(destination, secrets=secrets, clock=clock, timeout=TEST_TIMEOUT),
             lambda found: self._tested(destination, found, None),
             lambda error: self._tested(destination, None, error),
-            name="frontdesk-test-connection",
+            uses="files", name="frontdesk-test-connection",
         )
 
     def _tested(self, destination: Destination, found: dict | None, error: BaseException | None) -> None:

@@ -1,10 +1,11 @@
 """Import a roster from Excel: choose the file, check the columns, look at the
 rows as they will be stored, decide about duplicates, import.
 
-Reading and checking (``plan_import``) and writing (``apply_import``) run off
-the GUI thread with their own database connection, with progress and Cancel
-(``ui.runtime.progress.run_long``). Nothing is written before the last step, and the
-last step is all or nothing.
+Reading and checking (``plan_import``) run off the GUI thread on a connection
+of their own, and writing (``apply_import``) on the window's one write
+connection behind the edits already asked for; both with progress and Cancel
+(``ui.runtime.runner``). Nothing is written before the last step, and the last
+step is all or nothing.
 """
 from __future__ import annotations
 
@@ -30,11 +31,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.db import Store, open_store
+from app.db import Store
 from app.domain import organization_tree, residential_areas
 from app.importing import ImportPlan, ImportResult, apply_import, plan_import
 from ui.dialogs.import_preview import DuplicatesTable, ProblemsTable, RowsModel, field_label
-from ui.runtime.progress import run_long
 
 SAMPLE_ROWS = 3  # values shown under each column header when mapping
 
@@ -300,9 +300,9 @@ class ImportWizard(QWizard):
 
     imported = Signal(object)
 
-    def __init__(self, store: Store, lang: str, parent=None) -> None:
+    def __init__(self, store: Store, runner, lang: str, parent=None) -> None:
         super().__init__(parent)
-        self.store, self.lang = store, lang
+        self.store, self.runner, self.lang = store, runner, lang
         self.current_plan: ImportPlan | None = None
         self.result: ImportResult | None = None
         self.org_id: int | None = None
@@ -337,13 +337,11 @@ class ImportWizard(QWizard):
             step.completeChanged.emit()
 
     def plan(self, path: Path, org_id: int | None, *, mapping: dict[int, Any] | None) -> None:
-        """Read and check the file on a thread of its own, then show the next page."""
+        """Read and check the file on a connection of its own, then show the next page."""
         self.org_id = org_id
-        database, actor, clock = self.store.path, self.store.actor, self.store.clock
 
-        def work(progress) -> ImportPlan:
-            with open_store(database, actor=actor, clock=clock) as store:
-                return plan_import(store, path, org_id=org_id, mapping=mapping, progress=progress)
+        def work(store: Store, progress) -> ImportPlan:
+            return plan_import(store, path, org_id=org_id, mapping=mapping, progress=progress)
 
         def done(plan: ImportPlan) -> None:
             self._finished()
@@ -352,16 +350,15 @@ class ImportWizard(QWizard):
             page.ready = True
             self.next()
 
-        self._started(run_long(self, self.tr("Reading the roster"), work, done,
-                               on_failed=self._failed, on_cancelled=self._finished, lang=self.lang))
+        self._started(self.runner.run_long(self, self.tr("Reading the roster"), work, done, self._failed,
+                                           self._finished, uses="read", lang=self.lang))
 
     def apply(self, *, skip_invalid: bool, duplicates: str, choices: dict[int, str]) -> None:
-        database, actor, clock, plan = self.store.path, self.store.actor, self.store.clock, self.current_plan
+        plan = self.current_plan
 
-        def work(progress) -> ImportResult:
-            with open_store(database, actor=actor, clock=clock) as store:
-                return apply_import(store, plan, skip_invalid=skip_invalid, duplicates=duplicates,
-                                    choices=choices, progress=progress)
+        def work(store: Store, progress) -> ImportResult:  # behind the edits already asked for
+            return apply_import(store, plan, skip_invalid=skip_invalid, duplicates=duplicates,
+                                choices=choices, progress=progress)
 
         def done(result: ImportResult) -> None:
             self._finished()
@@ -370,8 +367,8 @@ class ImportWizard(QWizard):
             self.next()
             self.imported.emit(result)
 
-        self._started(run_long(self, self.tr("Importing"), work, done,
-                               on_failed=self._failed, on_cancelled=self._finished, lang=self.lang))
+        self._started(self.runner.run_long(self, self.tr("Importing"), work, done, self._failed, self._finished,
+                                           uses="write", lang=self.lang))
 
     def _failed(self, error: BaseException) -> None:
         from ui.runtime.errors import show_error
@@ -380,8 +377,8 @@ class ImportWizard(QWizard):
         show_error(self, error, self.lang, str(self.store.path))
 
 
-def open_import_wizard(store: Store, lang: str, parent=None) -> ImportWizard:
-    wizard = ImportWizard(store, lang, parent)
+def open_import_wizard(store: Store, runner, lang: str, parent=None) -> ImportWizard:
+    wizard = ImportWizard(store, runner, lang, parent)
     wizard.setAttribute(Qt.WA_DeleteOnClose)
     wizard.open()
     return wizard

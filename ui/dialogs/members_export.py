@@ -21,14 +21,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.db import Store, open_store
+from app.db import Store
 from app.domain import get_commune
 from app.errors import FrontDeskError
 from app.reports import RosterExport, export_members
 from app.spreadsheets import check_target
 from app.text import fold
 from ui.runtime.errors import show_error
-from ui.runtime.progress import LongTask, run_long
+from ui.runtime.progress import LongTask
 from ui.widgets.file_result import FileResult, OpenUrl, with_xlsx_suffix
 from ui.widgets.organization_choices import organization_choices
 
@@ -49,13 +49,13 @@ class MembersExportBox(QFrame):
 
     list_saved = Signal(str)
 
-    def __init__(self, store: Store, lang: str, *, documents: Path, open_url: OpenUrl | None = None,
+    def __init__(self, store: Store, runner, lang: str, *, documents: Path, open_url: OpenUrl | None = None,
                  parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("panel")
         heading = QLabel(self.tr("Member list in Excel"))
         heading.setObjectName("sectionTitle")
-        self._store, self._lang, self._documents = store, lang, documents
+        self._store, self._runner, self._lang, self._documents = store, runner, lang, documents
         self.task: LongTask | None = None
         self.organization = QComboBox()
         self.organization.setMaxVisibleItems(20)
@@ -137,19 +137,17 @@ class MembersExportBox(QFrame):
             return
         org_id, _name = self.chosen_organization()
         citizen_id, ethnicity_religion = self.with_citizen_id.isChecked(), self.with_ethnicity_religion.isChecked()
-        database, actor, clock = self._store.path, self._store.actor, self._store.clock
 
-        def work(progress) -> RosterExport:
-            with open_store(database, actor=actor, clock=clock) as store:
-                return export_members(store, path, org_id=org_id, with_citizen_id=citizen_id,
-                                      with_ethnicity_religion=ethnicity_religion, progress=progress)
+        def work(store: Store, progress) -> RosterExport:
+            return export_members(store, path, org_id=org_id, with_citizen_id=citizen_id,
+                                  with_ethnicity_religion=ethnicity_religion, progress=progress)
 
         self.result.clear()
         self.save_button.setEnabled(False)
-        self.task = run_long(self.window(), self.tr("Member list"), work,
-                             lambda done: self._saved(done, citizen_id, ethnicity_religion), on_failed=self._failed,
-                             on_cancelled=lambda: self.save_button.setEnabled(True),
-                             stages={"members": self.tr("Writing the list…")}, lang=self._lang)
+        self.task = self._runner.run_long(
+            self.window(), self.tr("Member list"), work, lambda done: self._saved(done, citizen_id, ethnicity_religion),
+            self._failed, lambda: self.save_button.setEnabled(True), uses="read",
+            stages={"members": self.tr("Writing the list…")}, lang=self._lang)
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)

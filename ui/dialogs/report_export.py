@@ -12,7 +12,7 @@ from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from app import messages
-from app.db import Store, open_store
+from app.db import Store
 from app.domain import get_commune
 from app.errors import FrontDeskError
 from app.reports import ReportExport, export_report
@@ -20,7 +20,7 @@ from app.sending import Destination, OutboxItem, SiteConfig, current_destination
 from app.spreadsheets import check_target
 from app.text import Period
 from ui.runtime.errors import show_error
-from ui.runtime.progress import LongTask, run_long
+from ui.runtime.progress import LongTask
 from ui.widgets.file_result import FileResult, OpenUrl, with_xlsx_suffix
 from ui.widgets.period_chooser import PeriodChooser
 
@@ -139,18 +139,14 @@ class ProvinceReportBox(QFrame):
         self._start(period, path, self.with_rosters.isChecked(), send)
 
     def _start(self, period: Period, path: Path, with_rosters: bool, send: bool) -> None:
-        database, actor, clock = self._store.path, self._store.actor, self._store.clock
-
-        def work(progress) -> ReportExport:
-            # its own connection: a connection belongs to the thread that opened it
-            with open_store(database, actor=actor, clock=clock) as store:
-                return export_report(store, period, path, with_rosters=with_rosters, progress=progress)
+        def work(store: Store, progress) -> ReportExport:
+            return export_report(store, period, path, with_rosters=with_rosters, progress=progress)
 
         self.result.clear()
         self._set_busy(True)
-        self.task = run_long(
+        self.task = self._runner.run_long(
             self.window(), self.tr("Report of %1").replace("%1", period.label(self._lang)), work,
-            lambda done: self._saved(done, send), on_failed=self._failed, on_cancelled=lambda: self._set_busy(False),
+            lambda done: self._saved(done, send), self._failed, lambda: self._set_busy(False), uses="read",
             stages={"figures": self.tr("Counting the figures…"), "rosters": self.tr("Listing the members…"),
                     "writing": self.tr("Writing the workbook…")},
             lang=self._lang)

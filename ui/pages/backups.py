@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import BackupInfo, Store, free_space, list_backups, open_store, parse_backup_name
+from app.db import BackupInfo, Store, free_space, list_backups, parse_backup_name
 from app.paths import backups_dir_for
 from app.safety import CopiedBackup, assign_tiers, back_up, copy_backup_to
 from ui.runtime.errors import show_error
 from ui.runtime.events import keep_current
-from ui.runtime.progress import run_long
 from ui.widgets.simple_table import GREY, RED, fill_row, make_table, selected_row
 
 GREEN = "#1e8449"
@@ -261,20 +260,16 @@ class BackupsPage(QWidget):
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
 
     def back_up_now(self):
-        """On a connection and a thread of its own (0.5-1 s for a big commune):
-        neither the window nor a save waits for it. A dialog shows only if it
+        """On a connection of its own, off the GUI thread (0.5-1 s for a big
+        commune): neither the window nor a save waits for it. A dialog shows only if it
         takes longer than usual (a slow disk)."""
         self.back_up_button.setEnabled(False)
         self.back_up_button.setText(self.tr("Backing up…"))
-        database, actor, clock, folder = self._store.path, self._store.actor, self._store.clock, self.folder
-
-        def work(_progress) -> Path:
-            with open_store(database, actor=actor, clock=clock) as store:
-                return back_up(store, "manual", folder=folder)
-
-        self.backup_task = run_long(self, self.tr("Backing up"), work, on_done=self._backed_up,
-                                    on_failed=self._back_up_failed, on_cancelled=self._back_up_button_ready,
-                                    delay_ms=BACKUP_DIALOG_DELAY_MS, label=self.tr("Backing up…"), lang=self._lang)
+        folder = self.folder
+        self.backup_task = self._runner.run_long(
+            self, self.tr("Backing up"), lambda store, _progress: back_up(store, "manual", folder=folder),
+            self._backed_up, self._back_up_failed, self._back_up_button_ready, uses="read",
+            delay_ms=BACKUP_DIALOG_DELAY_MS, label=self.tr("Backing up…"), lang=self._lang)
         self._selection_changed()
         return self.backup_task
 
@@ -309,11 +304,10 @@ class BackupsPage(QWidget):
         self._last_usb = target
         backup, folder = chosen.path, Path(target)
         self.notice.hide()
-        self.copy_task = run_long(
+        self.copy_task = self._runner.run_long(
             self, self.tr("Copying the backup"),
-            lambda progress: self._copy_backup(backup, folder, progress=progress),
-            on_done=lambda copied: self._copied(chosen, copied), on_failed=self._copy_failed,
-            on_cancelled=self._copy_cancelled,
+            lambda _no_database, progress: self._copy_backup(backup, folder, progress=progress),
+            lambda copied: self._copied(chosen, copied), self._copy_failed, self._copy_cancelled, uses="files",
             stages={
                 "copy": self.tr("Copying the backup…"),
                 "flush": self.tr("Waiting for the stick to finish writing…"),

@@ -102,7 +102,7 @@ class PeoplePage(QWidget):
         """The import wizard; the list refreshes after an import."""
         from ui.dialogs.import_wizard import open_import_wizard  # Excel reading loads only when asked for
 
-        wizard = open_import_wizard(self._store, self._lang, parent=self)
+        wizard = open_import_wizard(self._store, self._runner, self._lang, parent=self)
         wizard.imported.connect(lambda _result: (self.reload_areas(), self.refresh()))
         return wizard
 

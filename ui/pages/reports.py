@@ -70,7 +70,7 @@ class ReportsPage(QWidget):
         explain.setStyleSheet("color: #555;")
         self.report = ProvinceReportBox(store, runner, lang, documents=self._documents, site=site,
                                         open_url=open_url)
-        self.members = MembersExportBox(store, lang, documents=self._documents, open_url=open_url)
+        self.members = MembersExportBox(store, runner, lang, documents=self._documents, open_url=open_url)
         self.report.report_queued.connect(self._queued)
         # a small screen scrolls the two boxes rather than squeezing their text together
         self.boxes = QScrollArea()
@@ -163,7 +163,7 @@ class ReportsPage(QWidget):
         from ui.dialogs.consolidate_dialog import ConsolidateDialog
 
         self.dialog = ConsolidateDialog(
-            self._lang, today=self._store.today(), documents=self._documents,
+            self._runner, self._lang, today=self._store.today(), documents=self._documents,
             province_code=get_commune(self._store).province_code, clock=self._clock or self._store.clock,
             open_url=self._open_url, parent=self)
         self.dialog.open()

@@ -91,22 +91,26 @@ class LongTask(QObject, Generic[T]):
         self._show_timer.timeout.connect(self._show)
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self._refresh)
-        self._thread = threading.Thread(target=self._run, name=f"long: {title}", daemon=True)
+        self._ended = threading.Event()
 
-    def _start(self) -> None:
+    def _begin(self) -> None:
         _alive.add(self)
         self._show_timer.start()
-        self._thread.start()
 
-    # -- the work's thread ---------------------------------------------------------
+    # -- the work's thread (whichever the runner gave it) ----------------------------
 
-    def _run(self) -> None:
+    def run(self) -> None:
+        """Do the work, here and now; the outcome goes back to the GUI thread."""
         try:
-            result = self._work(self.progress)
+            result, error = self._work(self.progress), None
         except BaseException as exc:  # every outcome goes back to the GUI thread
-            self._finished.emit(None, exc)
-            return
-        self._finished.emit(result, None)
+            result, error = None, exc
+        finally:
+            self._ended.set()
+        try:
+            self._finished.emit(result, error)
+        except RuntimeError:  # the application is gone: nobody to tell
+            pass
 
     # -- the GUI thread ------------------------------------------------------------
 
@@ -142,9 +146,8 @@ class LongTask(QObject, Generic[T]):
         return self.dialog
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Block until the work's thread ended (for quitting); True if it did."""
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
+        """Block until the work has ended (for quitting); True if it did."""
+        return self._ended.wait(timeout)
 
     def _show(self) -> None:
         if not self._running:
@@ -196,7 +199,6 @@ class LongTask(QObject, Generic[T]):
             dialog.deleteLater()
         self.dialog = None
         _alive.discard(self)
-        self._thread.join(1.0)  # it emitted as its last act
         if isinstance(error, Cancelled):
             log.info("%s: cancelled", self._title)
             if self._on_cancelled is not None:
@@ -224,17 +226,24 @@ def run_long(
     label: str = "",
     stages: StageText | None = None,
     lang: str | None = None,
+    start: Callable[[Callable[[], None]], None] | None = None,
 ) -> LongTask[T]:
-    """Run ``work(progress)`` on its own thread; see the module's docstring.
+    """Run ``work(progress)`` off the GUI thread; see the module's docstring.
 
     ``title`` names the dialog; ``label`` (default: the title) is its text when
     ``stages`` has none for the current stage. ``stages`` turns the work's
     stage keys into translated words: a mapping or a function. ``lang`` is for
-    the message of an error when there is no ``on_failed``."""
+    the message of an error when there is no ``on_failed``. ``start(run)``
+    hands ``run`` to the thread that does the work: the runner's write thread,
+    or by default a thread of its own (``ui.runtime.runner`` decides which)."""
     task: LongTask[T] = LongTask(parent, title, work, on_done, on_failed, on_cancelled,
                                  delay_ms, label, stages, lang)
     _cancel_on_quit()
-    task._start()
+    task._begin()
+    if start is None:
+        threading.Thread(target=task.run, name=f"long: {title}", daemon=True).start()
+    else:
+        start(task.run)
     return task
 
 

@@ -1,27 +1,27 @@
 """Keeping the commune's data safe while the app runs: the start-up check,
 backups at start, every so often while changes are made, and at quit.
 
-All of it works on its own connection in one background thread, never in the
-GUI thread (a quick_check of a 100,000-person commune reads every page, ~0.2
-s; a backup ~0.5-0.9 s) and never in the write runner, so saving is not
-held up. Jobs run one after another; results come back as signals.
+All of it runs through the window's runner on a connection of its own, never
+on the GUI thread (a quick_check of a 100,000-person commune reads every page,
+~0.2 s; a backup ~0.5-0.9 s) and never in the writes' turn, so saving is not
+held up. Results come back as signals.
 """
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
-from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.db import Store, open_store
+from app.db import Store
 from app.errors import DatabaseProblem, FrontDeskError
 from app.safety import backup_at_quit, backup_at_start, damage_found, maybe_backup
+from ui.runtime.background import running_threads
 
 log = logging.getLogger("frontdesk.safekeeping")
 
+JOBS = "frontdesk-safekeeping"  # the name its background work runs under
 CHECK_EVERY_MS = 5 * 60 * 1000  # look for changes to back up this often
 BACKUP_INTERVAL = timedelta(minutes=15)  # at most one automatic backup this often
 
@@ -31,41 +31,28 @@ class Safekeeping(QObject):
     backed_up = Signal(object)  # Path of a new backup
     failed = Signal(object)  # FrontDeskError of a backup that could not be made
 
-    def __init__(self, database: Path, *, clock: Any = None, actor: str | None = None, parent=None) -> None:
+    def __init__(self, runner, parent=None) -> None:
         super().__init__(parent)
-        self.database = Path(database)
-        self._clock, self._actor = clock, actor
-        self._pool: ThreadPoolExecutor | None = ThreadPoolExecutor(1, thread_name_prefix="frontdesk-backups")
+        self._runner = runner
+        self._running = True  # False once stopped: no new jobs
         self._timer = QTimer(self, interval=CHECK_EVERY_MS)
         self._timer.timeout.connect(self.back_up_if_changed)
         self.ok = True  # False once the start-up check found damage: no more backups of a damaged file
 
     # -- jobs ----------------------------------------------------------------
 
-    def _submit(self, job: Callable[[Store], Any], done: Callable[[Any], None]) -> None:
-        if self._pool is None:
-            return
+    def _submit(self, job: Callable[[Store], Any], done: Callable[[Any], None]):
+        """``job(store)`` through the runner; ``done(result)`` on the GUI thread."""
+        if not self._running:
+            return None
+        return self._runner.in_background(job, done, self._job_failed, uses="read", name=JOBS)
 
-        def work() -> None:
-            try:
-                store = open_store(self.database, clock=self._clock, actor=self._actor)
-            except FrontDeskError as exc:
-                self.failed.emit(exc)
-                return
-            try:
-                result = job(store)
-            except FrontDeskError as exc:
-                log.warning("safekeeping job refused: %s", exc.code)
-                self.failed.emit(exc)
-                return
-            except Exception:  # never lose the thread to a bug; the log has it
-                log.exception("safekeeping job failed")
-                return
-            finally:
-                store.close()
-            done(result)
-
-        self._pool.submit(work)
+    def _job_failed(self, error: BaseException) -> None:
+        if isinstance(error, FrontDeskError):
+            log.warning("safekeeping job refused: %s", error.code)
+            self.failed.emit(error)
+        else:  # a bug: the log has it, and safekeeping goes on
+            log.error("safekeeping job failed", exc_info=(type(error), error, error.__traceback__))
 
     def start(self) -> None:
         """After the window shows: check the file, then back up what is new."""
@@ -93,12 +80,14 @@ class Safekeeping(QObject):
         self._submit(lambda store: maybe_backup(store, min_interval=BACKUP_INTERVAL),
                      lambda path: path is not None and self.backed_up.emit(path))
 
-    def stop(self, *, back_up: bool = True) -> None:
+    def stop(self, *, back_up: bool = True, wait: float = 120.0) -> None:
         """At quit (after the last write): the last backup, waited for."""
         self._timer.stop()
-        if self._pool is None:
+        if not self._running:
             return
+        for job in running_threads(JOBS):  # a backup already under way finishes first
+            job.join(wait)
         if back_up and self.ok:
-            self._submit(backup_at_quit, lambda path: path is not None and log.info("backup at quit made"))
-        pool, self._pool = self._pool, None
-        pool.shutdown(wait=True)
+            quit_job = self._submit(backup_at_quit, lambda path: path is not None and log.info("backup at quit made"))
+            quit_job.join(wait)
+        self._running = False

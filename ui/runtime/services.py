@@ -4,7 +4,6 @@ not held up; paused while a restore swaps the database file; stopped at quit
 after the window's last write, with the last backup."""
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QObject
@@ -18,14 +17,14 @@ class Services(QObject):
     """``on_damage(problem)`` is called on the GUI thread when the start-up
     check finds the database damaged (the window offers the newest good backup)."""
 
-    def __init__(self, database: Path, on_damage: Callable[[DatabaseProblem], None], parent=None) -> None:
+    def __init__(self, runner, on_damage: Callable[[DatabaseProblem], None], parent=None) -> None:
         super().__init__(parent)
-        self.database = Path(database)
+        self.runner = runner
         self._on_damage = on_damage
         self.safekeeping: Safekeeping | None = None
 
     def start(self) -> None:
-        self.safekeeping = Safekeeping(self.database, parent=self)
+        self.safekeeping = Safekeeping(self.runner, parent=self)
         self.safekeeping.damaged.connect(self._on_damage)
         self.safekeeping.start()
 

@@ -24,13 +24,12 @@ import random
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 from shiboken6 import isValid
 
-from app.db import Store, open_store
+from app.db import Store
 from app.errors import FrontDeskError
 from app.sending import (
     DEFAULT_TIMEOUT,
@@ -52,8 +51,9 @@ from app.sending import (
     run_outbox,
     site_locks_destination,
 )
-from ui.runtime.background import in_background, running_threads
+from ui.runtime.background import running_threads
 from ui.runtime.events import listen
+from ui.runtime.runner import ImmediateRunner
 
 log = logging.getLogger(__name__)
 
@@ -99,25 +99,22 @@ class SyncState:
         return failed if failed else self.waiting
 
 
-def _one_pass(path: Path, actor: str, site: SiteConfig, backend: Any, clock: Any, force: bool, timeout: float,
+def _one_pass(store: Store, site: SiteConfig, backend: Any, clock: Any, force: bool, timeout: float,
               rng: random.Random) -> tuple[PassResult, DeliveryError | None]:
-    """The worker thread's part: its own connection, one bounded pass, closed
-    again. Returns the pass's result, and what kept it from starting. What it
-    changes in the outbox is announced on the process's events (the window hears it)."""
-    store = open_store(path, actor=actor, clock=clock)
+    """Off the GUI thread, on a connection the runner opened for it (its writes
+    take turns with the window's): one bounded pass. Returns the pass's result,
+    and what kept it from starting. What it changes in the outbox is announced
+    on the process's events (the window hears it)."""
+    destination = current_destination(store, site)
+    if destination is None:
+        return PassResult(), None
+    secrets = SecretStore(backend) if backend is not None else None
     try:
-        destination = current_destination(store, site)
-        if destination is None:
-            return PassResult(), None
-        secrets = SecretStore(backend) if backend is not None else None
-        try:
-            transport = open_transport(destination, secrets=secrets, clock=clock, timeout=timeout)
-        except DeliveryError as exc:
-            # nothing was tried, so no row records it: the service keeps it (SyncState.problem)
-            return PassResult(stopped=exc), exc
-        return run_outbox(store, transport, clock, force=force, rng=rng), None
-    finally:
-        store.close()
+        transport = open_transport(destination, secrets=secrets, clock=clock, timeout=timeout)
+    except DeliveryError as exc:
+        # nothing was tried, so no row records it: the service keeps it (SyncState.problem)
+        return PassResult(stopped=exc), exc
+    return run_outbox(store, transport, clock, force=force, rng=rng), None
 
 
 class SyncService(QObject):
@@ -139,10 +136,12 @@ class SyncService(QObject):
         timeout: float = DEFAULT_TIMEOUT,
         rng: random.Random | None = None,
         watch_network: bool = True,
+        runner: Any = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
+        self._runner = runner if runner is not None else ImmediateRunner(store, parent=self)
         self._backend = keyring_backend
         self._clock = clock or store.clock
         self._timeout = timeout
@@ -358,11 +357,10 @@ class SyncService(QObject):
             return
         self._current = True
         self.refresh()
-        path, actor, site = self._store.path, self._store.actor, self.site
-        backend, clock, timeout, rng = self._backend, self._clock, self._timeout, self._rng
-        in_background(
-            lambda: _one_pass(path, actor, site, backend, clock, force, timeout, rng),
-            self._pass_done, self._pass_failed, name=self._thread_name,
+        site, backend, clock, timeout, rng = self.site, self._backend, self._clock, self._timeout, self._rng
+        self._runner.in_background(
+            lambda store: _one_pass(store, site, backend, clock, force, timeout, rng),
+            self._pass_done, self._pass_failed, uses="read", name=self._thread_name,
         )
 
     def _pass_done(self, outcome: tuple[PassResult, DeliveryError | None]) -> None:
