@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
             page = OutboxPage(store, runner, lang, self.start_sending(), keyring_backend=self.keyring_backend)
         return page
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._sends and not self._sending_prepared:
             self._sending_prepared = True
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         def load(_no_database):
             import keyring
 
-            import ui.runtime.sync_service  # noqa: F401
+            import ui.runtime.sync_service
             import ui.widgets.sync_status  # noqa: F401
 
             return self.keyring_backend if self.keyring_backend is not None else keyring.get_keyring()

@@ -4,7 +4,7 @@
 <context>
     <name>BackupsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/backups.py" line="219"/>
+        <location filename="../../ui/pages/backups.py" line="218"/>
         <source>%n backup(s), %1 in all.</source>
         <translation>
             <numerusform>%n backup, %1 in all.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ChangesPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/changes.py" line="268"/>
+        <location filename="../../ui/pages/changes.py" line="271"/>
         <source>%Ln change(s), newest first.</source>
         <translation>
             <numerusform>%Ln change, newest first.</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/changes.py" line="327"/>
+        <location filename="../../ui/pages/changes.py" line="330"/>
         <source>Wrote %Ln change(s) to %1.</source>
         <translation>
             <numerusform>Wrote %Ln change to %1.</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>ConsolidateDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="218"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="215"/>
         <source>%Ln report(s)</source>
         <translation>
             <numerusform>%Ln report</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="216"/>
         <source>%Ln commune(s)</source>
         <translation>
             <numerusform>%Ln commune</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="220"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="217"/>
         <source>%Ln file(s)</source>
         <translation>
             <numerusform>%Ln file</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>DutiesPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/duties.py" line="121"/>
+        <location filename="../../ui/pages/duties.py" line="123"/>
         <source>%Ln duties</source>
         <translation>
             <numerusform>%Ln duty</numerusform>
@@ -80,7 +80,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/duties.py" line="220"/>
+        <location filename="../../ui/pages/duties.py" line="222"/>
         <source>Created %Ln new task(s).</source>
         <translation>
             <numerusform>Created %Ln new task.</numerusform>
@@ -91,7 +91,7 @@
 <context>
     <name>MembersExportBox</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/members_export.py" line="160"/>
+        <location filename="../../ui/dialogs/members_export.py" line="158"/>
         <source>Saved a list of %Ln people.</source>
         <translation>
             <numerusform>Saved a list of %Ln person.</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/members_export.py" line="162"/>
+        <location filename="../../ui/dialogs/members_export.py" line="160"/>
         <source>The list of %1 is saved: %Ln people.</source>
         <translation>
             <numerusform>The list of %1 is saved: %Ln person.</numerusform>
@@ -110,7 +110,7 @@
 <context>
     <name>OrganizationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="355"/>
+        <location filename="../../ui/pages/organizations.py" line="368"/>
         <source>%Ln seat(s) vacant — double-click to appoint</source>
         <translation>
             <numerusform>%Ln seat vacant — double-click to appoint</numerusform>
@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="447"/>
+        <location filename="../../ui/pages/organizations.py" line="460"/>
         <source>%Ln posts</source>
         <translation>
             <numerusform>%Ln post</numerusform>
@@ -126,7 +126,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="454"/>
+        <location filename="../../ui/pages/organizations.py" line="467"/>
         <source>%Ln people hold more than one position.</source>
         <translation>
             <numerusform>%Ln person holds more than one position.</numerusform>
@@ -137,7 +137,7 @@
 <context>
     <name>OutboxPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="234"/>
+        <location filename="../../ui/pages/outbox.py" line="232"/>
         <source>%n report(s) set aside: select one to see why.</source>
         <translation>
             <numerusform>%n report set aside: select it to see why.</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="264"/>
+        <location filename="../../ui/pages/outbox.py" line="262"/>
         <source>Sent %n report(s).</source>
         <translation>
             <numerusform>Sent %n report.</numerusform>
@@ -153,7 +153,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="266"/>
+        <location filename="../../ui/pages/outbox.py" line="264"/>
         <source>%n set aside: see the reason in the list.</source>
         <translation>
             <numerusform>%n set aside: see the reason in the list.</numerusform>
@@ -164,8 +164,8 @@
 <context>
     <name>PeoplePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/people.py" line="152"/>
-        <location filename="../../ui/pages/people.py" line="164"/>
+        <location filename="../../ui/pages/people.py" line="158"/>
+        <location filename="../../ui/pages/people.py" line="170"/>
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -195,7 +195,7 @@
 <context>
     <name>TasksModel</name>
     <message numerus="yes">
-        <location filename="../../ui/models/tasks_model.py" line="102"/>
+        <location filename="../../ui/models/tasks_model.py" line="71"/>
         <source>Overdue by %Ln day(s)</source>
         <translation>
             <numerusform>Overdue by %Ln day</numerusform>
@@ -206,7 +206,7 @@
 <context>
     <name>TasksPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/tasks.py" line="175"/>
+        <location filename="../../ui/pages/tasks.py" line="185"/>
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>%Ln task</numerusform>

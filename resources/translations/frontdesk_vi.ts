@@ -32,22 +32,22 @@
 <context>
     <name>AddPositionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="250"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="213"/>
         <source>Add a position</source>
         <translation>Thêm chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="253"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="216"/>
         <source>e.g. Phó Chủ tịch</source>
         <translation>ví dụ: Phó Chủ tịch</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="256"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="219"/>
         <source>Title *</source>
         <translation>Tên chức danh *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="257"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="220"/>
         <source>Number of seats *</source>
         <translation>Số suất *</translation>
     </message>
@@ -55,42 +55,42 @@
 <context>
     <name>AppointDialog</name>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="164"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="127"/>
         <source>Appoint to %1</source>
         <translation>Thêm người giữ chức danh %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="168"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="131"/>
         <source>Acting — e.g. acting Chair, not yet formally in the post</source>
         <translation>Giữ quyền — ví dụ Quyền Chủ tịch, chưa chính thức giữ chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="170"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="133"/>
         <source>e.g. decision number and date</source>
         <translation>ví dụ: số và ngày của quyết định</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="171"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="134"/>
         <source>Person *</source>
         <translation>Người giữ chức danh *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="172"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="135"/>
         <source>Type part of the name, then choose from the list.</source>
         <translation>Gõ một phần họ tên (không cần dấu) rồi chọn trong danh sách.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="173"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="136"/>
         <source>Start date *</source>
         <translation>Ngày bắt đầu *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="175"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="138"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="181"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="144"/>
         <source>Choose the person from the suggestions under the box.</source>
         <translation>Hãy chọn người trong danh sách gợi ý hiện dưới ô.</translation>
     </message>
@@ -98,243 +98,243 @@
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../ui/pages/backups.py" line="91"/>
+        <location filename="../../ui/pages/backups.py" line="88"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="94"/>
+        <location filename="../../ui/pages/backups.py" line="91"/>
         <source>A backup is a complete copy of the commune&apos;s data. The app backs up by itself at start, at quit, every so often while changes are made, and before an import or a restore; older backups are thinned out by themselves (the last days, weeks and months are kept). Copy one to a USB stick now and then, and keep the stick as you keep paper files: it holds everyone&apos;s personal data.</source>
         <translation>Bản sao lưu là bản sao đầy đủ dữ liệu của xã. Ứng dụng tự sao lưu khi mở, khi đóng, định kỳ khi có thay đổi, và trước khi nhập danh sách hay khôi phục; các bản cũ tự được bớt dần (giữ lại các ngày, tuần, tháng gần đây). Thỉnh thoảng hãy chép một bản ra ổ USB và cất giữ ổ đó như hồ sơ giấy: trong đó có dữ liệu cá nhân của mọi người.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="102"/>
-        <location filename="../../ui/pages/backups.py" line="297"/>
+        <location filename="../../ui/pages/backups.py" line="99"/>
+        <location filename="../../ui/pages/backups.py" line="292"/>
         <source>Back up now</source>
         <translation>Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="104"/>
+        <location filename="../../ui/pages/backups.py" line="101"/>
         <source>Copy to a USB stick…</source>
         <translation>Chép sang USB…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="106"/>
+        <location filename="../../ui/pages/backups.py" line="103"/>
         <source>Copies the selected backup (the newest if none is selected) to a folder you choose, then reads the copy back to check it.</source>
         <translation>Chép bản sao lưu đang chọn (nếu chưa chọn thì bản mới nhất) vào thư mục bạn chọn, rồi đọc lại bản chép để kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="109"/>
+        <location filename="../../ui/pages/backups.py" line="106"/>
         <source>Restore…</source>
         <translation>Khôi phục…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="110"/>
+        <location filename="../../ui/pages/backups.py" line="107"/>
         <source>Go back to the data as it was when the selected backup was made.</source>
         <translation>Quay lại dữ liệu như lúc tạo bản sao lưu đang chọn.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="123"/>
+        <location filename="../../ui/pages/backups.py" line="120"/>
         <source>Open folder</source>
         <translation>Mở thư mục</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="135"/>
+        <location filename="../../ui/pages/backups.py" line="132"/>
         <source>Made at</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="135"/>
+        <location filename="../../ui/pages/backups.py" line="132"/>
         <source>Why it was made</source>
         <translation>Lý do sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="135"/>
+        <location filename="../../ui/pages/backups.py" line="132"/>
         <source>Kept as</source>
         <translation>Được giữ theo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="135"/>
+        <location filename="../../ui/pages/backups.py" line="132"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="136"/>
+        <location filename="../../ui/pages/backups.py" line="133"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="158"/>
+        <location filename="../../ui/pages/backups.py" line="157"/>
         <source>At start</source>
         <translation>Khi mở ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="159"/>
+        <location filename="../../ui/pages/backups.py" line="158"/>
         <source>At quit</source>
         <translation>Khi đóng ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="160"/>
+        <location filename="../../ui/pages/backups.py" line="159"/>
         <source>Automatic, while working</source>
         <translation>Tự động, trong khi làm việc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="161"/>
+        <location filename="../../ui/pages/backups.py" line="160"/>
         <source>By hand</source>
         <translation>Sao lưu thủ công</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="162"/>
+        <location filename="../../ui/pages/backups.py" line="161"/>
         <source>Before an import</source>
         <translation>Trước khi nhập danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="163"/>
+        <location filename="../../ui/pages/backups.py" line="162"/>
         <source>Before a restore</source>
         <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="164"/>
+        <location filename="../../ui/pages/backups.py" line="163"/>
         <source>Before a data upgrade</source>
         <translation>Trước khi nâng cấp dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="165"/>
+        <location filename="../../ui/pages/backups.py" line="164"/>
         <source>Before erasing a person</source>
         <translation>Trước khi xóa hẳn một người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="173"/>
+        <location filename="../../ui/pages/backups.py" line="172"/>
         <source>Recent</source>
         <translation>Gần đây</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="174"/>
+        <location filename="../../ui/pages/backups.py" line="173"/>
         <source>Daily</source>
         <translation>Theo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="175"/>
+        <location filename="../../ui/pages/backups.py" line="174"/>
         <source>Safety copy</source>
         <translation>Bản an toàn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="176"/>
+        <location filename="../../ui/pages/backups.py" line="175"/>
         <source>Weekly</source>
         <translation>Theo tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="177"/>
+        <location filename="../../ui/pages/backups.py" line="176"/>
         <source>Monthly</source>
         <translation>Theo tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="189"/>
+        <location filename="../../ui/pages/backups.py" line="188"/>
         <source>Good</source>
         <translation>Tốt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="189"/>
+        <location filename="../../ui/pages/backups.py" line="188"/>
         <source>Damaged</source>
         <translation>Bị hỏng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="196"/>
+        <location filename="../../ui/pages/backups.py" line="195"/>
         <source>%1
 Cannot be used: %2</source>
         <translation>%1
 Không dùng được: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="209"/>
+        <location filename="../../ui/pages/backups.py" line="208"/>
         <source>Last good backup: %1 (%2).</source>
         <translation>Bản sao lưu tốt gần nhất: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="212"/>
+        <location filename="../../ui/pages/backups.py" line="211"/>
         <source>No backup here can be used: every one is damaged. Press “Back up now”.</source>
         <translation>Không bản sao lưu nào ở đây dùng được: tất cả đều bị hỏng. Hãy bấm “Sao lưu ngay”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="214"/>
+        <location filename="../../ui/pages/backups.py" line="213"/>
         <source>There is no backup yet. Press “Back up now” to make the first one.</source>
         <translation>Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo bản đầu tiên.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/backups.py" line="219"/>
+        <location filename="../../ui/pages/backups.py" line="218"/>
         <source>%n backup(s), %1 in all.</source>
         <translation>
             <numerusform>%n bản sao lưu, tổng cộng %1.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="222"/>
+        <location filename="../../ui/pages/backups.py" line="221"/>
         <source>Free on that disk: %1.</source>
         <translation>Ổ đĩa đó còn trống %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="225"/>
+        <location filename="../../ui/pages/backups.py" line="224"/>
         <source>Folder: %1</source>
         <translation>Thư mục: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="268"/>
-        <location filename="../../ui/pages/backups.py" line="277"/>
+        <location filename="../../ui/pages/backups.py" line="267"/>
+        <location filename="../../ui/pages/backups.py" line="272"/>
         <source>Backing up…</source>
         <translation>Đang sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="275"/>
+        <location filename="../../ui/pages/backups.py" line="270"/>
         <source>Backing up</source>
         <translation>Sao lưu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="287"/>
+        <location filename="../../ui/pages/backups.py" line="282"/>
         <source>Backed up at %1 (%2).</source>
         <translation>Đã sao lưu lúc %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="306"/>
+        <location filename="../../ui/pages/backups.py" line="301"/>
         <source>Choose the USB stick (or a folder on it)</source>
         <translation>Chọn ổ USB (hoặc một thư mục trên ổ)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="313"/>
+        <location filename="../../ui/pages/backups.py" line="308"/>
         <source>Copying the backup</source>
         <translation>Chép bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="318"/>
+        <location filename="../../ui/pages/backups.py" line="312"/>
         <source>Copying the backup…</source>
         <translation>Đang chép bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="319"/>
+        <location filename="../../ui/pages/backups.py" line="313"/>
         <source>Waiting for the stick to finish writing…</source>
         <translation>Đang chờ ổ USB ghi xong…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="320"/>
+        <location filename="../../ui/pages/backups.py" line="314"/>
         <source>Reading the copy back to check it…</source>
         <translation>Đang đọc lại bản chép để kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="321"/>
+        <location filename="../../ui/pages/backups.py" line="315"/>
         <source>Checking the copy…</source>
         <translation>Đang kiểm tra bản chép…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="331"/>
+        <location filename="../../ui/pages/backups.py" line="325"/>
         <source>Copied the backup of %1 to %2 (%3) and read it back: the copy is good. The stick now holds everyone&apos;s personal data: keep it locked away.</source>
         <translation>Đã chép bản sao lưu lúc %1 vào %2 (%3) và đọc lại: bản chép tốt. Ổ USB này giờ chứa dữ liệu cá nhân của mọi người: hãy cất giữ cẩn thận.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="342"/>
+        <location filename="../../ui/pages/backups.py" line="336"/>
         <source>The copy was stopped; nothing was left on the stick.</source>
         <translation>Đã dừng chép; không để lại gì trên ổ USB.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="351"/>
+        <location filename="../../ui/pages/backups.py" line="345"/>
         <source>Go back to the data as it was at %1?
 
 • First the data as it is now is backed up, so you can come back to it.
@@ -347,7 +347,7 @@ Không dùng được: %2</translation>
 • Những thay đổi làm sau %1 sẽ không còn hiện (chúng vẫn nằm trong bản sao lưu tạo trước khi khôi phục).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="357"/>
+        <location filename="../../ui/pages/backups.py" line="351"/>
         <source>Restore a backup</source>
         <translation>Khôi phục bản sao lưu</translation>
     </message>
@@ -1038,182 +1038,182 @@ Không dùng được: %2</translation>
 <context>
     <name>ChangesPage</name>
     <message>
-        <location filename="../../ui/pages/changes.py" line="49"/>
+        <location filename="../../ui/pages/changes.py" line="50"/>
         <source>Change log</source>
         <translation>Nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="52"/>
+        <location filename="../../ui/pages/changes.py" line="53"/>
         <source>Every change to the commune&apos;s data: when, by which user of this computer, and what it was before and after. Select a line to see all its fields. Citizen IDs are masked.</source>
         <translation>Mọi thay đổi dữ liệu của xã: lúc nào, tài khoản nào trên máy này thực hiện, trước và sau ra sao. Chọn một dòng để xem đủ các trường. Số CCCD được che bớt.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="67"/>
+        <location filename="../../ui/pages/changes.py" line="68"/>
         <source>Changes about one person — type a name</source>
         <translation>Thay đổi về một người — gõ tên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="69"/>
+        <location filename="../../ui/pages/changes.py" line="70"/>
         <source>Show all</source>
         <translation>Hiện tất cả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="70"/>
+        <location filename="../../ui/pages/changes.py" line="71"/>
         <source>Clear every filter</source>
         <translation>Bỏ mọi điều kiện lọc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="72"/>
+        <location filename="../../ui/pages/changes.py" line="73"/>
         <source>Export to Excel…</source>
         <translation>Xuất Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="73"/>
+        <location filename="../../ui/pages/changes.py" line="74"/>
         <source>Writes the changes shown (every page of them) to an Excel file.</source>
         <translation>Ghi các thay đổi đang lọc (tất cả, không chỉ phần đang hiện) ra tệp Excel.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="77"/>
+        <location filename="../../ui/pages/changes.py" line="78"/>
         <source>From:</source>
         <translation>Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="79"/>
+        <location filename="../../ui/pages/changes.py" line="80"/>
         <source>to:</source>
         <translation>đến ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="82"/>
+        <location filename="../../ui/pages/changes.py" line="83"/>
         <source>By:</source>
         <translation>Người thực hiện:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="85"/>
+        <location filename="../../ui/pages/changes.py" line="86"/>
         <source>Kind:</source>
         <translation>Loại hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="89"/>
+        <location filename="../../ui/pages/changes.py" line="90"/>
         <source>Person:</source>
         <translation>Về người:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="148"/>
+        <location filename="../../ui/pages/changes.py" line="149"/>
         <source>Everyone</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="148"/>
+        <location filename="../../ui/pages/changes.py" line="149"/>
         <source>Every kind</source>
         <translation>Mọi loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="158"/>
+        <location filename="../../ui/pages/changes.py" line="161"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="189"/>
+        <location filename="../../ui/pages/changes.py" line="192"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="189"/>
+        <location filename="../../ui/pages/changes.py" line="192"/>
         <source>to</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="199"/>
+        <location filename="../../ui/pages/changes.py" line="202"/>
         <source>%1: “%2” is not a day. Write it as dd/mm/yyyy, e.g. 22/11/2026.</source>
         <translation>%1: “%2” không phải một ngày. Hãy viết theo dạng dd/mm/yyyy, ví dụ 22/11/2026.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="204"/>
+        <location filename="../../ui/pages/changes.py" line="207"/>
         <source>The first day is after the last one.</source>
         <translation>Ngày bắt đầu đang sau ngày kết thúc.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="255"/>
+        <location filename="../../ui/pages/changes.py" line="258"/>
         <source>Counting…</source>
         <translation>Đang đếm…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="266"/>
+        <location filename="../../ui/pages/changes.py" line="269"/>
         <source>No change matches.</source>
         <translation>Không có thay đổi nào khớp.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/changes.py" line="268"/>
+        <location filename="../../ui/pages/changes.py" line="271"/>
         <source>%Ln change(s), newest first.</source>
         <translation>
             <numerusform>%Ln thay đổi, mới nhất ở trên.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="278"/>
         <location filename="../../ui/pages/changes.py" line="281"/>
+        <location filename="../../ui/pages/changes.py" line="284"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="278"/>
+        <location filename="../../ui/pages/changes.py" line="281"/>
         <source>Before</source>
         <translation>Trước</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="278"/>
+        <location filename="../../ui/pages/changes.py" line="281"/>
         <source>After</source>
         <translation>Sau</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="281"/>
+        <location filename="../../ui/pages/changes.py" line="284"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="291"/>
+        <location filename="../../ui/pages/changes.py" line="294"/>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="301"/>
+        <location filename="../../ui/pages/changes.py" line="304"/>
         <source>change-log</source>
         <translation>nhat-ky-thay-doi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="303"/>
+        <location filename="../../ui/pages/changes.py" line="306"/>
         <source>Export the change log</source>
         <translation>Xuất nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="303"/>
+        <location filename="../../ui/pages/changes.py" line="306"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="318"/>
+        <location filename="../../ui/pages/changes.py" line="321"/>
         <source>Exporting the change log</source>
         <translation>Xuất nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="321"/>
+        <location filename="../../ui/pages/changes.py" line="324"/>
         <source>Writing the changes…</source>
         <translation>Đang ghi các thay đổi…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="321"/>
+        <location filename="../../ui/pages/changes.py" line="324"/>
         <source>Saving the file…</source>
         <translation>Đang lưu tệp…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/changes.py" line="327"/>
+        <location filename="../../ui/pages/changes.py" line="330"/>
         <source>Wrote %Ln change(s) to %1.</source>
         <translation>
             <numerusform>Đã ghi %Ln thay đổi vào %1.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="335"/>
+        <location filename="../../ui/pages/changes.py" line="338"/>
         <source>The export was stopped; no file was written.</source>
         <translation>Đã dừng xuất; không có tệp nào được ghi.</translation>
     </message>
@@ -1252,151 +1252,151 @@ Không dùng được: %2</translation>
 <context>
     <name>ConsolidateDialog</name>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="68"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="65"/>
         <source>Consolidate the communes&apos; reports</source>
         <translation>Tổng hợp báo cáo các xã</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="71"/>
         <source>Put the report files the communes sent in one folder. For each commune the newest report of the period counts; a file whose figures were changed after the export, that belongs to another province or period, or that is not a Front Desk report is left out and listed with the reason.</source>
         <translation>Đặt các tệp báo cáo các xã gửi lên vào một thư mục. Mỗi xã lấy báo cáo mới nhất của kỳ; tệp có số liệu bị sửa sau khi xuất, tệp của tỉnh khác hoặc kỳ khác, tệp không phải báo cáo của Front Desk đều không được dùng và được liệt kê kèm lý do.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="78"/>
         <source>The folder holding the communes&apos; .xlsx files</source>
         <translation>Thư mục chứa các tệp .xlsx của các xã</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="83"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="80"/>
         <source>Choose a folder…</source>
         <translation>Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="82"/>
         <source>Only the period</source>
         <translation>Chỉ lấy kỳ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="86"/>
         <source>Only the province</source>
         <translation>Chỉ lấy tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="97"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="94"/>
         <source>Unticked: the period and the province that most of the reports carry.</source>
         <translation>Không đánh dấu: tự lấy kỳ và tỉnh của phần lớn các báo cáo.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="97"/>
         <source>Consolidate and save as…</source>
         <translation>Tổng hợp và lưu thành…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="103"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="122"/>
         <location filename="../../ui/dialogs/consolidate_dialog.py" line="125"/>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="128"/>
         <source>File</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="122"/>
         <source>Why it was left out</source>
         <translation>Lý do không dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="127"/>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="125"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="127"/>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="125"/>
         <source>Commune</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="128"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="125"/>
         <source>Exported</source>
         <translation>Thời điểm xuất</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="155"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="152"/>
         <source>The folder of the communes&apos; reports</source>
         <translation>Thư mục báo cáo của các xã</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="181"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="178"/>
         <source>Save the summary</source>
         <translation>Lưu tệp tổng hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="182"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="179"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="200"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="197"/>
         <source>Consolidating</source>
         <translation>Đang tổng hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="202"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="199"/>
         <source>Reading the reports…</source>
         <translation>Đang đọc các báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="203"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="200"/>
         <source>Writing the summary…</source>
         <translation>Đang ghi tệp tổng hợp…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="216"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="213"/>
         <source>%1, %2: %3 used, %4 sent nothing, %5 left out.</source>
         <translation>%1, %2: đã dùng %3, %4 chưa gửi, %5 không dùng.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="218"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="215"/>
         <source>%Ln report(s)</source>
         <translation>
             <numerusform>%Ln báo cáo</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="216"/>
         <source>%Ln commune(s)</source>
         <translation>
             <numerusform>%Ln đơn vị</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="220"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="217"/>
         <source>%Ln file(s)</source>
         <translation>
             <numerusform>%Ln tệp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="222"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="219"/>
         <source>The summary is saved.</source>
         <translation>Đã lưu tệp tổng hợp.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="237"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="234"/>
         <source>Files left out (%1)</source>
         <translation>Tệp không dùng (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="238"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="235"/>
         <source>Communes that sent nothing (%1)</source>
         <translation>Đơn vị chưa gửi (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="239"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="236"/>
         <source>Reports used (%1)</source>
         <translation>Báo cáo đã dùng (%1)</translation>
     </message>
@@ -1404,169 +1404,169 @@ Không dùng được: %2</translation>
 <context>
     <name>DestinationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="95"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="96"/>
         <source>Where reports go</source>
         <translation>Nơi gửi báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="99"/>
         <source>Reports are sent here, each exactly once. Choose the kind of destination the province gave you.</source>
         <translation>Báo cáo được gửi tới đây, mỗi báo cáo đúng một lần. Hãy chọn kiểu nơi gửi mà tỉnh đã hướng dẫn.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="103"/>
         <source>Set by the province&apos;s IT (in %1); it cannot be changed here. Only the password can be typed. To change where reports go, contact IT.</source>
         <translation>Do cán bộ CNTT của tỉnh đặt sẵn (trong %1), không đổi được ở đây; bạn chỉ cần nhập mật khẩu. Muốn đổi nơi gửi, hãy liên hệ cán bộ CNTT.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="112"/>
         <source>A folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="112"/>
         <source>WebDAV (Nextcloud…)</source>
         <translation>WebDAV (Nextcloud…)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="111"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="112"/>
         <source>E-mail</source>
         <translation>Thư điện tử</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="123"/>
         <source>Test connection</source>
         <translation>Kiểm tra kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="124"/>
         <source>Reach the destination with what is typed here; nothing is sent.</source>
         <translation>Thử kết nối tới nơi gửi bằng thông tin đang nhập; không gửi gì cả.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="137"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="138"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="138"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="139"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="202"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="203"/>
         <source>Kept only in this computer&apos;s keyring, never in the database or the settings.</source>
         <translation>Chỉ cất trong kho khóa của máy này, không bao giờ lưu trong cơ sở dữ liệu hay tệp cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="207"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="208"/>
         <source>Browse…</source>
         <translation>Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="209"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="210"/>
         <source>Folder</source>
         <translation>Thư mục</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="211"/>
         <source>A network share, a USB stick, or a folder that a sync app sends on. It must already exist.</source>
         <translation>Ổ mạng, USB, hoặc thư mục mà một ứng dụng đồng bộ gửi đi. Thư mục phải có sẵn.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="220"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="221"/>
         <source>WebDAV address</source>
         <translation>Địa chỉ WebDAV</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="221"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="222"/>
         <source>The address of the WebDAV folder. With Nextcloud, use an app password.</source>
         <translation>Địa chỉ của thư mục WebDAV. Với Nextcloud, hãy dùng mật khẩu ứng dụng (app password).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="222"/>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="246"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="223"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="247"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="223"/>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="247"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="224"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="248"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="232"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="233"/>
         <source>STARTTLS (usually port 587)</source>
         <translation>STARTTLS (thường là cổng 587)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="233"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="234"/>
         <source>SSL (usually port 465)</source>
         <translation>SSL (thường là cổng 465)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="234"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="235"/>
         <source>None (only a mail server on this computer)</source>
         <translation>Không mã hóa (chỉ với máy chủ thư trên chính máy này)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="241"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="242"/>
         <source>Mail server</source>
         <translation>Máy chủ thư</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="242"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="243"/>
         <source>Port</source>
         <translation>Cổng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="243"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="244"/>
         <source>Encryption</source>
         <translation>Mã hóa</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="244"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="245"/>
         <source>From address</source>
         <translation>Địa chỉ gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="245"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="246"/>
         <source>To address</source>
         <translation>Địa chỉ nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="293"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="294"/>
         <source>Saved — type only to change it</source>
         <translation>Đã lưu — chỉ nhập khi muốn đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="373"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="374"/>
         <source>Folder for the reports</source>
         <translation>Thư mục nhận báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="387"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="388"/>
         <source>Checking the connection…</source>
         <translation>Đang kiểm tra kết nối…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="402"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="403"/>
         <source>The connection works: %1 (the folder is not there yet; it will be made when the first report is sent).</source>
         <translation>Kết nối tốt: %1 (thư mục chưa có, sẽ được tạo khi gửi báo cáo đầu tiên).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="405"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="406"/>
         <source>The connection works: %1</source>
         <translation>Kết nối tốt: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="413"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="414"/>
         <source>The test failed unexpectedly (%1); the details are in the log.</source>
         <translation>Kiểm tra gặp lỗi ngoài dự kiến (%1); chi tiết ghi trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/destination_dialog.py" line="450"/>
+        <location filename="../../ui/dialogs/destination_dialog.py" line="451"/>
         <source>Type the password of this account: none is saved for it yet.</source>
         <translation>Hãy nhập mật khẩu của tài khoản này: chưa có mật khẩu nào được lưu.</translation>
     </message>
@@ -1600,7 +1600,7 @@ Không dùng được: %2</translation>
     </message>
     <message>
         <location filename="../../ui/pages/duties.py" line="44"/>
-        <location filename="../../ui/pages/duties.py" line="146"/>
+        <location filename="../../ui/pages/duties.py" line="148"/>
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
@@ -1675,82 +1675,82 @@ Không dùng được: %2</translation>
         <translation>Nhấp đúp vào một công việc để mở.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="115"/>
+        <location filename="../../ui/pages/duties.py" line="117"/>
         <source>Stopped</source>
         <translation>Đã dừng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="116"/>
-        <location filename="../../ui/pages/duties.py" line="167"/>
+        <location filename="../../ui/pages/duties.py" line="118"/>
+        <location filename="../../ui/pages/duties.py" line="169"/>
         <source>(nobody)</source>
         <translation>(chưa giao)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/duties.py" line="121"/>
+        <location filename="../../ui/pages/duties.py" line="123"/>
         <source>%Ln duties</source>
         <translation>
             <numerusform>%Ln nhiệm vụ</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="123"/>
+        <location filename="../../ui/pages/duties.py" line="125"/>
         <source>No recurring duties yet. Add the reports the commune sends every month, quarter or year with “Add a duty…”.</source>
         <translation>Chưa có nhiệm vụ thường xuyên nào. Hãy thêm các báo cáo xã gửi hằng tháng, hằng quý, hằng năm bằng nút “Thêm nhiệm vụ…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="146"/>
+        <location filename="../../ui/pages/duties.py" line="148"/>
         <source>Resume</source>
         <translation>Áp dụng lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="148"/>
+        <location filename="../../ui/pages/duties.py" line="150"/>
         <source>Make this duty&apos;s tasks again from now on.</source>
         <translation>Từ nay nhiệm vụ này lại tự tạo công việc.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="149"/>
+        <location filename="../../ui/pages/duties.py" line="151"/>
         <source>This duty makes no new tasks; the tasks it already made stay.</source>
         <translation>Nhiệm vụ này sẽ không tạo công việc mới nữa; các công việc đã tạo vẫn giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="156"/>
+        <location filename="../../ui/pages/duties.py" line="158"/>
         <source>Tasks made by the selected duty</source>
         <translation>Công việc do nhiệm vụ đang chọn tạo ra</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="158"/>
+        <location filename="../../ui/pages/duties.py" line="160"/>
         <source>“%1” has not made any task yet.</source>
         <translation>“%1” chưa tạo công việc nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="160"/>
+        <location filename="../../ui/pages/duties.py" line="162"/>
         <source>Tasks made by “%1”</source>
         <translation>Công việc do “%1” tạo ra</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="165"/>
+        <location filename="../../ui/pages/duties.py" line="167"/>
         <source>%1, overdue</source>
         <translation>%1, quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="202"/>
+        <location filename="../../ui/pages/duties.py" line="204"/>
         <source>“%1” is running again; press “Create the tasks now” to make what is due.</source>
         <translation>“%1” đã được áp dụng lại; bấm “Tạo công việc ngay” để tạo các việc đến hạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="204"/>
+        <location filename="../../ui/pages/duties.py" line="206"/>
         <source>“%1” is stopped: it makes no new tasks. The tasks it made stay.</source>
         <translation>Đã dừng “%1”: không tạo công việc mới nữa. Các công việc đã tạo vẫn giữ nguyên.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/duties.py" line="220"/>
+        <location filename="../../ui/pages/duties.py" line="222"/>
         <source>Created %Ln new task(s).</source>
         <translation>
             <numerusform>Đã tạo %Ln công việc mới.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/duties.py" line="222"/>
+        <location filename="../../ui/pages/duties.py" line="224"/>
         <source>No new tasks: every task that is due soon has already been made.</source>
         <translation>Không có công việc mới: mọi công việc sắp đến hạn đều đã được tạo.</translation>
     </message>
@@ -1758,147 +1758,137 @@ Không dùng được: %2</translation>
 <context>
     <name>DutyForm</name>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="102"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="98"/>
         <source>Add a recurring duty</source>
         <translation>Thêm nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="102"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="98"/>
         <source>Edit a recurring duty</source>
         <translation>Sửa nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="108"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="102"/>
         <source>e.g. Monthly report on the Front&apos;s work to the province</source>
         <translation>Ví dụ: Báo cáo công tác Mặt trận tháng gửi tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="137"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="131"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="140"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="134"/>
         <source>dd/mm/yyyy — leave empty if it never ends</source>
         <translation>dd/mm/yyyy — để trống nếu không có ngày kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="145"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="139"/>
         <source>Title</source>
         <translation>Tên nhiệm vụ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="145"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="139"/>
         <source>Details</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="145"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="139"/>
         <source>Organization</source>
         <translation>Tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="146"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="140"/>
         <source>Owner</source>
         <translation>Người phụ trách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="146"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="140"/>
         <source>Repeats</source>
         <translation>Chu kỳ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="146"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="140"/>
         <source>Due day</source>
         <translation>Ngày đến hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="147"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="141"/>
         <source>Due month</source>
         <translation>Tháng đến hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="147"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="141"/>
         <source>Create ahead (days)</source>
         <translation>Tạo việc trước hạn (ngày)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="148"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="142"/>
         <source>Priority</source>
         <translation>Mức ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="148"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="142"/>
         <source>Starts on</source>
         <translation>Áp dụng từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="148"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="142"/>
         <source>Ends on</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="150"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="144"/>
         <source>Title *</source>
         <translation>Tên nhiệm vụ *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="150"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="144"/>
         <source>Repeats *</source>
         <translation>Chu kỳ *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="151"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="145"/>
         <source>Due day *</source>
         <translation>Ngày đến hạn *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="171"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="157"/>
         <source>This person leads the tasks the duty makes.</source>
         <translation>Người này chủ trì các công việc do nhiệm vụ tạo ra.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="172"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="158"/>
         <source>The task appears this many days before its due date.</source>
         <translation>Công việc xuất hiện trước hạn bấy nhiêu ngày.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="174"/>
-        <source>Save</source>
-        <translation>Lưu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="175"/>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="196"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="176"/>
         <source>Month %1 of the quarter</source>
         <translation>Tháng thứ %1 của quý</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="198"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="178"/>
         <source>Month %1 of the half-year</source>
         <translation>Tháng thứ %1 của kỳ 6 tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="200"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="180"/>
         <source>Month %1</source>
         <translation>Tháng %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="206"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="186"/>
         <source>Day of the week: 1 = Monday … 7 = Sunday.</source>
         <translation>Ngày trong tuần: 1 = thứ Hai … 7 = Chủ nhật.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="209"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="189"/>
         <source>Day of the month; in shorter months 29–31 mean the month&apos;s last day.</source>
         <translation>Ngày trong tháng; với tháng ngắn hơn, ngày 29–31 được tính là ngày cuối tháng.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="271"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="251"/>
         <source>Choose the person from the suggestions under the box, or leave it empty.</source>
         <translation>Hãy chọn người trong danh sách gợi ý bên dưới ô, hoặc để trống.</translation>
     </message>
@@ -1906,127 +1896,127 @@ Không dùng được: %2</translation>
 <context>
     <name>DutyWords</name>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="37"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="33"/>
         <source>Weekly</source>
         <translation>Hằng tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="37"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="33"/>
         <source>Monthly</source>
         <translation>Hằng tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="37"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="33"/>
         <source>Quarterly</source>
         <translation>Hằng quý</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="38"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="34"/>
         <source>Every six months</source>
         <translation>6 tháng một lần</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="38"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="34"/>
         <source>Yearly</source>
         <translation>Hằng năm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="42"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="38"/>
         <source>Monday</source>
         <translation>thứ Hai</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="42"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="38"/>
         <source>Tuesday</source>
         <translation>thứ Ba</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="42"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="38"/>
         <source>Wednesday</source>
         <translation>thứ Tư</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="42"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="38"/>
         <source>Thursday</source>
         <translation>thứ Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="43"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="39"/>
         <source>Friday</source>
         <translation>thứ Sáu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="43"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="39"/>
         <source>Saturday</source>
         <translation>thứ Bảy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="43"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="39"/>
         <source>Sunday</source>
         <translation>Chủ nhật</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="48"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="44"/>
         <source>Weekly, on %1</source>
         <translation>Hằng tuần, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="50"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="46"/>
         <source>Monthly, on day %1</source>
         <translation>Hằng tháng, ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="52"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="48"/>
         <source>Yearly, on %1</source>
         <translation>Hằng năm, ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="54"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="50"/>
         <source>Quarterly, day %1 of month %2</source>
         <translation>Hằng quý, ngày %1 tháng thứ %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="56"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="52"/>
         <source>Every six months, day %1 of month %2</source>
         <translation>6 tháng, ngày %1 tháng thứ %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="60"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="56"/>
         <source>Low</source>
         <translation>Thấp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="60"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="56"/>
         <source>Normal</source>
         <translation>Bình thường</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="60"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="56"/>
         <source>High</source>
         <translation>Cao</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="61"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="57"/>
         <source>Urgent</source>
         <translation>Khẩn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="65"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="61"/>
         <source>To do</source>
         <translation>Chưa thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="65"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="61"/>
         <source>In progress</source>
         <translation>Đang thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="65"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="61"/>
         <source>Done</source>
         <translation>Đã hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/duty_form.py" line="66"/>
+        <location filename="../../ui/dialogs/duty_form.py" line="62"/>
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
@@ -2034,22 +2024,22 @@ Không dùng được: %2</translation>
 <context>
     <name>EndAppointmentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="206"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="169"/>
         <source>End appointment of %1</source>
         <translation>Thôi giữ chức danh: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="207"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="170"/>
         <source>Holds it since %1</source>
         <translation>Giữ chức danh từ ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="210"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="173"/>
         <source>Last day in office *</source>
         <translation>Ngày cuối cùng giữ chức danh *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="211"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="174"/>
         <source>The seat is free from the next day. If someone takes over today, put yesterday&apos;s date.</source>
         <translation>Suất này còn trống từ ngày hôm sau. Nếu người thay thế bắt đầu từ hôm nay, hãy ghi ngày hôm qua.</translation>
     </message>
@@ -2227,69 +2217,82 @@ Không dùng được: %2</translation>
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/form_dialog.py" line="58"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/form_dialog.py" line="59"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>ImportFields</name>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="21"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="20"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="22"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="21"/>
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="23"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="22"/>
         <source>Date or year of birth</source>
         <translation>Ngày sinh hoặc năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="24"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="23"/>
         <source>Birth year, under “Nam”</source>
         <translation>Năm sinh, cột “Nam”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="25"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="24"/>
         <source>Birth year, under “Nữ”</source>
         <translation>Năm sinh, cột “Nữ”</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="26"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="25"/>
         <source>Ethnicity</source>
         <translation>Dân tộc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="27"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="26"/>
         <source>Religion</source>
         <translation>Tôn giáo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="28"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="27"/>
         <source>Citizen ID</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="29"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="28"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="30"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="29"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="31"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="30"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="32"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="31"/>
         <source>Date joined</source>
         <translation>Ngày vào tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="33"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="32"/>
         <source>Row number (STT)</source>
         <translation>Số thứ tự (STT)</translation>
     </message>
@@ -2297,135 +2300,135 @@ Không dùng được: %2</translation>
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
-        <location filename="../../ui/dialogs/import_preview.py" line="113"/>
-        <location filename="../../ui/dialogs/import_preview.py" line="136"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="69"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="112"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="135"/>
         <source>Excel row</source>
         <translation>Dòng Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
-        <location filename="../../ui/dialogs/import_preview.py" line="136"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="69"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="135"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="69"/>
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="69"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="69"/>
         <source>Citizen ID</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="71"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="71"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="71"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
         <source>Will be</source>
         <translation>Sẽ được</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="78"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="77"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="78"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="77"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="87"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="86"/>
         <source>left out: has problems</source>
         <translation>bỏ qua: có lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="88"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="87"/>
         <source>added</source>
         <translation>thêm mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="88"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="87"/>
         <source>updates a stored person</source>
         <translation>cập nhật người đã có</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="89"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="88"/>
         <source>left out: duplicate</source>
         <translation>bỏ qua: trùng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="113"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="112"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="113"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="112"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="113"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="112"/>
         <source>Problem</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="136"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="135"/>
         <source>Same as</source>
         <translation>Trùng với</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="136"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="135"/>
         <source>What to do</source>
         <translation>Xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="148"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="147"/>
         <source>row %1 of this file</source>
         <translation>dòng %1 của tệp này</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="150"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="149"/>
         <source>a person already on the roster</source>
         <translation>một người đã có trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="151"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="150"/>
         <source>same citizen ID</source>
         <translation>cùng số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="151"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="150"/>
         <source>same name, date of birth and area</source>
         <translation>cùng họ tên, ngày sinh và khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="157"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="156"/>
         <source>skip</source>
         <translation>bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="157"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="156"/>
         <source>update the stored person</source>
         <translation>cập nhật người đã có</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="158"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="157"/>
         <source>add anyway</source>
         <translation>vẫn thêm mới</translation>
     </message>
@@ -2438,12 +2441,12 @@ Không dùng được: %2</translation>
         <translation>Nhập danh sách từ Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="355"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="353"/>
         <source>Reading the roster</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="373"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="370"/>
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
@@ -2451,22 +2454,22 @@ Không dùng được: %2</translation>
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="325"/>
+        <location filename="../../ui/dialogs/person_card.py" line="330"/>
         <source>Join an organization</source>
         <translation>Tham gia tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="329"/>
+        <location filename="../../ui/dialogs/person_card.py" line="334"/>
         <source>dd/mm/yyyy — empty if not known</source>
         <translation>dd/mm/yyyy — để trống nếu không rõ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="330"/>
+        <location filename="../../ui/dialogs/person_card.py" line="335"/>
         <source>Organization</source>
         <translation>Tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="331"/>
+        <location filename="../../ui/dialogs/person_card.py" line="336"/>
         <source>Joined on</source>
         <translation>Ngày vào</translation>
     </message>
@@ -2474,22 +2477,22 @@ Không dùng được: %2</translation>
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="342"/>
+        <location filename="../../ui/dialogs/person_card.py" line="347"/>
         <source>Leave %1</source>
         <translation>Rời %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="345"/>
+        <location filename="../../ui/dialogs/person_card.py" line="350"/>
         <source>The membership stays in the history with the day it ended.</source>
         <translation>Quá trình sinh hoạt vẫn được giữ trong lịch sử, kèm ngày rời tổ chức.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="350"/>
+        <location filename="../../ui/dialogs/person_card.py" line="355"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="351"/>
+        <location filename="../../ui/dialogs/person_card.py" line="356"/>
         <source>Left on</source>
         <translation>Ngày rời</translation>
     </message>
@@ -2497,12 +2500,12 @@ Không dùng được: %2</translation>
 <context>
     <name>LoadBars</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="63"/>
+        <location filename="../../ui/pages/overview.py" line="62"/>
         <source>No open tasks are assigned.</source>
         <translation>Chưa có công việc nào đang mở được giao.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="77"/>
+        <location filename="../../ui/pages/overview.py" line="76"/>
         <source>%1 tasks, %2 overdue</source>
         <translation>%1 việc, %2 quá hạn</translation>
     </message>
@@ -2510,7 +2513,7 @@ Không dùng được: %2</translation>
 <context>
     <name>LongTask</name>
     <message>
-        <location filename="../../ui/runtime/progress.py" line="133"/>
+        <location filename="../../ui/runtime/progress.py" line="137"/>
         <source>Stopping…</source>
         <translation>Đang dừng…</translation>
     </message>
@@ -2518,67 +2521,67 @@ Không dùng được: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Front Desk — %1, %2</source>
         <translation>Sổ tay công tác Mặt trận — %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>People</source>
         <translation>Nhân sự</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Organizations and positions</source>
         <translation>Tổ chức và chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="101"/>
         <source>Tasks</source>
         <translation>Công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Recurring duties</source>
         <translation>Nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Send reports</source>
         <translation>Gửi báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Change log</source>
         <translation>Nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>%1 — commune code %2</source>
         <translation>%1 — mã xã %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Language of the window</source>
         <translation>Ngôn ngữ của cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Language / Ngôn ngữ</source>
         <translation>Ngôn ngữ / Language</translation>
     </message>
@@ -2679,41 +2682,41 @@ Không dùng được: %2</translation>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="149"/>
+        <location filename="../../ui/dialogs/members_export.py" line="148"/>
         <source>Member list</source>
         <translation>Danh sách hội viên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="152"/>
+        <location filename="../../ui/dialogs/members_export.py" line="150"/>
         <source>Writing the list…</source>
         <translation>Đang ghi danh sách…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/members_export.py" line="160"/>
+        <location filename="../../ui/dialogs/members_export.py" line="158"/>
         <source>Saved a list of %Ln people.</source>
         <translation>
             <numerusform>Đã lưu danh sách %Ln người.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/members_export.py" line="162"/>
+        <location filename="../../ui/dialogs/members_export.py" line="160"/>
         <source>The list of %1 is saved: %Ln people.</source>
         <translation>
             <numerusform>Đã lưu danh sách %1: %Ln người.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="165"/>
+        <location filename="../../ui/dialogs/members_export.py" line="163"/>
         <source>citizen IDs masked</source>
         <translation>số CCCD đã được che</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="167"/>
+        <location filename="../../ui/dialogs/members_export.py" line="165"/>
         <source>no ethnicity or religion</source>
         <translation>không có dân tộc, tôn giáo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="168"/>
+        <location filename="../../ui/dialogs/members_export.py" line="166"/>
         <source>Personal data left out: %1.</source>
         <translation>Đã bỏ bớt thông tin cá nhân: %1.</translation>
     </message>
@@ -2721,218 +2724,218 @@ Không dùng được: %2</translation>
 <context>
     <name>OrganizationsPage</name>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="97"/>
-        <location filename="../../ui/pages/organizations.py" line="137"/>
+        <location filename="../../ui/pages/organizations.py" line="107"/>
+        <location filename="../../ui/pages/organizations.py" line="147"/>
         <source>Appoint…</source>
         <translation>Thêm người giữ chức danh…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="99"/>
+        <location filename="../../ui/pages/organizations.py" line="109"/>
         <source>End appointment…</source>
         <translation>Thôi giữ chức danh…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="101"/>
+        <location filename="../../ui/pages/organizations.py" line="111"/>
         <source>Change seats…</source>
         <translation>Đổi số suất…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="103"/>
+        <location filename="../../ui/pages/organizations.py" line="113"/>
         <source>Add a position…</source>
         <translation>Thêm chức danh…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="106"/>
+        <location filename="../../ui/pages/organizations.py" line="116"/>
         <source>Position / holder</source>
         <translation>Chức danh / người giữ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="106"/>
-        <location filename="../../ui/pages/organizations.py" line="132"/>
+        <location filename="../../ui/pages/organizations.py" line="116"/>
+        <location filename="../../ui/pages/organizations.py" line="142"/>
         <source>Seats</source>
         <translation>Số suất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="106"/>
-        <location filename="../../ui/pages/organizations.py" line="132"/>
+        <location filename="../../ui/pages/organizations.py" line="116"/>
+        <location filename="../../ui/pages/organizations.py" line="142"/>
         <source>Filled</source>
         <translation>Đã có</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="106"/>
-        <location filename="../../ui/pages/organizations.py" line="132"/>
+        <location filename="../../ui/pages/organizations.py" line="116"/>
+        <location filename="../../ui/pages/organizations.py" line="142"/>
         <source>Vacant</source>
         <translation>Khuyết</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="107"/>
+        <location filename="../../ui/pages/organizations.py" line="117"/>
         <source>Since</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="107"/>
+        <location filename="../../ui/pages/organizations.py" line="117"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="113"/>
+        <location filename="../../ui/pages/organizations.py" line="123"/>
         <source>This organization has no positions of its own. Choose its work committee or a branch in the tree, or add a position.</source>
         <translation>Tổ chức này chưa có chức danh nào. Hãy chọn Ban công tác Mặt trận hoặc chi hội, chi đoàn trong cây bên trái, hoặc thêm chức danh.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="132"/>
-        <location filename="../../ui/pages/organizations.py" line="151"/>
+        <location filename="../../ui/pages/organizations.py" line="142"/>
+        <location filename="../../ui/pages/organizations.py" line="161"/>
         <source>Organization</source>
         <translation>Tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="132"/>
+        <location filename="../../ui/pages/organizations.py" line="142"/>
         <source>Position</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="148"/>
+        <location filename="../../ui/pages/organizations.py" line="158"/>
         <source>Double-click a row to open its organization.</source>
         <translation>Nhấp đúp vào một dòng để mở tổ chức đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="151"/>
+        <location filename="../../ui/pages/organizations.py" line="161"/>
         <source>Person / position</source>
         <translation>Người / chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="158"/>
+        <location filename="../../ui/pages/organizations.py" line="168"/>
         <source>Double-click a name to open the person&apos;s card, or a position to open its organization.</source>
         <translation>Nhấp đúp vào tên để mở hồ sơ của người đó, hoặc vào chức danh để mở tổ chức.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="161"/>
+        <location filename="../../ui/pages/organizations.py" line="171"/>
         <source>By organization</source>
         <translation>Theo tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="164"/>
+        <location filename="../../ui/pages/organizations.py" line="174"/>
         <source>Add a residential area…</source>
         <translation>Thêm khu dân cư…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="166"/>
+        <location filename="../../ui/pages/organizations.py" line="176"/>
         <source>Rename…</source>
         <translation>Đổi tên…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="182"/>
+        <location filename="../../ui/pages/organizations.py" line="192"/>
         <source>Organizations and positions</source>
         <translation>Tổ chức và chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="294"/>
+        <location filename="../../ui/pages/organizations.py" line="307"/>
         <source>%1 (%2 vacant, %3 below)</source>
         <translation>%1 (%2 khuyết, cấp dưới %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="297"/>
+        <location filename="../../ui/pages/organizations.py" line="310"/>
         <source>%1 (%2 vacant)</source>
         <translation>%1 (%2 khuyết)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="299"/>
+        <location filename="../../ui/pages/organizations.py" line="312"/>
         <source>%1 (%2 vacant below)</source>
         <translation>%1 (cấp dưới %2 khuyết)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="304"/>
+        <location filename="../../ui/pages/organizations.py" line="317"/>
         <source>Front committee</source>
         <translation>Ủy ban MTTQ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="305"/>
+        <location filename="../../ui/pages/organizations.py" line="318"/>
         <source>Member organization</source>
         <translation>Tổ chức thành viên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="306"/>
+        <location filename="../../ui/pages/organizations.py" line="319"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="307"/>
+        <location filename="../../ui/pages/organizations.py" line="320"/>
         <source>Front work committee</source>
         <translation>Ban công tác Mặt trận</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="308"/>
+        <location filename="../../ui/pages/organizations.py" line="321"/>
         <source>Branch</source>
         <translation>Chi hội, chi đoàn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="340"/>
+        <location filename="../../ui/pages/organizations.py" line="353"/>
         <source>%1 — %2 positions, %3 seats, %4 vacant</source>
         <translation>%1 — %2 chức danh, %3 suất, %4 khuyết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="355"/>
+        <location filename="../../ui/pages/organizations.py" line="368"/>
         <source>%Ln seat(s) vacant — double-click to appoint</source>
         <translation>
             <numerusform>Còn trống %Ln suất — nhấp đúp để thêm người</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="369"/>
+        <location filename="../../ui/pages/organizations.py" line="382"/>
         <source>%1 (acting)</source>
         <translation>%1 (quyền)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="372"/>
+        <location filename="../../ui/pages/organizations.py" line="385"/>
         <source>last day %1</source>
         <translation>giữ đến hết ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="374"/>
+        <location filename="../../ui/pages/organizations.py" line="387"/>
         <source>concurrent: %1 posts</source>
         <translation>kiêm nhiệm %1 chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="380"/>
+        <location filename="../../ui/pages/organizations.py" line="393"/>
         <source>Also holds:</source>
         <translation>Đồng thời giữ:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="431"/>
+        <location filename="../../ui/pages/organizations.py" line="444"/>
         <source>%1 vacant seats in %2 positions</source>
         <translation>%1 suất còn trống ở %2 chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="432"/>
+        <location filename="../../ui/pages/organizations.py" line="445"/>
         <source>Every position is filled.</source>
         <translation>Tất cả chức danh đã đủ người.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="433"/>
+        <location filename="../../ui/pages/organizations.py" line="446"/>
         <source>Vacant positions (%1)</source>
         <translation>Chức danh còn khuyết (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="447"/>
+        <location filename="../../ui/pages/organizations.py" line="460"/>
         <source>%Ln posts</source>
         <translation>
             <numerusform>%Ln chức danh</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="454"/>
+        <location filename="../../ui/pages/organizations.py" line="467"/>
         <source>%Ln people hold more than one position.</source>
         <translation>
             <numerusform>%Ln người kiêm nhiệm nhiều chức danh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="455"/>
+        <location filename="../../ui/pages/organizations.py" line="468"/>
         <source>Nobody holds more than one position.</source>
         <translation>Không có ai kiêm nhiệm.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="456"/>
+        <location filename="../../ui/pages/organizations.py" line="469"/>
         <source>Concurrent holders (%1)</source>
         <translation>Người kiêm nhiệm (%1)</translation>
     </message>
@@ -2940,164 +2943,164 @@ Không dùng được: %2</translation>
 <context>
     <name>OutboxPage</name>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="58"/>
+        <location filename="../../ui/pages/outbox.py" line="56"/>
         <source>Send reports</source>
         <translation>Gửi báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="61"/>
+        <location filename="../../ui/pages/outbox.py" line="59"/>
         <source>Reports you send wait here until the destination confirms it has them, and each arrives exactly once. Without a connection nothing is lost: the app keeps trying by itself, every few minutes and as soon as the network is back, even after a restart. “Send now” tries every waiting report at once.</source>
         <translation>Báo cáo bạn gửi chờ ở đây cho tới khi nơi nhận xác nhận đã nhận, và mỗi báo cáo chỉ đến đúng một lần. Khi không có mạng cũng không mất gì: ứng dụng tự thử lại vài phút một lần và ngay khi có mạng trở lại, kể cả sau khi khởi động lại. “Gửi ngay” thử gửi mọi báo cáo đang chờ ngay lập tức.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="72"/>
-        <location filename="../../ui/pages/outbox.py" line="225"/>
+        <location filename="../../ui/pages/outbox.py" line="70"/>
+        <location filename="../../ui/pages/outbox.py" line="223"/>
         <source>Change…</source>
         <translation>Đổi nơi gửi…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="84"/>
+        <location filename="../../ui/pages/outbox.py" line="82"/>
         <source>Send now</source>
         <translation>Gửi ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="85"/>
+        <location filename="../../ui/pages/outbox.py" line="83"/>
         <source>Try every waiting report now, whatever the waiting time says.</source>
         <translation>Thử gửi ngay mọi báo cáo đang chờ, không đợi tới giờ thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="87"/>
+        <location filename="../../ui/pages/outbox.py" line="85"/>
         <source>Try again</source>
         <translation>Thử lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="89"/>
+        <location filename="../../ui/pages/outbox.py" line="87"/>
         <source>Put the selected set-aside report back in the queue (e.g. after the province raised its size limit).</source>
         <translation>Đưa báo cáo để riêng đang chọn trở lại hàng chờ (vd. sau khi tỉnh nâng giới hạn dung lượng).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="112"/>
+        <location filename="../../ui/pages/outbox.py" line="110"/>
         <source>Report file</source>
         <translation>Tệp báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="112"/>
+        <location filename="../../ui/pages/outbox.py" line="110"/>
         <source>Period</source>
         <translation>Kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="112"/>
+        <location filename="../../ui/pages/outbox.py" line="110"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="112"/>
+        <location filename="../../ui/pages/outbox.py" line="110"/>
         <source>Attempts</source>
         <translation>Số lần thử</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="113"/>
+        <location filename="../../ui/pages/outbox.py" line="111"/>
         <source>Next try</source>
         <translation>Thử lại lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="113"/>
+        <location filename="../../ui/pages/outbox.py" line="111"/>
         <source>Last problem</source>
         <translation>Lỗi gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="113"/>
+        <location filename="../../ui/pages/outbox.py" line="111"/>
         <source>Sent</source>
         <translation>Đã gửi lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="118"/>
+        <location filename="../../ui/pages/outbox.py" line="116"/>
         <source>Nothing has been sent yet. Reports you export with “Send” appear here.</source>
         <translation>Chưa gửi báo cáo nào. Báo cáo bạn xuất và chọn “Gửi” sẽ hiện ở đây.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="165"/>
+        <location filename="../../ui/pages/outbox.py" line="163"/>
         <source>now</source>
         <translation>ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="179"/>
+        <location filename="../../ui/pages/outbox.py" line="177"/>
         <source>Size: %1 bytes · SHA-256 %2…</source>
         <translation>Dung lượng: %1 byte · SHA-256 %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="182"/>
+        <location filename="../../ui/pages/outbox.py" line="180"/>
         <source>Destination: %1</source>
         <translation>Nơi gửi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="186"/>
+        <location filename="../../ui/pages/outbox.py" line="184"/>
         <source>Received as: %1</source>
         <translation>Nơi nhận ghi là: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="212"/>
+        <location filename="../../ui/pages/outbox.py" line="210"/>
         <source>“Try again” puts it back in the queue once the cause is fixed.</source>
         <translation>Khắc phục xong nguyên nhân, bấm “Thử lại” để đưa báo cáo trở lại hàng chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="227"/>
+        <location filename="../../ui/pages/outbox.py" line="225"/>
         <source>Password…</source>
         <translation>Mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="229"/>
+        <location filename="../../ui/pages/outbox.py" line="227"/>
         <source>Details…</source>
         <translation>Chi tiết…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="234"/>
+        <location filename="../../ui/pages/outbox.py" line="232"/>
         <source>%n report(s) set aside: select one to see why.</source>
         <translation>
             <numerusform>%n báo cáo đang để riêng: chọn một dòng để xem lý do.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="242"/>
+        <location filename="../../ui/pages/outbox.py" line="240"/>
         <source>No destination yet: reports wait here until you choose where they go (“Choose…”).</source>
         <translation>Chưa chọn nơi gửi: báo cáo chờ ở đây cho tới khi bạn chọn nơi gửi (“Chọn nơi gửi…”).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="243"/>
+        <location filename="../../ui/pages/outbox.py" line="241"/>
         <source>Choose…</source>
         <translation>Chọn nơi gửi…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="247"/>
+        <location filename="../../ui/pages/outbox.py" line="245"/>
         <source>Set by the province&apos;s IT; only the password can be changed here.</source>
         <translation>Do cán bộ CNTT của tỉnh đặt sẵn; ở đây chỉ đổi được mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="259"/>
+        <location filename="../../ui/pages/outbox.py" line="257"/>
         <source>Another sending pass is running (another window or a command). The reports are sent by it.</source>
         <translation>Một lượt gửi khác đang chạy (ở cửa sổ khác hoặc một câu lệnh); báo cáo sẽ được gửi trong lượt đó.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="264"/>
+        <location filename="../../ui/pages/outbox.py" line="262"/>
         <source>Sent %n report(s).</source>
         <translation>
             <numerusform>Đã gửi %n báo cáo.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="266"/>
+        <location filename="../../ui/pages/outbox.py" line="264"/>
         <source>%n set aside: see the reason in the list.</source>
         <translation>
             <numerusform>%n báo cáo để riêng: xem lý do trong danh sách.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="295"/>
+        <location filename="../../ui/pages/outbox.py" line="293"/>
         <source>Saved. The waiting reports are tried again at once.</source>
         <translation>Đã lưu. Các báo cáo đang chờ được gửi lại ngay.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="295"/>
+        <location filename="../../ui/pages/outbox.py" line="293"/>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
@@ -3105,57 +3108,57 @@ Không dùng được: %2</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="123"/>
+        <location filename="../../ui/pages/overview.py" line="122"/>
         <source>Click a name to see that person&apos;s open tasks</source>
         <translation>Nhấp vào một tên để xem các việc đang mở của người đó</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="124"/>
+        <location filename="../../ui/pages/overview.py" line="123"/>
         <source>Carrying the most work</source>
         <translation>Người đang gánh nhiều việc nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="142"/>
+        <location filename="../../ui/pages/overview.py" line="144"/>
         <source>Today in %1</source>
         <translation>Hôm nay ở %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="143"/>
+        <location filename="../../ui/pages/overview.py" line="145"/>
         <source>overdue tasks</source>
         <translation>công việc quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="144"/>
+        <location filename="../../ui/pages/overview.py" line="146"/>
         <source>tasks due in the next 7 days</source>
         <translation>công việc đến hạn trong 7 ngày tới</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="146"/>
+        <location filename="../../ui/pages/overview.py" line="148"/>
         <source>vacant seats in %1 positions</source>
         <translation>suất còn trống ở %1 chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="148"/>
+        <location filename="../../ui/pages/overview.py" line="150"/>
         <source>people holding several posts</source>
         <translation>người kiêm nhiệm nhiều chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="149"/>
+        <location filename="../../ui/pages/overview.py" line="151"/>
         <source>active people on the roster</source>
         <translation>người đang sinh hoạt trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="150"/>
+        <location filename="../../ui/pages/overview.py" line="152"/>
         <source>reports not yet sent</source>
         <translation>báo cáo chưa gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="157"/>
+        <location filename="../../ui/pages/overview.py" line="159"/>
         <source>⚠ No backup of this commune&apos;s data yet — see Backups</source>
         <translation>⚠ Chưa có bản sao lưu nào của dữ liệu xã — xem mục Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="162"/>
+        <location filename="../../ui/pages/overview.py" line="164"/>
         <source>Last backup: %1 — see Backups</source>
         <translation>Sao lưu gần nhất: %1 — xem mục Sao lưu</translation>
     </message>
@@ -3163,42 +3166,42 @@ Không dùng được: %2</translation>
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../ui/models/people_model.py" line="63"/>
+        <location filename="../../ui/models/people_model.py" line="41"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="63"/>
+        <location filename="../../ui/models/people_model.py" line="41"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="63"/>
+        <location filename="../../ui/models/people_model.py" line="41"/>
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="64"/>
+        <location filename="../../ui/models/people_model.py" line="42"/>
         <source>Citizen ID</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="64"/>
+        <location filename="../../ui/models/people_model.py" line="42"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="64"/>
+        <location filename="../../ui/models/people_model.py" line="42"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="92"/>
+        <location filename="../../ui/models/people_model.py" line="58"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="92"/>
+        <location filename="../../ui/models/people_model.py" line="58"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
@@ -3266,20 +3269,20 @@ Không dùng được: %2</translation>
         <translation>Nhân sự</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="135"/>
+        <location filename="../../ui/pages/people.py" line="141"/>
         <source>All areas</source>
         <translation>Tất cả khu dân cư</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/people.py" line="152"/>
-        <location filename="../../ui/pages/people.py" line="164"/>
+        <location filename="../../ui/pages/people.py" line="158"/>
+        <location filename="../../ui/pages/people.py" line="170"/>
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln người</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="155"/>
+        <location filename="../../ui/pages/people.py" line="161"/>
         <source>Counting…</source>
         <translation>Đang đếm…</translation>
     </message>
@@ -3287,57 +3290,57 @@ Không dùng được: %2</translation>
 <context>
     <name>PeriodChooser</name>
     <message>
-        <location filename="../../ui/widgets/period_chooser.py" line="70"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="69"/>
         <source>Month</source>
         <translation>Tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/period_chooser.py" line="70"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="69"/>
         <source>Quarter</source>
         <translation>Quý</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/period_chooser.py" line="70"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="69"/>
         <source>Half-year</source>
         <translation>6 tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/period_chooser.py" line="71"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="70"/>
         <source>Year</source>
         <translation>Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/period_chooser.py" line="79"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="78"/>
         <source>year</source>
         <translation>năm</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/period_chooser.py" line="144"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="143"/>
         <source>Month %1</source>
         <translation>Tháng %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/period_chooser.py" line="146"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="145"/>
         <source>Quarter %1</source>
         <translation>Quý %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/period_chooser.py" line="148"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="147"/>
         <source>First half (January–June)</source>
         <translation>6 tháng đầu năm (tháng 1–6)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/period_chooser.py" line="148"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="147"/>
         <source>Second half (July–December)</source>
         <translation>6 tháng cuối năm (tháng 7–12)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/period_chooser.py" line="169"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="168"/>
         <source>%1: from %2 to %3.</source>
         <translation>%1: từ ngày %2 đến ngày %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/period_chooser.py" line="172"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="171"/>
         <source>The period is not over: the figures are those of today, %1.</source>
         <translation>Kỳ chưa kết thúc: số liệu tính đến hôm nay, %1.</translation>
     </message>
@@ -3345,228 +3348,228 @@ Không dùng được: %2</translation>
 <context>
     <name>PersonCard</name>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="60"/>
+        <location filename="../../ui/dialogs/person_card.py" line="65"/>
         <source>Edit…</source>
         <translation>Sửa thông tin…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="70"/>
+        <location filename="../../ui/dialogs/person_card.py" line="75"/>
         <source>Gender:</source>
         <translation>Giới tính:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="70"/>
+        <location filename="../../ui/dialogs/person_card.py" line="75"/>
         <source>Date of birth:</source>
         <translation>Ngày sinh:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="71"/>
+        <location filename="../../ui/dialogs/person_card.py" line="76"/>
         <source>Residential area:</source>
         <translation>Khu dân cư:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="71"/>
+        <location filename="../../ui/dialogs/person_card.py" line="76"/>
         <source>Phone:</source>
         <translation>Điện thoại:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="72"/>
+        <location filename="../../ui/dialogs/person_card.py" line="77"/>
         <source>Citizen ID:</source>
         <translation>Số CCCD:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="72"/>
+        <location filename="../../ui/dialogs/person_card.py" line="77"/>
         <source>Status:</source>
         <translation>Tình trạng:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="88"/>
+        <location filename="../../ui/dialogs/person_card.py" line="93"/>
         <source>Position</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="88"/>
-        <location filename="../../ui/dialogs/person_card.py" line="97"/>
+        <location filename="../../ui/dialogs/person_card.py" line="93"/>
+        <location filename="../../ui/dialogs/person_card.py" line="102"/>
         <source>Organization</source>
         <translation>Tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="88"/>
+        <location filename="../../ui/dialogs/person_card.py" line="93"/>
         <source>Term</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="88"/>
+        <location filename="../../ui/dialogs/person_card.py" line="93"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="91"/>
+        <location filename="../../ui/dialogs/person_card.py" line="96"/>
         <source>Positions</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="97"/>
+        <location filename="../../ui/dialogs/person_card.py" line="102"/>
         <source>Joined</source>
         <translation>Ngày vào</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="97"/>
+        <location filename="../../ui/dialogs/person_card.py" line="102"/>
         <source>Left</source>
         <translation>Ngày rời</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="100"/>
+        <location filename="../../ui/dialogs/person_card.py" line="105"/>
         <source>Join an organization…</source>
         <translation>Tham gia tổ chức…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="102"/>
+        <location filename="../../ui/dialogs/person_card.py" line="107"/>
         <source>Leave…</source>
         <translation>Rời tổ chức…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="104"/>
+        <location filename="../../ui/dialogs/person_card.py" line="109"/>
         <source>Not a member of any organization yet.</source>
         <translation>Chưa là hội viên của tổ chức nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="106"/>
+        <location filename="../../ui/dialogs/person_card.py" line="111"/>
         <source>Organizations</source>
         <translation>Tổ chức tham gia</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="122"/>
+        <location filename="../../ui/dialogs/person_card.py" line="127"/>
         <source>Task</source>
         <translation>Công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="122"/>
+        <location filename="../../ui/dialogs/person_card.py" line="127"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="122"/>
+        <location filename="../../ui/dialogs/person_card.py" line="127"/>
         <source>Due date</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="122"/>
+        <location filename="../../ui/dialogs/person_card.py" line="127"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="124"/>
+        <location filename="../../ui/dialogs/person_card.py" line="129"/>
         <source>Double-click a task to open it.</source>
         <translation>Nhấp đúp vào một công việc để mở.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="126"/>
+        <location filename="../../ui/dialogs/person_card.py" line="131"/>
         <source>Open tasks</source>
         <translation>Công việc đang mở</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="132"/>
+        <location filename="../../ui/dialogs/person_card.py" line="137"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="148"/>
+        <location filename="../../ui/dialogs/person_card.py" line="153"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="148"/>
+        <location filename="../../ui/dialogs/person_card.py" line="153"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="149"/>
+        <location filename="../../ui/dialogs/person_card.py" line="154"/>
         <source>Active</source>
         <translation>Đang sinh hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="149"/>
+        <location filename="../../ui/dialogs/person_card.py" line="154"/>
         <source>Moved away</source>
         <translation>Đã chuyển đi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="149"/>
+        <location filename="../../ui/dialogs/person_card.py" line="154"/>
         <source>Deceased</source>
         <translation>Đã mất</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="165"/>
+        <location filename="../../ui/dialogs/person_card.py" line="170"/>
         <source>Concurrent: holds %1 positions now</source>
         <translation>Kiêm nhiệm: đang giữ %1 chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="167"/>
+        <location filename="../../ui/dialogs/person_card.py" line="172"/>
         <source>Holds no position.</source>
         <translation>Không giữ chức danh nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="175"/>
+        <location filename="../../ui/dialogs/person_card.py" line="180"/>
         <source>concurrent</source>
         <translation>kiêm nhiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="177"/>
+        <location filename="../../ui/dialogs/person_card.py" line="182"/>
         <source>acting</source>
         <translation>quyền (tạm giữ)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="179"/>
+        <location filename="../../ui/dialogs/person_card.py" line="184"/>
         <source>ended</source>
         <translation>đã thôi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="180"/>
+        <location filename="../../ui/dialogs/person_card.py" line="185"/>
         <source>now</source>
         <translation>nay</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="190"/>
+        <location filename="../../ui/dialogs/person_card.py" line="195"/>
         <source>(unknown)</source>
         <translation>(không rõ)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="191"/>
+        <location filename="../../ui/dialogs/person_card.py" line="196"/>
         <source>still a member</source>
         <translation>đang sinh hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="204"/>
+        <location filename="../../ui/dialogs/person_card.py" line="209"/>
         <source>Select a current membership in the list first.</source>
         <translation>Hãy chọn một tổ chức đang sinh hoạt trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="210"/>
+        <location filename="../../ui/dialogs/person_card.py" line="215"/>
         <source>No open tasks.</source>
         <translation>Không có công việc đang mở.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="212"/>
+        <location filename="../../ui/dialogs/person_card.py" line="217"/>
         <source>%1 open tasks: leads %2, supports %3; %4 overdue.</source>
         <translation>%1 việc đang mở: chủ trì %2, phối hợp %3; %4 việc quá hạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="217"/>
+        <location filename="../../ui/dialogs/person_card.py" line="222"/>
         <source>That is a lot: think twice before giving this person more.</source>
         <translation>Đang quá tải: cân nhắc kỹ trước khi giao thêm việc.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="222"/>
+        <location filename="../../ui/dialogs/person_card.py" line="227"/>
         <source>Lead</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="222"/>
+        <location filename="../../ui/dialogs/person_card.py" line="227"/>
         <source>Supporting</source>
         <translation>Phối hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="225"/>
+        <location filename="../../ui/dialogs/person_card.py" line="230"/>
         <source>%1, overdue</source>
         <translation>%1, quá hạn</translation>
     </message>
@@ -3574,119 +3577,109 @@ Không dùng được: %2</translation>
 <context>
     <name>PersonForm</name>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="36"/>
+        <location filename="../../ui/dialogs/person_form.py" line="30"/>
         <source>Add a person</source>
         <translation>Thêm người</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="36"/>
+        <location filename="../../ui/dialogs/person_form.py" line="30"/>
         <source>Edit a person</source>
         <translation>Sửa thông tin</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="42"/>
+        <location filename="../../ui/dialogs/person_form.py" line="34"/>
         <source>(not given)</source>
         <translation>(chưa rõ)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="42"/>
+        <location filename="../../ui/dialogs/person_form.py" line="34"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="42"/>
+        <location filename="../../ui/dialogs/person_form.py" line="34"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="46"/>
+        <location filename="../../ui/dialogs/person_form.py" line="38"/>
         <source>dd/mm/yyyy, or only the year</source>
         <translation>dd/mm/yyyy, hoặc chỉ năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="51"/>
+        <location filename="../../ui/dialogs/person_form.py" line="43"/>
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="55"/>
+        <location filename="../../ui/dialogs/person_form.py" line="47"/>
         <source>(none)</source>
         <translation>(không có)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="60"/>
+        <location filename="../../ui/dialogs/person_form.py" line="52"/>
         <source>Active</source>
         <translation>Đang sinh hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="60"/>
+        <location filename="../../ui/dialogs/person_form.py" line="52"/>
         <source>Moved away</source>
         <translation>Đã chuyển đi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="61"/>
+        <location filename="../../ui/dialogs/person_form.py" line="53"/>
         <source>Deceased</source>
         <translation>Đã mất</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="68"/>
+        <location filename="../../ui/dialogs/person_form.py" line="60"/>
         <source>Full name *</source>
         <translation>Họ và tên *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="68"/>
+        <location filename="../../ui/dialogs/person_form.py" line="60"/>
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="69"/>
+        <location filename="../../ui/dialogs/person_form.py" line="61"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="69"/>
+        <location filename="../../ui/dialogs/person_form.py" line="61"/>
         <source>Ethnicity</source>
         <translation>Dân tộc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="70"/>
+        <location filename="../../ui/dialogs/person_form.py" line="62"/>
         <source>Religion</source>
         <translation>Tôn giáo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="70"/>
+        <location filename="../../ui/dialogs/person_form.py" line="62"/>
         <source>Citizen ID</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="71"/>
+        <location filename="../../ui/dialogs/person_form.py" line="63"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="71"/>
+        <location filename="../../ui/dialogs/person_form.py" line="63"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="72"/>
+        <location filename="../../ui/dialogs/person_form.py" line="64"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="72"/>
+        <location filename="../../ui/dialogs/person_form.py" line="64"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/person_form.py" line="86"/>
-        <source>Save</source>
-        <translation>Lưu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/person_form.py" line="87"/>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -3700,22 +3693,12 @@ Không dùng được: %2</translation>
 <context>
     <name>PositionDialog</name>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="57"/>
-        <source>Save</source>
-        <translation>Lưu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="58"/>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="100"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="80"/>
         <source>%1 seat(s), %2 filled</source>
         <translation>%1 suất, đã có %2 người</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="103"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="83"/>
         <source>no seat is free</source>
         <translation>đã đủ người</translation>
     </message>
@@ -3805,122 +3788,122 @@ Không dùng được: %2</translation>
 <context>
     <name>ProvinceReportBox</name>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="49"/>
+        <location filename="../../ui/dialogs/report_export.py" line="47"/>
         <source>Report to the province</source>
         <translation>Báo cáo gửi tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="56"/>
+        <location filename="../../ui/dialogs/report_export.py" line="54"/>
         <source>Period:</source>
         <translation>Kỳ báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="57"/>
+        <location filename="../../ui/dialogs/report_export.py" line="55"/>
         <source>With member lists (one sheet per organization)</source>
         <translation>Kèm danh sách hội viên (mỗi tổ chức một trang)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="59"/>
+        <location filename="../../ui/dialogs/report_export.py" line="57"/>
         <source>Adds the name, gender, date of birth and area of every member. Without it the report holds only figures.</source>
         <translation>Thêm họ tên, giới tính, ngày sinh, khu dân cư của từng hội viên. Không đánh dấu thì báo cáo chỉ có số liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="61"/>
+        <location filename="../../ui/dialogs/report_export.py" line="59"/>
         <source>Also send it to the province</source>
         <translation>Gửi luôn lên tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="66"/>
+        <location filename="../../ui/dialogs/report_export.py" line="64"/>
         <source>Save the report as…</source>
         <translation>Lưu báo cáo thành…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="100"/>
+        <location filename="../../ui/dialogs/report_export.py" line="98"/>
         <source>No destination is set yet. Set it on the “Send reports” page (Change…), or ask the IT staff.</source>
         <translation>Chưa đặt nơi gửi báo cáo. Hãy đặt ở trang “Gửi báo cáo” (Đổi nơi gửi…), hoặc nhờ cán bộ CNTT.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="102"/>
+        <location filename="../../ui/dialogs/report_export.py" line="100"/>
         <source>It goes to %1. Without a connection it waits in the outbox and goes by itself later.</source>
         <translation>Báo cáo sẽ gửi tới %1. Khi không có mạng, báo cáo chờ trong hộp thư đi và tự gửi sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="111"/>
+        <location filename="../../ui/dialogs/report_export.py" line="109"/>
         <source>the folder %1</source>
         <translation>thư mục %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="113"/>
+        <location filename="../../ui/dialogs/report_export.py" line="111"/>
         <source>the server %1</source>
         <translation>máy chủ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="114"/>
+        <location filename="../../ui/dialogs/report_export.py" line="112"/>
         <source>the e-mail address %1</source>
         <translation>địa chỉ thư %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="130"/>
+        <location filename="../../ui/dialogs/report_export.py" line="128"/>
         <source>Save the report of %1</source>
         <translation>Lưu báo cáo %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="131"/>
+        <location filename="../../ui/dialogs/report_export.py" line="129"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="154"/>
+        <location filename="../../ui/dialogs/report_export.py" line="148"/>
         <source>Report of %1</source>
         <translation>Báo cáo %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="156"/>
+        <location filename="../../ui/dialogs/report_export.py" line="150"/>
         <source>Counting the figures…</source>
         <translation>Đang tính số liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="156"/>
+        <location filename="../../ui/dialogs/report_export.py" line="150"/>
         <source>Listing the members…</source>
         <translation>Đang lập danh sách hội viên…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="157"/>
+        <location filename="../../ui/dialogs/report_export.py" line="151"/>
         <source>Writing the workbook…</source>
         <translation>Đang ghi tệp Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="172"/>
+        <location filename="../../ui/dialogs/report_export.py" line="166"/>
         <source>The report of %1 is saved.</source>
         <translation>Đã lưu báo cáo %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="174"/>
+        <location filename="../../ui/dialogs/report_export.py" line="168"/>
         <source>Members: %1 — vacant seats: %2 — tasks of the period: %3 (overdue: %4).</source>
         <translation>Hội viên, đoàn viên: %1 — chức danh còn trống: %2 suất — công việc trong kỳ: %3 (quá hạn: %4).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="189"/>
+        <location filename="../../ui/dialogs/report_export.py" line="183"/>
         <source>Putting it in the outbox…</source>
         <translation>Đang đưa vào hộp thư đi…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="195"/>
+        <location filename="../../ui/dialogs/report_export.py" line="189"/>
         <source>The same file was sent before; it is not sent twice.</source>
         <translation>Tệp này đã được gửi trước đây; không gửi lại lần hai.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="197"/>
+        <location filename="../../ui/dialogs/report_export.py" line="191"/>
         <source>It is in the outbox and goes once a destination is set.</source>
         <translation>Đã đưa vào hộp thư đi: sẽ gửi khi đã đặt nơi gửi.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="199"/>
+        <location filename="../../ui/dialogs/report_export.py" line="193"/>
         <source>It is in the outbox and goes to %1 as soon as there is a connection.</source>
         <translation>Đã đưa vào hộp thư đi: sẽ gửi tới %1 ngay khi có kết nối.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="205"/>
+        <location filename="../../ui/dialogs/report_export.py" line="199"/>
         <source>The report is saved but NOT put in the outbox.</source>
         <translation>Báo cáo đã lưu nhưng CHƯA được đưa vào hộp thư đi.</translation>
     </message>
@@ -4006,7 +3989,7 @@ Không dùng được: %2</translation>
         <translation>Dành cho cán bộ tỉnh: lập một bảng tổng hợp từ thư mục chứa các tệp báo cáo của các xã.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="146"/>
+        <location filename="../../ui/pages/reports.py" line="148"/>
         <source>(no destination yet)</source>
         <translation>(chưa đặt nơi gửi)</translation>
     </message>
@@ -4038,7 +4021,7 @@ Không dùng được: %2</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_flow.py" line="91"/>
+        <location filename="../../ui/restore_flow.py" line="92"/>
         <source>The data is back as it was at %1. The state before the restore was backed up first.</source>
         <translation>Dữ liệu đã trở về như lúc %1. Tình trạng trước khi khôi phục đã được sao lưu trước.</translation>
     </message>
@@ -4064,12 +4047,12 @@ Không dùng được: %2</translation>
 <context>
     <name>SeatsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="228"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="191"/>
         <source>Seats of %1</source>
         <translation>Số suất của chức danh %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment_dialogs.py" line="233"/>
+        <location filename="../../ui/dialogs/appointment_dialogs.py" line="196"/>
         <source>Number of seats *</source>
         <translation>Số suất *</translation>
     </message>
@@ -4089,77 +4072,77 @@ Không dùng được: %2</translation>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../ui/widgets/sync_status.py" line="55"/>
+        <location filename="../../ui/widgets/sync_status.py" line="54"/>
         <source>All sent</source>
         <translation>Đã gửi hết</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/sync_status.py" line="57"/>
+        <location filename="../../ui/widgets/sync_status.py" line="56"/>
         <source>Nothing to send</source>
         <translation>Không có gì cần gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/sync_status.py" line="59"/>
+        <location filename="../../ui/widgets/sync_status.py" line="58"/>
         <source>Waiting to send: %1</source>
         <translation>Đang chờ gửi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/sync_status.py" line="62"/>
+        <location filename="../../ui/widgets/sync_status.py" line="61"/>
         <source>Sending…</source>
         <translation>Đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/sync_status.py" line="64"/>
+        <location filename="../../ui/widgets/sync_status.py" line="63"/>
         <source>Offline — will send by itself</source>
         <translation>Không có mạng — sẽ tự gửi lại</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/sync_status.py" line="66"/>
+        <location filename="../../ui/widgets/sync_status.py" line="65"/>
         <source>Needs attention: %1</source>
         <translation>Cần xem lại: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/sync_status.py" line="68"/>
+        <location filename="../../ui/widgets/sync_status.py" line="67"/>
         <source>No destination set</source>
         <translation>Chưa đặt nơi gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/sync_status.py" line="74"/>
+        <location filename="../../ui/widgets/sync_status.py" line="73"/>
         <source>Reports go to the folder %1</source>
         <translation>Báo cáo gửi vào thư mục %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/sync_status.py" line="77"/>
+        <location filename="../../ui/widgets/sync_status.py" line="76"/>
         <source>Reports go to the WebDAV folder %1 (user %2)</source>
         <translation>Báo cáo gửi lên thư mục WebDAV %1 (tài khoản %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/sync_status.py" line="79"/>
+        <location filename="../../ui/widgets/sync_status.py" line="78"/>
         <source>Reports go by e-mail to %1 through %2</source>
         <translation>Báo cáo gửi bằng thư điện tử tới %1, qua máy chủ %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/sync_status.py" line="99"/>
+        <location filename="../../ui/widgets/sync_status.py" line="98"/>
         <source>No destination set yet: open the outbox and choose where reports go.</source>
         <translation>Chưa đặt nơi gửi: mở trang Gửi báo cáo và chọn nơi gửi.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/sync_status.py" line="102"/>
+        <location filename="../../ui/widgets/sync_status.py" line="101"/>
         <source>Waiting: %1 · sent: %2 · set aside: %3</source>
         <translation>Chờ gửi: %1 · đã gửi: %2 · để riêng: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/sync_status.py" line="106"/>
+        <location filename="../../ui/widgets/sync_status.py" line="105"/>
         <source>Next try: %1</source>
         <translation>Thử lại lúc: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/sync_status.py" line="112"/>
+        <location filename="../../ui/widgets/sync_status.py" line="111"/>
         <source>This computer has no network now; reports are sent by themselves when it is back.</source>
         <translation>Máy đang không có mạng; báo cáo sẽ tự gửi khi có mạng trở lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/sync_status.py" line="114"/>
+        <location filename="../../ui/widgets/sync_status.py" line="113"/>
         <source>Click to open the outbox.</source>
         <translation>Bấm để mở trang Gửi báo cáo.</translation>
     </message>
@@ -4167,142 +4150,132 @@ Không dùng được: %2</translation>
 <context>
     <name>TaskForm</name>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="77"/>
+        <location filename="../../ui/dialogs/task_form.py" line="82"/>
         <source>New task</source>
         <translation>Thêm công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="77"/>
+        <location filename="../../ui/dialogs/task_form.py" line="82"/>
         <source>Edit task</source>
         <translation>Sửa công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="83"/>
+        <location filename="../../ui/dialogs/task_form.py" line="87"/>
         <source>What has to be done</source>
         <translation>Việc cần làm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="85"/>
+        <location filename="../../ui/dialogs/task_form.py" line="89"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="86"/>
+        <location filename="../../ui/dialogs/task_form.py" line="90"/>
         <source>e.g. 45/KH-MTTQ-BTT</source>
         <translation>ví dụ: 45/KH-MTTQ-BTT</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="92"/>
+        <location filename="../../ui/dialogs/task_form.py" line="96"/>
         <source>(none)</source>
         <translation>(không có)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="98"/>
+        <location filename="../../ui/dialogs/task_form.py" line="102"/>
         <source>Low</source>
         <translation>Thấp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="98"/>
+        <location filename="../../ui/dialogs/task_form.py" line="102"/>
         <source>Normal</source>
         <translation>Bình thường</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="98"/>
+        <location filename="../../ui/dialogs/task_form.py" line="102"/>
         <source>High</source>
         <translation>Cao</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="99"/>
+        <location filename="../../ui/dialogs/task_form.py" line="103"/>
         <source>Urgent</source>
         <translation>Khẩn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="112"/>
+        <location filename="../../ui/dialogs/task_form.py" line="116"/>
         <source>Type a name to add a supporting person</source>
         <translation>Gõ tên để thêm người phối hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="119"/>
+        <location filename="../../ui/dialogs/task_form.py" line="123"/>
         <source>Remove from supporting</source>
         <translation>Bỏ khỏi danh sách phối hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="124"/>
+        <location filename="../../ui/dialogs/task_form.py" line="128"/>
         <source>Task</source>
         <translation>Công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="126"/>
+        <location filename="../../ui/dialogs/task_form.py" line="130"/>
         <source>Title *</source>
         <translation>Tên công việc *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="127"/>
+        <location filename="../../ui/dialogs/task_form.py" line="131"/>
         <source>Details</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="128"/>
+        <location filename="../../ui/dialogs/task_form.py" line="132"/>
         <source>Organization</source>
         <translation>Tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="129"/>
+        <location filename="../../ui/dialogs/task_form.py" line="133"/>
         <source>Due date</source>
         <translation>Hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="130"/>
+        <location filename="../../ui/dialogs/task_form.py" line="134"/>
         <source>Priority</source>
         <translation>Mức ưu tiên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="131"/>
+        <location filename="../../ui/dialogs/task_form.py" line="135"/>
         <source>Source document</source>
         <translation>Văn bản chỉ đạo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="133"/>
+        <location filename="../../ui/dialogs/task_form.py" line="137"/>
         <source>Number/symbol</source>
         <translation>Số, ký hiệu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="134"/>
+        <location filename="../../ui/dialogs/task_form.py" line="138"/>
         <source>Date</source>
         <translation>Ngày ban hành</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="135"/>
+        <location filename="../../ui/dialogs/task_form.py" line="139"/>
         <source>Issued by</source>
         <translation>Cơ quan ban hành</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="136"/>
+        <location filename="../../ui/dialogs/task_form.py" line="140"/>
         <source>People</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="138"/>
+        <location filename="../../ui/dialogs/task_form.py" line="142"/>
         <source>Lead (in charge)</source>
         <translation>Người chủ trì</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="139"/>
+        <location filename="../../ui/dialogs/task_form.py" line="143"/>
         <source>Supporting</source>
         <translation>Người phối hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="159"/>
-        <source>Save</source>
-        <translation>Lưu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/task_form.py" line="160"/>
-        <source>Cancel</source>
-        <translation>Hủy</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/task_form.py" line="315"/>
+        <location filename="../../ui/dialogs/task_form.py" line="283"/>
         <source>Choose the person from the suggestions, or clear the box.</source>
         <translation>Hãy chọn người trong danh sách gợi ý, hoặc xóa trắng ô này.</translation>
     </message>
@@ -4310,12 +4283,12 @@ Không dùng được: %2</translation>
 <context>
     <name>TaskLoad</name>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="47"/>
+        <location filename="../../ui/dialogs/task_form.py" line="52"/>
         <source>Has %1 open tasks, %2 overdue — overloaded</source>
         <translation>Đang có %1 việc, %2 quá hạn — đã quá tải</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/task_form.py" line="49"/>
+        <location filename="../../ui/dialogs/task_form.py" line="54"/>
         <source>Has %1 open tasks (%2 overdue), holds %3 positions</source>
         <translation>Đang có %1 việc (%2 quá hạn), giữ %3 chức danh</translation>
     </message>
@@ -4323,79 +4296,79 @@ Không dùng được: %2</translation>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="94"/>
+        <location filename="../../ui/models/tasks_model.py" line="63"/>
         <source>Task</source>
         <translation>Công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="94"/>
+        <location filename="../../ui/models/tasks_model.py" line="63"/>
         <source>Lead</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="94"/>
+        <location filename="../../ui/models/tasks_model.py" line="63"/>
         <source>Supporting</source>
         <translation>Phối hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="94"/>
+        <location filename="../../ui/models/tasks_model.py" line="63"/>
         <source>Organization</source>
         <translation>Tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="95"/>
+        <location filename="../../ui/models/tasks_model.py" line="64"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="95"/>
+        <location filename="../../ui/models/tasks_model.py" line="64"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/tasks_model.py" line="102"/>
+        <location filename="../../ui/models/tasks_model.py" line="71"/>
         <source>Overdue by %Ln day(s)</source>
         <translation>
             <numerusform>Quá hạn %Ln ngày</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="104"/>
+        <location filename="../../ui/models/tasks_model.py" line="73"/>
         <source>To do</source>
         <translation>Chưa thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="104"/>
+        <location filename="../../ui/models/tasks_model.py" line="73"/>
         <source>In progress</source>
         <translation>Đang thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="105"/>
+        <location filename="../../ui/models/tasks_model.py" line="74"/>
         <source>Done</source>
         <translation>Đã hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="105"/>
+        <location filename="../../ui/models/tasks_model.py" line="74"/>
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="155"/>
+        <location filename="../../ui/models/tasks_model.py" line="124"/>
         <source>Completed on %1</source>
         <translation>Hoàn thành ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="159"/>
+        <location filename="../../ui/models/tasks_model.py" line="128"/>
         <source>Priority: high</source>
         <translation>Mức ưu tiên: cao</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="159"/>
+        <location filename="../../ui/models/tasks_model.py" line="128"/>
         <source>Priority: urgent</source>
         <translation>Mức ưu tiên: khẩn</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="161"/>
+        <location filename="../../ui/models/tasks_model.py" line="130"/>
         <source>Document: %1</source>
         <translation>Văn bản: %1</translation>
     </message>
@@ -4403,158 +4376,158 @@ Không dùng được: %2</translation>
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="48"/>
+        <location filename="../../ui/pages/tasks.py" line="56"/>
         <source>Search in task titles — no accents needed</source>
         <translation>Tìm theo tên công việc — gõ không dấu cũng được</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="51"/>
+        <location filename="../../ui/pages/tasks.py" line="59"/>
         <source>Open</source>
         <translation>Chưa hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="51"/>
+        <location filename="../../ui/pages/tasks.py" line="59"/>
         <source>Done</source>
         <translation>Đã hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="52"/>
+        <location filename="../../ui/pages/tasks.py" line="60"/>
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="52"/>
+        <location filename="../../ui/pages/tasks.py" line="60"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="57"/>
+        <location filename="../../ui/pages/tasks.py" line="65"/>
         <source>Mine</source>
         <translation>Việc của tôi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="58"/>
+        <location filename="../../ui/pages/tasks.py" line="66"/>
         <source>Tasks you lead or support</source>
         <translation>Việc bạn chủ trì hoặc phối hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="59"/>
+        <location filename="../../ui/pages/tasks.py" line="67"/>
         <source>Not you?</source>
         <translation>Không phải bạn?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="64"/>
+        <location filename="../../ui/pages/tasks.py" line="72"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="65"/>
+        <location filename="../../ui/pages/tasks.py" line="73"/>
         <source>Due in the next 7 days</source>
         <translation>Đến hạn trong 7 ngày tới</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="67"/>
+        <location filename="../../ui/pages/tasks.py" line="75"/>
         <source>Anyone — type a name</source>
         <translation>Mọi người — gõ tên để lọc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="68"/>
+        <location filename="../../ui/pages/tasks.py" line="76"/>
         <source>Clear filters</source>
         <translation>Bỏ lọc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="69"/>
+        <location filename="../../ui/pages/tasks.py" line="77"/>
         <source>New task…</source>
         <translation>Thêm công việc…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="70"/>
+        <location filename="../../ui/pages/tasks.py" line="78"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="72"/>
-        <location filename="../../ui/pages/tasks.py" line="382"/>
+        <location filename="../../ui/pages/tasks.py" line="80"/>
+        <location filename="../../ui/pages/tasks.py" line="392"/>
         <source>Start</source>
         <translation>Bắt đầu làm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="73"/>
-        <location filename="../../ui/pages/tasks.py" line="382"/>
+        <location filename="../../ui/pages/tasks.py" line="81"/>
+        <location filename="../../ui/pages/tasks.py" line="392"/>
         <source>Mark done</source>
         <translation>Đánh dấu hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="74"/>
+        <location filename="../../ui/pages/tasks.py" line="82"/>
         <source>Ctrl+D — completed today</source>
         <translation>Ctrl+D — hoàn thành hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="75"/>
-        <location filename="../../ui/pages/tasks.py" line="387"/>
+        <location filename="../../ui/pages/tasks.py" line="83"/>
+        <location filename="../../ui/pages/tasks.py" line="397"/>
         <source>Cancel task</source>
         <translation>Hủy công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="76"/>
-        <location filename="../../ui/pages/tasks.py" line="387"/>
+        <location filename="../../ui/pages/tasks.py" line="84"/>
+        <location filename="../../ui/pages/tasks.py" line="397"/>
         <source>Reopen</source>
         <translation>Mở lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="96"/>
+        <location filename="../../ui/pages/tasks.py" line="104"/>
         <source>Status:</source>
         <translation>Trạng thái:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="98"/>
+        <location filename="../../ui/pages/tasks.py" line="106"/>
         <source>Organization:</source>
         <translation>Tổ chức:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="109"/>
+        <location filename="../../ui/pages/tasks.py" line="117"/>
         <source>Person:</source>
         <translation>Người:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="118"/>
+        <location filename="../../ui/pages/tasks.py" line="126"/>
         <source>Tasks</source>
         <translation>Công việc</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/tasks.py" line="175"/>
+        <location filename="../../ui/pages/tasks.py" line="185"/>
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>%Ln công việc</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="183"/>
+        <location filename="../../ui/pages/tasks.py" line="193"/>
         <source>All organizations</source>
         <translation>Tất cả tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="263"/>
+        <location filename="../../ui/pages/tasks.py" line="273"/>
         <source>Tasks that %1 leads or supports</source>
         <translation>Việc %1 chủ trì hoặc phối hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="379"/>
+        <location filename="../../ui/pages/tasks.py" line="389"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="384"/>
+        <location filename="../../ui/pages/tasks.py" line="394"/>
         <source>Mark done on another day…</source>
         <translation>Hoàn thành vào ngày khác…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="394"/>
+        <location filename="../../ui/pages/tasks.py" line="404"/>
         <source>Show %1</source>
         <translation>Xem hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="397"/>
+        <location filename="../../ui/pages/tasks.py" line="407"/>
         <source>Open tasks of %1</source>
         <translation>Việc chưa hoàn thành của %1</translation>
     </message>
@@ -4590,12 +4563,12 @@ Không dùng được: %2</translation>
 <context>
     <name>_SmallForm</name>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="275"/>
+        <location filename="../../ui/dialogs/person_card.py" line="280"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="276"/>
+        <location filename="../../ui/dialogs/person_card.py" line="281"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>

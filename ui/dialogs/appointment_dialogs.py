@@ -6,13 +6,10 @@ red under the field it is about; nothing is saved until the core accepts.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,13 +25,12 @@ from app.db import Store
 from app.domain import Holder, PositionView, add_position, appoint, end_appointment, set_seats
 from app.errors import FrontDeskError, InvalidInput, InvalidValue
 from app.text import format_date, parse_date
+from ui.dialogs.form_dialog import FormDialog
 from ui.runtime.errors import field_message, show_error
 from ui.widgets.person_picker import PersonPicker
 
-ERROR_STYLE = "color: #c0392b;"
 
-
-class PositionDialog(QDialog):
+class PositionDialog(FormDialog):
     """A small form whose every field has a red line under it for the core's objections.
 
     ``REFUSALS`` says under which field a refusal that names no field belongs
@@ -43,37 +39,21 @@ class PositionDialog(QDialog):
     REFUSALS: dict[str, str] = {}
 
     def __init__(self, store: Store, runner, lang: str, parent=None) -> None:
-        super().__init__(parent)
-        self._store, self._runner, self._lang = store, runner, lang
-        self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, QLabel] = {}
+        super().__init__(store, runner, lang, parent)
         self.heading = QLabel()
         self.heading.setObjectName("sectionTitle")
         self.heading.setWordWrap(True)
         self.heading.setMinimumWidth(540)  # the layout sets the dialog's minimum; this sets its width
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.save_button = buttons.button(QDialogButtonBox.Save)
+        buttons = self.save_buttons()
         layout = QVBoxLayout(self)
         # never smaller than its contents: a wrapped hint or message must not overlap the next row
         layout.setSizeConstraint(QLayout.SetMinimumSize)
         layout.addWidget(self.heading)
-        layout.addWidget(self._error_label("_general"))
+        layout.addWidget(self.error_label("_general"))
         layout.addLayout(self.form)
         layout.addWidget(buttons)
-
-    def _error_label(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        self.errors[name] = label
-        return label
 
     def add_field(self, name: str, caption: str, widget: QWidget, hint: str = "", *, narrow: bool = False) -> None:
         box = QVBoxLayout()
@@ -91,7 +71,7 @@ class PositionDialog(QDialog):
             note.setWordWrap(True)
             note.setStyleSheet("color: #555;")
             box.addWidget(note)
-        box.addWidget(self._error_label(name))
+        box.addWidget(self.error_label(name))
         self.inputs[name] = widget
         self.form.addRow(caption, box)
 
@@ -107,29 +87,12 @@ class PositionDialog(QDialog):
         """Field name -> the message under it (what a person sees now)."""
         return {name: label.text() for name, label in self.errors.items() if not label.isHidden()}
 
-    def show_problems(self, problems: list[tuple[str, str]]) -> None:
-        for label in self.errors.values():
-            label.hide()
-        for name, text in problems:
-            label = self.errors.get(name, self.errors["_general"])
-            label.setText(text)
-            label.show()
-        first = problems[0][0] if problems else None
-        if first in self.inputs:
-            self.inputs[first].setFocus()
-        self.adjustSize()  # grow to show the whole message, never cut it
+    def show_problems(self, problems) -> None:
+        """Under their fields; what names no field of this form, at the top."""
+        super().show_problems([(name if name in self.errors else "_general", text) for name, text in
+                               ((p if isinstance(p, tuple) else (p.field, self.problem_text(p))) for p in problems)])
 
-    def submit(self, operation: Callable[[Store], Any]) -> None:
-        """Run a write on the write thread; ``operation`` must use only the store it is given."""
-        self.save_button.setEnabled(False)
-        self._runner.submit(operation, self._saved, self._failed)
-
-    def _saved(self, _result: Any) -> None:
-        self.save_button.setEnabled(True)
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
+    def refused(self, error: BaseException) -> None:
         if isinstance(error, InvalidInput):
             self.show_problems([(p.field, field_message(p, self._lang)) for p in error.problems])
         elif isinstance(error, InvalidValue) and error.field in self.errors:
@@ -189,9 +152,9 @@ class AppointDialog(PositionDialog):
         self.submit(lambda store: appoint(store, position_id, person_id, start_on=start, acting=acting,
                                           note=note))
 
-    def _saved(self, result: Any) -> None:
+    def saved(self, result: Any) -> None:
         self.saved_id = result
-        super()._saved(result)
+        super().saved(result)
 
 
 class EndAppointmentDialog(PositionDialog):
@@ -260,6 +223,6 @@ class AddPositionDialog(PositionDialog):
         org_id, title, seats = self.organization_id, self.title.text(), self.seats.value()
         self.submit(lambda store: add_position(store, org_id, title, seats=seats))
 
-    def _saved(self, result: Any) -> None:
+    def saved(self, result: Any) -> None:
         self.saved_id = result
-        super()._saved(result)
+        super().saved(result)

@@ -35,9 +35,9 @@ class AddAreaDialog(PositionDialog):
         name, short = self.name.text(), self.short_name.text().strip() or None
         self.submit(lambda store: add_residential_area(store, name, short_name=short))
 
-    def _saved(self, result: Any) -> None:
+    def saved(self, result: Any) -> None:
         self.saved_id = result
-        super()._saved(result)
+        super().saved(result)
 
 
 class RenameDialog(PositionDialog):

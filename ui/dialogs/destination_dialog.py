@@ -57,7 +57,8 @@ FIELDS = {
     "webdav": ("url", "user", "password"),
     "smtp": ("host", "port", "tls", "from_addr", "to_addr", "user", "password"),
 }
-ERROR_STYLE = "color: #c0392b;"
+from ui.dialogs.form_dialog import ERROR_STYLE  # noqa: E402 - one red for every form
+
 GOOD_STYLE = "color: #1e8449;"
 NOTE_STYLE = "color: #555;"
 TEST_TIMEOUT = 10.0

@@ -6,15 +6,12 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from app import messages
@@ -22,7 +19,7 @@ from app.db import Store
 from app.domain import CADENCES, PRIORITIES, add_duty, check_duty, get_duty, update_duty
 from app.errors import InvalidInput, InvalidValue
 from app.text import format_date
-from ui.runtime.errors import show_in_form
+from ui.dialogs.form_dialog import HINT_STYLE, FormDialog
 from ui.widgets.organization_choices import fill_organizations
 from ui.widgets.person_picker import PersonPicker
 
@@ -88,21 +85,19 @@ def status_name(status: str) -> str:
 _MONTHS_IN_PERIOD = {"quarterly": 3, "half_yearly": 6, "yearly": 12}
 
 
-class DutyForm(QDialog):
+class DutyForm(FormDialog):
     """``duty_id`` None adds a duty; otherwise edits that duty."""
 
     FIELDS = ("title", "detail", "organization_id", "owner_id", "cadence", "due_day", "due_month",
               "lead_days", "priority", "starts_on", "ends_on")
 
     def __init__(self, store: Store, runner, lang: str, duty_id: int | None = None, parent=None) -> None:
-        super().__init__(parent)
-        self._store, self._runner, self._lang, self.duty_id = store, runner, lang, duty_id
+        super().__init__(store, runner, lang, parent)
+        self.duty_id = duty_id
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("Add a recurring duty") if duty_id is None else self.tr("Edit a recurring duty"))
         self.setMinimumWidth(640)
         duty = get_duty(store, duty_id) if duty_id is not None else None
-        self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, QLabel] = {}
         self.inputs["title"] = QLineEdit()
         self.inputs["title"].setPlaceholderText(self.tr("e.g. Monthly report on the Front's work to the province"))
         detail = QPlainTextEdit()
@@ -151,33 +146,19 @@ class DutyForm(QDialog):
         self.hints: dict[str, QLabel] = {}
         self.form = QFormLayout()
         for name in self.FIELDS:
-            error = QLabel()
-            error.setStyleSheet("color: #c0392b;")
-            error.setWordWrap(True)
-            error.hide()
-            self.errors[name] = error
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(self.inputs[name])
+            below = []
             if name in ("due_day", "lead_days", "owner_id"):
                 hint = QLabel()
-                hint.setStyleSheet("color: #555;")
+                hint.setStyleSheet(HINT_STYLE)
                 hint.setWordWrap(True)
                 self.hints[name] = hint
-                box.addWidget(hint)
-            box.addWidget(error)
-            self.form.addRow(labels[name], box)
+                below.append(hint)
+            self.form.addRow(labels[name], self.field_box(name, *below))
         self.hints["owner_id"].setText(self.tr("This person leads the tasks the duty makes."))
         self.hints["lead_days"].setText(self.tr("The task appears this many days before its due date."))
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.save_button = buttons.button(QDialogButtonBox.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
-        layout.addWidget(buttons)
+        layout.addWidget(self.save_buttons())
         cadence.currentIndexChanged.connect(lambda _i: self._cadence_changed())
         self._cadence_changed()
         if duty is not None:
@@ -271,7 +252,6 @@ class DutyForm(QDialog):
             )})
             return
         duty_id = self.duty_id
-        self.save_button.setEnabled(False)
 
         def operation(store: Store) -> int:
             if duty_id is None:
@@ -279,13 +259,8 @@ class DutyForm(QDialog):
             update_duty(store, duty_id, raw)
             return duty_id
 
-        self._runner.submit(operation, self._saved, self._failed)
+        self.submit(operation)
 
-    def _saved(self, duty_id: int) -> None:
-        self.save_button.setEnabled(True)
+    def saved(self, duty_id: int) -> None:
         self.saved_id = duty_id
         self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        show_in_form(self, error, self.errors, self.show_problems, self._lang, str(self._store.path))

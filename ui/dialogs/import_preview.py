@@ -57,13 +57,13 @@ class RowsModel(QAbstractTableModel):
         self._areas = areas or {}
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation, role=Qt.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation, role=Qt.DisplayRole):
         if role != Qt.DisplayRole or orientation != Qt.Horizontal:
             return None
         return (QCoreApplication.translate("ImportPreview", "Excel row"), QCoreApplication.translate("ImportPreview", "Full name"), QCoreApplication.translate("ImportPreview", "Gender"), QCoreApplication.translate("ImportPreview", "Date of birth"), QCoreApplication.translate("ImportPreview", "Citizen ID"),

@@ -60,7 +60,7 @@ class _Step(QWizardPage):
         self.w = wizard
         self.ready = False
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+    def isComplete(self) -> bool:
         return not self.w.busy and super().isComplete()
 
 
@@ -96,10 +96,10 @@ class FileStep(_Step):
         if chosen:
             self.path.setText(chosen)
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return bool(self.path.text().strip()) and super().isComplete()
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         if self.ready:
             self.ready = False
             return True
@@ -128,7 +128,7 @@ class MappingStep(_Step):
         layout.addWidget(self.table, 1)
         self.choices: dict[int, QComboBox] = {}
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         plan = self.w.current_plan
         columns = plan.layout.columns
         self.table.setRowCount(len(columns))
@@ -155,7 +155,7 @@ class MappingStep(_Step):
     def mapping(self) -> dict[int, Any]:
         return {index: combo.currentData() for index, combo in self.choices.items()}
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         if self.ready:
             self.ready = False
             return True
@@ -210,7 +210,7 @@ class PreviewStep(_Step):
         layout.addWidget(self.area_names)
         layout.addWidget(self.skip_invalid)
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         plan = self.w.current_plan
         # A fresh commune has no residential areas yet: adding the ones the
         # roster names is what the person almost always wants, so it is ticked.
@@ -263,12 +263,12 @@ class PreviewStep(_Step):
         self.summary.setText(text)
         self.skip_invalid.setVisible(bool(invalid))
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         plan = self.w.current_plan
         blocked = plan is not None and bool(plan.invalid()) and not self.skip_invalid.isChecked()
         return not blocked and super().isComplete()
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         if self.ready:
             self.ready = False
             return True
@@ -285,7 +285,7 @@ class ResultStep(_Step):
         self.text.setWordWrap(True)
         QVBoxLayout(self).addWidget(self.text)
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         result = self.w.result
         text = self.tr(
             "Added %1 people, updated %2, left out %3."

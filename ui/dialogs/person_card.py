@@ -36,12 +36,11 @@ from app.domain import (
 from app.errors import Conflict, InvalidInput, InvalidValue
 from app.text import format_date, mask_citizen_id
 from ui.dialogs.duty_form import status_name
+from ui.dialogs.form_dialog import ERROR_STYLE
 from ui.dialogs.person_form import PersonForm
 from ui.runtime.errors import field_message, show_error
 from ui.widgets.organization_choices import fill_organizations
 from ui.widgets.simple_table import GREY, RED, fill_row, make_table, row_id_at, selected_row
-
-ERROR_STYLE = "color: #c0392b;"
 
 
 def _error_label() -> QLabel:

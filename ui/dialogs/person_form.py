@@ -5,37 +5,30 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.db import Store
 from app.domain import add_person, describe_notes, get_person, residential_areas, update_person
-from app.errors import InvalidValue
 from app.text import format_date
-from ui.runtime.errors import field_message, show_in_form
+from ui.dialogs.form_dialog import FormDialog
 
 
-class PersonForm(QDialog):
+class PersonForm(FormDialog):
     """``person_id`` None adds a person; otherwise edits that person."""
 
     FIELDS = ("full_name", "gender", "birth_date", "ethnicity", "religion", "citizen_id", "phone",
               "area_id", "status", "note")
 
     def __init__(self, store: Store, runner, lang: str, person_id: int | None = None, parent=None) -> None:
-        super().__init__(parent)
-        self._store, self._runner, self._lang, self.person_id = store, runner, lang, person_id
+        super().__init__(store, runner, lang, parent)
+        self.person_id = person_id
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("Add a person") if person_id is None else self.tr("Edit a person"))
         self.setMinimumWidth(540)
-        self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, QLabel] = {}
         self.inputs["full_name"] = QLineEdit()
         gender = QComboBox()
         for label, value in ((self.tr("(not given)"), None), (self.tr("Male"), "male"), (self.tr("Female"), "female")):
@@ -71,25 +64,10 @@ class PersonForm(QDialog):
             "status": self.tr("Status"), "note": self.tr("Note"),
         }
         for name in self.FIELDS:
-            error = QLabel()
-            error.setStyleSheet("color: #c0392b;")
-            error.setWordWrap(True)
-            error.hide()
-            self.errors[name] = error
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(self.inputs[name])
-            box.addWidget(error)
-            form.addRow(labels[name], box)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.save_button = buttons.button(QDialogButtonBox.Save)
+            form.addRow(labels[name], self.field_box(name))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        layout.addWidget(self.save_buttons())
         if person_id is not None:
             self._fill(get_person(store, person_id))
 
@@ -110,38 +88,20 @@ class PersonForm(QDialog):
             raw[name] = widget.currentData() if isinstance(widget, QComboBox) else widget.text()
         return raw
 
-    def show_problems(self, problems: list[InvalidValue]) -> None:
-        for label in self.errors.values():
-            label.hide()
-        for problem in problems:
-            label = self.errors.get(problem.field)
-            if label is not None:
-                label.setText(field_message(problem, self._lang))
-                label.show()
-        if problems and problems[0].field in self.inputs:
-            self.inputs[problems[0].field].setFocus()
-        self.adjustSize()  # grow to show every message whole
-
     def save(self) -> None:
         raw = self.values()
         person_id = self.person_id
-        self.save_button.setEnabled(False)
 
         def operation(store: Store):
             if person_id is None:
                 return add_person(store, raw)
             return person_id, update_person(store, person_id, raw)
 
-        self._runner.submit(operation, self._saved, self._failed)
+        self.submit(operation)
 
-    def _saved(self, result) -> None:
-        self.save_button.setEnabled(True)
+    def saved(self, result) -> None:
         self.saved_id, draft = result
         notes = describe_notes(draft, self._lang)
         if notes:  # say what was repaired, e.g. leading zeros of a citizen ID
             QMessageBox.information(self, self.windowTitle(), "\n".join(notes))
         self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        show_in_form(self, error, self.errors, self.show_problems, self._lang, str(self._store.path))

@@ -12,8 +12,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from app import messages
@@ -41,7 +38,8 @@ from app.domain import (
 )
 from app.errors import InvalidValue
 from app.text import format_date
-from ui.runtime.errors import field_message, show_in_form
+from ui.dialogs.form_dialog import FormDialog
+from ui.runtime.errors import field_message
 from ui.widgets.person_picker import PersonPicker
 
 WARNING_COLOUR = "#c0392b"
@@ -72,19 +70,18 @@ def organization_items(store: Store) -> list[tuple[str, int]]:
     return found
 
 
-class TaskForm(QDialog):
+class TaskForm(FormDialog):
     """``task_id`` None creates a task; otherwise edits that task."""
 
     TEXT_FIELDS = ("title", "due_on", "source_number", "source_date", "source_issuer")
 
     def __init__(self, store: Store, runner, lang: str, task_id: int | None = None, parent=None) -> None:
-        super().__init__(parent)
-        self._store, self._runner, self._lang, self.task_id = store, runner, lang, task_id
+        super().__init__(store, runner, lang, parent)
+        self.task_id = task_id
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("New task") if task_id is None else self.tr("Edit task"))
         self.setMinimumWidth(900)
-        self.inputs: dict[str, QWidget] = {name: QLineEdit() for name in self.TEXT_FIELDS}
-        self.errors: dict[str, QLabel] = {}
+        self.inputs.update({name: QLineEdit() for name in self.TEXT_FIELDS})
         self._captions: dict[str, str] = {}  # field names as this form shows them
         self._caption_labels: list[QLabel] = []
         self.inputs["title"].setPlaceholderText(self.tr("What has to be done"))
@@ -145,10 +142,10 @@ class TaskForm(QDialog):
         self._captions["lead_id"] = self.tr("Lead (in charge)")
         self._captions["support_ids"] = self.tr("Supporting")
         people.addWidget(QLabel(self._captions["lead_id"]))
-        people.addLayout(self._field_box("lead_id", extra=self.lead_load))
+        people.addLayout(self.field_box("lead_id", self.lead_load))
         people.addSpacing(8)
         people.addWidget(QLabel(self._captions["support_ids"]))
-        people.addLayout(self._field_box("support_ids"))
+        people.addLayout(self.field_box("support_ids"))
         people.addWidget(self.support_list, 1)
         remove_row = QHBoxLayout()
         remove_row.addStretch(1)
@@ -162,15 +159,9 @@ class TaskForm(QDialog):
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
         columns.addWidget(people_box, 2)
-        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Save).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.save_button = buttons.button(QDialogButtonBox.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
-        layout.addWidget(buttons)
+        layout.addWidget(self.save_buttons())
         if task_id is not None:
             self._fill(task_id)
         else:  # most tasks are the Front committee's own
@@ -186,25 +177,11 @@ class TaskForm(QDialog):
             label.setMinimumWidth(widest)
         super().showEvent(event)
 
-    def _field_box(self, name: str, extra: QWidget | None = None) -> QVBoxLayout:
-        error = QLabel()
-        error.setStyleSheet(f"color: {WARNING_COLOUR};")
-        error.setWordWrap(True)
-        error.hide()
-        self.errors[name] = error
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(self.inputs[name])
-        if extra is not None:
-            box.addWidget(extra)
-        box.addWidget(error)
-        return box
-
     def _add_row(self, form: QFormLayout, name: str, label: str) -> None:
         self._captions[name] = label.rstrip(" *")
         caption = QLabel(label)
         self._caption_labels.append(caption)
-        form.addRow(caption, self._field_box(name))
+        form.addRow(caption, self.field_box(name))
 
     # --- filling and reading -------------------------------------------------
 
@@ -293,23 +270,7 @@ class TaskForm(QDialog):
 
     # --- saving -------------------------------------------------------------
 
-    def show_problems(self, problems: list[InvalidValue | tuple[str, str]]) -> None:
-        """Each problem under its field: core problems, or (field, text) found here."""
-        for label in self.errors.values():
-            label.hide()
-        found: dict[str, list[str]] = {}
-        for problem in problems:
-            name, text = problem if isinstance(problem, tuple) else (problem.field, self._message(problem))
-            if name in self.errors:
-                found.setdefault(name, []).append(text)
-        for name, texts in found.items():
-            self.errors[name].setText("\n".join(texts))
-            self.errors[name].show()
-        if found:
-            self.inputs[next(iter(found))].setFocus()
-        self.adjustSize()  # grow to show every message whole
-
-    def _message(self, problem: InvalidValue) -> str:
+    def problem_text(self, problem: InvalidValue) -> str:
         """The core's words, naming the field as this form labels it (the core's
         field names are shared by every form: "title" is also a position's)."""
         caption = self._captions.get(problem.field)
@@ -331,18 +292,8 @@ class TaskForm(QDialog):
             self.show_problems(unchosen)
             return
         raw, lead_id, support_ids, task_id = self.values(), self.lead.person_id, self.supporter_ids(), self.task_id
-        self.save_button.setEnabled(False)
+        self.submit(lambda store: save_task(store, task_id, raw, lead_id=lead_id, support_ids=support_ids))
 
-        def operation(store: Store) -> int:
-            return save_task(store, task_id, raw, lead_id=lead_id, support_ids=support_ids)
-
-        self._runner.submit(operation, self._saved, self._failed)
-
-    def _saved(self, task_id: int) -> None:
-        self.save_button.setEnabled(True)
+    def saved(self, task_id: int) -> None:
         self.saved_id = task_id
         self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        show_in_form(self, error, self.errors, self.show_problems, self._lang, str(self._store.path))

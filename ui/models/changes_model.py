@@ -86,10 +86,10 @@ class ChangesModel(QAbstractTableModel):
 
     # -- Qt's lazy-loading protocol --------------------------------------------------
 
-    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._next_before_id is not None
 
-    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or self._next_before_id is None:
             return
         more = self._read(self._next_before_id, self._page_size)
@@ -101,13 +101,13 @@ class ChangesModel(QAbstractTableModel):
 
     # -- the table -------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation, role=Qt.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation, role=Qt.DisplayRole):
         if role != Qt.DisplayRole or orientation != Qt.Horizontal:
             return None
         return (self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Record"), self.tr("Changes"))[section]

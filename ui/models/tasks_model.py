@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -18,6 +18,7 @@ from app.db import Store
 from app.domain import OPEN_STATUSES, TaskView, get_task
 from app.errors import NotFound
 from app.text import format_date
+from ui.models.lazy_ids import LazyIdModel
 
 BLOCK = 100  # rows read at once: a few screens
 OVERDUE_COLOUR = "#c0392b"
@@ -28,62 +29,30 @@ _DISPLAY, _TOOLTIP, _FOREGROUND, _FONT, _DECORATION = (
 _ROLES_ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _FOREGROUND, _FONT, _DECORATION))
 
 
-class TasksModel(QAbstractTableModel):
+class TasksModel(LazyIdModel):
     COLUMNS = ("title", "lead", "support", "organization", "due_on", "status")
+    BLOCK = BLOCK
 
     def __init__(self, store: Store, parent=None) -> None:
         super().__init__(parent)
         self._store = store
-        self._ids: list[int] = []
-        self._cache: dict[int, TaskView | None] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self._overdue_brush = QBrush(QColor(OVERDUE_COLOUR))
         self._closed_brush = QBrush(QColor(CLOSED_COLOUR))
         self._warning_icon = None
 
-    def set_ids(self, ids: list[int]) -> None:
-        self.beginResetModel()
-        self._ids = ids
-        self._cache.clear()
-        self.endResetModel()
+    def fetch_rows(self, ids: list[int]) -> dict[int, TaskView | None]:
+        rows: dict[int, TaskView | None] = {}
+        for task_id in ids:
+            try:
+                rows[task_id] = get_task(self._store, task_id)
+            except NotFound:  # removed since the list was made
+                rows[task_id] = None
+        return rows
 
-    def ids(self) -> list[int]:
-        return list(self._ids)
-
-    def fetched(self) -> int:
-        """How many rows have been read from the database (lazy loading, for tests)."""
-        return len(self._cache)
-
-    def task_id(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
-
-    def row_of(self, task_id: int) -> int | None:
-        try:
-            return self._ids.index(task_id)
-        except ValueError:
-            return None
-
-    def task(self, row: int) -> TaskView | None:
-        if not 0 <= row < len(self._ids):
-            return None
-        task_id = self._ids[row]
-        if task_id not in self._cache:
-            start = (row // BLOCK) * BLOCK
-            if len(self._cache) > 20 * BLOCK:  # keep memory flat while scrolling far
-                self._cache.clear()
-            for other in self._ids[start:start + BLOCK]:
-                try:
-                    self._cache[other] = get_task(self._store, other)
-                except NotFound:  # removed since the list was made
-                    self._cache[other] = None
-        return self._cache.get(task_id)
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    task_id = LazyIdModel.id_at
+    task = LazyIdModel.row_at
 
     def headerData(self, section: int, orientation, role=Qt.DisplayRole):
         if role != Qt.DisplayRole:

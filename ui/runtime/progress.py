@@ -64,7 +64,7 @@ class _ProgressDialog(QProgressDialog):
     def reject(self) -> None:
         self.canceled.emit()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         event.ignore()
         self.canceled.emit()
 
