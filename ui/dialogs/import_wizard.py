@@ -36,7 +36,6 @@ from app.domain import organization_tree, residential_areas
 from app.importing import ImportPlan, ImportResult, apply_import, plan_import
 from ui.dialogs.import_preview import DuplicatesTable, ProblemsTable, RowsModel, field_label
 
-SAMPLE_ROWS = 3  # values shown under each column header when mapping
 
 
 def _organizations(store: Store) -> list[tuple[str, int]]:
