@@ -4,14 +4,15 @@ order SQL chose, and reads only the rows on screen, a block at a time, into a
 cache that stays bounded however far one scrolls. Which rows and in what
 order is decided in SQL, never by a proxy over everything.
 
-A model says which columns it has (``COLUMNS``), how to read a block of rows
-(``fetch_rows``) and what each cell shows (``data``, with ``row_at``).
+A model says which columns it has (``COLUMNS``, ``column_titles``), how to
+read a block of rows (``fetch_rows``) and what each cell shows (``data``,
+with ``row_at``).
 """
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 MAX_BLOCKS_CACHED = 20  # keep memory flat while scrolling far
 
@@ -29,6 +30,10 @@ class LazyIdModel(QAbstractTableModel):
 
     def fetch_rows(self, ids: list[int]) -> dict[int, Any]:  # pragma: no cover - each model says
         """The rows of ``ids`` by id (an id whose row is gone may be left out)."""
+        raise NotImplementedError
+
+    def column_titles(self) -> tuple[str, ...]:  # pragma: no cover - each model says
+        """The columns' headings, translated, in ``COLUMNS`` order."""
         raise NotImplementedError
 
     # -- the ids -------------------------------------------------------------------------
@@ -88,3 +93,10 @@ class LazyIdModel(QAbstractTableModel):
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation, role=Qt.DisplayRole):
+        if role != Qt.DisplayRole:
+            return None
+        if orientation == Qt.Vertical:
+            return str(section + 1)
+        return self.column_titles()[section]

@@ -32,16 +32,11 @@ class PeopleModel(LazyIdModel):
 
     person_id = LazyIdModel.id_at
 
-    def headerData(self, section: int, orientation, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole:
-            return None
-        if orientation == Qt.Vertical:
-            return str(section + 1)
-        titles = (
+    def column_titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Full name"), self.tr("Date of birth"), self.tr("Gender"),
             self.tr("Citizen ID"), self.tr("Phone"), self.tr("Residential area"),
         )
-        return titles[section]
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if role not in _ROLES_ANSWERED or not index.isValid():

@@ -54,16 +54,11 @@ class TasksModel(LazyIdModel):
     task_id = LazyIdModel.id_at
     task = LazyIdModel.row_at
 
-    def headerData(self, section: int, orientation, role=Qt.DisplayRole):
-        if role != Qt.DisplayRole:
-            return None
-        if orientation == Qt.Vertical:
-            return str(section + 1)
-        titles = (
+    def column_titles(self) -> tuple[str, ...]:
+        return (
             self.tr("Task"), self.tr("Lead"), self.tr("Supporting"), self.tr("Organization"),
             self.tr("Due"), self.tr("Status"),
         )
-        return titles[section]
 
     def status_text(self, task: TaskView) -> str:
         if task.overdue:
