@@ -133,16 +133,6 @@ def meaning(text: object) -> str | None:
     return None
 
 
-def column_letter(index: int) -> str:
-    """Excel's letter for a 0-based column index: 0 -> "A", 26 -> "AA"."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 # -- a sheet's columns, as the layout detector found them (or the user set them) --
 
 

@@ -18,7 +18,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from app.importing.columns import Layout, column_letter
+from app.importing.columns import Layout
+from app.spreadsheets.cells import column_letter
 from app.text.vietnamese import fold
 
 if TYPE_CHECKING:
