@@ -18,7 +18,7 @@ from app import messages
 from app.errors import InvalidValue
 from app.text.vietnamese import fold
 
-__all__ = ["PartialDate", "parse_date", "parse_date_noted", "format_date", "parse_iso_date",
+__all__ = ["PartialDate", "parse_date", "parse_date_noted", "format_date", "format_moment", "parse_iso_date",
            "MONTH_DROPPED", "TWO_DIGIT_YEAR"]
 
 MIN_YEAR = 1900
@@ -388,6 +388,22 @@ def format_date(value: date | PartialDate | str | None) -> str:
         # Shown text must never crash a screen or a report: an unexpected
         # stored value is shown as it is, where a person can see and fix it.
         return str(value)
+
+
+def format_moment(moment: datetime | str | None, *, seconds: bool = False) -> str:
+    """"dd/mm/yyyy HH:MM" (with ``seconds``, "dd/mm/yyyy HH:MM:SS") for a
+    moment or its stored ISO text, on the clock it was written with: a stored
+    "2026-11-22T09:05:00+07:00" is 22/11/2026 09:05 whatever this PC's zone,
+    because that is the time the person saw then. ``None`` gives ""."""
+    if moment is None or moment == "":
+        return ""
+    if isinstance(moment, str):
+        try:
+            moment = datetime.fromisoformat(moment)
+        except ValueError:
+            return moment  # shown as it is, like format_date: never a crash
+    return f"{moment.day:02d}/{moment.month:02d}/{moment.year:04d} {moment:%H:%M}" + (
+        f":{moment.second:02d}" if seconds else "")
 
 
 def parse_iso_date(s: str, *, field: str = "date") -> date:
