@@ -32,7 +32,6 @@ from app.sending.smtp import TLS_CHOICES, SmtpTransport
 from app.sending.webdav import WebDavTransport, public_url, split_url
 
 META_KEY = "sync.destination"
-TRANSPORTS = ("folder", "webdav", "smtp")
 DEFAULT_TIMEOUT = 20.0
 
 messages.register(
