@@ -12,6 +12,7 @@ from app.cli.output import print_json as _print_json
 from app.db.backups import human_size, list_backups
 from app.errors import FrontDeskError, InvalidValue
 from app.paths import backups_dir_for
+from app.text.dates import format_moment
 from app.db.storage import open_store
 
 COMMANDS: list = []
@@ -129,7 +130,7 @@ def cmd_backup_list(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     print(messages.text("cli.backup.header", args.lang, count=len(backups), folder=folder), file=out)
     for b in backups:
-        when = b.created_at.strftime("%d/%m/%Y %H:%M:%S")
+        when = format_moment(b.created_at, seconds=True)
         state = (tiers.get(b.path) or "") if b.good else messages.text("cli.backup.bad", args.lang, problem=b.problem)
         print(f"  {when}  {human_size(b.size):>9}  {b.reason:<18} {state:<8}  {b.path.name}", file=out)
     return 0

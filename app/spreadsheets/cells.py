@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from app.text.dates import format_date
+from app.text.dates import format_date, format_moment
 
 
 def shown_value(value: Any) -> str:
@@ -16,7 +16,7 @@ def shown_value(value: Any) -> str:
     if isinstance(value, datetime):
         if value.time() == time(0):
             return format_date(value.date())
-        return f"{format_date(value.date())} {value:%H:%M}"
+        return format_moment(value)
     if isinstance(value, date):
         return format_date(value)
     if isinstance(value, float) and value.is_integer():
