@@ -10,6 +10,7 @@ from app import messages
 from app.errors import InvalidValue
 from app.text.dates import (
     PartialDate,
+    age_on,
     format_date,
     format_moment,
     parse_date,
@@ -88,12 +89,13 @@ def test_ordering():
 
 
 def test_age_on():
-    born = PartialDate(1985, 6, 15)
-    assert born.age_on(date(2025, 6, 14)) == 39
-    assert born.age_on(date(2025, 6, 15)) == 40
-    assert PartialDate(1985).age_on(date(2025, 1, 1)) == 40
-    assert PartialDate(2000, 2, 29).age_on(date(2001, 2, 28)) == 0
-    assert PartialDate(2000, 2, 29).age_on(date(2001, 3, 1)) == 1
+    assert age_on("1985-06-15", date(2025, 6, 14)) == 39
+    assert age_on("1985-06-15", date(2025, 6, 15)) == 40
+    assert age_on("1985", date(2025, 1, 1)) == 40  # a year alone: the years between
+    assert age_on("2000-02-29", date(2001, 2, 28)) == 0
+    assert age_on("2000-02-29", date(2001, 3, 1)) == 1
+    assert age_on(None, date(2025, 1, 1)) is None and age_on("", date(2025, 1, 1)) is None
+    assert age_on("19xx", date(2025, 1, 1)) is None and age_on("1985-6", date(2025, 1, 1)) is None
 
 
 def test_format_moment_shows_the_wall_time_it_was_written_at():
