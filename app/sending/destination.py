@@ -21,6 +21,7 @@ from typing import Any, Callable, Mapping
 from urllib.parse import urlsplit
 
 from app import messages
+from app.clock import Clock
 from app.errors import FrontDeskError, InvalidValue
 from app.sending.outbox import OutboxItem, queue_report
 from app.sending.secrets import SecretStore
@@ -322,7 +323,7 @@ def open_transport(
     destination: Destination,
     *,
     secrets: SecretStore | None,
-    clock: Any,
+    clock: Clock,
     timeout: float = DEFAULT_TIMEOUT,
 ) -> Any:
     """The transport that delivers to ``destination``, its password read from the keyring."""
@@ -353,7 +354,7 @@ def test_connection(
     destination: Destination,
     *,
     secrets: SecretStore | None,
-    clock: Any,
+    clock: Clock,
     timeout: float = 10.0,
 ) -> dict[str, Any]:
     """Reach the destination without sending anything ("Test connection").
