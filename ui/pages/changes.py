@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store, open_store
-from app.domain import ChangeFilter, actors, count_changes, tables
+from app.domain import ChangeFilter, ChangeInWords, actors, count_changes, tables
 from app.errors import InvalidValue
 from app.reports import export_changes
 from app.text import parse_date
-from ui.models.changes_model import ChangeRow, ChangesModel
+from ui.models.changes_model import ChangesModel
 from ui.runtime.errors import show_error
 from ui.runtime.events import LOGGED_CHANGES, keep_current
 from ui.runtime.progress import run_long
@@ -102,7 +102,7 @@ class ChangesPage(QWidget):
         self.notice.hide()
         self.count = QLabel()
 
-        self.model = ChangesModel(store, self)
+        self.model = ChangesModel(store, self, lang=lang)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -274,7 +274,7 @@ class ChangesPage(QWidget):
         change = self.model.row(row)
         self.details.setHtml(self._details_html(change) if change is not None else "")
 
-    def _details_html(self, change: ChangeRow) -> str:
+    def _details_html(self, change: ChangeInWords) -> str:
         e = html.escape
         head = " — ".join(e(part) for part in (change.when, change.who, change.what, change.which) if part)
         if change.entry.action == "update":
@@ -290,9 +290,8 @@ class ChangesPage(QWidget):
         )
         table = ("<table cellspacing='0' cellpadding='3'><tr>"
                  + "".join(f"<th align='left'>{e(h)}</th>" for h in heads) + f"</tr>{rows}</table>") if rows else ""
-        note = self.model.words.note(change.entry)
         note_label = self.tr("Note:")
-        return f"<p>{head}</p>{table}" + (f"<p>{e(note_label)} {e(note)}</p>" if note else "")
+        return f"<p>{head}</p>{table}" + (f"<p>{e(note_label)} {e(change.note)}</p>" if change.note else "")
 
     # -- export ----------------------------------------------------------------
 
