@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Store, open_store
+from app.db import Store
 from app.domain import ChangeFilter, ChangeInWords, actors, count_changes, tables
 from app.errors import InvalidValue
 from app.reports import export_changes
@@ -35,7 +35,7 @@ from app.text import parse_date
 from ui.models.changes_model import ChangesModel
 from ui.runtime.errors import show_error
 from ui.runtime.events import LOGGED_CHANGES, keep_current
-from ui.runtime.progress import run_long
+from ui.widgets.file_result import with_xlsx_suffix
 from ui.widgets.person_picker import PersonPicker
 
 RED, GREEN = "#c0392b", "#1e8449"
@@ -305,21 +305,13 @@ class ChangesPage(QWidget):
             self, self.tr("Export the change log"), str(default), self.tr("Excel workbook (*.xlsx)"))
         if not chosen:
             return None
-        out = Path(chosen)
-        if out.suffix.lower() != ".xlsx":
-            out = out.with_name(out.name + ".xlsx")
-        database, actor, clock, lang = self._store.path, self._store.actor, self._store.clock, self._lang
-
-        def work(progress) -> int:
-            # a connection of its own: the GUI thread's belongs to the GUI thread
-            with open_store(database, actor=actor, clock=clock) as store:
-                return export_changes(store, out, flt, lang=lang, progress=progress)
-
+        out = with_xlsx_suffix(chosen)
+        lang = self._lang
         self.export_button.setEnabled(False)
-        self.export_task = run_long(
-            self, self.tr("Exporting the change log"), work,
-            on_done=lambda count: self._exported(out, count), on_failed=self._export_failed,
-            on_cancelled=self._export_cancelled,
+        self.export_task = self._runner.run_long(
+            self, self.tr("Exporting the change log"),
+            lambda store, progress: export_changes(store, out, flt, lang=lang, progress=progress),
+            lambda count: self._exported(out, count), self._export_failed, self._export_cancelled, uses="read",
             stages={"rows": self.tr("Writing the changes…"), "save": self.tr("Saving the file…")}, lang=lang,
         )
         return self.export_task
