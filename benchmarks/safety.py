@@ -7,7 +7,7 @@ Builds a demo commune, then times (best of ``--rounds``):
 
 - baselines: reading the database file through once; ``shutil.copyfile`` of it;
   ``open_store``;
-- at start: ``quick_check`` (what ``open_at_start`` adds to ``open_store``);
+- at start: ``quick_check`` (what ``damage_found`` runs off the GUI thread after ``open_store``);
 - backups: ``create_backup`` (backup API + quick_check + fsync) against the
   plain copy; ``back_up`` (the same, then retention over 40 backups); ``maybe_backup`` when nothing is due; ``list_backups`` of a
   folder of 40 backups (header check) and with ``verify``;

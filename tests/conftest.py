@@ -3,6 +3,7 @@ and, when it asks, a fixed clock."""
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
@@ -39,6 +40,19 @@ def memory_keyring():
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(fail.Keyring())
+
+
+@pytest.fixture(autouse=True)
+def english_window_after_each_test():
+    """A test that switches the window to Vietnamese must not leave the next
+    one in it: the translators live on the one QApplication of the run."""
+    yield
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    app = widgets.QApplication.instance() if widgets is not None else None
+    if app is not None and getattr(app, "_frontdesk_translators", None):
+        from ui.runtime.translations import install_translations
+
+        install_translations(app, "en")
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Dates: PartialDate, every accepted input form, Excel serials, refusals, display."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
@@ -10,7 +10,9 @@ from app import messages
 from app.errors import InvalidValue
 from app.text.dates import (
     PartialDate,
+    age_on,
     format_date,
+    format_moment,
     parse_date,
     parse_date_noted,
     parse_iso_date,
@@ -87,12 +89,24 @@ def test_ordering():
 
 
 def test_age_on():
-    born = PartialDate(1985, 6, 15)
-    assert born.age_on(date(2025, 6, 14)) == 39
-    assert born.age_on(date(2025, 6, 15)) == 40
-    assert PartialDate(1985).age_on(date(2025, 1, 1)) == 40
-    assert PartialDate(2000, 2, 29).age_on(date(2001, 2, 28)) == 0
-    assert PartialDate(2000, 2, 29).age_on(date(2001, 3, 1)) == 1
+    assert age_on("1985-06-15", date(2025, 6, 14)) == 39
+    assert age_on("1985-06-15", date(2025, 6, 15)) == 40
+    assert age_on("1985", date(2025, 1, 1)) == 40  # a year alone: the years between
+    assert age_on("2000-02-29", date(2001, 2, 28)) == 0
+    assert age_on("2000-02-29", date(2001, 3, 1)) == 1
+    assert age_on(None, date(2025, 1, 1)) is None and age_on("", date(2025, 1, 1)) is None
+    assert age_on("19xx", date(2025, 1, 1)) is None and age_on("1985-6", date(2025, 1, 1)) is None
+
+
+def test_format_moment_shows_the_wall_time_it_was_written_at():
+    assert format_moment("2026-11-22T09:05:07+07:00") == "22/11/2026 09:05"
+    assert format_moment("2026-11-22T09:05:07+07:00", seconds=True) == "22/11/2026 09:05:07"
+    # stored with another offset: shown as written, not moved to this PC's zone
+    assert format_moment("2026-01-02T23:59:00+00:00") == "02/01/2026 23:59"
+    assert format_moment(datetime(2026, 3, 4, 7, 8, 9, tzinfo=timezone(timedelta(hours=7)))) == "04/03/2026 07:08"
+    assert format_moment(datetime(987, 3, 4, 7, 8)) == "04/03/0987 07:08"
+    assert format_moment(None) == "" and format_moment("") == ""
+    assert format_moment("not a moment") == "not a moment"  # shown as it is, never a crash
 
 
 # ---------------------------------------------------------------- parse_date: accepted forms

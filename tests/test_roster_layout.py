@@ -24,13 +24,13 @@ from app.importing.columns import GIVEN_NAME, IGNORE, NAME_PART, meaning
 from app.importing.layout import (
     FIELDS,
     best_sheet,
-    column_letter,
     detect_layout,
     records,
     remember_mapping,
     remembered_mapping,
     with_mapping,
 )
+from app.spreadsheets.cells import column_letter
 from app.text.dates import parse_date, parse_date_noted
 from app.text.vietnamese import clean_text, fold
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta, timezone
 
-import pytest
-
+from app import messages
 from app.clock import FixedClock
 from app.db.backups import backup_name
+from app.db.storage import open_store
 from app.domain.people import add_people_bulk
-from app.errors import DatabaseProblem
 from app.safety.restore import restore_backup
 from app.safety.schedule import back_up
-from app.safety.startup import damage_found, describe_damage, open_at_start
+from app.safety.startup import damage_found
 
 VN = timezone(timedelta(hours=7))
 
@@ -31,9 +30,14 @@ def _ruin_person_table(path) -> None:
         fh.write(b"\0" * page_size)
 
 
-def test_a_damaged_database_at_start_names_the_newest_good_backup(store, tmp_path):
+def _five_hundred_people(store) -> None:
     with store.transaction():
         add_people_bulk(store, [{"full_name": f"Người {i}"} for i in range(500)])
+
+
+def test_a_damaged_database_names_the_newest_good_backup(store, tmp_path):
+    _five_hundred_people(store)
+    assert damage_found(store) is None
     store.clock = FixedClock(datetime(2026, 11, 20, 8, tzinfo=VN))
     good = back_up(store, "quit")
     # a newer file that is no good: only the one that reads back is offered
@@ -42,57 +46,26 @@ def test_a_damaged_database_at_start_names_the_newest_good_backup(store, tmp_pat
     store.close()
     _ruin_person_table(store.path)
 
-    with pytest.raises(DatabaseProblem) as caught:
-        open_at_start(store.path)
-    problem = caught.value
-    assert problem.code == "database.damaged"
+    with open_store(store.path) as opened:  # it opens: only the check finds the damage
+        problem = damage_found(opened)
+    assert problem.code == "database.damaged" and problem.params["folder"] == str(good.parent)
     assert problem.params["backup"] == str(good) and problem.params["backup_at"] == "20/11/2026 08:00"
-    text = describe_damage(problem, "vi")
-    assert "bị hỏng" in text and f'frontdesk backup restore "{good}"' in text
+    assert "bị hỏng" in messages.describe(problem, "vi")
 
     restore_backup(store.path, good)
-    with open_at_start(store.path) as again:
+    with open_store(store.path) as again:
         assert again.conn.execute("SELECT count(*) FROM person").fetchone()[0] == 500
+        assert damage_found(again) is None
     kept = sorted(p.name for p in good.parent.glob("*.kept"))
     assert len(kept) == 1  # the damaged file itself, set aside as it was
 
 
-def test_no_backup_to_offer_is_said_plainly(store, tmp_path):
-    with store.transaction():
-        add_people_bulk(store, [{"full_name": f"Người {i}"} for i in range(500)])
+def test_with_no_good_backup_none_is_offered(store, tmp_path):
+    _five_hundred_people(store)
     store.close()
     _ruin_person_table(store.path)
-    with pytest.raises(DatabaseProblem) as caught:
-        open_at_start(store.path)
-    assert caught.value.params["backup"] is None
-    assert "No good backup was found" in describe_damage(caught.value, "en")
-
-
-def test_a_file_that_is_not_a_database_at_all_also_gets_the_offer(store, tmp_path):
-    good = back_up(store, "quit")
-    store.close()
-    for suffix in ("-wal", "-shm"):
-        (tmp_path / f"commune.sqlite3{suffix}").unlink(missing_ok=True)
-    store.path.write_bytes(b"\0" * 8192)
-    with pytest.raises(DatabaseProblem) as caught:
-        open_at_start(store.path)
-    assert caught.value.code == "database.not_sqlite" and caught.value.params["backup"] == str(good)
-
-
-def test_a_sound_database_opens(store):
-    store.close()
-    with open_at_start(store.path) as again:
-        assert again.schema_version() >= 1
-
-
-def test_the_check_can_run_after_opening(store, tmp_path):
-    """The window may open first and check off the GUI thread: the same answer."""
-    with store.transaction():
-        add_people_bulk(store, [{"full_name": f"Người {i}"} for i in range(500)])
-    assert damage_found(store) is None
-    good = back_up(store, "quit")
-    store.close()
-    _ruin_person_table(store.path)
-    with open_at_start(store.path, check=False) as opened:
-        problem = damage_found(opened)
-    assert problem.code == "database.damaged" and problem.params["backup"] == str(good)
+    with open_store(store.path) as opened:
+        problem = damage_found(opened, backups=tmp_path / "elsewhere")
+    assert problem.code == "database.damaged"
+    assert problem.params["backup"] is None and problem.params["backup_at"] is None
+    assert problem.params["folder"] == str(tmp_path / "elsewhere")

@@ -1,6 +1,7 @@
 """The change log page, driven offscreen: changes made through the core are
-shown in words, filters narrow them, older pages arrive as the list is
-scrolled, and the export writes an Excel file with the rows shown."""
+shown in words (the core's, in the window's language), filters narrow them,
+older pages arrive as the list is scrolled, and the export writes an Excel
+file with the rows shown, in the same words."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -53,8 +54,8 @@ def work(store):
     return {"bao": bao, "hoa": other, "position": position, "appointment": appointment, "task": task}
 
 
-def make_page(qtbot, store) -> ChangesPage:
-    page = ChangesPage(store, ImmediateRunner(store), "vi")
+def make_page(qtbot, store, lang: str = "en") -> ChangesPage:
+    page = ChangesPage(store, ImmediateRunner(store), lang)
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
@@ -91,6 +92,32 @@ def test_changes_made_through_the_core_are_shown_newest_first_in_words(page, sto
     assert "Citizen ID: 001******345" in added[4]
     assert CID not in "".join("".join(r) for r in shown)  # masked everywhere
     assert page.count.text().startswith(f"{len(shown)} change") and page.count.text().endswith(", newest first.")
+
+
+@pytest.fixture
+def vietnamese(qapp):
+    from ui.runtime.translations import install_translations
+
+    install_translations(qapp, "vi")
+    yield
+    install_translations(qapp, "en")  # as the other tests of this module expect
+
+
+def test_in_vietnamese_the_words_are_vietnamese(qtbot, store, work, vietnamese):
+    page = make_page(qtbot, store, "vi")
+    assert [page.model.headerData(c, Qt.Horizontal) for c in range(5)] == [
+        "Thời điểm", "Người thực hiện", "Thao tác", "Hồ sơ", "Nội dung thay đổi"]
+    shown = rows(page)
+    assert shown[0] == ("12/12/2026 15:00", "hung", "Sửa thông tin người", "Trần Văn Bảo",
+                        "Điện thoại: 0912345678 → 0987654321; Tình trạng: Đang sinh hoạt → Đã chuyển đi")
+    by_what = {r[2]: r for r in shown}
+    assert by_what["Giao chức danh"][3] == "Trần Văn Bảo — Ủy viên Ban Chấp hành — Hội Nông dân"
+    assert by_what["Thêm hội viên"][4] == "Người: Trần Văn Bảo; Tổ chức: Hội Nông dân; Ngày vào: 05/01/2020"
+    assert by_what["Phân công công việc"][4] == "Người thực hiện: — → Chủ trì: Lê Thị Hoa; Phối hợp: Trần Văn Bảo"
+    assert "Số CCCD: 001******345" in [r for r in shown if r[2] == "Thêm người" and r[3] == "Trần Văn Bảo"][0][4]
+    qtbot.waitUntil(lambda: page.kind.findText("Người") >= 0, timeout=WAIT_MS)  # filled after the first screen
+    assert page.kind.findText("Công việc") >= 0 and page.kind.findText("Giữ chức danh") >= 0
+    assert page.count.text().startswith(f"{len(shown)} thay đổi")
 
 
 def test_ending_a_post_and_the_details_of_a_change(page, store, work, qtbot):
@@ -195,13 +222,29 @@ def test_the_export_writes_the_filtered_changes_to_excel(page, store, work, qtbo
     out = tmp_path / "bao.xlsx"
     assert asked[0].endswith(".xlsx") and out.is_file() and not list(tmp_path.glob("*.partial"))
     table = list(load_workbook(out).active.iter_rows(values_only=True))
-    assert table[0][:3] == ("Thời điểm", "Người thực hiện", "Thao tác")
+    assert table[0] == ("When", "Who", "What", "Record", "Changes", "Note")  # the page's language
     expected = count_changes(store, ChangeFilter(person_id=work["bao"]))
     assert len(table) == expected + 1 == page.model.rowCount() + 1
-    assert table[1][0] == "12/12/2026 15:00:00" and "0987654321" in table[1][6]
+    # the rows the page shows, in the same words (with seconds, and every field a line)
+    assert [(r[0][:16], r[1], r[2], r[3], r[4].replace("\n", "; ")) for r in table[1:]] == rows(page)
+    assert table[1][:5] == ("12/12/2026 15:00:00", "hung", "Edited a person", "Trần Văn Bảo",
+                            "Phone: 0912345678 → 0987654321\nStatus: Active → Moved away")
     text = "\n".join(str(c) for row in table for c in row if c is not None)
-    assert CID not in text and "001******345" in text and "Lê Thị Hoa" not in text
+    assert CID not in text and "001******345" in text
+    assert ("Added a person", "Lê Thị Hoa") not in [r[2:4] for r in table]  # only Bảo's changes
     assert str(out) in page.notice.text() and page.export_button.isEnabled()
+
+
+def test_a_vietnamese_page_exports_vietnamese_words(qtbot, store, work, vietnamese, tmp_path, monkeypatch):
+    page = make_page(qtbot, store, "vi")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "nhat-ky.xlsx"), ""))
+    qtbot.mouseClick(page.export_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not page.export_task.running, timeout=WAIT_MS)
+    table = list(load_workbook(tmp_path / "nhat-ky.xlsx")["Nhật ký thay đổi"].iter_rows(values_only=True))
+    assert table[0] == ("Thời điểm", "Người thực hiện", "Thao tác", "Hồ sơ", "Nội dung thay đổi", "Ghi chú")
+    assert table[1][2:5] == ("Sửa thông tin người", "Trần Văn Bảo",
+                             "Điện thoại: 0912345678 → 0987654321\nTình trạng: Đang sinh hoạt → Đã chuyển đi")
+    assert len(table) == count_changes(store) + 1
 
 
 def test_an_export_that_cannot_be_written_is_explained(page, tmp_path, qtbot, monkeypatch):
@@ -211,7 +254,7 @@ def test_an_export_that_cannot_be_written_is_explained(page, tmp_path, qtbot, mo
                         lambda *a, **k: (str(tmp_path / "no-such-folder" / "log.xlsx"), ""))
     qtbot.mouseClick(page.export_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: not page.export_task.running, timeout=WAIT_MS)
-    assert len(told) == 1 and "Không ghi được tệp" in told[0]
+    assert len(told) == 1 and "Could not write" in told[0] and "no-such-folder" in told[0]
     assert page.export_button.isEnabled() and not (tmp_path / "no-such-folder").exists()
 
 

@@ -240,7 +240,8 @@ def test_the_timer_sends_by_itself_once_the_backoff_is_over(qtbot, tmp_path, sto
         assert len(passes) == 1 and list_outbox(store)[0].attempts == 1
         with DavServer(tmp_path / "dav", port=port) as server:
             clock.moment += timedelta(minutes=10)  # past any offline backoff
-            qtbot.waitUntil(lambda: list_outbox(store)[0].state == "sent", timeout=WAIT_MS)
+            # the row says "sent" before the pass's end reaches the GUI thread: wait for both
+            qtbot.waitUntil(lambda: len(passes) == 2 and list_outbox(store)[0].state == "sent", timeout=WAIT_MS)
             assert len(server.files()) == 1
     finally:
         service.stop(wait=NETWORK_TIMEOUT * 3)

@@ -12,6 +12,7 @@ from app.cli.output import print_json as _print_json
 from app.db.backups import human_size, list_backups
 from app.errors import FrontDeskError, InvalidValue
 from app.paths import backups_dir_for
+from app.text.dates import format_moment
 from app.db.storage import open_store
 
 COMMANDS: list = []
@@ -129,7 +130,7 @@ def cmd_backup_list(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     print(messages.text("cli.backup.header", args.lang, count=len(backups), folder=folder), file=out)
     for b in backups:
-        when = b.created_at.strftime("%d/%m/%Y %H:%M:%S")
+        when = format_moment(b.created_at, seconds=True)
         state = (tiers.get(b.path) or "") if b.good else messages.text("cli.backup.bad", args.lang, problem=b.problem)
         print(f"  {when}  {human_size(b.size):>9}  {b.reason:<18} {state:<8}  {b.path.name}", file=out)
     return 0
@@ -217,7 +218,8 @@ def _register_changes(sub, common) -> None:
 
 def cmd_changes(args: argparse.Namespace, out: TextIO) -> int:
     from app.domain.change_log import ChangeFilter, count_changes, list_changes
-    from app.reports.change_log_export import export_changes, format_moment, format_values
+    from app.domain.change_words import changes_in_words
+    from app.reports.change_log_export import export_changes
 
     if not 1 <= args.limit <= 10_000:
         raise InvalidValue("cli.limit_range", field="limit", value=args.limit)
@@ -239,18 +241,19 @@ def cmd_changes(args: argparse.Namespace, out: TextIO) -> int:
             _print_json(out, [e.as_json() for e in page.entries])
             return 0
         total = count_changes(store, flt) if page.entries else 0
-    if not page.entries:
+        changes = changes_in_words(store, page.entries, args.lang)  # names read while the store is open
+    if not changes:
         print(messages.text("cli.changes.none", args.lang), file=out)
         return 0
-    print(messages.text("cli.changes.header", args.lang, count=total, shown=len(page.entries)), file=out)
-    for e in page.entries:
-        action = messages.text(f"changes.action.{e.action}", args.lang)
-        row = f"#{e.row_id}" if e.row_id is not None else ""
-        print(f"{format_moment(e.at)}  {e.actor:<12} {action:<9} {e.table:<14} {row:<8}", file=out)
-        if e.before is not None:
-            print(f"    − {format_values(e.before)}", file=out)
-        if e.after is not None:
-            print(f"    + {format_values(e.after)}", file=out)
+    print(messages.text("cli.changes.header", args.lang, count=total, shown=len(changes)), file=out)
+    note_label = messages.text("changes.field.note", args.lang)
+    for change in changes:
+        what = f"{change.what} — {change.which}" if change.which else change.what
+        print(f"{change.when}  {change.who:<12} {what}", file=out)
+        for line in change.lines:
+            print(f"    {line}", file=out)
+        if change.note:
+            print(f"    {note_label}: {change.note}", file=out)
     return 0
 
 

@@ -38,6 +38,7 @@ from app.sending.secrets import SecretStore
 from app.sending.site_config import load_site_config
 from app.db.storage import open_store
 from app.sending.smtp import TLS_CHOICES
+from app.text.dates import format_moment
 
 COMMANDS: list = []
 
@@ -99,13 +100,14 @@ def _secrets() -> SecretStore:
 
 
 def _when(iso: str | None) -> str:
+    """A moment of the outbox on this computer's clock, whatever offset it was stored with."""
     if not iso:
         return ""
     try:
         moment = datetime.fromisoformat(iso).astimezone()
     except ValueError:
         return iso
-    return moment.strftime("%d/%m/%Y %H:%M")
+    return format_moment(moment)
 
 
 def _timeout(value: str) -> float:

@@ -12,11 +12,11 @@ import os
 import sqlite3
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 from app import messages
 from app.db.backups import create_backup
-from app.clock import SystemClock, iso_timestamp
+from app.clock import Clock, SystemClock, iso_timestamp
 from app.errors import DatabaseProblem
 from app.events import Events, StoreEvents, process_events
 from app.db.migrations import MIGRATION_NAMES, MIGRATIONS_TABLE, SCHEMA_VERSION, applied_names, migration_set
@@ -147,7 +147,7 @@ class Store:
     transaction, so a change and its record never part.
     """
 
-    def __init__(self, db: Connection, path: Path, *, actor: str, clock: Any, events: Events,
+    def __init__(self, db: Connection, path: Path, *, actor: str, clock: Clock, events: Events,
                  write_lock: AbstractContextManager | None = None):
         self.db = db
         self.path = path
@@ -281,7 +281,7 @@ def _table_names(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
 
 
-def _migrate(conn: sqlite3.Connection, path: Path, backups: Path | None, clock: Any) -> None:
+def _migrate(conn: sqlite3.Connection, path: Path, backups: Path | None, clock: Clock) -> None:
     applied = applied_names(conn)
     unknown = [name for name in applied if name not in MIGRATION_NAMES]
     user_version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -321,7 +321,7 @@ def open_store(
     *,
     create: bool = False,
     actor: str | None = None,
-    clock: Any = None,
+    clock: Clock | None = None,
     backups: Path | None = None,
     busy_timeout: float = 5.0,
     events: Events | None = None,

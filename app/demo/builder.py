@@ -33,7 +33,7 @@ from typing import Any
 
 from app import messages
 from app.text.admin_units import CommuneInfo, all_communes, find_commune
-from app.clock import SystemClock
+from app.clock import Clock, SystemClock
 from app.domain.commune import create_commune_database
 from app.demo.people import add_areas, add_people
 from app.demo.roles import add_memberships, appoint_cadres
@@ -103,7 +103,7 @@ def build_demo(
     people: int = 2000,
     seed: int = 1,
     commune_code: str | None = None,
-    clock: Any = None,
+    clock: Clock | None = None,
     progress: Progress | None = None,
 ) -> DemoSummary:
     """Create a NEW database at ``path`` holding a demo commune of ``people``

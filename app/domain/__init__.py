@@ -2,7 +2,7 @@
 duties, tasks and workload; the change log, erasure on request, search, and a new commune's
 database.
 
-Modules: bulk_people, change_log, commune, duties, erasure, me, organizations, people, people_list, positions, search, tasks, workload.
+Modules: bulk_people, change_log, change_names, change_texts, change_words, commune, duties, erasure, me, organizations, people, people_list, positions, search, tasks, workload.
 
 The public API is the table below, name -> module: what the window and the command line
 use. Each name loads its module on first use (``app.lazy``), so importing the package is free.
@@ -12,6 +12,8 @@ from app.lazy import lazy_api
 _API = {
     "actors": "change_log", "ChangeEntry": "change_log", "ChangeFilter": "change_log",
     "count_changes": "change_log", "list_changes": "change_log", "PAGE": "change_log", "tables": "change_log",
+    "ChangeInWords": "change_words", "ChangeWords": "change_words", "changes_in_words": "change_words",
+    "FieldChange": "change_words",
     "create_commune_database": "commune", "get_commune": "commune", "is_demo": "commune",
     "add_duty": "duties", "CADENCES": "duties", "check_duty": "duties", "DutyView": "duties",
     "generate_tasks": "duties", "get_duty": "duties", "list_duties": "duties", "period_label": "duties",

@@ -15,7 +15,6 @@ from typing import Any, Iterator
 from app.text.citizen_id import mask_citizen_id
 from app.db.storage import Store
 
-ACTIONS = ("insert", "update", "delete", "bulk")
 PAGE = 200
 # Tables whose rows name a person in a ``person_id`` value.
 _PERSON_LINKED = ("membership", "appointment")
@@ -145,16 +144,25 @@ def count_changes(store: Store, flt: ChangeFilter | None = None) -> int:
     return store.conn.execute(f"SELECT count(*) FROM change_log c{where}", params).fetchone()[0]
 
 
-def iter_changes(store: Store, flt: ChangeFilter | None = None, *, reveal_citizen_ids: bool = False,
-                 page: int = 1000) -> Iterator[ChangeEntry]:
-    """Every matching entry, newest first, read a page at a time (exports)."""
+def iter_change_pages(store: Store, flt: ChangeFilter | None = None, *, reveal_citizen_ids: bool = False,
+                      page: int = 1000) -> Iterator[list[ChangeEntry]]:
+    """Every matching entry, newest first, a page at a time (exports put a
+    page into words at once: its names are looked up together)."""
     before_id = None
     while True:
         result = list_changes(store, flt, before_id=before_id, limit=page, reveal_citizen_ids=reveal_citizen_ids)
-        yield from result.entries
+        if result.entries:
+            yield result.entries
         if result.next_before_id is None:
             return
         before_id = result.next_before_id
+
+
+def iter_changes(store: Store, flt: ChangeFilter | None = None, *, reveal_citizen_ids: bool = False,
+                 page: int = 1000) -> Iterator[ChangeEntry]:
+    """Every matching entry, newest first, read a page at a time."""
+    for entries in iter_change_pages(store, flt, reveal_citizen_ids=reveal_citizen_ids, page=page):
+        yield from entries
 
 
 def actors(store: Store) -> list[str]:

@@ -169,16 +169,6 @@ def add_task(
     return task_id
 
 
-def update_task(store: Store, task_id: int, changes: Mapping[str, Any]) -> None:
-    current = logged.require(store, "task", task_id)
-    merged = {k: current[k] for k in _EDITABLE}
-    merged.update({k: v for k, v in changes.items() if k in _EDITABLE})
-    values = _check_values(store, merged)
-    with store.transaction():
-        logged.update(store, "task", task_id, values)
-    store.events.emit("tasks_changed", ids=[task_id])
-
-
 def assign(store: Store, task_id: int, *, lead_id: int | None, support_ids: Iterable[int] = ()) -> None:
     logged.require(store, "task", task_id)
     support = _check_assignees(store, lead_id, list(support_ids))

@@ -85,10 +85,6 @@ _TOKENS = {"cccd": "citizen_id", "cmnd": "citizen_id", "ddcn": "citizen_id"}
 # DT (dân tộc) both fold to "dt". Looked up on the heading as typed.
 _ABBREVIATIONS = {"ĐT": "phone", "DT": "ethnicity", "SĐT": "phone", "ĐTDĐ": "phone"}
 
-# Under a "Năm sinh" or "Giới tính" heading, or alone: the two columns of the
-# Nam / Nữ layout, where a year (or a mark) sits under one of them.
-SEXED_COLUMNS = ("birth_year_male", "birth_year_female")
-
 _LOOKUP: dict[str, str] = {spelling: meaning for meaning, spellings in _EXACT.items() for spelling in spellings}
 # Longest first, so "ho va ten dem ..." is read before "ho va ten ...".
 _PREFIX_LIST = sorted(
@@ -131,16 +127,6 @@ def meaning(text: object) -> str | None:
         if token in _TOKENS:
             return _TOKENS[token]
     return None
-
-
-def column_letter(index: int) -> str:
-    """Excel's letter for a 0-based column index: 0 -> "A", 26 -> "AA"."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 # -- a sheet's columns, as the layout detector found them (or the user set them) --

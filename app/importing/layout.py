@@ -29,11 +29,11 @@ from app.importing.columns import (
     NAME_PART,
     Column,
     Layout,
-    column_letter,
     meaning,
     normalize,
 )
 from app.importing.rows import RawRecord, is_numbering, records
+from app.spreadsheets.cells import column_letter
 from app.text.vietnamese import clean_text
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from app.spreadsheets.reading import Sheet
 
 __all__ = ["FIELDS", "Column", "Layout", "RawRecord", "detect_layout", "with_mapping", "records",
-           "best_sheet", "remember_mapping", "remembered_mapping", "column_letter"]
+           "best_sheet", "remember_mapping", "remembered_mapping"]
 
 # Headers sit near the top: past the title block, a roster is people.
 HEADER_SEARCH_ROWS = 30

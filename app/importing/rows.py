@@ -18,7 +18,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from app.importing.columns import Layout, column_letter
+from app.importing.columns import Layout
+from app.spreadsheets.cells import column_letter
 from app.text.vietnamese import fold
 
 if TYPE_CHECKING:
@@ -96,10 +97,11 @@ def is_numbering(row: Sequence[Any]) -> bool:
     return count >= 3
 
 
-def _ends_people(text: str, *, date_line: bool = True) -> bool:
-    """A footer cell; ``date_line`` also looks for "…, ngày 20 tháng 10 năm
-    2026", which stands alone in its row (never in a name column of a person's row)."""
-    if _FOOTER_START.match(text) is None and not (date_line and _DATE_HINT.search(text)):
+def _ends_people(text: str) -> bool:
+    """The first filled cell of a row is a footer: the date line "…, ngày 20
+    tháng 10 năm 2026" included, which stands alone in its row. (A person's
+    name is checked inline in ``_kind_of_row``, never for a date line.)"""
+    if _FOOTER_START.match(text) is None and not _DATE_HINT.search(text):
         return False
     return _FOOTER.match(fold(text)) is not None
 
@@ -190,9 +192,10 @@ def records(sheet: Sheet, layout: Layout) -> Iterator[RawRecord]:
     year written there). ``cells`` dicts are shared between records: read them,
     do not change them."""
     plan = _Plan(layout, sheet)
-    fields, multiples, pick, width = plan.fields, plan.multiples, plan.pick, plan.width
+    # bound once: the loop runs for every row of rosters of 50,000 people
+    fields, multiples, pick, width, base_cells = plan.fields, plan.multiples, plan.pick, plan.width, plan.cells
     sexed = plan.male is not None or plan.female is not None
-    base_cells, row_numbers, header_names = plan.cells, plan.row_numbers, plan.header_names
+    kind_of, person = _kind_of_row, _PERSON
     rows = sheet.rows
     i = layout.data_start - 1
     while i + 1 < len(rows):
@@ -200,6 +203,7 @@ def records(sheet: Sheet, layout: Layout) -> Iterator[RawRecord]:
         row = rows[i]
         if not any(row):
             continue
+        # the row's filled cells by field, a name split over two columns joined
         picked = pick(row) if pick is not None and len(row) >= width else plan.singles(row)
         values: dict[str, Any] = {
             field: v for field, v in zip(fields, picked)
@@ -211,44 +215,51 @@ def records(sheet: Sheet, layout: Layout) -> Iterator[RawRecord]:
                 values[field] = (
                     _JOINED[field].join(str(v).strip() for v in found) if field in _JOINED else found[0]
                 )
-        cells = base_cells
-        if sexed:
-            cells = _sexed(row, plan, values)
+        cells = _sexed(row, plan, values) if sexed else base_cells
+        kind = kind_of(row, values, plan)
+        if kind is person:
+            yield RawRecord(i + 1, values, cells)
+        elif kind is _FOOTER_ROW:
+            i = _next_list(rows, i, plan)
+            if i is None:
+                return
 
-        first_index, first = 0, row[0]
-        while not first:  # any(row) said there is one
-            first_index += 1
-            first = row[first_index]
-        if first.__class__ is str:
-            if _ends_people(first):
-                i = _next_list(rows, i, plan)
-                if i is None:
-                    return
-                continue
-            if (first_index in row_numbers and _ROMAN.match(first)) or (
-                _SECTION.match(first) and sum(map(_filled, row)) == 1
-            ):
-                continue
-        name = values.get("full_name")
-        if name is None:
-            if any(v.__class__ is str and (_FOOTER.match(f := fold(v)) or _SIGNATURE.match(f)) for v in row):
-                i = _next_list(rows, i, plan)
-                if i is None:
-                    return
-                continue
-            if not values or any(_trimmed(row) == header for header in plan.header_rows):
-                continue  # (a header's second row, "Nam | Nữ", pasted with the next list)
-        elif name.__class__ is str:
-            if name is not first and _ends_people(name, date_line=False):
-                i = _next_list(rows, i, plan)
-                if i is None:
-                    return
-                continue
-            if name in header_names or (name[:1] == "(" and is_numbering(row)):
-                continue  # the header and column numbers again, above the next list pasted here
-        elif is_numbering(row):
-            continue
-        yield RawRecord(i + 1, values, cells)
+
+# What a row below the header is (besides blank, which records() skips first).
+_PERSON, _SKIPPED, _FOOTER_ROW = "person", "skipped", "footer"
+
+
+def _kind_of_row(row: Sequence[Any], values: dict[str, Any], plan: _Plan) -> str:
+    """A person's row, a row to pass over (a section heading, a repeated
+    header or its column numbers, a row of nothing but a row number), or the
+    footer that ends a list."""
+    first_index, first = 0, row[0]
+    while not first:  # records() saw that the row is not blank
+        first_index += 1
+        first = row[first_index]
+    if first.__class__ is str:
+        if _ends_people(first):
+            return _FOOTER_ROW
+        if (first_index in plan.row_numbers and _ROMAN.match(first)) or (
+            _SECTION.match(first) and sum(map(_filled, row)) == 1
+        ):
+            return _SKIPPED
+    name = values.get("full_name")
+    if name is None:
+        if any(v.__class__ is str and (_FOOTER.match(f := fold(v)) or _SIGNATURE.match(f)) for v in row):
+            return _FOOTER_ROW
+        if not values or any(_trimmed(row) == header for header in plan.header_rows):
+            return _SKIPPED  # (a header's second row, "Nam | Nữ", pasted with the next list)
+        return _PERSON
+    if name.__class__ is str:
+        # a footer in the name column (never a date line there); inline, not
+        # _ends_people: it runs for every person's name
+        if name is not first and _FOOTER_START.match(name) is not None and _FOOTER.match(fold(name)) is not None:
+            return _FOOTER_ROW
+        if name in plan.header_names or (name[:1] == "(" and is_numbering(row)):
+            return _SKIPPED  # the header and column numbers again, above the next list pasted here
+        return _PERSON
+    return _SKIPPED if is_numbering(row) else _PERSON
 
 
 def _trimmed(row: Sequence[Any]) -> list:

@@ -9,8 +9,7 @@ use. Each name loads its module on first use (``app.lazy``), so importing the pa
 from app.lazy import lazy_api
 
 _API = {
-    "export_changes": "change_log_export", "format_moment": "change_log_export",
-    "format_values": "change_log_export",
+    "export_changes": "change_log_export",
     "consolidate": "consolidation", "Consolidation": "consolidation",
     "write_summary": "consolidation_workbook",
     "export_members": "member_list", "RosterExport": "member_list",

@@ -1,4 +1,6 @@
-"""The change log as an Excel file: streamed row by row (openpyxl's
+"""The change log as an Excel file, in the words the window shows
+(``app.domain.change_words``): when, who, what was done, to which record,
+and each changed field as "before → after". Streamed row by row (openpyxl's
 write-only mode), every text cell written as text so a value typed as
 "=HYPERLINK(...)" never becomes a formula, citizen IDs masked unless asked
 for, and the file written under a temporary name and renamed when whole.
@@ -12,13 +14,16 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 
 from app import messages
-from app.domain.change_log import ChangeEntry, ChangeFilter, count_changes, iter_changes
+from app.db.storage import Store
+from app.domain.change_log import ChangeFilter, count_changes, iter_change_pages
+from app.domain.change_words import ChangeInWords, ChangeWords
 from app.errors import FrontDeskError
 from app.progress import ProgressCallback, ignore_progress
-from app.db.storage import Store
+from app.spreadsheets.cells import column_letter
+from app.text.dates import format_moment
 
 EXCEL_CELL_LIMIT = 32767
 FONT = "Times New Roman"
@@ -28,16 +33,10 @@ messages.register(
         "changes.sheet": ("Nhật ký thay đổi", "Change log"),
         "changes.col.at": ("Thời điểm", "When"),
         "changes.col.actor": ("Người thực hiện", "Who"),
-        "changes.col.action": ("Thao tác", "Action"),
-        "changes.col.table": ("Bảng", "Table"),
-        "changes.col.row": ("Dòng số", "Row"),
-        "changes.col.before": ("Trước", "Before"),
-        "changes.col.after": ("Sau", "After"),
+        "changes.col.what": ("Thao tác", "What"),
+        "changes.col.record": ("Hồ sơ", "Record"),
+        "changes.col.changes": ("Nội dung thay đổi", "Changes"),
         "changes.col.note": ("Ghi chú", "Note"),
-        "changes.action.insert": ("Thêm", "Added"),
-        "changes.action.update": ("Sửa", "Changed"),
-        "changes.action.delete": ("Xóa", "Deleted"),
-        "changes.action.bulk": ("Hàng loạt", "Bulk"),
         "changes.export_failed": (
             "Không ghi được tệp {path}: {reason}. Không để lại tệp dở dang nào.",
             "Could not write {path}: {reason}. No half-written file was left.",
@@ -45,52 +44,36 @@ messages.register(
     }
 )
 
-_COLUMNS = (("at", 20), ("actor", 16), ("action", 12), ("table", 16), ("row", 9), ("before", 60),
-            ("after", 60), ("note", 24))
+_COLUMNS = (("at", 19), ("actor", 16), ("what", 26), ("record", 36), ("changes", 70), ("note", 18))
 
 
-def format_moment(at: str) -> str:
-    """"2026-11-22T09:05:00+07:00" -> "22/11/2026 09:05:00" (the wall time it was written at)."""
-    if len(at) >= 19 and at[4] == "-" and at[10] == "T":
-        return f"{at[8:10]}/{at[5:7]}/{at[0:4]} {at[11:19]}"
-    return at
+class _Cells:
+    """Cells of one sheet, sharing their styles (one Font a cell would be a
+    hundred thousand of them in a long log)."""
 
+    def __init__(self, ws: Any) -> None:
+        self._ws = ws
+        self.plain = Font(name=FONT, size=11)
+        self.bold = Font(name=FONT, size=11, bold=True)
+        self.top = Alignment(vertical="top", wrap_text=True)
 
-def format_values(value: Any) -> str:
-    """A before/after value as one readable line: "phone: 0912…; note: —"."""
-    if value is None:
-        return ""
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {format_values(v) if isinstance(v, dict | list) else _scalar(v)}" for k, v in value.items())
-    if isinstance(value, list):
-        return " | ".join(format_values(v) if isinstance(v, dict | list) else _scalar(v) for v in value)
-    return _scalar(value)
+    def text(self, value: Any, font: Font | None = None) -> WriteOnlyCell:
+        if value is None:
+            value = ""
+        if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
+            value = value[: EXCEL_CELL_LIMIT - 1] + "…"
+        cell = WriteOnlyCell(self._ws, value=value)
+        if isinstance(value, str):
+            cell.data_type = "s"  # openpyxl would take a leading "=" for a formula
+        cell.font = font or self.plain
+        cell.alignment = self.top
+        return cell
 
-
-def _scalar(value: Any) -> str:
-    return "—" if value is None else str(value)
-
-
-def _text_cell(ws: Any, value: Any, font: Font | None = None) -> WriteOnlyCell:
-    if value is None:
-        value = ""
-    if isinstance(value, str) and len(value) > EXCEL_CELL_LIMIT:
-        value = value[: EXCEL_CELL_LIMIT - 1] + "…"
-    cell = WriteOnlyCell(ws, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # openpyxl would take a leading "=" for a formula
-    cell.font = font or Font(name=FONT, size=11)
-    return cell
-
-
-def _row(ws: Any, entry: ChangeEntry, lang: str) -> list[WriteOnlyCell]:
-    action = messages.text(f"changes.action.{entry.action}", lang) if entry.action in (
-        "insert", "update", "delete", "bulk") else entry.action
-    values = [
-        format_moment(entry.at), entry.actor, action, entry.table, entry.row_id,
-        format_values(entry.before), format_values(entry.after), entry.note,
-    ]
-    return [_text_cell(ws, v) for v in values]
+    def row(self, change: ChangeInWords) -> list[WriteOnlyCell]:
+        # seconds too: the file is what an inspection reads, in order
+        values = (format_moment(change.entry.at, seconds=True), change.who, change.what, change.which,
+                  "\n".join(change.lines), change.note)
+        return [self.text(v) for v in values]
 
 
 def export_changes(
@@ -106,21 +89,22 @@ def export_changes(
     if not out.parent.is_dir():  # said before reading a long log, not after
         raise FrontDeskError("changes.export_failed", path=str(out), reason=os.strerror(errno.ENOENT))
     total = count_changes(store, flt) if progress is not ignore_progress else 0
+    words = ChangeWords(lang)
     ws = None
     try:
         wb = Workbook(write_only=True)
         ws = wb.create_sheet(messages.text("changes.sheet", lang))
         for i, (_name, width) in enumerate(_COLUMNS):
-            ws.column_dimensions[chr(ord("A") + i)].width = width
+            ws.column_dimensions[column_letter(i)].width = width
         ws.freeze_panes = "A2"
-        bold = Font(name=FONT, size=11, bold=True)
-        ws.append([_text_cell(ws, messages.text(f"changes.col.{name}", lang), bold) for name, _w in _COLUMNS])
+        cells = _Cells(ws)
+        ws.append([cells.text(messages.text(f"changes.col.{name}", lang), cells.bold) for name, _w in _COLUMNS])
         progress("rows", 0, total)
-        for entry in iter_changes(store, flt, reveal_citizen_ids=reveal_citizen_ids):
-            ws.append(_row(ws, entry, lang))
-            count += 1
-            if count % 500 == 0:
-                progress("rows", count, max(total, count))
+        for entries in iter_change_pages(store, flt, reveal_citizen_ids=reveal_citizen_ids, page=500):
+            for change in words.describe(store, entries):
+                ws.append(cells.row(change))
+            count += len(entries)
+            progress("rows", count, max(total, count))
         progress("save", 0, 0)
         wb.save(partial)
         with open(partial, "rb+") as fh:

@@ -57,6 +57,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from app.domain.commune import Commune, get_commune
+from app.text.dates import age_on
 from app.text.periods import Period
 from app.domain.positions import ConcurrentHolder, Holder, concurrent_holders, positions_of
 from app.db.storage import Store
@@ -187,18 +188,12 @@ MEMBER_ON_DAY = """(m.joined_on IS NULL OR m.joined_on <= :day) AND (m.left_on I
 
 
 def _age_band(birth: str | None, day: date) -> str:
-    if not birth:
-        return "age_unknown"
-    year = int(birth[:4])
-    if len(birth) == 10:
-        month, dom = int(birth[5:7]), int(birth[8:10])
-        age = day.year - year - ((day.month, day.day) < (month, dom))
-    else:
-        age = day.year - year
-    for band, low, high in AGE_BANDS:
-        if low <= age <= high:
-            return band
-    return "age_unknown"  # born after D: cannot be a member yet; say so rather than guess
+    age = age_on(birth, day)
+    if age is not None:
+        for band, low, high in AGE_BANDS:
+            if low <= age <= high:
+                return band
+    return "age_unknown"  # unknown, or born after D: cannot be a member yet; say so rather than guess
 
 
 def _is_minority(ethnicity: str | None) -> bool | None:

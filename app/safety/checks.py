@@ -8,6 +8,7 @@ from app import messages
 from app.db.migrations import SCHEMA_VERSION
 from app.domain.positions import CURRENT
 from app.db.storage import Store, foreign_key_problems, integrity_problems
+from app.text.dates import format_moment
 from app.text.vietnamese import fold, name_sort_key
 
 messages.register(
@@ -210,12 +211,10 @@ def _backups(store: Store) -> CheckResult:
     newest = newest_good_backup(folder)
     now = store.clock.now()
     if newest is not None and clock_is_behind([newest], now):
-        return CheckResult("clock", "warn", {"now": now.strftime("%d/%m/%Y %H:%M"),
-                                             "at": newest.created_at.strftime("%d/%m/%Y %H:%M")})
+        return CheckResult("clock", "warn", {"now": format_moment(now), "at": format_moment(newest.created_at)})
     if newest is None or (now - newest.created_at).days >= BACKUP_WARN_DAYS:
         return CheckResult("backups", "warn", {"days": BACKUP_WARN_DAYS, "folder": str(folder)})
-    at = newest.created_at.strftime("%d/%m/%Y %H:%M")
-    return CheckResult("backups", "ok", {"at": at, "count": len(list_backups(folder))})
+    return CheckResult("backups", "ok", {"at": format_moment(newest.created_at), "count": len(list_backups(folder))})
 
 
 CHECKS: list[Callable[[Store], CheckResult]] = [

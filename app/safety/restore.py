@@ -29,7 +29,7 @@ from app.db.backups import (
     SPARE_BYTES, backup_name, connect_readonly, create_backup, free_space, fsync_folder, is_disk_full,
     no_space, verify_backup,
 )
-from app.clock import SystemClock
+from app.clock import Clock, SystemClock
 from app.errors import DatabaseProblem, FrontDeskError
 from app.db.migrations import SCHEMA_VERSION
 from app.paths import backups_dir_for
@@ -237,7 +237,7 @@ def _swap(database: Path, temp: Path, lock: sqlite3.Connection | None) -> None:
 
 
 def restore_backup(
-    database: Path, backup: Path, *, force: bool = False, folder: Path | None = None, clock: Any = None,
+    database: Path, backup: Path, *, force: bool = False, folder: Path | None = None, clock: Clock | None = None,
     actor: str | None = None,
 ) -> RestoreResult:
     """Replace ``database`` with the content of ``backup`` (see the module's
@@ -275,7 +275,7 @@ def restore_backup(
     return RestoreResult(database, summary, safety_copy, kept)
 
 
-def _record(database: Path, summary: BackupSummary, safety_copy: Path | None, clock: Any, actor: str | None) -> None:
+def _record(database: Path, summary: BackupSummary, safety_copy: Path | None, clock: Clock, actor: str | None) -> None:
     """Open the restored database the normal way (an older schema is migrated
     here, after its own backup) and note the restore in its change log."""
     with open_store(database, clock=clock, actor=actor) as store:

@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
+from app.clock import Clock
 from app.db.backups import BackupInfo, connect_readonly, create_backup, list_backups
 from app.safety.retention import DEFAULT_POLICY, RetentionPolicy, prune_backups
 from app.paths import backups_dir_for
@@ -90,7 +90,7 @@ def _aware(moment: datetime) -> datetime:
 
 
 def maybe_backup(
-    store: Store, *, min_interval: timedelta = DEFAULT_INTERVAL, clock: Any = None,
+    store: Store, *, min_interval: timedelta = DEFAULT_INTERVAL, clock: Clock | None = None,
     folder: Path | None = None, policy: RetentionPolicy = DEFAULT_POLICY,
 ) -> Path | None:
     """Call every so often (a timer, or after each save): backs up when the

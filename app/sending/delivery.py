@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from app import messages
-from app.clock import iso_timestamp
+from app.clock import Clock, iso_timestamp
 from app.sending.outbox import FAILED, QUEUED, SENDING, SENT, WAITING, OutboxItem, list_outbox, outbox_folder, parcel_for
 from app.db.logged import delete, update
 from app.sending.secrets import scrub
@@ -159,7 +159,7 @@ def retarget(store: Store, label: str) -> None:
 def run_outbox(
     store: Store,
     transport: Any,
-    clock: Any = None,
+    clock: Clock | None = None,
     force: bool = False,
     *,
     rng: random.Random | None = None,
@@ -192,7 +192,7 @@ def run_outbox(
 
 
 def _deliver_one(
-    store: Store, transport: Any, clock: Any, rng: random.Random, item: OutboxItem,
+    store: Store, transport: Any, clock: Clock, rng: random.Random, item: OutboxItem,
     result: PassResult, secrets: tuple[str, ...],
 ) -> DeliveryError | None:
     parcel = parcel_for(store, item)
@@ -240,7 +240,7 @@ def _deliver_one(
 
 
 def _record_failure(
-    store: Store, clock: Any, rng: random.Random, item_id: int, attempts: int,
+    store: Store, clock: Clock, rng: random.Random, item_id: int, attempts: int,
     error: DeliveryError, secrets: tuple[str, ...],
 ) -> None:
     now = clock.now()

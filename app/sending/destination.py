@@ -17,10 +17,11 @@ import json
 from dataclasses import asdict, dataclass
 from email.utils import parseaddr
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 from urllib.parse import urlsplit
 
 from app import messages
+from app.clock import Clock
 from app.errors import FrontDeskError, InvalidValue
 from app.sending.outbox import OutboxItem, queue_report
 from app.sending.secrets import SecretStore
@@ -32,7 +33,6 @@ from app.sending.smtp import TLS_CHOICES, SmtpTransport
 from app.sending.webdav import WebDavTransport, public_url, split_url
 
 META_KEY = "sync.destination"
-TRANSPORTS = ("folder", "webdav", "smtp")
 DEFAULT_TIMEOUT = 20.0
 
 messages.register(
@@ -138,48 +138,69 @@ def make_destination(transport: str, **fields: Any) -> Destination:
     """A checked destination; raises ``InvalidValue`` saying what is wrong."""
     fields = {k: (v.strip() if isinstance(v, str) else v) for k, v in fields.items()}
     fields = {k: v for k, v in fields.items() if v not in (None, "")}
-    if transport == "folder":
-        if not fields.get("path"):
-            raise InvalidValue("destination.bad_field", field="path", value=None)
-        return Destination("folder", path=str(Path(fields["path"]).expanduser().absolute()))
-    if transport == "webdav":
-        url = str(fields.get("url", ""))
-        try:
-            scheme, host, _, _ = split_url(url)
-        except ValueError:
-            raise InvalidValue("destination.bad_url", field="url", value=public_url(url)) from None
-        parts = urlsplit(url)
-        if parts.username or parts.password or parts.query or parts.fragment:
-            raise InvalidValue("destination.url_secret", field="url", value=public_url(url))
-        user = fields.get("user")
-        if user and scheme == "http" and not _is_loopback(host):
-            raise InvalidValue("destination.cleartext", field="url", value=public_url(url), host=host)
-        return Destination("webdav", url=public_url(url), user=user)
-    if transport == "smtp":
-        host = fields.get("host")
-        if not host:
-            raise InvalidValue("destination.bad_field", field="host", value=None)
-        try:
-            port = int(fields.get("port") or 0)
-        except (TypeError, ValueError):
-            port = 0
-        if not 1 <= port <= 65535:
-            raise InvalidValue("destination.bad_port", field="port", value=fields.get("port"))
-        for name in ("to_addr", "from_addr"):
-            value = str(fields.get(name) or "")
-            address = parseaddr(value)[1]
-            if "@" not in address or address != value or " " in address:
-                raise InvalidValue("destination.bad_address", field=name, value=value)
-        tls = fields.get("tls") or "starttls"
-        if tls not in TLS_CHOICES:
-            raise InvalidValue("destination.bad_field", field="tls", value=tls)
-        user = fields.get("user")
-        if user and tls == "none" and not _is_loopback(host):
-            raise InvalidValue("destination.cleartext", field="tls", value=tls, host=host)
-        return Destination(
-            "smtp", host=host, port=port, to_addr=fields["to_addr"], from_addr=fields["from_addr"], tls=tls, user=user
-        )
-    raise InvalidValue("destination.bad_field", field="transport", value=transport)
+    make = _MAKERS.get(transport)
+    if make is None:
+        raise InvalidValue("destination.bad_field", field="transport", value=transport)
+    return make(fields)
+
+
+def _folder(fields: dict[str, Any]) -> Destination:
+    if not fields.get("path"):
+        raise InvalidValue("destination.bad_field", field="path", value=None)
+    return Destination("folder", path=str(Path(fields["path"]).expanduser().absolute()))
+
+
+def _webdav(fields: dict[str, Any]) -> Destination:
+    url = str(fields.get("url", ""))
+    try:
+        scheme, host, _, _ = split_url(url)
+    except ValueError:
+        raise InvalidValue("destination.bad_url", field="url", value=public_url(url)) from None
+    parts = urlsplit(url)
+    if parts.username or parts.password or parts.query or parts.fragment:
+        raise InvalidValue("destination.url_secret", field="url", value=public_url(url))
+    user = fields.get("user")
+    if user and scheme == "http" and not _is_loopback(host):
+        raise InvalidValue("destination.cleartext", field="url", value=public_url(url), host=host)
+    return Destination("webdav", url=public_url(url), user=user)
+
+
+def _smtp(fields: dict[str, Any]) -> Destination:
+    host = fields.get("host")
+    if not host:
+        raise InvalidValue("destination.bad_field", field="host", value=None)
+    port = _port(fields.get("port"))
+    for name in ("to_addr", "from_addr"):
+        _check_address(name, str(fields.get(name) or ""))
+    tls = fields.get("tls") or "starttls"
+    if tls not in TLS_CHOICES:
+        raise InvalidValue("destination.bad_field", field="tls", value=tls)
+    user = fields.get("user")
+    if user and tls == "none" and not _is_loopback(host):
+        raise InvalidValue("destination.cleartext", field="tls", value=tls, host=host)
+    return Destination(
+        "smtp", host=host, port=port, to_addr=fields["to_addr"], from_addr=fields["from_addr"], tls=tls, user=user
+    )
+
+
+def _port(value: Any) -> int:
+    try:
+        port = int(value or 0)
+    except (TypeError, ValueError):
+        port = 0
+    if not 1 <= port <= 65535:
+        raise InvalidValue("destination.bad_port", field="port", value=value)
+    return port
+
+
+def _check_address(field: str, value: str) -> None:
+    """One plain address ("xa@example.vn"): no display name, no list, nothing around it."""
+    address = parseaddr(value)[1]
+    if "@" not in address or address != value or " " in address:
+        raise InvalidValue("destination.bad_address", field=field, value=value)
+
+
+_MAKERS: dict[str, Callable[[dict[str, Any]], Destination]] = {"folder": _folder, "webdav": _webdav, "smtp": _smtp}
 
 
 def _from_mapping(data: Mapping[str, Any]) -> Destination:
@@ -302,7 +323,7 @@ def open_transport(
     destination: Destination,
     *,
     secrets: SecretStore | None,
-    clock: Any,
+    clock: Clock,
     timeout: float = DEFAULT_TIMEOUT,
 ) -> Any:
     """The transport that delivers to ``destination``, its password read from the keyring."""
@@ -333,7 +354,7 @@ def test_connection(
     destination: Destination,
     *,
     secrets: SecretStore | None,
-    clock: Any,
+    clock: Clock,
     timeout: float = 10.0,
 ) -> dict[str, Any]:
     """Reach the destination without sending anything ("Test connection").

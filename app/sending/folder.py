@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from app import messages
-from app.clock import iso_timestamp
+from app.clock import Clock, iso_timestamp
 from app.durable import fsync_folder
 from app.sending.transport import OFFLINE, PERMANENT, SETTINGS, TEMPORARY, DeliveryError, Parcel, sha256_of
 
@@ -88,7 +88,7 @@ def _failure(exc: OSError, where: str) -> DeliveryError:
 class FolderTransport:
     kind = "folder"
 
-    def __init__(self, folder: Path | str, clock: Any) -> None:
+    def __init__(self, folder: Path | str, clock: Clock) -> None:
         self.folder = Path(folder)
         self.clock = clock
         self.label = str(self.folder)

@@ -22,6 +22,7 @@ from email.utils import format_datetime
 from typing import Any
 
 from app import messages
+from app.clock import Clock
 from app.sending.transport import (
     PERMANENT,
     SETTINGS,
@@ -123,7 +124,7 @@ class SmtpTransport:
         password: str | None = None,
         tls: str = "starttls",
         timeout: float = 20.0,
-        clock: Any,
+        clock: Clock,
         ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         if tls not in TLS_CHOICES:

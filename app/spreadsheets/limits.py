@@ -14,9 +14,10 @@ from pathlib import Path
 
 from app import messages
 from app.errors import FrontDeskError
+from app.spreadsheets.cells import cell_name
 
 __all__ = ["WorkbookError", "Limits", "sniff", "refuse", "OLE_MAGIC", "ZIP_MAGIC", "megabytes", "count",
-           "column_letters", "cell_name", "too_many_cells"]
+           "too_many_cells"]
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -200,21 +201,6 @@ def _text_kind(head: bytes) -> str:
 
 def refuse(code: str, path: Path, **params) -> WorkbookError:
     return WorkbookError(code, path=path.name, **params)
-
-
-def column_letters(index: int) -> str:
-    """0 -> "A", 25 -> "Z", 26 -> "AA"."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def cell_name(row: int, col: int) -> str:
-    """0-based row and column -> "B7"."""
-    return f"{column_letters(col)}{row + 1}"
 
 
 def too_many_cells(path: Path, sheet: str, rows: int, cols: int, limit: int, cells: int = 0) -> WorkbookError:

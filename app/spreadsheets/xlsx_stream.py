@@ -24,7 +24,9 @@ import zipfile
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-__all__ = ["StreamSheet", "STYLES", "column_letter"]
+from app.spreadsheets.cells import column_letter
+
+__all__ = ["StreamSheet", "STYLES"]
 
 # Cell formats (cellXfs), by name; the index is the position. Fonts, fills and
 # borders are the lists below. quotePrefix: Excel keeps the text text even
@@ -75,16 +77,6 @@ _RISKY = ("=", "+", "-", "@", "\t", "\r")
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 NS_R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-
-
-def column_letter(index: int) -> str:
-    """0 -> "A", 25 -> "Z", 26 -> "AA"."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _illegal(match: re.Match) -> str:

@@ -13,7 +13,7 @@ _API = {
     "communes_of": "admin_units", "list_version": "admin_units", "provinces": "admin_units",
     "search_communes": "admin_units",
     "mask_citizen_id": "citizen_id",
-    "format_date": "dates", "parse_date": "dates",
+    "format_date": "dates", "format_moment": "dates", "parse_date": "dates",
     "MIN_YEAR": "periods", "parse_period": "periods", "Period": "periods",
     "fold": "vietnamese",
 }

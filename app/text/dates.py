@@ -18,7 +18,7 @@ from app import messages
 from app.errors import InvalidValue
 from app.text.vietnamese import fold
 
-__all__ = ["PartialDate", "parse_date", "parse_date_noted", "format_date", "parse_iso_date",
+__all__ = ["PartialDate", "parse_date", "parse_date_noted", "format_date", "format_moment", "parse_iso_date", "age_on",
            "MONTH_DROPPED", "TWO_DIGIT_YEAR"]
 
 MIN_YEAR = 1900
@@ -147,12 +147,6 @@ class PartialDate:
     @classmethod
     def from_date(cls, d: date) -> PartialDate:
         return cls(d.year, d.month, d.day)
-
-    def age_on(self, d: date) -> int:
-        """Age in whole years on ``d``; for a year alone, ``d.year - year``."""
-        if not self.is_full:
-            return d.year - self.year
-        return d.year - self.year - ((d.month, d.day) < (self.month, self.day))
 
 
 _ISO_STORED = re.compile(r"^(\d{4})(?:-(\d{2})-(\d{2}))?$")
@@ -388,6 +382,38 @@ def format_date(value: date | PartialDate | str | None) -> str:
         # Shown text must never crash a screen or a report: an unexpected
         # stored value is shown as it is, where a person can see and fix it.
         return str(value)
+
+
+def age_on(birth: str | None, day: date) -> int | None:
+    """Age in whole years on ``day`` of someone born on ``birth``, a stored
+    date ("YYYY-MM-DD", or "YYYY" when only the year is known: then
+    ``day.year - year``); None when unknown. Read from the text directly, not
+    through ``PartialDate``: a province report ages every member."""
+    if not birth:
+        return None
+    try:
+        year = int(birth[:4])
+        if len(birth) != 10:
+            return day.year - year if len(birth) == 4 else None
+        return day.year - year - ((day.month, day.day) < (int(birth[5:7]), int(birth[8:10])))
+    except ValueError:
+        return None  # not a stored date: unknown, never a crash in a report
+
+
+def format_moment(moment: datetime | str | None, *, seconds: bool = False) -> str:
+    """"dd/mm/yyyy HH:MM" (with ``seconds``, "dd/mm/yyyy HH:MM:SS") for a
+    moment or its stored ISO text, on the clock it was written with: a stored
+    "2026-11-22T09:05:00+07:00" is 22/11/2026 09:05 whatever this PC's zone,
+    because that is the time the person saw then. ``None`` gives ""."""
+    if moment is None or moment == "":
+        return ""
+    if isinstance(moment, str):
+        try:
+            moment = datetime.fromisoformat(moment)
+        except ValueError:
+            return moment  # shown as it is, like format_date: never a crash
+    return f"{moment.day:02d}/{moment.month:02d}/{moment.year:04d} {moment:%H:%M}" + (
+        f":{moment.second:02d}" if seconds else "")
 
 
 def parse_iso_date(s: str, *, field: str = "date") -> date:

@@ -65,9 +65,6 @@ class Period:
             return f"{'first' if self.first.month == 1 else 'second'} half of {year}"
         return f"năm {year}" if lang == "vi" else str(year)
 
-    def contains(self, day: date) -> bool:
-        return self.first <= day <= self.last
-
 
 def _months(year: int, first_month: int, count: int) -> tuple[date, date]:
     last_month = first_month + count - 1

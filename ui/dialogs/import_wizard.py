@@ -37,7 +37,6 @@ from app.importing import ImportPlan, ImportResult, apply_import, plan_import
 from ui.dialogs.import_preview import DuplicatesTable, ProblemsTable, RowsModel, field_label
 
 
-
 def _organizations(store: Store) -> list[tuple[str, int]]:
     """Every active organization, indented by depth, for 'they join…'."""
     items: list[tuple[str, int]] = []

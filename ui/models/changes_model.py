@@ -3,47 +3,36 @@ and fetches the next (older) page when the view scrolls to the end.
 
 Pages are read by id (``app.domain.change_log.list_changes`` with ``before_id``),
 so the thousandth page costs what the first does; 100,000 entries open with
-its newest 100. Each page is put into words once, when it arrives (names
-looked up a table at a time), so painting reads only ready strings.
+its newest 100. Each page is put into words once, when it arrives, by the
+core (``app.domain.ChangeWords``: the same words as ``frontdesk changes`` and
+the Excel export, names looked up a table at a time), so painting reads only
+ready strings.
 """
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from app.db import Store
-from app.domain import PAGE, ChangeEntry, ChangeFilter, list_changes
-from ui.models.change_words import ChangeWords, FieldChange, NameBook
+from app.domain import PAGE, ChangeFilter, ChangeInWords, ChangeWords, list_changes
 
 _DISPLAY, _TOOLTIP = int(Qt.DisplayRole), int(Qt.ToolTipRole)
 FIRST_PAGE = 100  # a few screens: what is read before the page first shows
 SUMMARY_FIELDS = 6  # on the table's line; the tooltip and the details pane have them all
 
 
-@dataclass(frozen=True)
-class ChangeRow:
-    entry: ChangeEntry
-    when: str
-    who: str
-    what: str
-    which: str
-    fields: tuple[FieldChange, ...]
-    lines: tuple[str, ...]  # a field a line: "Phone: 0912… → 0987…"
-    cells: tuple[str, ...]  # what the table shows, made once
-
-
 class ChangesModel(QAbstractTableModel):
     COLUMNS = ("when", "who", "what", "which", "changes")
 
-    def __init__(self, store: Store, parent=None, *, page_size: int = PAGE, first_page: int = FIRST_PAGE) -> None:
+    def __init__(self, store: Store, parent=None, *, lang: str = "vi", page_size: int = PAGE,
+                 first_page: int = FIRST_PAGE) -> None:
         super().__init__(parent)
         self._store = store
         self._page_size, self._first_page = page_size, first_page
         self._filter = ChangeFilter()
-        self._rows: list[ChangeRow] = []
+        self._rows: list[ChangeInWords] = []
+        self._cells: list[tuple[str, ...]] = []  # what the table shows, made once a row
         self._next_before_id: int | None = None
-        self.words = ChangeWords()
+        self.words = ChangeWords(lang)
 
     @property
     def change_filter(self) -> ChangeFilter:
@@ -53,30 +42,24 @@ class ChangesModel(QAbstractTableModel):
         """Start again from the newest entry that matches ``flt``."""
         self.beginResetModel()
         self._filter = flt
-        self._rows = []
+        self._rows, self._cells = [], []
         self._next_before_id = None
-        self._rows = self._read(None, self._first_page)
+        self._add(self._read(None, self._first_page))
         self.endResetModel()
 
     def reload(self) -> None:
         self.set_filter(self._filter)
 
-    def _read(self, before_id: int | None, limit: int) -> list[ChangeRow]:
+    def _read(self, before_id: int | None, limit: int) -> list[ChangeInWords]:
         page = list_changes(self._store, self._filter, before_id=before_id, limit=limit)
         self._next_before_id = page.next_before_id
-        names = NameBook(self._store)
-        names.learn(page.entries)
-        words = self.words
-        rows = []
-        for e in page.entries:
-            fields = words.fields(e, names)
-            lines = words.lines(e, fields)
-            when, what, which = words.when(e), words.what(e), words.which(e, names)
-            cells = (when, e.actor, what, which, "; ".join(lines[:SUMMARY_FIELDS]))
-            rows.append(ChangeRow(e, when, e.actor, what, which, tuple(fields), tuple(lines), cells))
-        return rows
+        return self.words.describe(self._store, page.entries)
 
-    def row(self, row: int) -> ChangeRow | None:
+    def _add(self, changes: list[ChangeInWords]) -> None:
+        self._rows += changes
+        self._cells += [(c.when, c.who, c.what, c.which, "; ".join(c.lines[:SUMMARY_FIELDS])) for c in changes]
+
+    def row(self, row: int) -> ChangeInWords | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     @property
@@ -96,7 +79,7 @@ class ChangesModel(QAbstractTableModel):
         if not more:
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
+        self._add(more)
         self.endInsertRows()
 
     # -- the table -------------------------------------------------------------------
@@ -115,7 +98,7 @@ class ChangesModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if role not in (_DISPLAY, _TOOLTIP) or not index.isValid():
             return None
-        change = self._rows[index.row()]
         if role == _TOOLTIP and index.column() == 4:
+            change = self._rows[index.row()]
             return "\n".join(change.lines) or change.what
-        return change.cells[index.column()]
+        return self._cells[index.row()][index.column()]

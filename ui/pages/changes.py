@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Store, open_store
-from app.domain import ChangeFilter, actors, count_changes, tables
+from app.db import Store
+from app.domain import ChangeFilter, ChangeInWords, actors, count_changes, tables
 from app.errors import InvalidValue
 from app.reports import export_changes
 from app.text import parse_date
-from ui.models.changes_model import ChangeRow, ChangesModel
+from ui.models.changes_model import ChangesModel
 from ui.runtime.errors import show_error
 from ui.runtime.events import LOGGED_CHANGES, keep_current
-from ui.runtime.progress import run_long
+from ui.widgets.file_result import with_xlsx_suffix
 from ui.widgets.person_picker import PersonPicker
 
 RED, GREEN = "#c0392b", "#1e8449"
@@ -102,7 +102,7 @@ class ChangesPage(QWidget):
         self.notice.hide()
         self.count = QLabel()
 
-        self.model = ChangesModel(store, self)
+        self.model = ChangesModel(store, self, lang=lang)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -274,7 +274,7 @@ class ChangesPage(QWidget):
         change = self.model.row(row)
         self.details.setHtml(self._details_html(change) if change is not None else "")
 
-    def _details_html(self, change: ChangeRow) -> str:
+    def _details_html(self, change: ChangeInWords) -> str:
         e = html.escape
         head = " — ".join(e(part) for part in (change.when, change.who, change.what, change.which) if part)
         if change.entry.action == "update":
@@ -290,9 +290,8 @@ class ChangesPage(QWidget):
         )
         table = ("<table cellspacing='0' cellpadding='3'><tr>"
                  + "".join(f"<th align='left'>{e(h)}</th>" for h in heads) + f"</tr>{rows}</table>") if rows else ""
-        note = self.model.words.note(change.entry)
         note_label = self.tr("Note:")
-        return f"<p>{head}</p>{table}" + (f"<p>{e(note_label)} {e(note)}</p>" if note else "")
+        return f"<p>{head}</p>{table}" + (f"<p>{e(note_label)} {e(change.note)}</p>" if change.note else "")
 
     # -- export ----------------------------------------------------------------
 
@@ -306,21 +305,13 @@ class ChangesPage(QWidget):
             self, self.tr("Export the change log"), str(default), self.tr("Excel workbook (*.xlsx)"))
         if not chosen:
             return None
-        out = Path(chosen)
-        if out.suffix.lower() != ".xlsx":
-            out = out.with_name(out.name + ".xlsx")
-        database, actor, clock, lang = self._store.path, self._store.actor, self._store.clock, self._lang
-
-        def work(progress) -> int:
-            # a connection of its own: the GUI thread's belongs to the GUI thread
-            with open_store(database, actor=actor, clock=clock) as store:
-                return export_changes(store, out, flt, lang=lang, progress=progress)
-
+        out = with_xlsx_suffix(chosen)
+        lang = self._lang
         self.export_button.setEnabled(False)
-        self.export_task = run_long(
-            self, self.tr("Exporting the change log"), work,
-            on_done=lambda count: self._exported(out, count), on_failed=self._export_failed,
-            on_cancelled=self._export_cancelled,
+        self.export_task = self._runner.run_long(
+            self, self.tr("Exporting the change log"),
+            lambda store, progress: export_changes(store, out, flt, lang=lang, progress=progress),
+            lambda count: self._exported(out, count), self._export_failed, self._export_cancelled, uses="read",
             stages={"rows": self.tr("Writing the changes…"), "save": self.tr("Saving the file…")}, lang=lang,
         )
         return self.export_task
