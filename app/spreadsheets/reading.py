@@ -82,10 +82,11 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
         if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a link
             raise refuse("workbook.not_a_file", path) from exc
         raise refuse("workbook.cannot_open", path, reason=exc.strerror or str(exc)) from exc
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise refuse("workbook.not_a_file", path)
     with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fh.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise refuse("workbook.not_a_file", path)
         if info.st_size > max_bytes:
             raise refuse("workbook.too_large", path, size=megabytes(info.st_size), limit=megabytes(max_bytes))
         data = fh.read(max_bytes + 1)
