@@ -136,6 +136,29 @@ def test_rejected_files_with_their_reasons(tmp_path, demo_reports):
     assert "phiên bản 1" in words["mau-moi.xlsx"]
 
 
+def test_hostile_files_among_the_reports_are_refused_one_by_one_and_the_run_goes_on(tmp_path, demo_reports):
+    import os
+
+    from tests.test_sandbox import far_cell_in_a_part_not_named_xml
+
+    folder = folder_with(tmp_path, demo_reports, [(c, "2026-11") for c in HANOI])
+    # its _meta aborts the reader: a child dies, not this run
+    far_cell_in_a_part_not_named_xml(folder / "bao-cao-xa-la.xlsx", "_meta")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "cho-doi.xlsx")  # would block a plain open for ever
+    try:
+        (folder / "loi-tat.xlsx").symlink_to(folder / demo_reports[(HANOI[0], "2026-11")].name)
+    except OSError:  # Windows without the right to make links
+        pass
+    result = consolidate(folder)
+    assert sorted(k.commune.code for k in result.kept) == sorted(HANOI)
+    refused = {r.path.name: (r.reason, r.detail) for r in result.rejected}
+    assert refused.pop("bao-cao-xa-la.xlsx") == ("unreadable", "workbook.reader_crashed")
+    assert all(value == ("unreadable", "workbook.not_a_file") for value in refused.values()), refused
+    assert "bao-cao-xa-la.xlsx" in result.describe(next(r for r in result.rejected
+                                                        if r.path.name == "bao-cao-xa-la.xlsx"), "vi")
+
+
 def test_province_and_period_can_be_chosen(tmp_path, demo_reports):
     keys = [(c, p) for c in (*HANOI, HCMC) for p in ("2026-11", "2026-10")]
     folder = folder_with(tmp_path, demo_reports, keys)

@@ -104,6 +104,25 @@ def test_a_file_that_is_not_a_spreadsheet_says_so_and_stays_on_the_first_step(pa
     assert _count(store) == 0
 
 
+def test_a_file_that_makes_the_reader_abort_is_refused_and_the_window_lives_on(page, qtbot, store, tmp_path):
+    from tests.test_sandbox import far_cell_in_a_part_not_named_xml
+
+    crafted = far_cell_in_a_part_not_named_xml(tmp_path / "hoi_vien.xlsx")
+    wizard = page.import_roster()
+    qtbot.addWidget(wizard)
+    wizard.file_step.path.setText(str(crafted))
+    wizard.next()
+    qtbot.waitUntil(lambda: not wizard.busy and bool(page.shown_messages), timeout=WAIT_MS)
+    assert wizard.currentPage() is wizard.file_step  # one refusal, and the wizard is where it was
+    assert "hoi_vien.xlsx" in page.shown_messages[0] and "dừng đột ngột" in page.shown_messages[0]
+    assert _count(store) == 0
+    # this process (the window's) is alive and the next file reads
+    good = _roster(tmp_path / "tot.xlsx", [["Nguyễn Thị Hoa", "12/04/1985", "Nữ", None, "Thôn Đông"]])
+    wizard.file_step.path.setText(str(good))
+    _next_and_wait(qtbot, wizard, wizard.file_step)
+    assert wizard.currentPage() is wizard.mapping_step
+
+
 def test_the_areas_a_roster_names_are_added_unless_the_person_says_no(page, qtbot, store, tmp_path):
     path = _roster(tmp_path / "thon_moi.xlsx", [
         ["Nguyễn Thị Hoa", "12/04/1985", "Nữ", None, "Thôn Đông"],

@@ -91,7 +91,7 @@ def plan_import(
     by name (default: the first one with a full-name column); ``add_areas``:
     see ``ImportPlan.set_add_areas`` (it can be changed on the plan later)."""
     from app.importing.layout import records as roster_records
-    from app.spreadsheets.reading import read_workbook
+    from app.spreadsheets.sandbox import read_untrusted
 
     progress = progress or ignore_progress
     path = Path(path)
@@ -99,7 +99,7 @@ def plan_import(
         logged.require(store, "organization", org_id)
     progress("read", 0, 0)
     with without_cycle_collection():
-        sheets = read_workbook(path)
+        sheets = read_untrusted(path)  # in a child process: a hostile file cannot take the app down
         chosen, layout = _choose_sheet(store, sheets, path, sheet, mapping)
         total = max(len(chosen.rows) - layout.data_start, 0)
         plan = plan_records(

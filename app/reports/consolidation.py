@@ -32,6 +32,7 @@ from app.errors import FrontDeskError, InvalidValue
 from app.text.periods import parse_period
 from app.progress import ProgressCallback, ignore_progress
 from app.reports.report_file import ReportFile, ReportRejected, read_report
+from app.spreadsheets.sandbox import SandboxedReader
 
 __all__ = ["Consolidation", "Rejected", "consolidate"]
 
@@ -156,27 +157,10 @@ def consolidate(
     files = _candidates(folder, skip)
     rejected: list[Rejected] = []
     valid: list[Kept] = []
-    for n, path in enumerate(files):
-        report("reading", n, len(files))
-        try:
-            found = read_report(path)
-        except ReportRejected as exc:
-            rejected.append(Rejected(path, exc.reason, exc.detail, exc.error))
-            continue
-        try:
-            commune = find_commune(found.commune_code)
-        except InvalidValue:
-            rejected.append(Rejected(path, "unknown_commune", found.commune_code[:20]))
-            continue
-        if _moment(found.generated_at) is None:
-            rejected.append(Rejected(path, "bad_meta", "generated_at"))
-            continue
-        try:
-            found.meta["period"] = parse_period(found.period).code
-        except InvalidValue:
-            rejected.append(Rejected(path, "bad_meta", "period"))
-            continue
-        valid.append(Kept(found, commune))
+    with SandboxedReader() as reader:  # one child reads them all; a file that kills it gets a new one
+        for n, path in enumerate(files):
+            report("reading", n, len(files))
+            _judge(path, reader, valid, rejected)
     report("reading", len(files), len(files))
 
     chosen = wanted_province or _most_common_province(valid)
@@ -211,6 +195,29 @@ def consolidate(
     order = {p.name: n for n, p in enumerate(files)}
     rejected.sort(key=lambda r: order.get(r.path.name, 0))
     return Consolidation(folder, chosen, chosen_period, kept, rejected, missing)
+
+
+def _judge(path: Path, reader: SandboxedReader, valid: list[Kept], rejected: list[Rejected]) -> None:
+    """Read one file and keep it, or say why not."""
+    try:
+        found = read_report(path, reader)
+    except ReportRejected as exc:
+        rejected.append(Rejected(path, exc.reason, exc.detail, exc.error))
+        return
+    try:
+        commune = find_commune(found.commune_code)
+    except InvalidValue:
+        rejected.append(Rejected(path, "unknown_commune", found.commune_code[:20]))
+        return
+    if _moment(found.generated_at) is None:
+        rejected.append(Rejected(path, "bad_meta", "generated_at"))
+        return
+    try:
+        found.meta["period"] = parse_period(found.period).code
+    except InvalidValue:
+        rejected.append(Rejected(path, "bad_meta", "period"))
+        return
+    valid.append(Kept(found, commune))
 
 
 def _most_common_province(valid: list[Kept]) -> Province | None:

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from app.spreadsheets.reading import WorkbookError, read_workbook
+from app.spreadsheets.reading import WorkbookError
+from app.spreadsheets.sandbox import SandboxedReader, read_untrusted
 
 __all__ = ["TEMPLATE_ID", "TEMPLATE_VERSION", "KNOWN_VERSIONS", "META_KEYS", "canonical_data",
            "data_sha256", "ReportFile", "ReportRejected", "read_report"]
@@ -103,11 +104,16 @@ def _whole(value: object) -> int | None:
     return None
 
 
-def read_report(path: Path | str) -> ReportFile:
-    """Read and verify one report workbook; raises ``ReportRejected``."""
+def read_report(path: Path | str, reader: SandboxedReader | None = None) -> ReportFile:
+    """Read and verify one report workbook; raises ``ReportRejected``. The file
+    is read in a child process (``reader``'s, for many files; otherwise one of its own)."""
     path = Path(path)
     try:
-        sheets = {s.name: s.rows for s in read_workbook(path, only=(META_SHEET, DATA_SHEET))}
+        if reader is None:
+            found = read_untrusted(path, only=(META_SHEET, DATA_SHEET))
+        else:
+            found = reader.read(path, only=(META_SHEET, DATA_SHEET))
+        sheets = {s.name: s.rows for s in found}
     except WorkbookError as exc:
         raise ReportRejected("unreadable", exc.code, exc) from exc
     if META_SHEET not in sheets or DATA_SHEET not in sheets:

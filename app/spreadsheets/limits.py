@@ -96,6 +96,28 @@ messages.register(
             "Không mở được tệp {path}: {reason}",
             "Cannot open the file {path}: {reason}",
         ),
+        "workbook.not_a_file": (
+            "{path} không phải là một tệp thông thường (mà là lối tắt, thư mục hay thiết bị): không đọc. "
+            "Hãy chọn chính tệp Excel.",
+            "{path} is not an ordinary file (it is a link, a folder or a device): not read. "
+            "Choose the Excel file itself.",
+        ),
+        "workbook.reader_crashed": (
+            "Tệp {path} làm trình đọc bảng tính dừng đột ngột ({detail}) nên đã bị từ chối; ứng dụng vẫn chạy bình "
+            "thường. Tệp có thể bị hỏng hoặc được tạo có chủ ý: hãy mở bằng Excel, lưu lại thành .xlsx rồi thử lại.",
+            "Reading {path} made the spreadsheet reader stop ({detail}), so the file was refused; the app goes on. "
+            "The file may be damaged or crafted: open it in Excel, save it again as .xlsx and try that.",
+        ),
+        "workbook.reader_timeout": (
+            "Đọc tệp {path} quá {seconds} giây nên đã dừng lại và tệp bị từ chối. Tệp có thể bị hỏng hoặc được tạo "
+            "có chủ ý: hãy mở bằng Excel, lưu lại thành .xlsx rồi thử lại.",
+            "Reading {path} took more than {seconds} seconds, so it was stopped and the file refused. The file may "
+            "be damaged or crafted: open it in Excel, save it again as .xlsx and try that.",
+        ),
+        "workbook.reader_memory": (
+            "Tệp {path} đòi quá nhiều bộ nhớ để đọc (hơn {limit}) nên đã bị từ chối.",
+            "Reading {path} asked for too much memory (more than {limit}), so the file was refused.",
+        ),
     }
 )
 

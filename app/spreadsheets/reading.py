@@ -18,7 +18,10 @@ An empty cell is ``""`` (calamine's empty value); numbers come as ``float``
 from __future__ import annotations
 
 import datetime
+import errno
+import io
 import os
+import stat
 import struct
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,7 +31,8 @@ from app.spreadsheets.limits import Limits, WorkbookError, megabytes, refuse, sn
 from app.spreadsheets.xls_checks import check_ole
 from app.spreadsheets.zip_checks import check_package
 
-__all__ = ["CellValue", "Sheet", "Limits", "WorkbookError", "read_workbook", "DEFAULT_LIMITS"]
+__all__ = ["CellValue", "Sheet", "Limits", "WorkbookError", "read_workbook", "read_workbook_bytes",
+           "read_regular_file", "DEFAULT_LIMITS"]
 
 CellValue = Union[
     str, int, float, bool, datetime.date, datetime.datetime, datetime.time, datetime.timedelta, None
@@ -51,41 +55,75 @@ def read_workbook(
     path: Path | str, *, max_bytes: int = DEFAULT_LIMITS.max_bytes, max_cells: int = DEFAULT_LIMITS.max_cells,
     only: Collection[str] | None = None,
 ) -> list[Sheet]:
-    """The visible worksheets of the file, in workbook order. Raises
-    ``WorkbookError`` (a ``FrontDeskError``) with a ``workbook.*`` code and
-    the file name for anything it will not or cannot read. With ``only``,
-    just the worksheets of those names, hidden or not (a report's hidden
-    ``_meta`` and ``_data``), after the same checks of the whole file."""
+    """The visible worksheets of the file, in workbook order, read in this
+    process (an untrusted file goes through ``app.spreadsheets.sandbox``, which
+    reads it with this in a child process). Raises ``WorkbookError`` (a
+    ``FrontDeskError``) with a ``workbook.*`` code and the file name for
+    anything it will not or cannot read. With ``only``, just the worksheets of
+    those names, hidden or not (a report's hidden ``_meta`` and ``_data``),
+    after the same checks of the whole file."""
+    path = Path(path)
+    data = read_regular_file(path, max_bytes)
+    return read_workbook_bytes(data, path, max_bytes=max_bytes, max_cells=max_cells, only=only)
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``max_bytes``:
+    never through a link, never a FIFO, a device or a folder (a FIFO named
+    .xlsx would block the read for ever)."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        if os.path.islink(path):  # Windows has no O_NOFOLLOW: look first
+            raise refuse("workbook.not_a_file", path)
+        fd = os.open(path, flags)
+    except WorkbookError:
+        raise
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a link
+            raise refuse("workbook.not_a_file", path) from exc
+        raise refuse("workbook.cannot_open", path, reason=exc.strerror or str(exc)) from exc
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise refuse("workbook.not_a_file", path)
+    with os.fdopen(fd, "rb") as fh:
+        if info.st_size > max_bytes:
+            raise refuse("workbook.too_large", path, size=megabytes(info.st_size), limit=megabytes(max_bytes))
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:  # it grew while being read
+        raise refuse("workbook.too_large", path, size=megabytes(len(data)), limit=megabytes(max_bytes))
+    return data
+
+
+def read_workbook_bytes(
+    data: bytes, path: Path | str, *, max_bytes: int = DEFAULT_LIMITS.max_bytes,
+    max_cells: int = DEFAULT_LIMITS.max_cells, only: Collection[str] | None = None,
+) -> list[Sheet]:
+    """``read_workbook`` of a file's bytes already read (``path`` names it in messages)."""
     path = Path(path)
     limits = replace(DEFAULT_LIMITS, max_bytes=max_bytes, max_cells=max_cells)
+    size = len(data)
+    if size > limits.max_bytes:
+        raise refuse("workbook.too_large", path, size=megabytes(size), limit=megabytes(limits.max_bytes))
+    if size == 0:
+        raise refuse("workbook.empty", path)
+    fh = io.BytesIO(data)
+    container, kind = sniff(data[:8192])
+    ods_merged: dict[str, list[tuple[int, int, int, int]]] = {}
     try:
-        fh = open(path, "rb")
-    except OSError as exc:
-        raise refuse("workbook.cannot_open", path, reason=exc.strerror or str(exc)) from exc
-    with fh:
-        size = os.fstat(fh.fileno()).st_size
-        if size > limits.max_bytes:
-            raise refuse("workbook.too_large", path, size=megabytes(size), limit=megabytes(limits.max_bytes))
-        if size == 0:
-            raise refuse("workbook.empty", path)
-        head = fh.read(8192)
-        container, kind = sniff(head)
-        ods_merged: dict[str, list[tuple[int, int, int, int]]] = {}
-        try:
-            if container == "zip":
-                ods_merged = check_package(fh, size, path, limits).merged
-            elif container == "ole":
-                fh.seek(0)
-                check_ole(fh.read(), path, limits)
-            elif kind:
-                raise refuse("workbook.not_spreadsheet", path, kind=kind)
-            else:
-                raise refuse("workbook.unknown_format", path)
-        except (struct.error, ValueError, IndexError, KeyError, OverflowError, UnicodeError) as exc:
-            # a structure so broken the checks trip over it: calamine would not do better
-            raise refuse("workbook.unreadable", path, detail=f"{type(exc).__name__}: {str(exc)[:200]}") from exc
-        fh.seek(0)
-        return _read(fh, path, limits, ods_merged, only)
+        if container == "zip":
+            ods_merged = check_package(fh, size, path, limits).merged
+        elif container == "ole":
+            check_ole(data, path, limits)
+        elif kind:
+            raise refuse("workbook.not_spreadsheet", path, kind=kind)
+        else:
+            raise refuse("workbook.unknown_format", path)
+    except (struct.error, ValueError, IndexError, KeyError, OverflowError, UnicodeError) as exc:
+        # a structure so broken the checks trip over it: calamine would not do better
+        raise refuse("workbook.unreadable", path, detail=f"{type(exc).__name__}: {str(exc)[:200]}") from exc
+    fh.seek(0)
+    return _read(fh, path, limits, ods_merged, only)
 
 
 def _read(fh: BinaryIO, path: Path, limits: Limits, ods_merged: dict,
