@@ -158,3 +158,11 @@ def test_a_link_is_not_followed(tmp_path):
     except OSError:  # Windows without the right to make links
         pytest.skip("this account may not create symbolic links")
     _refused("workbook.not_a_file", read_untrusted, link)
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS does not enforce RLIMIT_AS")
+def test_a_child_that_cannot_even_load_the_parser_is_a_refusal_not_a_traceback():
+    # a cap so low that calamine's library cannot be mapped: the child ends with an error
+    error = _refused("workbook.reader_crashed", read_untrusted, ROSTERS / "01_phu_nu_thon3.xlsx",
+                     memory_limit=1024 * 1024)
+    assert error.params["detail"].startswith(("exit status", "signal", "the reader did not start"))

@@ -262,7 +262,11 @@ class SandboxedReader:
         process.start()
         child.close()
         self._process, self._conn, self._served = process, parent, 0
-        if not parent.poll(START_LIMIT) or parent.recv_bytes(16) != b"ready":
+        try:
+            started = parent.poll(START_LIMIT) and parent.recv_bytes(16) == b"ready"
+        except (EOFError, OSError):  # it died while starting
+            started = False
+        if not started:
             detail = self._ended_how()
             self.close()
             raise refuse("workbook.reader_crashed", path, detail="the reader did not start: " + detail)
