@@ -39,13 +39,24 @@ def test_a_rolled_back_change_is_never_heard(store, heard):
     assert store.conn.execute("SELECT count(*) FROM person").fetchone()[0] == 0
 
 
-def test_nested_transactions_are_heard_after_the_outermost_commit(store, heard):
+def test_nested_transactions_are_heard_after_the_outermost_commit_each_kind_once(store, heard):
     with store.transaction():
         with store.transaction():
-            add_person(store, {"full_name": "Lê Văn An"})
+            an, _ = add_person(store, {"full_name": "Lê Văn An"})
         assert heard == []
-        add_person(store, {"full_name": "Lê Thị Bình"})
-    assert [name for name, _ in heard] == ["people_changed", "people_changed"]
+        binh, _ = add_person(store, {"full_name": "Lê Thị Bình"})
+        store.events.emit("tasks_changed")  # says no ids: which tasks is not known
+        store.events.emit("tasks_changed", ids=[9])
+    assert [(name, payload.get("ids")) for name, payload in heard] == [
+        ("people_changed", [an, binh]), ("tasks_changed", None)]
+
+
+def test_a_bulk_change_is_one_event_per_kind(store, heard):
+    from app.domain.tasks import add_task
+
+    with store.transaction():
+        ids = [add_task(store, {"title": f"Việc số {i}", "due_on": "01/12/2026"}) for i in range(300)]
+    assert [(name, payload["ids"]) for name, payload in heard] == [("tasks_changed", ids)]
 
 
 def test_a_change_outside_a_transaction_is_heard_at_once(store, heard):

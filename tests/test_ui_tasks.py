@@ -332,12 +332,12 @@ def test_overdue_rows_are_marked_and_the_menu_leads_to_people(page, store, staff
     assert get_task(store, spread["soon"]).status == "done"
 
 
-def test_the_model_reads_only_the_rows_on_screen(page, store, staff):
-    with store.transaction():  # one commit: quick
+def test_the_model_reads_only_the_rows_on_screen(page, store, staff, qtbot):
+    page.show()
+    with store.transaction():  # one commit: quick, and one tasks_changed the page reads again on
         for i in range(3000):
             add_task(store, {"title": f"Việc số {i}", "due_on": "01/12/2026"})
-    page.refresh()
-    assert page.model.rowCount() == 3000
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3000, timeout=15_000)
     QApplication.processEvents()  # paint the first screen
     assert 0 < page.model.fetched() <= BLOCK
     page.table.scrollToBottom()

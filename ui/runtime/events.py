@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from app.events import database_key, process_events
@@ -85,14 +85,20 @@ class KeptCurrent(QObject):
         super().__init__(page)
         self._page, self._refresh = page, refresh
         self.stale = False
+        # events that arrive together (several kinds from one commit) make one read
+        self._soon = QTimer(self, singleShot=True, interval=0)
+        self._soon.timeout.connect(self._read_now)
         page.installEventFilter(self)
 
     def changed(self, *_event: Any) -> None:
         if self._page.isVisible():
-            self.stale = False
-            self._refresh()
+            self._soon.start()
         else:
             self.stale = True
+
+    def _read_now(self) -> None:
+        self.stale = False
+        self._refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._page and event.type() == QEvent.Show and self.stale:
