@@ -388,6 +388,21 @@ def test_ods_run_of_spaces_bomb(tmp_path, calamine_forbidden):
             "workbook.xml_bomb")
 
 
+@pytest.mark.parametrize("sign", ["+", "0", "+00"])
+def test_ods_counts_written_with_a_sign_or_zeros_are_read_as_calamine_reads_them(tmp_path, calamine_forbidden, sign):
+    # calamine parses "+1048000" as 1,048,000 (Rust's integer parsing takes a plus sign):
+    # checks that read only plain digits let 1.3-6.4 GB be allocated, or the read never end
+    table = ('<table:table table:name="T">'
+             + row(text("x", f' table:number-columns-repeated="{sign}16384"'),
+                   f' table:number-rows-repeated="{sign}1048576"')
+             + "</table:table>")
+    refused(write_ods(tmp_path / "dau_cong.ods", table), "workbook.too_many_cells")
+    cell = ('<table:table-cell office:value-type="string"><text:p>a'
+            f'<text:s text:c="{sign}200000000"/></text:p></table:table-cell>')
+    refused(write_ods(tmp_path / "cach_cong.ods", '<table:table table:name="T">' + row(cell) + "</table:table>"),
+            "workbook.xml_bomb")
+
+
 def test_long_shared_string_used_by_many_cells(tmp_path, calamine_forbidden):
     sst = ('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">'
            f"<si><t>{'a' * 30000}</t></si></sst>")

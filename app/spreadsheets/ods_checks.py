@@ -24,12 +24,12 @@ __all__ = ["OdsTables"]
 _ROW = b"<table:table-row"
 _TABLE_EDGE = re.compile(rb"<table:table(?=[\s>])([^>]*)>|</table:table>")
 _NAME = re.compile(rb"""table:name\s*=\s*["']([^"']*)["']""")
-_ROWS_REPEATED = re.compile(rb"""table:number-rows-repeated\s*=\s*["'](\d+)["']""")
-_COLS_REPEATED = re.compile(rb"""table:number-columns-repeated\s*=\s*["'](\d+)["']""")
-_COLS_SPANNED = re.compile(rb"""table:number-columns-spanned\s*=\s*["'](\d+)["']""")
-_ROWS_SPANNED = re.compile(rb"""table:number-rows-spanned\s*=\s*["'](\d+)["']""")
+_ROWS_REPEATED = re.compile(rb"""table:number-rows-repeated\s*=\s*["']\+?(\d+)["']""")
+_COLS_REPEATED = re.compile(rb"""table:number-columns-repeated\s*=\s*["']\+?(\d+)["']""")
+_COLS_SPANNED = re.compile(rb"""table:number-columns-spanned\s*=\s*["']\+?(\d+)["']""")
+_ROWS_SPANNED = re.compile(rb"""table:number-rows-spanned\s*=\s*["']\+?(\d+)["']""")
 _CELL = re.compile(rb"<table:(?:covered-)?table-cell(?=[\s/>])([^>]*)>")
-_SPACES = re.compile(rb"""text:c\s*=\s*["'](\d+)["']""")
+_SPACES = re.compile(rb"""text:c\s*=\s*["']\+?(\d+)["']""")
 # What makes calamine keep a cell: a value, a string type, a formula.
 _VALUE_MARKS = (b"office:", b"table:formula")
 # Anything that needs a row looked at on its own: repeated rows, merged cells,
