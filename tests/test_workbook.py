@@ -8,6 +8,7 @@ import random
 import struct
 import zipfile
 import zlib
+from array import array
 from pathlib import Path
 
 import openpyxl
@@ -205,6 +206,50 @@ def test_corrupt_and_truncated_xls(tmp_path, calamine_forbidden):
     cut = tmp_path / "cat.xls"
     cut.write_bytes(whole[:2048])
     refused(cut, "workbook.truncated")
+
+
+def _directory_entries(data: bytes) -> list[tuple[int, str]]:
+    """(offset in the file, name) of each directory entry of an OLE2 file (512-byte sectors)."""
+    first_dir = struct.unpack_from("<I", data, 48)[0]
+    fat = array("I", data[76:512])[:struct.unpack_from("<I", data, 44)[0]]
+    table = array("I", b"".join(data[(s + 1) * 512:(s + 2) * 512] for s in fat))
+    found, sid = [], first_dir
+    while sid < 0xFFFFFFFA:
+        for at in range((sid + 1) * 512, (sid + 2) * 512, 128):
+            length = struct.unpack_from("<H", data, at + 64)[0]
+            found.append((at, data[at:at + max(length - 2, 0)].decode("utf-16-le", "replace")))
+        sid = table[sid]
+    return found
+
+
+def _renamed(data: bytearray, at: int, name: str, length: int | None = None) -> None:
+    raw = name.encode("utf-16-le")
+    data[at:at + 64] = raw + bytes(64 - len(raw))
+    struct.pack_into("<H", data, at + 64, length if length is not None else len(raw) + 2)
+
+
+def test_xls_that_two_readers_would_read_differently_is_refused(tmp_path, calamine_forbidden):
+    whole = (HOSTILE / "plain.xls").read_bytes()
+    entries = _directory_entries(whole)
+    book = next(at for at, name in entries if name == "Workbook")
+    unused = next(at for at, name in entries if name == "")
+    # a second Workbook stream: the checks kept the last, calamine reads the first
+    twice = bytearray(whole)
+    _renamed(twice, unused, "Workbook")
+    twice[unused + 66] = 2  # a stream
+    twice[unused + 116:unused + 124] = whole[book + 116:book + 124]  # where it starts, how long
+    (tmp_path / "hai.xls").write_bytes(twice)
+    assert "two Workbook streams" in refused(tmp_path / "hai.xls", "workbook.unreadable").params["detail"]
+    # a name whose length runs past its NUL: "Workbook" to one reader, something else to another
+    past = bytearray(whole)
+    _renamed(past, book, "Workbook\x00AB", length=len("Workbook\x00AB".encode("utf-16-le")) + 2)
+    (tmp_path / "ten.xls").write_bytes(past)
+    assert "name length" in refused(tmp_path / "ten.xls", "workbook.unreadable").params["detail"]
+    # a mini-stream cutoff other than 4096: calamine uses 4096 whatever the header says
+    cutoff = bytearray(whole)
+    struct.pack_into("<I", cutoff, 56, 0xFFFFFFF0)
+    (tmp_path / "cat.xls").write_bytes(cutoff)
+    assert "cutoff" in refused(tmp_path / "cat.xls", "workbook.unreadable").params["detail"]
 
 
 def test_a_corrupt_xls_body_is_unreadable_not_a_traceback(tmp_path):

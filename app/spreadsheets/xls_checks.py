@@ -32,6 +32,9 @@ _MULRK, _LABELSST, _LABEL, _DIMENSIONS, _MERGECELLS = 0x00BD, 0x00FD, 0x0204, 0x
 _BOF, _EOF, _FILEPASS, _BOUNDSHEET, _SST, _CONTINUE = 0x0809, 0x000A, 0x002F, 0x0085, 0x00FC, 0x003C
 
 
+MINI_CUTOFF = 4096  # [MS-CFB]: the only value there is, and the one calamine uses
+
+
 def check_ole(data: bytes, path: Path, limits: Limits) -> None:
     """Refuses an encrypted workbook, anything not an .xls, and an .xls whose
     records would make calamine allocate past the limits."""
@@ -62,6 +65,8 @@ class _Compound:
         self.size = 1 << shift
         self.sectors = (len(data) - self.size) // self.size
         n_fat, first_dir, _, cutoff, first_mini, _, first_difat, n_difat = struct.unpack_from("<8I", data, 44)
+        if cutoff != MINI_CUTOFF:  # calamine always takes 4096: any other would make us read other bytes
+            raise self._bad(f"mini stream cutoff {cutoff}")
         self.cutoff = cutoff
         difat = list(array("I", data[76:512]))
         sid = first_difat
@@ -108,11 +113,20 @@ class _Compound:
             name_len, kind = struct.unpack_from("<HB", raw, at + 64)
             start, size = struct.unpack_from("<II", raw, at + 116)
             name = raw[at:at + max(min(name_len, 64) - 2, 0)].decode("utf-16-le", "replace")
+            if kind in (1, 2, 5) and "\x00" in name:  # the length and the NUL must say the same name
+                raise self._bad(f"directory entry {at // 128}: name length {name_len} past its end")
             entries.append((name, kind, start, size))
         return entries
 
     def names(self) -> dict[str, int]:
-        return {e[0]: i for i, e in enumerate(self.entries) if e[1] in (1, 2)}
+        found: dict[str, int] = {}
+        for i, (name, kind, _start, _size) in enumerate(self.entries):
+            if kind not in (1, 2):
+                continue
+            if name in found and name in ("Workbook", "Book"):  # which one a reader takes is anyone's guess
+                raise self._bad(f"two {name} streams")
+            found.setdefault(name, i)
+        return found
 
     def stream(self, index: int) -> bytes:
         _, _, start, size = self.entries[index]
