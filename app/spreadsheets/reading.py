@@ -119,8 +119,10 @@ def read_workbook_bytes(
             raise refuse("workbook.not_spreadsheet", path, kind=kind)
         else:
             raise refuse("workbook.unknown_format", path)
-    except (struct.error, ValueError, IndexError, KeyError, OverflowError, UnicodeError) as exc:
-        # a structure so broken the checks trip over it: calamine would not do better
+    except (struct.error, ValueError, IndexError, KeyError, OverflowError, UnicodeError, NotImplementedError,
+            EOFError) as exc:
+        # a structure so broken the checks trip over it (a zip "version 20.7" the zipfile module does
+        # not know, found by tests/test_fuzz.py): calamine would not do better
         raise refuse("workbook.unreadable", path, detail=f"{type(exc).__name__}: {str(exc)[:200]}") from exc
     fh.seek(0)
     return _read(fh, path, limits, ods_merged, only)
