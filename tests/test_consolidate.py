@@ -23,6 +23,7 @@ from tests.helpers import cli
 HANOI = ("00004", "00008", "00025")  # Ba Đình, Ngọc Hà, Giảng Võ
 HCMC = "27316"                       # Phường An Đông, Thành phố Hồ Chí Minh
 MOMENT = datetime(2026, 11, 22, 9, 0, tzinfo=timezone.utc)
+NOW = FixedClock(MOMENT + timedelta(hours=1))  # the province consolidates an hour after the exports
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +54,7 @@ def folder_with(tmp_path, demo_reports, keys):
 
 def test_totals_and_missing_communes(tmp_path, demo_reports):
     folder = folder_with(tmp_path, demo_reports, [(c, "2026-11") for c in HANOI])
-    result = consolidate(folder)
+    result = consolidate(folder, clock=NOW)
     assert result.province.code == "01" and result.period == "2026-11"
     assert sorted(k.commune.code for k in result.kept) == sorted(HANOI)
     assert result.rejected == []
@@ -70,7 +71,7 @@ def test_totals_and_missing_communes(tmp_path, demo_reports):
 
 def test_the_summary_workbook(tmp_path, demo_reports):
     folder = folder_with(tmp_path, demo_reports, [(c, "2026-11") for c in HANOI] + [(HCMC, "2026-11")])
-    result = consolidate(folder)
+    result = consolidate(folder, clock=NOW)
     out = tmp_path / "tong-hop.xlsx"
     write_summary(result, out, now=MOMENT)
     book = openpyxl.load_workbook(out)
@@ -117,7 +118,7 @@ def test_rejected_files_with_their_reasons(tmp_path, demo_reports):
     (folder / "ghi-chu.txt").write_text("không phải báo cáo", encoding="utf-8")
     (folder / "~$lock.xlsx").write_bytes(b"x")
 
-    result = consolidate(folder)
+    result = consolidate(folder, clock=NOW)
     reasons = {r.path.name: r.reason for r in result.rejected}
     assert reasons == {
         "sua-tay.xlsx": "bad_checksum",
@@ -150,7 +151,7 @@ def test_hostile_files_among_the_reports_are_refused_one_by_one_and_the_run_goes
         (folder / "loi-tat.xlsx").symlink_to(folder / demo_reports[(HANOI[0], "2026-11")].name)
     except OSError:  # Windows without the right to make links
         pass
-    result = consolidate(folder)
+    result = consolidate(folder, clock=NOW)
     assert sorted(k.commune.code for k in result.kept) == sorted(HANOI)
     refused = {r.path.name: (r.reason, r.detail) for r in result.rejected}
     assert refused.pop("bao-cao-xa-la.xlsx") == ("unreadable", "workbook.reader_crashed")
@@ -159,16 +160,77 @@ def test_hostile_files_among_the_reports_are_refused_one_by_one_and_the_run_goes
                                                         if r.path.name == "bao-cao-xa-la.xlsx"), "vi")
 
 
+def _altered(source, target, *, data=None, meta=None):
+    """A copy of a report with cells of ``_data`` (row, column -> value) or
+    ``_meta`` values (key -> value) changed."""
+    book = openpyxl.load_workbook(source)
+    for (row, col), value in (data or {}).items():
+        book["_data"].cell(row=row, column=col).value = value
+    for row in book["_meta"].iter_rows(min_row=2):
+        if row[0].value in (meta or {}):
+            row[1].value = meta[row[0].value]
+    book.save(target)
+    return target
+
+
+@pytest.mark.parametrize("value", ["1" * 400, "9" * 5000, 1e308, float("nan"), float("inf"), -5, 2.5, "12a",
+                                   10**12, "=1+1"])
+def test_a_figure_that_is_not_a_sane_count_is_refused_never_a_traceback(tmp_path, demo_reports, value):
+    folder = folder_with(tmp_path, demo_reports, [(c, "2026-11") for c in HANOI[1:]])
+    _altered(demo_reports[(HANOI[0], "2026-11")], folder / "so-la.xlsx", data={(3, 3): value})
+    result = consolidate(folder, clock=NOW)
+    [refused] = result.rejected
+    assert (refused.path.name, refused.reason) == ("so-la.xlsx", "bad_data")
+    assert "so-la.xlsx" not in {k.report.path.name for k in result.kept}
+    code, _, err = cli("consolidate", folder, "--out", tmp_path / "tong-hop.xlsx")
+    assert "Traceback" not in err
+
+
+def test_unknown_indicators_and_units_are_never_copied_and_required_ones_must_be_there(tmp_path, demo_reports):
+    folder = folder_with(tmp_path, demo_reports, [(c, "2026-11") for c in HANOI[1:]])
+    source = demo_reports[(HANOI[0], "2026-11")]
+    _altered(source, folder / "chi-so-la.xlsx", data={(3, 1): "members.bi_mat"})
+    _altered(source, folder / "lien-ket.xlsx", data={(3, 1): '=HYPERLINK("http://x.example","bấm")'})
+    _altered(source, folder / "don-vi-la.xlsx", data={(3, 2): "=cmd|' /C calc'!A0"})
+    book = openpyxl.load_workbook(source)
+    data = book["_data"]
+    first = next(r for r in range(2, data.max_row + 1) if data.cell(r, 2).value == "commune")
+    data.delete_rows(first)
+    book.save(folder / "thieu.xlsx")
+    result = consolidate(folder, clock=NOW)
+    reasons = {r.path.name: (r.reason, r.detail) for r in result.rejected}
+    assert {reasons[n][0] for n in ("chi-so-la.xlsx", "lien-ket.xlsx", "don-vi-la.xlsx", "thieu.xlsx")} == {"bad_data"}
+    assert "unknown" in reasons["chi-so-la.xlsx"][1] and "no " in reasons["thieu.xlsx"][1]
+    out = tmp_path / "tong-hop.xlsx"
+    assert cli("consolidate", folder, "--out", out)[0] == 0
+    written = openpyxl.load_workbook(out)
+    texts = {str(c.value) for ws in written.worksheets if ws.title != "Rejected" for row in ws.iter_rows()
+             for c in row if c.value is not None}
+    assert not any("HYPERLINK" in t or "cmd|" in t for t in texts)  # only the refusals' sheet names the files
+
+
+def test_a_report_from_the_future_or_from_before_its_period_is_refused(tmp_path, demo_reports):
+    folder = folder_with(tmp_path, demo_reports, [(c, "2026-11") for c in HANOI[1:]])
+    source = demo_reports[(HANOI[0], "2026-11")]
+    _altered(source, folder / "ngay-mai.xlsx", meta={"generated_at": "2026-11-25T09:00:00+07:00"})
+    _altered(source, folder / "som.xlsx", meta={"generated_at": "2026-10-20T09:00:00+07:00"})
+    result = consolidate(folder, clock=NOW)
+    reasons = {r.path.name: r.reason for r in result.rejected}
+    assert reasons == {"ngay-mai.xlsx": "from_the_future", "som.xlsx": "before_its_period"}
+    words = result.describe(next(r for r in result.rejected if r.reason == "from_the_future"), "vi")
+    assert "25/11/2026 09:00" in words
+
+
 def test_province_and_period_can_be_chosen(tmp_path, demo_reports):
     keys = [(c, p) for c in (*HANOI, HCMC) for p in ("2026-11", "2026-10")]
     folder = folder_with(tmp_path, demo_reports, keys)
-    hcmc = consolidate(folder, province_code="79", period="2026-10")
+    hcmc = consolidate(folder, clock=NOW, province_code="79", period="2026-10")
     assert [k.commune.code for k in hcmc.kept] == [HCMC]
     assert hcmc.period == "2026-10"
     assert {r.reason for r in hcmc.rejected} == {"other_province", "other_period"}
     assert len(hcmc.missing) == len(communes_of("79")) - 1
     # without options: the province most reports belong to; of equal counts, the later period
-    default = consolidate(folder)
+    default = consolidate(folder, clock=NOW)
     assert (default.province.code, default.period) == ("01", "2026-11")
 
 
@@ -177,10 +239,10 @@ def test_nothing_usable_is_one_clear_refusal(tmp_path):
     folder.mkdir()
     (folder / "a.txt").write_text("x")
     with pytest.raises(FrontDeskError) as caught:
-        consolidate(folder)
+        consolidate(folder, clock=NOW)
     assert caught.value.code == "consolidate.nothing"
     with pytest.raises(FrontDeskError) as caught:
-        consolidate(tmp_path / "khong-co")
+        consolidate(tmp_path / "khong-co", clock=NOW)
     assert caught.value.code == "consolidate.no_folder"
 
 
@@ -197,7 +259,7 @@ def test_a_hundred_reports(tmp_path, demo_reports):
             if row[0].value == "commune_code":
                 row[1].value = code
         book.save(folder / f"bc-{code}.xlsx")
-    result = consolidate(folder)
+    result = consolidate(folder, clock=NOW)
     assert len(result.kept) == 100 and not result.rejected
     assert len(result.missing) == len(communes_of("01")) - 100
     single = read_report(source).figures()[("members.total", "commune")]

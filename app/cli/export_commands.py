@@ -161,7 +161,8 @@ def cmd_consolidate(args: argparse.Namespace, out: TextIO) -> int:
     from app.spreadsheets.xlsx_writing import check_target
 
     check_target(args.out)  # before reading a hundred files
-    result = consolidate(args.folder, province_code=args.province, period=args.period, skip=args.out)
+    result = consolidate(args.folder, province_code=args.province, period=args.period, skip=args.out,
+                         clock=args.clock)
     path = write_summary(result, args.out, now=args.clock.now())
     lang = args.lang
     if args.json:

@@ -23,18 +23,23 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from app import messages
+from app.clock import Clock, SystemClock
 from app.text.admin_units import CommuneInfo, Province, communes_of, find_commune, province
 from app.errors import FrontDeskError, InvalidValue
+from app.text.dates import format_moment
 from app.text.periods import parse_period
 from app.progress import ProgressCallback, ignore_progress
 from app.reports.report_file import ReportFile, ReportRejected, read_report
 from app.spreadsheets.sandbox import SandboxedReader
 
 __all__ = ["Consolidation", "Rejected", "consolidate"]
+
+# a report may be dated this much past "now" or before its period (clocks of office PCs drift)
+CLOCK_SLACK = timedelta(days=1)
 
 messages.register(
     {
@@ -68,6 +73,15 @@ messages.register(
         ),
         "consolidate.reason.other_period": (
             "Báo cáo kỳ {detail}, không phải kỳ {period}.", "A report for {detail}, not for {period}.",
+        ),
+        "consolidate.reason.from_the_future": (
+            "Báo cáo ghi ngày lập {detail}, muộn hơn bây giờ: đồng hồ của máy lập sai, hoặc tệp đã bị sửa.",
+            "The report says it was made at {detail}, later than now: the PC that made it had a wrong clock, "
+            "or the file was altered.",
+        ),
+        "consolidate.reason.before_its_period": (
+            "Báo cáo ghi ngày lập {detail}, trước khi kỳ báo cáo bắt đầu: không thể có số liệu của kỳ đó.",
+            "The report says it was made at {detail}, before its period began: it cannot hold that period's figures.",
         ),
         "consolidate.reason.superseded": (
             "Đã có bản xuất mới hơn của cùng xã, cùng kỳ: {detail}.",
@@ -145,10 +159,13 @@ def consolidate(
     period: str | None = None,
     skip: Path | None = None,
     progress: ProgressCallback | None = None,
+    clock: Clock | None = None,
 ) -> Consolidation:
     """Read the folder and decide what the summary holds (see the module's
-    text). Raises when there is no folder or not one usable report."""
+    text). Raises when there is no folder or not one usable report. ``clock``
+    says what "now" is: a report made after it is refused."""
     report = progress or ignore_progress
+    now = (clock or SystemClock()).now()
     folder = Path(folder)
     if not folder.is_dir():
         raise FrontDeskError("consolidate.no_folder", path=str(folder))
@@ -160,7 +177,7 @@ def consolidate(
     with SandboxedReader() as reader:  # one child reads them all; a file that kills it gets a new one
         for n, path in enumerate(files):
             report("reading", n, len(files))
-            _judge(path, reader, valid, rejected)
+            _judge(path, reader, now, valid, rejected)
     report("reading", len(files), len(files))
 
     chosen = wanted_province or _most_common_province(valid)
@@ -197,7 +214,7 @@ def consolidate(
     return Consolidation(folder, chosen, chosen_period, kept, rejected, missing)
 
 
-def _judge(path: Path, reader: SandboxedReader, valid: list[Kept], rejected: list[Rejected]) -> None:
+def _judge(path: Path, reader: SandboxedReader, now: datetime, valid: list[Kept], rejected: list[Rejected]) -> None:
     """Read one file and keep it, or say why not."""
     try:
         found = read_report(path, reader)
@@ -209,13 +226,21 @@ def _judge(path: Path, reader: SandboxedReader, valid: list[Kept], rejected: lis
     except InvalidValue:
         rejected.append(Rejected(path, "unknown_commune", found.commune_code[:20]))
         return
-    if _moment(found.generated_at) is None:
+    made = _moment(found.generated_at)
+    if made is None:
         rejected.append(Rejected(path, "bad_meta", "generated_at"))
         return
     try:
-        found.meta["period"] = parse_period(found.period).code
+        period = parse_period(found.period)
     except InvalidValue:
         rejected.append(Rejected(path, "bad_meta", "period"))
+        return
+    found.meta["period"] = period.code
+    if made > now + CLOCK_SLACK:  # no report is made tomorrow: a wrong clock, or a forged one
+        rejected.append(Rejected(path, "from_the_future", format_moment(made)))
+        return
+    if made.date() < period.first - CLOCK_SLACK:  # a period is reported on once it has begun
+        rejected.append(Rejected(path, "before_its_period", format_moment(made)))
         return
     valid.append(Kept(found, commune))
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from app.reports.figures import MEMBER_INDICATORS, POSITION_INDICATORS, TASK_INDICATORS, UNIT_KEYS
 from app.spreadsheets.reading import WorkbookError
 from app.spreadsheets.sandbox import SandboxedReader, read_untrusted
 
@@ -33,6 +34,9 @@ __all__ = ["TEMPLATE_ID", "TEMPLATE_VERSION", "KNOWN_VERSIONS", "META_KEYS", "ca
 TEMPLATE_ID = "frontdesk.commune-report"
 TEMPLATE_VERSION = "1"
 KNOWN_VERSIONS = ("1",)
+KNOWN_INDICATORS = frozenset(MEMBER_INDICATORS + POSITION_INDICATORS + TASK_INDICATORS)
+MAX_FIGURE = 10**9  # every figure of template 1 is a count: no commune has a billion of anything
+MAX_DIGITS = 10
 META_SHEET, DATA_SHEET = "_meta", "_data"
 META_KEYS = (
     "template_id", "template_version", "commune_code", "commune_name", "province_code", "period",
@@ -93,15 +97,22 @@ def _text(value: object) -> str:
 
 
 def _whole(value: object) -> int | None:
+    """A figure as a whole number not below 0 and not past ``MAX_FIGURE``;
+    None for anything else (a fraction, NaN, ∞, 1e308, 5,000 digits, text)."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value.strip())
-    return None
+    if isinstance(value, float):
+        if not value.is_integer() or abs(value) > MAX_FIGURE:  # NaN and ∞ are not integers
+            return None
+        value = int(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        if not text.isdigit() or len(text) > MAX_DIGITS:  # int() of 5,000 digits raises
+            return None
+        value = int(text)
+    if not isinstance(value, int) or not 0 <= value <= MAX_FIGURE:
+        return None
+    return value
 
 
 def read_report(path: Path | str, reader: SandboxedReader | None = None) -> ReportFile:
@@ -143,10 +154,16 @@ def read_report(path: Path | str, reader: SandboxedReader | None = None) -> Repo
         indicator, organization, value = _text(cells[0]), _text(cells[1]), _whole(cells[2])
         if not indicator or not organization or value is None:
             raise ReportRejected("bad_data", f"row {n}")
+        unknown = indicator if indicator not in KNOWN_INDICATORS else organization if organization not in UNIT_KEYS else ""
+        if unknown:  # never copied onward into the province's summary
+            raise ReportRejected("bad_data", f"row {n}: unknown {unknown[:40]!r}")
         if (indicator, organization) in seen:
             raise ReportRejected("bad_data", f"row {n} repeats {indicator}/{organization}")
         seen.add((indicator, organization))
         rows.append((indicator, organization, value))
+    lacking = [i for i in KNOWN_INDICATORS if (i, "commune") not in seen]
+    if lacking:
+        raise ReportRejected("bad_data", f"no {lacking[0]} for the commune")
     if data_sha256(rows) != meta["data_sha256"].lower():
         raise ReportRejected("bad_checksum")
     return ReportFile(path, meta, rows)

@@ -190,7 +190,8 @@ class ConsolidateDialog(QDialog):
         clock = self._clock
 
         def work(_no_database, progress) -> Summary:
-            found = consolidate(folder, province_code=province_code, period=period, skip=out, progress=progress)
+            found = consolidate(folder, province_code=province_code, period=period, skip=out, progress=progress,
+                                clock=clock)
             progress("writing", 0, 0)
             return Summary(found, write_summary(found, out, now=clock.now()))
 
