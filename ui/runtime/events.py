@@ -97,6 +97,9 @@ class KeptCurrent(QObject):
             self.stale = True
 
     def _read_now(self) -> None:
+        if not self._page.isVisible():  # closed meanwhile (a restore, a language switch): its store may be too
+            self.stale = True
+            return
         self.stale = False
         self._refresh()
 
