@@ -166,3 +166,21 @@ def test_the_command_line_json_lists_what_happened_to_the_outbox(store, tmp_path
     answer = json.loads(out)
     assert answer["outbox_withdrawn"] == [item.remote_name] and answer["outbox_already_sent"] == []
     assert answer["person_id"] == erased
+
+
+def test_a_copy_a_crash_left_after_the_commit_is_deleted_by_the_next_pass_never_sent(store, tmp_path, clock,
+                                                                                      monkeypatch):
+    erased, _stays = _people(store)
+    item = queue_report(store, _export(store, tmp_path / "r.xlsx", with_rosters=True), period="2026-10")
+    copy = outbox_folder(store) / item.file_path
+    from app.sending import withdrawal
+
+    monkeypatch.setattr(withdrawal, "delete_copies", lambda paths: None)  # the power went after the commit
+    monkeypatch.setattr(withdrawal, "delete_withdrawn_copies", lambda store: 0)
+    erase_person_everywhere(store, erased)
+    assert copy.exists() and get_item(store, item.id).withdrawn
+
+    share = tmp_path / "share"
+    share.mkdir()
+    assert run_outbox(store, FolderTransport(share, clock), clock, force=True, rng=random.Random(1)).sent == []
+    assert not copy.exists() and _arrived(share) == []
