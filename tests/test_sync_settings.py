@@ -139,10 +139,15 @@ def test_an_unlocked_site_destination_is_only_a_default(store, tmp_path, monkeyp
 
 
 def test_a_password_in_site_toml_is_refused(store, tmp_path, monkeypatch):
-    site = _site(tmp_path, monkeypatch, '[destination]\ntransport = "webdav"\nurl = "https://x.example/"\npassword = "x"\n')
+    with pytest.raises(FrontDeskError) as caught:  # refused on reading the file (tests/test_site_secrets.py)
+        _site(tmp_path, monkeypatch, '[destination]\ntransport = "webdav"\nurl = "https://x.example/"\npassword = "x"\n')
+    assert caught.value.code == "destination.site_password"
+    # a SiteConfig made in code is checked where the destination is read
+    site = SiteConfig(tmp_path / "site.toml", destination={"transport": "webdav", "url": "https://x.example/",
+                                                          "Password": "x"})
     with pytest.raises(FrontDeskError) as caught:
         current_destination(store, site)
-    assert caught.value.code == "destination.site_password"
+    assert caught.value.code == "destination.site_password" and "destination.Password" in str(caught.value.params)
 
 
 def test_no_password_saved_says_how_to_enter_it(clock):

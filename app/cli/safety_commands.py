@@ -62,6 +62,22 @@ messages.register(
             "Erased person #{person_id}: {memberships} membership(s), {appointments} post(s), {task_assignments} "
             "task assignment(s); personal values removed from {log_entries_scrubbed} change-log entries.",
         ),
+        "cli.erase.outbox_clean": (
+            "Hộp thư đi: không có báo cáo nào đang chờ gửi mang tên người này.",
+            "Outbox: no report waiting to be sent names this person.",
+        ),
+        "cli.erase.withdrawn": (
+            "Hộp thư đi: đã rút {count} báo cáo chưa gửi có tên người này, và xóa bản sao ({names}). "
+            "Chúng sẽ không được gửi; hãy xuất lại báo cáo rồi gửi.",
+            "Outbox: withdrew {count} unsent report(s) that named this person and deleted the copies ({names}). "
+            "They will not be sent; export the report again and send it.",
+        ),
+        "cli.erase.already_sent": (
+            "Đã gửi trước đó, ngoài tầm của máy này: {count} báo cáo có tên người này ({names}); bản sao trên máy "
+            "đã xóa. Hãy đề nghị nơi nhận xóa các tệp đó (docs/PRIVACY.md).",
+            "Sent earlier and out of this PC's reach: {count} report(s) naming this person ({names}); the copies "
+            "on this PC were deleted. Ask the recipient to delete those files (docs/PRIVACY.md).",
+        ),
         "cli.bad_date": (
             "{field_name}: “{value}” không phải ngày (dd/mm/yyyy).",
             "{field_name}: “{value}” is not a date (dd/mm/yyyy).",
@@ -271,7 +287,7 @@ def _register_erase(sub, common) -> None:
 
 def cmd_erase_person(args: argparse.Namespace, out: TextIO) -> int:
     from app.safety.schedule import back_up
-    from app.domain.erasure import erase_person
+    from app.sending.withdrawal import erase_person_everywhere
 
     if not args.yes:
         raise FrontDeskError("cli.erase.confirm")
@@ -280,9 +296,18 @@ def cmd_erase_person(args: argparse.Namespace, out: TextIO) -> int:
     with open_store(args.database, clock=args.clock) as store:
         logged.require(store, "person", args.person_id)
         back_up(store, "before-erasure")  # a mistaken id can still be taken back
-        result = erase_person(store, args.person_id)
+        # the person leaves the outbox's waiting reports in the same transaction
+        result = erase_person_everywhere(store, args.person_id)
     if args.json:
-        _print_json(out, result.__dict__)
+        _print_json(out, result.as_json())
+        return 0
+    print(messages.text("cli.erase.done", args.lang, **result.erasure.__dict__), file=out)
+    if result.withdrawn:
+        print(messages.text("cli.erase.withdrawn", args.lang, count=len(result.withdrawn),
+                            names=", ".join(result.withdrawn)), file=out)
     else:
-        print(messages.text("cli.erase.done", args.lang, **result.__dict__), file=out)
+        print(messages.text("cli.erase.outbox_clean", args.lang), file=out)
+    if result.already_sent:
+        print(messages.text("cli.erase.already_sent", args.lang, count=len(result.already_sent),
+                            names=", ".join(result.already_sent)), file=out)
     return 0

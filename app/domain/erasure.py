@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from app.db import logged
 from app.db.storage import Store
@@ -113,9 +113,13 @@ def _keys(text: str) -> list[str]:
     return list(value) if isinstance(value, dict) else []
 
 
-def erase_person(store: Store, person_id: int) -> ErasureResult:
+def erase_person(store: Store, person_id: int, *, within: Callable[[Store], None] | None = None) -> ErasureResult:
     """Remove the person and every trace of them that names them. Raises
-    ``NotFound`` for an unknown id. Irreversible, except from a backup."""
+    ``NotFound`` for an unknown id. Irreversible, except from a backup.
+
+    ``within`` runs first inside the same transaction, while the person's row
+    is still there: a layer above (the outbox, ``app.sending.withdrawal``)
+    takes the person out of what it holds, all or nothing with the erasure."""
     person_id = int(person_id)
     logged.require(store, "person", person_id)
     conn = store.conn
@@ -124,6 +128,8 @@ def erase_person(store: Store, person_id: int) -> ErasureResult:
     q("PRAGMA secure_delete = ON")
     try:
         with store.transaction():
+            if within is not None:
+                within(store)
             memberships = [r[0] for r in q("SELECT id FROM membership WHERE person_id = ?", (person_id,))]
             appointments = [r[0] for r in q("SELECT id FROM appointment WHERE person_id = ?", (person_id,))]
             tasks = q("SELECT count(*) FROM task_assignee WHERE person_id = ?", (person_id,)).fetchone()[0]

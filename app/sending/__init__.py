@@ -2,7 +2,7 @@
 destination (a folder, WebDAV, e-mail) and its transports, passwords in the OS keyring, and
 site.toml from IT.
 
-Modules: delivery, destination, folder, outbox, secrets, site_config, smtp, transport, webdav.
+Modules: delivery, destination, folder, outbox, secrets, site_config, smtp, transport, webdav, withdrawal.
 
 The public API is the table below, name -> module: what the window and the command line
 use. Each name loads its module on first use (``app.lazy``), so importing the package is free.
@@ -22,6 +22,7 @@ _API = {
     "load_site_config": "site_config", "SiteConfig": "site_config",
     "TLS_CHOICES": "smtp",
     "DeliveryError": "transport",
+    "erase_person_everywhere": "withdrawal", "PersonErased": "withdrawal",
 }
 __all__ = sorted(_API)
 __getattr__ = lazy_api(__name__, _API)

@@ -33,7 +33,10 @@ from typing import Any, Iterator
 
 from app import messages
 from app.clock import Clock, iso_timestamp
-from app.sending.outbox import FAILED, QUEUED, SENDING, SENT, WAITING, OutboxItem, list_outbox, outbox_folder, parcel_for
+from app.sending.outbox import (
+    FAILED, NOT_WITHDRAWN, QUEUED, SENDING, SENT, WAITING, OutboxItem, delete_withdrawn_copies, list_outbox,
+    outbox_folder, parcel_for,
+)
 from app.db.logged import delete, update
 from app.sending.secrets import scrub
 from app.db.storage import Store
@@ -141,7 +144,8 @@ def retarget(store: Store, label: str) -> None:
     this row redundant: the other row carries the same content there."""
     with store.transaction():
         rows = store.conn.execute(
-            "SELECT id, remote_name, state FROM outbox WHERE state != 'sent' AND destination != ?", (label,)
+            f"SELECT id, remote_name, state FROM outbox WHERE state != 'sent' AND destination != ? AND {NOT_WITHDRAWN}",
+            (label,),
         ).fetchall()
         for row_id, name, state in rows:
             other = store.conn.execute(
@@ -177,6 +181,7 @@ def run_outbox(
         if not mine:
             result.busy = True
             return result
+        delete_withdrawn_copies(store)  # left by a crash right after an erasure
         retarget(store, f"{transport.kind}:{transport.label}")
         now = clock.now()
         due = [i for i in list_outbox(store, WAITING) if _due(i, now, force)]

@@ -25,7 +25,7 @@ from app.clock import Clock
 from app.errors import FrontDeskError, InvalidValue
 from app.sending.outbox import OutboxItem, queue_report
 from app.sending.secrets import SecretStore
-from app.sending.site_config import SiteConfig, load_site_config
+from app.sending.site_config import SiteConfig, load_site_config, looks_like_secret
 from app.db.storage import Store
 from app.sending.transport import SETTINGS, DeliveryError
 from app.sending.folder import FolderTransport
@@ -70,10 +70,6 @@ messages.register(
         "destination.site_bad": (
             "Mục [destination] trong {path} không dùng được: {reason}",
             "The [destination] table in {path} cannot be used: {reason}",
-        ),
-        "destination.site_password": (
-            "Tệp {path} không được chứa mật khẩu. Cán bộ CNTT: hãy xóa dòng password; mật khẩu nhập trong ứng dụng.",
-            "{path} must not hold a password. IT staff: remove the password line; it is entered in the app.",
         ),
     }
 )
@@ -218,8 +214,9 @@ def site_destination(site: SiteConfig) -> Destination | None:
     data = site.destination
     if not data or not data.get("transport"):
         return None
-    if "password" in data:
-        raise FrontDeskError("destination.site_password", path=str(site.path))
+    secret = next((k for k in data if looks_like_secret(k)), None)
+    if secret is not None:  # load_site_config refuses it already; a SiteConfig made in code is checked too
+        raise FrontDeskError("destination.site_password", path=str(site.path), key=f"destination.{secret}")
     try:
         return _from_mapping(data)
     except InvalidValue as exc:

@@ -11,7 +11,10 @@ States: ``queued`` (waiting, maybe with a next attempt time), ``sending``
 (recorded before the transport is called: a row found in this state was
 interrupted and is sent again), ``sent`` (the destination confirmed it),
 ``failed`` (set aside: it can never be delivered there; the reason is kept).
-A row leaves the queue only when delivery is confirmed. Delivery itself is
+A row leaves the queue only when delivery is confirmed. A set-aside row whose
+error kind is ``withdrawn`` held a person erased on request
+(``app.sending.withdrawal``): its copy is deleted and nothing puts it back in
+the queue, not ``put_back``, a new destination, nor queuing the same bytes. Delivery itself is
 ``app.sending.delivery.run_outbox``.
 """
 from __future__ import annotations
@@ -37,6 +40,12 @@ from app.durable import fsync_folder
 QUEUED, SENDING, SENT, FAILED = "queued", "sending", "sent", "failed"
 WAITING = (QUEUED, SENDING)
 STATES = (QUEUED, SENDING, SENT, FAILED)
+WITHDRAWN = "withdrawn"  # the error kind of a row taken out of the queue for good
+# SQL: the row was not withdrawn (a last_error that is not JSON was not written by a withdrawal)
+NOT_WITHDRAWN = (
+    "NOT (state = 'failed' AND coalesce(CASE WHEN json_valid(last_error) "
+    "THEN json_extract(last_error, '$.kind') END, '') = 'withdrawn')"
+)
 
 _PERIOD = re.compile(r"\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]|W(0[1-9]|[1-4]\d|5[0-3])))?")
 _SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,8}")
@@ -57,6 +66,14 @@ messages.register(
         "outbox.file_missing": (
             "Bản sao trong hộp thư đi đã mất hoặc bị sửa ({path}). Hãy xuất và gửi lại báo cáo.",
             "The outbox copy is missing or was changed ({path}). Export and send the report again.",
+        ),
+        "outbox.withdrawn_erased": (
+            "Đã rút khỏi hộp thư đi: tệp có thông tin của một người đã bị xóa theo yêu cầu. Hãy xuất lại báo cáo.",
+            "Withdrawn: it held a person erased on request. Export the report again.",
+        ),
+        "outbox.withdrawn_again": (
+            "Không gửi {path}: tệp này có thông tin của một người đã bị xóa theo yêu cầu. Hãy xuất lại báo cáo.",
+            "Not sending {path}: it holds a person erased on request. Export the report again.",
         ),
         "outbox.not_found": ("Không có mục số {id} trong hộp thư đi.", "No outbox item number {id}."),
         "outbox.state.queued": ("đang chờ gửi", "waiting"),
@@ -93,6 +110,10 @@ class OutboxItem:
     @property
     def waiting(self) -> bool:
         return self.state in WAITING
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.state == FAILED and (self.last_error or {}).get("kind") == WITHDRAWN
 
     def error_text(self, lang: str | None = None) -> str | None:
         if not self.last_error:
@@ -220,6 +241,9 @@ def queue_report(
         temporary, sha256, size = _copy_in(source, folder)
         name = remote_name_for(code, period, sha256, source.suffix, kind)
         target = folder / name
+        if _withdrawn_name(store, name):  # the very bytes that held an erased person
+            temporary.unlink()
+            raise FrontDeskError("outbox.withdrawn_again", path=str(source))
         if target.is_file() and sha256_of(target) == sha256:
             temporary.unlink()
         else:
@@ -250,6 +274,30 @@ def queue_report(
     return get_item(store, item_id)
 
 
+def _withdrawn_name(store: Store, name: str) -> bool:
+    return store.conn.execute(
+        f"SELECT 1 FROM outbox WHERE remote_name = ? AND NOT ({NOT_WITHDRAWN})", (name,)
+    ).fetchone() is not None
+
+
+def delete_copies(paths: set[Path]) -> None:
+    """Delete outbox copies for good: the deletions are on the disk when this returns."""
+    for path in paths:
+        path.unlink(missing_ok=True)
+    for folder in {p.parent for p in paths}:
+        fsync_folder(folder)
+
+
+def delete_withdrawn_copies(store: Store) -> int:
+    """Delete the copies of withdrawn rows that a crash after the erasure's
+    commit left behind (they are never sent, but they still name the person)."""
+    rows = store.conn.execute(f"SELECT file_path FROM outbox WHERE NOT ({NOT_WITHDRAWN})").fetchall()
+    folder = outbox_folder(store)
+    found = {p for (name,) in rows if (p := folder / name if not Path(name).is_absolute() else Path(name)).exists()}
+    delete_copies(found)
+    return len(found)
+
+
 def parcel_for(store: Store, item: OutboxItem) -> Parcel:
     path = Path(item.file_path)
     if not path.is_absolute():
@@ -260,7 +308,7 @@ def parcel_for(store: Store, item: OutboxItem) -> Parcel:
 def put_back(store: Store, item_id: int | None = None) -> list[int]:
     """Put set-aside reports (one, or all) back in the queue, e.g. after the
     province raised its size limit. Returns the ids put back."""
-    where = "WHERE state = 'failed'" + (" AND id = ?" if item_id is not None else "")
+    where = f"WHERE state = 'failed' AND {NOT_WITHDRAWN}" + (" AND id = ?" if item_id is not None else "")
     params: tuple = (item_id,) if item_id is not None else ()
     if item_id is not None:
         get_item(store, item_id)
@@ -301,13 +349,15 @@ def outbox_summary(store: Store, *, has_destination: bool = True) -> OutboxSumma
     waiting = [i for i in list_outbox(store, WAITING)]
     moments = [i.next_attempt_at for i in waiting if i.next_attempt_at]
     following = min(moments, key=lambda m: datetime.fromisoformat(m)) if moments else None
+    # a withdrawn row needs nothing more from anyone: it does not call for attention
+    set_aside = counts[FAILED] - sum(1 for i in list_outbox(store, (FAILED,)) if i.withdrawn)
     errors = [i.last_error for i in waiting if i.last_error]
     last_error = errors[-1] if errors else None
     if waiting and not has_destination:
         status = "no_destination"
     elif counts[SENDING]:
         status = "sending"
-    elif counts[FAILED] or (last_error and last_error.get("kind") == "settings"):
+    elif set_aside or (last_error and last_error.get("kind") == "settings"):
         status = "attention"
     elif waiting and last_error and last_error.get("kind") == "offline":
         status = "offline"

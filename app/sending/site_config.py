@@ -8,8 +8,10 @@ error with the file and the reason, never ignored silently.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,13 @@ messages.register(
             "Không đọc được tệp cấu hình của đơn vị {path}: {reason}",
             "Cannot read the site configuration {path}: {reason}",
         ),
+        # one message for a secret under any name, in any table (docs/IT.md promises it)
+        "destination.site_password": (
+            "Tệp {path} không được chứa mật khẩu hay mã bí mật (khóa “{key}”). Cán bộ CNTT: hãy xóa dòng đó; "
+            "mật khẩu do người dùng nhập trong ứng dụng và được giữ trong kho mật khẩu (keyring) của hệ điều hành.",
+            "{path} must not hold a password or any secret (key “{key}”). IT staff: remove that line; the password "
+            "is entered in the app and kept in the operating system's keyring.",
+        ),
         "site.bad_commune": (
             "Tệp cấu hình {path} ghi mã xã không hợp lệ: {reason}",
             "The site configuration {path} names an invalid commune: {reason}",
@@ -41,6 +50,46 @@ class SiteConfig:
     commune_code: str | None = None
     commune_locked: bool = False
     destination: dict[str, Any] = field(default_factory=dict)
+
+
+# Words that name a secret, after folding (lower case, no accents, đ -> d). A key is a
+# secret when one of its words is one of these, or when it contains one of the longer
+# ones anywhere ("smtp_password", "matkhau", "ApiKey"): IT writes keys in many ways.
+_SECRET_WORDS = frozenset({"pass", "passwd", "pwd", "pw", "secret", "token", "credential", "credentials"})
+_SECRET_PARTS = ("password", "passwd", "passphrase", "secret", "token", "matkhau", "apikey", "privatekey",
+                 "credential")
+
+
+def _fold(key: str) -> str:
+    text = unicodedata.normalize("NFD", str(key).replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def looks_like_secret(key: str) -> bool:
+    folded = _fold(key)
+    # split camelCase too: "apiKey", "SmtpPass"
+    words = {w for w in re.split(r"[^a-z0-9]+", re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", str(key)).casefold()) if w}
+    words |= {w for w in re.split(r"[^a-z0-9]+", folded) if w}
+    compact = re.sub(r"[^a-z0-9]+", "", folded)
+    return bool(words & _SECRET_WORDS) or any(part in compact for part in _SECRET_PARTS)
+
+
+def _secret_key(data: Any, where: str = "") -> str | None:
+    """The dotted name of the first key that looks like a secret, at any depth."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            name = f"{where}.{key}" if where else str(key)
+            if looks_like_secret(key):
+                return name
+            found = _secret_key(value, name)
+            if found:
+                return found
+    elif isinstance(data, list):
+        for n, value in enumerate(data):
+            found = _secret_key(value, f"{where}[{n}]")
+            if found:
+                return found
+    return None
 
 
 def site_config_candidates() -> list[Path]:
@@ -69,9 +118,13 @@ def load_site_config(environ: dict[str, str] | None = None) -> SiteConfig:
     if not path.is_file():
         return SiteConfig()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: Notepad and PowerShell 5.1 start the file with a byte-order mark
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise FrontDeskError("site.unreadable", path=str(path), reason=str(exc)) from exc
+    secret = _secret_key(data)
+    if secret is not None:
+        raise FrontDeskError("destination.site_password", path=str(path), key=secret)
     commune = data.get("commune", {}) if isinstance(data.get("commune"), dict) else {}
     code = commune.get("code")
     if code is not None:
