@@ -6,6 +6,7 @@ from typing import Any, Callable
 
 from app import messages
 from app.db.migrations import SCHEMA_VERSION
+from app.db.schema_objects import describe_objects, foreign_objects
 from app.domain.positions import CURRENT
 from app.db.storage import Store, foreign_key_problems, integrity_problems
 from app.text.dates import format_moment
@@ -21,6 +22,8 @@ messages.register(
         "check.foreign_keys.fail": ("{count} dòng trỏ tới dữ liệu không còn tồn tại (bảng {tables}).", "{count} row(s) point at missing data (tables {tables})."),
         "check.schema.ok": ("Lược đồ dữ liệu phiên bản {version}.", "Schema version {version}."),
         "check.schema.fail": ("Lược đồ dữ liệu phiên bản {found}, ứng dụng cần {version}.", "Schema version {found}; the app needs {version}."),
+        "check.schema_objects.ok": ("Cơ sở dữ liệu chỉ chứa các bảng, chỉ mục của Front Desk.", "The database holds only Front Desk's own tables and indexes."),
+        "check.schema_objects.fail": ("Cơ sở dữ liệu chứa {count} đối tượng lạ mà Front Desk không tạo ra (có thể chép hoặc sửa dữ liệu khi ghi): {names}. Hãy khôi phục một bản sao lưu tốt.", "The database holds {count} object(s) Front Desk never made (they can copy or change data as it is written): {names}. Restore a good backup."),
         "check.commune.ok": ("Thuộc {name}, {province} (mã {code}).", "Belongs to {name}, {province} (code {code})."),
         "check.commune.fail": ("Cơ sở dữ liệu chưa gắn với xã nào.", "The database belongs to no commune."),
         "check.search.ok": ("Chỉ mục tìm kiếm khớp với {count} người.", "The search index matches all {count} people."),
@@ -89,6 +92,15 @@ def _schema(store: Store) -> CheckResult:
     found = store.schema_version()
     status = "ok" if found == SCHEMA_VERSION else "fail"
     return CheckResult("schema", status, {"found": found, "version": SCHEMA_VERSION})
+
+
+def _schema_objects(store: Store) -> CheckResult:
+    """Triggers, views, tables or indexes the migrations never made: a trigger
+    runs on every write the app makes (a crafted backup kept erased people so)."""
+    foreign = foreign_objects(store.conn)
+    if foreign:
+        return CheckResult("schema_objects", "fail", {"count": len(foreign), "names": describe_objects(foreign)})
+    return CheckResult("schema_objects", "ok")
 
 
 def _commune(store: Store) -> CheckResult:
@@ -218,7 +230,7 @@ def _backups(store: Store) -> CheckResult:
 
 
 CHECKS: list[Callable[[Store], CheckResult]] = [
-    _integrity, _settings, _foreign_keys, _schema, _commune, _search_index, _search_content, _change_log,
+    _integrity, _settings, _foreign_keys, _schema, _schema_objects, _commune, _search_index, _search_content, _change_log,
     _seats, _inactive_holders, _backups, _self_test,
 ]
 
