@@ -96,3 +96,22 @@ def test_a_backup_with_a_trigger_is_refused_and_nothing_changes(store, tmp_path,
     with open_store(store.path, clock=clock) as again:
         erase_person(again, person_id)
         assert not again.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'kept'").fetchone()
+
+
+def test_a_backup_with_a_trigger_is_never_the_good_one_offered(store, clock):
+    """The backup the start-up offers after damage, retention protects and
+    ``backup copy`` takes is the newest *good* one: not a crafted file, even
+    the newest, dropped into the backups folder."""
+    from datetime import timedelta
+
+    from app.clock import FixedClock
+    from app.db.backups import list_backups, newest_good_backup, verify_backup
+
+    good = back_up(store, "manual")
+    store.clock = FixedClock(clock.now() + timedelta(hours=1))
+    crafted = back_up(store, "manual")
+    _crafted(crafted)
+    assert "trigger keep_erased" in verify_backup(crafted)[0]
+    assert newest_good_backup(good.parent).path == good
+    listed = {b.path: b.problem for b in list_backups(good.parent, verify=True, include_bad=True)}
+    assert listed[good] is None and "trigger keep_erased" in listed[crafted]

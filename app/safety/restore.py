@@ -119,7 +119,8 @@ def inspect_backup(path: Path) -> BackupSummary:
     path = Path(path)
     if not path.is_file():
         raise FrontDeskError("backup.missing", path=str(path))
-    problems = verify_backup(path, full=True)
+    # what the migrations never made gets its own clearer refusal below
+    problems = verify_backup(path, full=True, foreign=False)
     if problems:
         raise FrontDeskError("backup.damaged", path=str(path), detail="; ".join(problems[:3]))
     try:
