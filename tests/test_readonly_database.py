@@ -98,6 +98,8 @@ def test_a_database_that_cannot_be_written_is_opened_read_only(tmp_path, clock, 
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             store.conn.execute("DELETE FROM person")
     _searched_checked_exported(db, tmp_path)
+    code, _, err = cli("--lang", "en", "erase-person", "1", "--yes", "--db", str(db))  # a change: one clear line
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "changes cannot be saved" in err
     assert _file(db) == before
 
 

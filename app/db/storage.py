@@ -71,6 +71,12 @@ messages.register(
             "The database {path} can only be read (no write permission, or read-only media) and needs a schema "
             "upgrade before use. Copy it to a folder that can be written and open it again; the file was not changed.",
         ),
+        "database.read_only": (
+            "Cơ sở dữ liệu {path} chỉ đọc được ở đây (không có quyền ghi hoặc nằm trên thiết bị chỉ đọc): có thể "
+            "tìm, kiểm tra và xuất, nhưng không lưu được thay đổi. Không có gì bị thay đổi.",
+            "The database {path} can only be read here (no write permission, or read-only media): it can be "
+            "searched, checked and exported from, but changes cannot be saved. Nothing was changed.",
+        ),
         "database.no_commune": (
             "Cơ sở dữ liệu {path} chưa gắn với xã nào. Hãy tạo lại bằng frontdesk init.",
             "The database {path} has no commune. Create it again with frontdesk init.",
@@ -96,6 +102,8 @@ def sqlite_problem(exc: sqlite3.Error, path: Path | str) -> DatabaseProblem:
     low = detail.lower()
     if "locked" in low or "busy" in low:
         return DatabaseProblem("database.locked", path=str(path))
+    if "readonly database" in low:  # a write through a store opened read-only
+        return DatabaseProblem("database.read_only", path=str(path))
     if "not a database" in low or "file is encrypted" in low:
         return DatabaseProblem("database.not_sqlite", path=str(path))
     if "malformed" in low or "corrupt" in low:
