@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from app import messages
+from app.db.migrations import applied_names
+from app.db.schema_objects import describe_objects, foreign_objects
 from app.durable import fsync_folder  # noqa: F401 (restore and backup_copy import it from here)
 from app.errors import FrontDeskError
 
@@ -131,10 +133,12 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def verify_backup(path: Path, *, full: bool = False) -> list[str]:
+def verify_backup(path: Path, *, full: bool = False, foreign: bool = True) -> list[str]:
     """Problems of a backup file; an empty list means it is sound.
     ``full`` runs integrity_check (every index against its table) instead of
-    quick_check."""
+    quick_check. With ``foreign``, a Front Desk database holding what its
+    migrations never made (a trigger, a view...) is not sound either: it is
+    never the backup offered, kept or copied as the good one."""
     path = Path(path)
     problem = header_problem(path)
     if problem:
@@ -144,6 +148,10 @@ def verify_backup(path: Path, *, full: bool = False) -> list[str]:
         try:
             pragma = "integrity_check" if full else "quick_check"
             rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
+            if rows == ["ok"] and foreign and applied_names(conn):
+                extra = foreign_objects(conn)
+                if extra:
+                    return [f"not made by Front Desk: {describe_objects(extra)}"]
         finally:
             conn.close()
     except sqlite3.Error as exc:

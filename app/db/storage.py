@@ -65,6 +65,18 @@ messages.register(
             "Lỗi đọc/ghi đĩa với {path} ({detail}). Kiểm tra ổ đĩa còn chỗ trống và không bị lỗi.",
             "Disk error with {path} ({detail}). Check that the disk has free space and works.",
         ),
+        "database.read_only_old": (
+            "Cơ sở dữ liệu {path} chỉ đọc được (không có quyền ghi hoặc nằm trên thiết bị chỉ đọc) và cần "
+            "được nâng cấp lược đồ trước khi dùng. Hãy chép nó vào một thư mục ghi được rồi mở lại; tệp không bị thay đổi.",
+            "The database {path} can only be read (no write permission, or read-only media) and needs a schema "
+            "upgrade before use. Copy it to a folder that can be written and open it again; the file was not changed.",
+        ),
+        "database.read_only": (
+            "Cơ sở dữ liệu {path} chỉ đọc được ở đây (không có quyền ghi hoặc nằm trên thiết bị chỉ đọc): có thể "
+            "tìm, kiểm tra và xuất, nhưng không lưu được thay đổi. Không có gì bị thay đổi.",
+            "The database {path} can only be read here (no write permission, or read-only media): it can be "
+            "searched, checked and exported from, but changes cannot be saved. Nothing was changed.",
+        ),
         "database.no_commune": (
             "Cơ sở dữ liệu {path} chưa gắn với xã nào. Hãy tạo lại bằng frontdesk init.",
             "The database {path} has no commune. Create it again with frontdesk init.",
@@ -90,6 +102,8 @@ def sqlite_problem(exc: sqlite3.Error, path: Path | str) -> DatabaseProblem:
     low = detail.lower()
     if "locked" in low or "busy" in low:
         return DatabaseProblem("database.locked", path=str(path))
+    if "readonly database" in low:  # a write through a store opened read-only
+        return DatabaseProblem("database.read_only", path=str(path))
     if "not a database" in low or "file is encrypted" in low:
         return DatabaseProblem("database.not_sqlite", path=str(path))
     if "malformed" in low or "corrupt" in low:
@@ -158,6 +172,8 @@ class Store:
         # window's runner): their transactions take turns here, rather than
         # meeting in SQLite's busy timeout.
         self.write_lock = write_lock if write_lock is not None else nullcontext()
+        # opened read-only (a file this program may not write): reads only
+        self.read_only = False
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -261,6 +277,55 @@ def _check_header(path: Path) -> None:
         raise DatabaseProblem("database.not_sqlite", path=str(path))
 
 
+def _connect_readonly(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    """The file opened so that SQLite cannot write it: no journal-mode switch,
+    no migration, no hot journal rolled back. (Network paths are refused before
+    this, so the URI's lack of a host name is no loss.)"""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        if Path(str(path) + "-wal").exists():
+            raise  # changes wait in the WAL: reading without it would show an older state
+        # A WAL database in a folder nobody may write (read-only media) has
+        # no shared-memory file and cannot get one: SQLite reads it only as
+        # "immutable", which is true of such media and of a file without a WAL.
+        conn = sqlite3.connect(uri + "&immutable=1", uri=True, timeout=busy_timeout)
+    try:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA recursive_triggers=ON")
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return conn
+
+
+def _can_write(path: Path) -> bool:
+    """Whether this program may write the file and make its WAL beside it:
+    false without the permission and on read-only media (EROFS)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _identify(path: Path, busy_timeout: float) -> bool:
+    """Is the file at ``path`` a Front Desk database this app can use? Read
+    only, before anything writes to it: another program's SQLite file must be
+    left as it was, byte for byte. Returns whether a migration is due;
+    raises ``DatabaseProblem`` otherwise."""
+    conn = _connect_readonly(path, busy_timeout)
+    try:
+        tables = _table_names(conn)
+        if MIGRATIONS_TABLE not in tables:
+            code = "database.not_frontdesk" if tables else "database.missing"
+            raise DatabaseProblem(code, path=str(path))
+        applied = applied_names(conn)
+        _refuse_newer(conn, path, applied)
+        return not set(MIGRATION_NAMES) <= set(applied)
+    finally:
+        conn.close()
+
+
 def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), timeout=busy_timeout)
     try:
@@ -281,8 +346,7 @@ def _table_names(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
 
 
-def _migrate(conn: sqlite3.Connection, path: Path, backups: Path | None, clock: Clock) -> None:
-    applied = applied_names(conn)
+def _refuse_newer(conn: sqlite3.Connection, path: Path, applied: list[str]) -> None:
     unknown = [name for name in applied if name not in MIGRATION_NAMES]
     user_version = conn.execute("PRAGMA user_version").fetchone()[0]
     if unknown or user_version > SCHEMA_VERSION:
@@ -290,6 +354,11 @@ def _migrate(conn: sqlite3.Connection, path: Path, backups: Path | None, clock: 
         raise DatabaseProblem(
             "database.too_new", path=str(path), found=found, supported=SCHEMA_VERSION
         )
+
+
+def _migrate(conn: sqlite3.Connection, path: Path, backups: Path | None, clock: Clock) -> None:
+    applied = applied_names(conn)
+    _refuse_newer(conn, path, applied)
     if set(MIGRATION_NAMES) <= set(applied):
         return
     from sqlite_utils import Database
@@ -330,7 +399,13 @@ def open_store(
 ) -> Store:
     """Open (or with ``create``, make) the database at ``path``, migrated to
     this app's schema. Raises ``DatabaseProblem`` for anything wrong with the
-    file, and for a file on a network share (``place_check``)."""
+    file, and for a file on a network share (``place_check``).
+
+    An existing file is identified read-only first: nothing is written to a
+    file that is not a Front Desk database. One this program cannot write
+    (permissions, read-only media) is opened read-only (``store.read_only``),
+    for searching, checking and exporting; it is refused if it needs a
+    migration."""
     path = Path(path)
     place_check(path)
     clock = clock or SystemClock()
@@ -343,16 +418,22 @@ def open_store(
             raise DatabaseProblem("database.missing", path=str(path))
         _check_header(path)
     conn = None
+    read_only = False
     try:
-        conn = _connect(path, busy_timeout)
         if not create:
-            tables = _table_names(conn)
-            if MIGRATIONS_TABLE not in tables:
-                code = "database.not_frontdesk" if tables else "database.missing"
-                raise DatabaseProblem(code, path=str(path))
-        _migrate(conn, path, backups, clock)
-        return Store(Connection(conn), path, actor=actor or default_actor(), clock=clock, events=events or process_events(),
-                     write_lock=write_lock)
+            needs_migration = _identify(path, busy_timeout)
+            read_only = not _can_write(path)
+            if read_only and needs_migration:
+                raise DatabaseProblem("database.read_only_old", path=str(path))
+        if read_only:
+            conn = _connect_readonly(path, busy_timeout)
+        else:
+            conn = _connect(path, busy_timeout)
+            _migrate(conn, path, backups, clock)
+        store = Store(Connection(conn), path, actor=actor or default_actor(), clock=clock,
+                      events=events or process_events(), write_lock=write_lock)
+        store.read_only = read_only
+        return store
     except DatabaseProblem:
         if conn is not None:
             conn.close()

@@ -6,6 +6,7 @@ from typing import Any, Callable
 
 from app import messages
 from app.db.migrations import SCHEMA_VERSION
+from app.db.schema_objects import describe_objects, foreign_objects
 from app.domain.positions import CURRENT
 from app.db.storage import Store, foreign_key_problems, integrity_problems
 from app.text.dates import format_moment
@@ -21,6 +22,8 @@ messages.register(
         "check.foreign_keys.fail": ("{count} dòng trỏ tới dữ liệu không còn tồn tại (bảng {tables}).", "{count} row(s) point at missing data (tables {tables})."),
         "check.schema.ok": ("Lược đồ dữ liệu phiên bản {version}.", "Schema version {version}."),
         "check.schema.fail": ("Lược đồ dữ liệu phiên bản {found}, ứng dụng cần {version}.", "Schema version {found}; the app needs {version}."),
+        "check.schema_objects.ok": ("Cơ sở dữ liệu chỉ chứa các bảng, chỉ mục của Front Desk.", "The database holds only Front Desk's own tables and indexes."),
+        "check.schema_objects.fail": ("Cơ sở dữ liệu chứa {count} đối tượng lạ mà Front Desk không tạo ra (có thể chép hoặc sửa dữ liệu khi ghi): {names}. Hãy khôi phục một bản sao lưu tốt.", "The database holds {count} object(s) Front Desk never made (they can copy or change data as it is written): {names}. Restore a good backup."),
         "check.commune.ok": ("Thuộc {name}, {province} (mã {code}).", "Belongs to {name}, {province} (code {code})."),
         "check.commune.fail": ("Cơ sở dữ liệu chưa gắn với xã nào.", "The database belongs to no commune."),
         "check.search.ok": ("Chỉ mục tìm kiếm khớp với {count} người.", "The search index matches all {count} people."),
@@ -65,13 +68,30 @@ def _integrity(store: Store) -> CheckResult:
     return CheckResult("integrity", "ok")
 
 
+def _header_says_wal(path) -> bool:
+    """Bytes 18 and 19 of an SQLite file: 2 and 2 when it is in WAL mode."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(20)
+    except OSError:
+        return False
+    return head[18:20] == b"\x02\x02"
+
+
 def _settings(store: Store) -> CheckResult:
     q = store.conn.execute
     wrong = []
-    if q("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-        wrong.append("journal_mode")
-    if q("PRAGMA synchronous").fetchone()[0] != 2:
-        wrong.append("synchronous")
+    if store.read_only:
+        # Read as "immutable" (read-only media), SQLite reports the journal
+        # mode as delete: the file's header says what it is written with. And
+        # this connection writes nothing, so its synchronous does not matter.
+        if not _header_says_wal(store.path):
+            wrong.append("journal_mode")
+    else:
+        if q("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            wrong.append("journal_mode")
+        if q("PRAGMA synchronous").fetchone()[0] != 2:
+            wrong.append("synchronous")
     if q("PRAGMA foreign_keys").fetchone()[0] != 1:
         wrong.append("foreign_keys")
     return CheckResult("settings", "fail", {"detail": ", ".join(wrong)}) if wrong else CheckResult("settings", "ok")
@@ -91,6 +111,15 @@ def _schema(store: Store) -> CheckResult:
     return CheckResult("schema", status, {"found": found, "version": SCHEMA_VERSION})
 
 
+def _schema_objects(store: Store) -> CheckResult:
+    """Triggers, views, tables or indexes the migrations never made: a trigger
+    runs on every write the app makes (a crafted backup kept erased people so)."""
+    foreign = foreign_objects(store.conn)
+    if foreign:
+        return CheckResult("schema_objects", "fail", {"count": len(foreign), "names": describe_objects(foreign)})
+    return CheckResult("schema_objects", "ok")
+
+
 def _commune(store: Store) -> CheckResult:
     row = store.conn.execute("SELECT code, name, province_name FROM commune WHERE id = 1").fetchone()
     if row is None:
@@ -100,10 +129,13 @@ def _commune(store: Store) -> CheckResult:
 
 def _search_index(store: Store) -> CheckResult:
     q = store.conn.execute
-    try:
-        q("INSERT INTO person_search(person_search) VALUES ('integrity-check')")
-    except Exception as exc:  # sqlite3.DatabaseError: the index itself is broken
-        return CheckResult("search", "fail", {"detail": str(exc)})
+    # FTS5's own integrity-check is asked for as a write: a database opened
+    # read-only gets the comparisons below without it
+    if not store.read_only:
+        try:
+            q("INSERT INTO person_search(person_search) VALUES ('integrity-check')")
+        except Exception as exc:  # sqlite3.DatabaseError: the index itself is broken
+            return CheckResult("search", "fail", {"detail": str(exc)})
     people = q("SELECT count(*) FROM person").fetchone()[0]
     missing = q(
         "SELECT count(*) FROM person p WHERE NOT EXISTS (SELECT 1 FROM person_search s WHERE s.rowid = p.id)"
@@ -218,7 +250,7 @@ def _backups(store: Store) -> CheckResult:
 
 
 CHECKS: list[Callable[[Store], CheckResult]] = [
-    _integrity, _settings, _foreign_keys, _schema, _commune, _search_index, _search_content, _change_log,
+    _integrity, _settings, _foreign_keys, _schema, _schema_objects, _commune, _search_index, _search_content, _change_log,
     _seats, _inactive_holders, _backups, _self_test,
 ]
 

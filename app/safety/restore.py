@@ -4,7 +4,8 @@ In order, so that at every moment either the old or the new database is
 whole at its path, and the old one is also kept as a backup:
 
 1. the chosen backup is checked (header, integrity_check, a Front Desk
-   database, not from a newer app, the same commune unless ``force``);
+   database, not from a newer app, nothing in it that the migrations did
+   not make, the same commune unless ``force``);
 2. the database is locked exclusively: if any other program (the app's
    window) has it open, the restore is refused;
 3. the current state is backed up ("before-restore"); a database too
@@ -32,6 +33,7 @@ from app.db.backups import (
 from app.clock import Clock, SystemClock
 from app.errors import DatabaseProblem, FrontDeskError
 from app.db.migrations import SCHEMA_VERSION
+from app.db.schema_objects import describe_objects, foreign_objects
 from app.paths import backups_dir_for
 from app.db.storage import integrity_problems, open_store
 
@@ -52,6 +54,14 @@ messages.register(
             "đến {supported}). Hãy cập nhật ứng dụng trước khi khôi phục.",
             "The backup {path} was made by a newer Front Desk (schema {found}; this version knows up to "
             "{supported}). Update the app before restoring it.",
+        ),
+        "restore.foreign_objects": (
+            "Bản sao lưu {path} chứa {count} đối tượng mà Front Desk không tạo ra: {names}. Đối tượng lạ (nhất là "
+            "trigger) có thể chép hoặc sửa dữ liệu khi ứng dụng ghi, kể cả dữ liệu của người đã xóa. Không khôi "
+            "phục; không có gì bị thay đổi. Hãy chọn bản sao lưu khác.",
+            "The backup {path} holds {count} object(s) Front Desk never made: {names}. A foreign object (a "
+            "trigger above all) can copy or change data as the app writes, erased people's included. Nothing "
+            "was restored or changed. Choose another backup.",
         ),
         "restore.other_commune": (
             "Bản sao lưu {path} là của {backup_commune} (mã {backup_code}), còn cơ sở dữ liệu đang dùng là của "
@@ -109,7 +119,8 @@ def inspect_backup(path: Path) -> BackupSummary:
     path = Path(path)
     if not path.is_file():
         raise FrontDeskError("backup.missing", path=str(path))
-    problems = verify_backup(path, full=True)
+    # what the migrations never made gets its own clearer refusal below
+    problems = verify_backup(path, full=True, foreign=False)
     if problems:
         raise FrontDeskError("backup.damaged", path=str(path), detail="; ".join(problems[:3]))
     try:
@@ -121,6 +132,10 @@ def inspect_backup(path: Path) -> BackupSummary:
             schema = conn.execute("PRAGMA user_version").fetchone()[0]
             if schema > SCHEMA_VERSION:
                 raise FrontDeskError("restore.too_new", path=str(path), found=schema, supported=SCHEMA_VERSION)
+            foreign = foreign_objects(conn)
+            if foreign:
+                raise FrontDeskError("restore.foreign_objects", path=str(path), count=len(foreign),
+                                     names=describe_objects(foreign))
             row = conn.execute("SELECT code, name, province_name FROM commune WHERE id = 1").fetchone()
             if row is None:
                 raise FrontDeskError("restore.not_frontdesk", path=str(path))
