@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from export_roster import bare_openpyxl, bare_xlsxwriter, table_cells
@@ -79,6 +79,7 @@ def _reports(ctx: Context, count: int) -> Path:
 def consolidation(ctx: Context) -> list[Figure]:
     from python_calamine import CalamineWorkbook
 
+    from app.clock import FixedClock
     from app.reports.consolidation import consolidate
     from app.reports.consolidation_workbook import write_summary
 
@@ -94,10 +95,11 @@ def consolidation(ctx: Context) -> list[Figure]:
                 book.get_sheet_by_name(name).to_python()
 
     ours, bare = [], []
+    province_day = FixedClock(datetime(2026, 12, 5, 8, 0, tzinfo=timezone.utc))  # after the exports, on any date
     for _ in range(ctx.rounds):
         started = time.perf_counter()
-        result = consolidate(folder)
-        write_summary(result, summary, now=datetime(2026, 12, 5, 8, 0))
+        result = consolidate(folder, clock=province_day)
+        write_summary(result, summary, now=province_day.now())
         ours.append(time.perf_counter() - started)
         started = time.perf_counter()
         read_all()
