@@ -183,7 +183,7 @@ def test_a_figure_that_is_not_a_sane_count_is_refused_never_a_traceback(tmp_path
     assert (refused.path.name, refused.reason) == ("so-la.xlsx", "bad_data")
     assert "so-la.xlsx" not in {k.report.path.name for k in result.kept}
     code, _, err = cli("consolidate", folder, "--out", tmp_path / "tong-hop.xlsx")
-    assert "Traceback" not in err
+    assert code == 1 and "Traceback" not in err and (tmp_path / "tong-hop.xlsx").exists()
 
 
 def test_unknown_indicators_and_units_are_never_copied_and_required_ones_must_be_there(tmp_path, demo_reports):
@@ -202,7 +202,8 @@ def test_unknown_indicators_and_units_are_never_copied_and_required_ones_must_be
     assert {reasons[n][0] for n in ("chi-so-la.xlsx", "lien-ket.xlsx", "don-vi-la.xlsx", "thieu.xlsx")} == {"bad_data"}
     assert "unknown" in reasons["chi-so-la.xlsx"][1] and "no " in reasons["thieu.xlsx"][1]
     out = tmp_path / "tong-hop.xlsx"
-    assert cli("consolidate", folder, "--out", out)[0] == 0
+    code, stdout, _ = cli("consolidate", folder, "--out", out)
+    assert code == 1 and "4 tệp bị từ chối" in stdout  # the summary of the good ones is written all the same
     written = openpyxl.load_workbook(out)
     texts = {str(c.value) for ws in written.worksheets if ws.title != "Rejected" for row in ws.iter_rows()
              for c in row if c.value is not None}
@@ -285,6 +286,8 @@ def test_cli_consolidate(tmp_path, demo_reports):
     code, stdout, err = cli("consolidate", str(folder), "--out", str(tmp_path / "lan-2.xlsx"), "--json")
     assert {r["file"] for r in json.loads(stdout)["rejected"]} == {
         demo_reports[(HCMC, "2026-11")].name, "tong-hop.xlsx"}
+    # another province's report and last time's summary are left out, not refused: nothing is at fault
+    assert code == 0 and not any(r["refused"] for r in json.loads(stdout)["rejected"])
     code, _, err = cli("consolidate", str(tmp_path / "khong-co"), "--out", str(out))
     assert code == 1 and "khong-co" in err
     code, _, err = cli("consolidate", str(folder), "--out", str(out), "--period", "2026-15")

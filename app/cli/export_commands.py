@@ -56,6 +56,10 @@ messages.register(
         ),
         "cli.consolidate.rejected": ("Tệp không dùng:", "Files not used:"),
         "cli.consolidate.missing": ("Chưa gửi ({count}): {names}", "Sent nothing ({count}): {names}"),
+        "cli.consolidate.refused": (
+            "{count} tệp bị từ chối vì có lỗi (lý do ở trên); bản tổng hợp chỉ gồm các báo cáo hợp lệ.",
+            "{count} file(s) refused as faulty (reasons above); the summary holds only the valid reports.",
+        ),
     }
 )
 
@@ -165,6 +169,7 @@ def cmd_consolidate(args: argparse.Namespace, out: TextIO) -> int:
                          clock=args.clock)
     path = write_summary(result, args.out, now=args.clock.now())
     lang = args.lang
+    refused = result.refused()  # a file at fault: exit status 1, after the summary of the good ones
     if args.json:
         totals: dict[str, dict[str, int]] = {}
         for (indicator, unit), value in sorted(result.totals().items()):
@@ -176,10 +181,10 @@ def cmd_consolidate(args: argparse.Namespace, out: TextIO) -> int:
                          for k in result.kept],
             "totals": totals,
             "missing": [{"code": c.code, "name": c.name} for c in result.missing],
-            "rejected": [{"file": r.path.name, "reason": r.reason, "message": result.describe(r, lang)}
-                         for r in result.rejected],
+            "rejected": [{"file": r.path.name, "reason": r.reason, "message": result.describe(r, lang),
+                          "refused": r in refused} for r in result.rejected],
         })
-        return 0
+        return 1 if refused else 0
     print(messages.text(
         "cli.consolidate.done", lang, period=parse_period(result.period).label(lang), province=result.province.full_name,
         sent=len(result.kept), missing=len(result.missing), rejected=len(result.rejected), path=path,
@@ -191,5 +196,8 @@ def cmd_consolidate(args: argparse.Namespace, out: TextIO) -> int:
     if result.missing:
         names = ", ".join(c.name for c in result.missing[:12]) + (" …" if len(result.missing) > 12 else "")
         print(messages.text("cli.consolidate.missing", lang, count=len(result.missing), names=names), file=out)
+    if refused:
+        print(messages.text("cli.consolidate.refused", lang, count=len(refused)), file=out)
+        return 1
     return 0
 

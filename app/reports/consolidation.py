@@ -40,6 +40,8 @@ __all__ = ["Consolidation", "Rejected", "consolidate"]
 
 # a report may be dated this much past "now" or before its period (clocks of office PCs drift)
 CLOCK_SLACK = timedelta(days=1)
+# reasons a file is left out without being at fault; every other reason is a refusal
+LEFT_OUT = frozenset({"other_province", "other_period", "superseded", "summary"})
 
 messages.register(
     {
@@ -82,6 +84,10 @@ messages.register(
         "consolidate.reason.before_its_period": (
             "Báo cáo ghi ngày lập {detail}, trước khi kỳ báo cáo bắt đầu: không thể có số liệu của kỳ đó.",
             "The report says it was made at {detail}, before its period began: it cannot hold that period's figures.",
+        ),
+        "consolidate.reason.summary": (
+            "Đây là một bản tổng hợp của tỉnh, không phải báo cáo của xã: bỏ qua.",
+            "This is a province summary, not a commune's report: left out.",
         ),
         "consolidate.reason.superseded": (
             "Đã có bản xuất mới hơn của cùng xã, cùng kỳ: {detail}.",
@@ -131,6 +137,11 @@ class Consolidation:
 
     def describe(self, rejected: Rejected, lang: str | None = None) -> str:
         return rejected.message(lang, province_name=self.province.full_name, period=self.period)
+
+    def refused(self) -> list[Rejected]:
+        """The files at fault (unreadable, altered, forged, not a report), as against
+        those only left out (another province or period, an older export, a summary)."""
+        return [r for r in self.rejected if r.reason not in LEFT_OUT]
 
 
 def _moment(text: str) -> datetime | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from app import __version__
 from app.clock import iso_timestamp
+from app.reports.report_file import SUMMARY_TEMPLATE_ID
 from app.reports.consolidation import Consolidation
 from app.text.dates import format_date
 from app.text.periods import parse_period
@@ -26,7 +27,6 @@ from app.spreadsheets.xlsx_writing import (
 
 __all__ = ["write_summary", "SUMMARY_TEMPLATE_ID"]
 
-SUMMARY_TEMPLATE_ID = "frontdesk.province-summary"
 UNIT_NAMES = {
     "front": "Ủy ban MTTQ và các Ban công tác Mặt trận", "women": "Hội Liên hiệp Phụ nữ", "farmers": "Hội Nông dân",
     "veterans": "Hội Cựu chiến binh", "youth": "Đoàn TNCS Hồ Chí Minh", "trade_union": "Công đoàn",

@@ -34,6 +34,7 @@ __all__ = ["TEMPLATE_ID", "TEMPLATE_VERSION", "KNOWN_VERSIONS", "META_KEYS", "ca
 TEMPLATE_ID = "frontdesk.commune-report"
 TEMPLATE_VERSION = "1"
 KNOWN_VERSIONS = ("1",)
+SUMMARY_TEMPLATE_ID = "frontdesk.province-summary"  # a province's summary, left in the folder it was made from
 KNOWN_INDICATORS = frozenset(MEMBER_INDICATORS + POSITION_INDICATORS + TASK_INDICATORS)
 MAX_FIGURE = 10**9  # every figure of template 1 is a count: no commune has a billion of anything
 MAX_DIGITS = 10
@@ -133,6 +134,8 @@ def read_report(path: Path | str, reader: SandboxedReader | None = None) -> Repo
     for row in sheets[META_SHEET][1:]:
         if len(row) >= 2 and _text(row[0]):
             meta[_text(row[0])] = _text(row[1])
+    if meta.get("template_id") == SUMMARY_TEMPLATE_ID:
+        raise ReportRejected("summary")
     if meta.get("template_id") != TEMPLATE_ID:
         raise ReportRejected("unknown_template", meta.get("template_id", "")[:80])
     if meta.get("template_version") not in KNOWN_VERSIONS:
