@@ -103,9 +103,6 @@ class StoreEvents:
         self.depth = 0  # open transactions of the store (nested ones count)
         self._held: list[tuple[str, dict[str, Any]]] = []
 
-    def subscribe(self, name: str, listener: Listener) -> Callable[[], None]:
-        return self.registry.subscribe(name, listener)
-
     def emit(self, name: str, **payload: Any) -> None:
         payload["database"] = self.database
         if self.depth:
