@@ -3,46 +3,21 @@ parser abort, stall or eat memory becomes one clear refusal naming the file,
 and the process that asked (the window, a consolidation run) goes on."""
 from __future__ import annotations
 
-import io
 import os
 import sys
 import time
-import zipfile
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from app import messages
 from app.spreadsheets.limits import WorkbookError
 from app.spreadsheets.reading import read_workbook
 from app.spreadsheets.sandbox import SandboxedReader, cap_memory, decode_answer, encode_sheets, read_untrusted
+from tests.hostile import far_cell_in_a_part_not_named_xml, without_the_checks
 
 ROSTERS = Path(__file__).parent / "fixtures" / "rosters"
 WAIT_S = 60  # generous: a child starts in well under a second, even on a loaded machine
-
-
-def far_cell_in_a_part_not_named_xml(path: Path, sheet_name: str = "Danh sách") -> Path:
-    """An .xlsx whose workbook relationship points the sheet at a part named
-    .bin holding a cell at XFD1048576: checks that go by extension skip it, and
-    calamine, which follows the relationship, asks for 550 GB and aborts."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = sheet_name
-    sheet["A1"], sheet["A2"] = "Họ và tên", "Nguyễn Văn An"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for item in source.infolist():
-            name, data = item.filename, source.read(item.filename)
-            if name == "xl/worksheets/sheet1.xml":
-                name = "xl/worksheets/sheet1.bin"
-                data = data.replace(b'<c r="A2"', b'<c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c><c r="A2"')
-            elif name in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
-                data = data.replace(b"worksheets/sheet1.xml", b"worksheets/sheet1.bin")
-            out.writestr(name, data)
-    return path
 
 
 def _refused(code: str, call, *args, **kwargs) -> WorkbookError:
@@ -85,7 +60,8 @@ def test_an_answer_a_child_could_forge_is_a_refusal_never_code(answer):
     assert error.params["path"] == "giả.xlsx"
 
 
-def test_a_file_that_makes_the_parser_abort_is_one_refusal_and_this_process_goes_on(tmp_path):
+def test_a_file_that_makes_the_parser_abort_is_one_refusal_and_this_process_goes_on(tmp_path, monkeypatch):
+    without_the_checks(monkeypatch)
     crafted = far_cell_in_a_part_not_named_xml(tmp_path / "hoi_vien.xlsx")
     error = _refused("workbook.reader_crashed", read_untrusted, crafted)
     assert error.params["path"] == "hoi_vien.xlsx"
@@ -94,7 +70,8 @@ def test_a_file_that_makes_the_parser_abort_is_one_refusal_and_this_process_goes
     assert read_untrusted(ROSTERS / "01_phu_nu_thon3.xlsx")  # and reading goes on
 
 
-def test_one_child_serves_many_files_and_a_new_one_follows_a_crash(tmp_path):
+def test_one_child_serves_many_files_and_a_new_one_follows_a_crash(tmp_path, monkeypatch):
+    without_the_checks(monkeypatch)
     crafted = far_cell_in_a_part_not_named_xml(tmp_path / "ke_xau.xlsx")
     good = ROSTERS / "02_nong_dan_nam_nu.xlsx"
     with SandboxedReader() as reader:

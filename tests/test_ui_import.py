@@ -104,8 +104,11 @@ def test_a_file_that_is_not_a_spreadsheet_says_so_and_stays_on_the_first_step(pa
     assert _count(store) == 0
 
 
-def test_a_file_that_makes_the_reader_abort_is_refused_and_the_window_lives_on(page, qtbot, store, tmp_path):
-    from tests.test_sandbox import far_cell_in_a_part_not_named_xml
+def test_a_file_that_makes_the_reader_abort_is_refused_and_the_window_lives_on(page, qtbot, store, tmp_path,
+                                                                                monkeypatch):
+    from tests.hostile import far_cell_in_a_part_not_named_xml, without_the_checks
+
+    without_the_checks(monkeypatch)  # so that the file reaches the parser and aborts it (in the child)
 
     crafted = far_cell_in_a_part_not_named_xml(tmp_path / "hoi_vien.xlsx")
     wizard = page.import_roster()

@@ -17,6 +17,7 @@ import pytest
 from app import messages
 from app.spreadsheets import reading as workbook_module
 from app.spreadsheets.reading import Sheet, WorkbookError, read_workbook
+from tests.hostile import far_cell_in_a_part_not_named_xml
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 CODES = ("workbook.too_large", "workbook.empty", "workbook.not_spreadsheet", "workbook.unknown_format",
@@ -394,6 +395,14 @@ def test_one_far_cell_that_would_make_calamine_allocate_a_huge_grid(tmp_path, ca
     error = refused(bomb, "workbook.too_many_cells")
     assert error.params["sheet"] == "Danh sách"
     assert "Danh sách" in messages.describe(error, "vi")
+
+
+@pytest.mark.parametrize("part", ["sheet1.bin", "sheet1", "anh/sheet1.png", "sheet1.xml.tmp"])
+def test_a_sheet_in_a_part_not_named_xml_is_checked_as_calamine_reads_it(tmp_path, calamine_forbidden, part):
+    # calamine follows the workbook's relationship to any part in xl/worksheets/, whatever its name
+    bomb = far_cell_in_a_part_not_named_xml(tmp_path / "hoi_vien.xlsx", part=part)
+    error = refused(bomb, "workbook.too_many_cells")
+    assert error.params["sheet"] == "Danh sách" and error.params["corner"] == "XFD1048576"
 
 
 def test_prefixed_far_cell(tmp_path, calamine_forbidden):

@@ -43,6 +43,10 @@ TIME_LIMIT = 120.0  # seconds for one file (a 100,000-row roster reads in about 
 MAX_ANSWER = 512 * 1024 * 1024  # bytes of encoded rows the parent accepts
 FILES_PER_CHILD = 200  # a long run starts a fresh child now and then (memory comes back)
 START_LIMIT = 60.0  # seconds for a child to start and say it is ready
+# What the child runs on a file's bytes. Passed to the child by name (a module
+# level function), so tests can give it a parser without our checks in front
+# and prove that what a bad file does to the parser stays in the child.
+PARSE = read_workbook_bytes
 
 
 # -- the encoding of rows between the processes -------------------------------------------
@@ -176,7 +180,7 @@ def _windows_job(limit: int) -> None:  # pragma: no cover - runs on Windows only
         raise OSError(ctypes.get_last_error(), "AssignProcessToJobObject failed")
 
 
-def _child(conn, memory_limit: int) -> None:
+def _child(conn, memory_limit: int, parse=read_workbook_bytes) -> None:
     """The child's loop: a request (file name, options, bytes) in, rows or a refusal out."""
     cap_memory(memory_limit)
     conn.send_bytes(b"ready")
@@ -189,7 +193,7 @@ def _child(conn, memory_limit: int) -> None:
         data = conn.recv_bytes()
         path = Path(request["name"])
         try:
-            sheets = read_workbook_bytes(data, path, max_bytes=request["max_bytes"], max_cells=request["max_cells"],
+            sheets = parse(data, path, max_bytes=request["max_bytes"], max_cells=request["max_cells"],
                                          only=request["only"])
             answer = encode_sheets(sheets)
             del sheets
@@ -212,6 +216,7 @@ class SandboxedReader:
 
     def __init__(self, *, memory_limit: int = MEMORY_LIMIT, time_limit: float = TIME_LIMIT) -> None:
         self.memory_limit, self.time_limit = memory_limit, time_limit
+        self._parse = PARSE
         self._process: Any = None
         self._conn: Any = None
         self._served = 0
@@ -257,7 +262,7 @@ class SandboxedReader:
         self.close()
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe(duplex=True)
-        process = context.Process(target=_child, args=(child, self.memory_limit), name="frontdesk-reader",
+        process = context.Process(target=_child, args=(child, self.memory_limit, self._parse), name="frontdesk-reader",
                                   daemon=True)
         process.start()
         child.close()

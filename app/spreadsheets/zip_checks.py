@@ -140,7 +140,7 @@ def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], kind: st
     kept: dict[str, bytes] = {}  # the small parts that name the sheets
     budget = limits.max_unpacked
     for info in infos:
-        if not info.filename.lower().endswith((".xml", ".rels")):
+        if not _parsed(info.filename, kind):
             continue  # media and binaries: calamine does not read them; sizes were checked above
         reach = CellReach(skip=kind != "xlsx")  # calamine reads sheets only from a package with xl/workbook.xml
         sst: SharedStrings | None = None
@@ -186,6 +186,16 @@ def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], kind: st
 
 
 _SHEET_NAMES = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+# calamine reads a sheet wherever the workbook's relationship points, whatever
+# the part's name, as long as the path it makes is in one of these folders (it
+# refuses any other): so every part in them is checked as a sheet, not only
+# those named .xml (a sheet named sheet1.bin once slipped past the checks).
+SHEET_FOLDERS = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/")
+
+
+def _parsed(name: str, kind: str) -> bool:
+    """Whether the parser may read this part as XML."""
+    return name.lower().endswith((".xml", ".rels")) or (kind == "xlsx" and name.startswith(SHEET_FOLDERS))
 
 
 def _measure_again(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, mode: str,
