@@ -69,7 +69,7 @@ def _reports(ctx: Context, count: int) -> Path:
     for seed, commune in enumerate(communes_of("01")[:count], start=1):
         db = communes / f"{commune.code}.sqlite3"
         if not db.exists():
-            build_demo(db, people=300, seed=seed, commune_code=commune.code, clock=clock)
+            build_demo(db, people=300, seed=seed, commune_code=commune.code, clock=clock, marked=False)
         with open_store(db, clock=clock) as store:
             export_report(store, parse_period("2026-11", today=clock.today()), folder / f"bc-{commune.code}.xlsx")
     done.write_text("")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 from datetime import datetime, timedelta, timezone
 
 import openpyxl
@@ -15,7 +16,7 @@ from app.errors import FrontDeskError
 from app.reports.consolidation import consolidate
 from app.reports.consolidation_workbook import write_summary
 from app.reports.province_report import export_report
-from app.reports.report_file import read_report
+from app.reports.report_file import read_report, report_sha256
 from app.text.admin_units import communes_of
 from app.text.periods import parse_period
 from tests.helpers import cli
@@ -34,13 +35,15 @@ def demo_reports(tmp_path_factory):
     made = {}
     for seed, code in enumerate((*HANOI, HCMC), start=1):
         db = root / f"{code}.sqlite3"
-        build_demo(db, people=300, seed=seed, commune_code=code, clock=FixedClock(MOMENT))
+        build_demo(db, people=300, seed=seed, commune_code=code, clock=FixedClock(MOMENT), marked=False)
         for period, minutes in (("2026-11", 0), ("2026-10", 1)):
             clock = FixedClock(MOMENT + timedelta(minutes=minutes))
             with open_store(db, clock=clock) as store:
                 out = root / f"bc-{code}-{period}.xlsx"
                 export_report(store, parse_period(period), out)
                 made[(code, period)] = out
+    with open_store(root / f"{HANOI[0]}.sqlite3", clock=FixedClock(MOMENT + timedelta(minutes=30))) as store:
+        made[(HANOI[0], "2026-11", "newer")] = export_report(store, parse_period("2026-11"), root / "ba-dinh-moi.xlsx").path
     return made
 
 
@@ -100,12 +103,7 @@ def test_rejected_files_with_their_reasons(tmp_path, demo_reports):
     book["_data"]["C3"].value += 5
     book.save(folder / "sua-tay.xlsx")
     # a newer export of Ba Đình for November: the older one is replaced
-    newer = openpyxl.load_workbook(folder / demo_reports[(HANOI[0], "2026-11")].name)
-    meta = newer["_meta"]
-    for row in meta.iter_rows(min_row=2):
-        if row[0].value == "generated_at":
-            row[1].value = "2026-11-23T08:00:00+07:00"
-    newer.save(folder / "ba-dinh-moi.xlsx")
+    shutil.copy(demo_reports[(HANOI[0], "2026-11", "newer")], folder / "ba-dinh-moi.xlsx")
     # an unknown template version, not a report, not a spreadsheet
     unknown = openpyxl.load_workbook(folder / demo_reports[(HANOI[2], "2026-11")].name)
     for row in unknown["_meta"].iter_rows(min_row=2):
@@ -134,7 +132,7 @@ def test_rejected_files_with_their_reasons(tmp_path, demo_reports):
     words = {r.path.name: result.describe(r, "vi") for r in result.rejected}
     assert "Sai mã kiểm tra" in words["sua-tay.xlsx"]
     assert "ba-dinh-moi.xlsx" in words[demo_reports[(HANOI[0], "2026-11")].name]
-    assert "phiên bản 1" in words["mau-moi.xlsx"]
+    assert "phiên bản 1, 2" in words["mau-moi.xlsx"]
 
 
 def test_hostile_files_among_the_reports_are_refused_one_by_one_and_the_run_goes_on(tmp_path, demo_reports,
@@ -163,21 +161,31 @@ def test_hostile_files_among_the_reports_are_refused_one_by_one_and_the_run_goes
                                                         if r.path.name == "bao-cao-xa-la.xlsx"), "vi")
 
 
-def _altered(source, target, *, data=None, meta=None):
-    """A copy of a report with cells of ``_data`` (row, column -> value) or
-    ``_meta`` values (key -> value) changed."""
+def _altered(source, target, *, data=None, meta=None, printed=None, resealed=False):
+    """A copy of a report with cells of ``_data`` (row, column -> value),
+    ``_meta`` values (key -> value) or cells of the printed summary (name ->
+    value) changed; ``resealed``: and its checksum computed again, as anyone
+    can (it is not a signature), so that the other checks must catch it."""
     book = openpyxl.load_workbook(source)
     for (row, col), value in (data or {}).items():
         book["_data"].cell(row=row, column=col).value = value
     for row in book["_meta"].iter_rows(min_row=2):
         if row[0].value in (meta or {}):
             row[1].value = meta[row[0].value]
+    for name, value in (printed or {}).items():
+        book["Tổng hợp"][name].value = value
+    if resealed:
+        pairs = {k: str(v) for k, v in book["_meta"].iter_rows(min_row=2, values_only=True)}
+        rows = [(i, o, int(v)) for i, o, v in book["_data"].iter_rows(min_row=2, values_only=True)]
+        for row in book["_meta"].iter_rows(min_row=2):
+            if row[0].value == "data_sha256":
+                row[1].value = report_sha256(pairs, rows)
     book.save(target)
     return target
 
 
 @pytest.mark.parametrize("value", ["1" * 400, "9" * 5000, 1e308, float("nan"), float("inf"), -5, 2.5, "12a",
-                                   10**12, "=1+1"])
+                                   10**12, "=1+1", "²", "١٢"])
 def test_a_figure_that_is_not_a_sane_count_is_refused_never_a_traceback(tmp_path, demo_reports, value):
     folder = folder_with(tmp_path, demo_reports, [(c, "2026-11") for c in HANOI[1:]])
     _altered(demo_reports[(HANOI[0], "2026-11")], folder / "so-la.xlsx", data={(3, 3): value})
@@ -203,7 +211,7 @@ def test_unknown_indicators_and_units_are_never_copied_and_required_ones_must_be
     result = consolidate(folder, clock=NOW)
     reasons = {r.path.name: (r.reason, r.detail) for r in result.rejected}
     assert {reasons[n][0] for n in ("chi-so-la.xlsx", "lien-ket.xlsx", "don-vi-la.xlsx", "thieu.xlsx")} == {"bad_data"}
-    assert "unknown" in reasons["chi-so-la.xlsx"][1] and "no " in reasons["thieu.xlsx"][1]
+    assert "members.bi_mat" in reasons["chi-so-la.xlsx"][1] and "commune ∅" in reasons["thieu.xlsx"][1]
     out = tmp_path / "tong-hop.xlsx"
     code, stdout, _ = cli("consolidate", folder, "--out", out)
     assert code == 1 and "4 tệp bị từ chối" in stdout  # the summary of the good ones is written all the same
@@ -216,13 +224,80 @@ def test_unknown_indicators_and_units_are_never_copied_and_required_ones_must_be
 def test_a_report_from_the_future_or_from_before_its_period_is_refused(tmp_path, demo_reports):
     folder = folder_with(tmp_path, demo_reports, [(c, "2026-11") for c in HANOI[1:]])
     source = demo_reports[(HANOI[0], "2026-11")]
-    _altered(source, folder / "ngay-mai.xlsx", meta={"generated_at": "2026-11-25T09:00:00+07:00"})
-    _altered(source, folder / "som.xlsx", meta={"generated_at": "2026-10-20T09:00:00+07:00"})
+    _altered(source, folder / "ngay-mai.xlsx", meta={"generated_at": "2026-11-25T09:00:00+07:00"}, resealed=True)
+    _altered(source, folder / "som.xlsx", meta={"generated_at": "2026-10-20T09:00:00+07:00"}, resealed=True)
     result = consolidate(folder, clock=NOW)
     reasons = {r.path.name: r.reason for r in result.rejected}
     assert reasons == {"ngay-mai.xlsx": "from_the_future", "som.xlsx": "before_its_period"}
     words = result.describe(next(r for r in result.rejected if r.reason == "from_the_future"), "vi")
     assert "25/11/2026 09:00" in words
+
+
+def test_a_report_relabelled_to_another_commune_or_period_fails_its_checksum(tmp_path, demo_reports):
+    folder = folder_with(tmp_path, demo_reports, [(c, "2026-11") for c in HANOI[1:]])
+    source = demo_reports[(HANOI[0], "2026-11")]
+    _altered(source, folder / "xa-khac.xlsx", meta={"commune_code": "00277", "commune_name": "Phường Bạch Mai"})
+    _altered(source, folder / "ky-khac.xlsx", meta={"period": "2026-10"})
+    _altered(source, folder / "khong-mau.xlsx", meta={"demo": "false", "export_id": "x"})
+    result = consolidate(folder, clock=NOW)
+    assert {r.path.name: r.reason for r in result.rejected} == {
+        "xa-khac.xlsx": "bad_checksum", "ky-khac.xlsx": "bad_checksum", "khong-mau.xlsx": "bad_checksum"}
+    assert sorted(k.commune.code for k in result.kept) == sorted(HANOI[1:])
+
+
+def test_a_printed_figure_changed_by_hand_is_refused_naming_the_cell(tmp_path, demo_reports):
+    folder = folder_with(tmp_path, demo_reports, [(c, "2026-11") for c in HANOI[1:]])
+    source = demo_reports[(HANOI[0], "2026-11")]
+    sheet = openpyxl.load_workbook(source)["Tổng hợp"]
+    total = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "Tổng cộng toàn xã")
+    printed = sheet.cell(total, 3).value  # the commune's members, column C
+    _altered(source, folder / "tong-dep.xlsx", printed={f"C{total}": printed + 100})
+    _altered(source, folder / "hoi-dep.xlsx", printed={f"D{total - 3}": "nhiều"})
+    _altered(source, folder / "mat-dong.xlsx", printed={f"A{total}": "Cộng"})
+    result = consolidate(folder, clock=NOW)
+    reasons = {r.path.name: (r.reason, r.detail) for r in result.rejected}
+    assert reasons["tong-dep.xlsx"] == ("printed_summary", f"Tổng hợp!C{total}: {printed + 100} ≠ {printed}")
+    assert reasons["hoi-dep.xlsx"][0] == "printed_summary" and f"D{total - 3}: nhiều ≠" in reasons["hoi-dep.xlsx"][1]
+    assert reasons["mat-dong.xlsx"][0] == "printed_summary"
+    words = result.describe(next(r for r in result.rejected if r.path.name == "tong-dep.xlsx"), "vi")
+    assert f"C{total}" in words and "bảng in đã bị sửa" in words
+
+
+def test_a_demo_communes_report_is_refused(tmp_path, demo_reports):
+    db = tmp_path / "mau.sqlite3"
+    build_demo(db, people=120, seed=9, commune_code=HANOI[0], clock=FixedClock(MOMENT))  # marked, as always
+    folder = folder_with(tmp_path, demo_reports, [(c, "2026-11") for c in HANOI[1:]])
+    with open_store(db, clock=FixedClock(MOMENT)) as store:
+        export_report(store, parse_period("2026-11"), folder / "mau.xlsx")
+    assert read_report(folder / "mau.xlsx").meta["demo"] == "true"
+    result = consolidate(folder, clock=NOW)
+    assert [(r.path.name, r.reason) for r in result.rejected] == [("mau.xlsx", "demo")]
+    assert HANOI[0] in [c.code for c in result.missing]  # the demo does not stand in for the commune
+    assert "dữ liệu mẫu" in result.describe(result.rejected[0], "vi")
+    code, _, _ = cli("consolidate", folder, "--out", tmp_path / "tong-hop.xlsx")
+    assert code == 1
+
+
+def test_a_version_1_report_is_still_read(tmp_path, demo_reports):
+    # written by Front Desk 0.1.0 (template version 1: the checksum covers _data alone, no demo flag)
+    old = Path(__file__).parent / "fixtures" / "reports" / "v1-00277-2026-11.xlsx"
+    report = read_report(old)
+    assert report.meta["template_version"] == "1" and report.commune_code == "00277" and not report.demo
+    folder = folder_with(tmp_path, demo_reports, [(c, "2026-11") for c in HANOI])
+    shutil.copy(old, folder / old.name)
+    result = consolidate(folder, clock=NOW)
+    assert result.rejected == [] and "00277" in {k.commune.code for k in result.kept}
+    _altered(old, folder / old.name, data={(3, 3): 7})
+    assert [r.reason for r in consolidate(folder, clock=NOW).rejected] == ["bad_checksum"]
+
+
+@pytest.mark.parametrize("key, value", [("commune_name", "Xã\nMới"), ("period", "2026\t-11"), ("demo", "có"),
+                                        ("export_id", "x" * 300)])
+def test_meta_values_that_no_writer_makes_are_refused(tmp_path, demo_reports, key, value):
+    folder = folder_with(tmp_path, demo_reports, [(c, "2026-11") for c in HANOI[1:]])
+    _altered(demo_reports[(HANOI[0], "2026-11")], folder / "meta-la.xlsx", meta={key: value}, resealed=True)
+    [refused] = consolidate(folder, clock=NOW).rejected
+    assert (refused.reason, refused.detail.split(" =")[0]) == ("bad_meta", key)
 
 
 def test_province_and_period_can_be_chosen(tmp_path, demo_reports):
@@ -252,17 +327,13 @@ def test_nothing_usable_is_one_clear_refusal(tmp_path):
 
 def test_a_hundred_reports(tmp_path, demo_reports):
     """100 report files of 100 communes of one province (copies of one
-    report with _meta rewritten and the checksum kept valid) are all kept."""
+    report with _meta rewritten and the checksum made again) are all kept."""
     source = demo_reports[(HANOI[0], "2026-11")]
     folder = tmp_path / "tram"
     folder.mkdir()
-    codes = [c.code for c in communes_of("01")][:100]
-    book = openpyxl.load_workbook(source)
-    for code in codes:
-        for row in book["_meta"].iter_rows(min_row=2):
-            if row[0].value == "commune_code":
-                row[1].value = code
-        book.save(folder / f"bc-{code}.xlsx")
+    for commune in communes_of("01")[:100]:
+        _altered(source, folder / f"bc-{commune.code}.xlsx", meta={"commune_code": commune.code,
+                                                                   "commune_name": commune.name}, resealed=True)
     result = consolidate(folder, clock=NOW)
     assert len(result.kept) == 100 and not result.rejected
     assert len(result.missing) == len(communes_of("01")) - 100

@@ -3,6 +3,7 @@ formula injection, atomic writing, periods and the command line."""
 from __future__ import annotations
 
 import json
+import hashlib
 import re
 import uuid
 import zipfile
@@ -83,12 +84,17 @@ def test_sheets_meta_and_print_setup(report, store):
     assert all(book[n].sheet_state == "visible" for n in book.sheetnames[:-2])
     meta = {r[0]: r[1] for r in book["_meta"].iter_rows(min_row=2, values_only=True)}
     assert tuple(meta) == META_KEYS
-    assert meta["template_id"] == "frontdesk.commune-report" and meta["template_version"] == "1"
+    assert meta["template_id"] == "frontdesk.commune-report" and meta["template_version"] == "2"
+    assert meta["demo"] == "false"
     assert (meta["commune_code"], meta["commune_name"], meta["province_code"]) == ("00004", "Phường Ba Đình", "01")
     assert meta["period"] == "2026-11"
     assert datetime.fromisoformat(meta["generated_at"]).tzinfo is not None
     assert uuid.UUID(meta["export_id"]).version == 4
-    assert re.fullmatch(r"[0-9a-f]{64}", meta["data_sha256"])
+    # the checksum, computed as docs/report-format.md tells another program to
+    identity = "".join(f"{key}\t{value}\n" for key, value in meta.items() if key != "data_sha256")
+    rows = sorted((i, o, int(v)) for i, o, v in book["_data"].iter_rows(min_row=2, values_only=True))
+    text = identity + "".join(f"{i}\t{o}\t{v}\n" for i, o, v in rows)
+    assert meta["data_sha256"] == hashlib.sha256(text.encode("utf-8")).hexdigest()
     for name in book.sheetnames[:-2]:
         ws = book[name]
         assert ws.page_setup.paperSize == 9 and ws.sheet_properties.pageSetUpPr.fitToPage

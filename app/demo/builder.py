@@ -105,6 +105,7 @@ def build_demo(
     commune_code: str | None = None,
     clock: Clock | None = None,
     progress: Progress | None = None,
+    marked: bool = True,
 ) -> DemoSummary:
     """Create a NEW database at ``path`` holding a demo commune of ``people``
     people; returns what was made.
@@ -113,7 +114,12 @@ def build_demo(
     (``app.progress.Cancelled`` when the person asked to stop). The build is
     made in a temporary file beside ``path`` and renamed into place only when
     complete: a failure, a cancel or a power cut never leaves a half-built
-    demo at ``path``, and the temporary file is removed on a failure or cancel."""
+    demo at ``path``, and the temporary file is removed on a failure or cancel.
+
+    The database is marked as a demo (``is_demo``): its reports say so and no
+    province counts them. ``marked=False`` is for tests and benchmarks whose
+    databases stand in for real communes (a province consolidating thousands
+    of reports); the command line and the window always mark it."""
     started = time.perf_counter()
     people = int(people)
     if not MIN_PEOPLE <= people <= MAX_PEOPLE:
@@ -128,7 +134,7 @@ def build_demo(
     report("commune", 0, 1)
     building = _building_file(path)
     try:
-        store = create_commune_database(building, info.code, demo=True, clock=clock)
+        store = create_commune_database(building, info.code, demo=marked, clock=clock)
     except BaseException:
         _remove(building)
         raise

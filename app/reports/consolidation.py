@@ -13,9 +13,11 @@ first, then ``_meta`` and the checksum of ``_data``), and decides:
 - one report per commune: the newest export (``generated_at``); older ones
   are listed as replaced, by which file;
 - every other file is listed with why it was not used: unreadable or not a
-  workbook, not a report, an unknown template or version, missing keys, a
-  bad ``_data`` sheet, a failed checksum, a commune not in the official
-  list, a commune of another province, another period.
+  workbook, not a report, an unknown template or version, missing or
+  malformed keys, a bad ``_data`` sheet, a failed checksum, a printed
+  summary that differs from ``_data``, a demo commune's report, a commune not
+  in the official list, a date after now or before the period, a commune of
+  another province, another period.
 
 Nothing is written here: ``app.reports.consolidation_workbook`` writes the summary.
 """
@@ -33,7 +35,7 @@ from app.errors import FrontDeskError, InvalidValue
 from app.text.dates import format_moment
 from app.text.periods import parse_period
 from app.progress import ProgressCallback, ignore_progress
-from app.reports.report_file import ReportFile, ReportRejected, read_report
+from app.reports.report_file import KNOWN_VERSIONS, TEMPLATE_ID, ReportFile, ReportRejected, read_report
 from app.spreadsheets.sandbox import SandboxedReader
 
 __all__ = ["Consolidation", "Rejected", "consolidate"]
@@ -65,6 +67,16 @@ messages.register(
             "Sai mã kiểm tra: số liệu trong tệp đã bị sửa sau khi xuất, hoặc tệp bị hỏng. Đề nghị xã xuất lại báo cáo.",
             "Checksum mismatch: the figures were changed after the export, or the file is damaged. Ask the commune "
             "to export the report again.",
+        ),
+        "consolidate.reason.printed_summary": (
+            "Bảng số liệu in ở trang Tổng hợp khác số liệu của tệp ({detail}): bảng in đã bị sửa sau khi xuất. "
+            "Đề nghị xã xuất lại báo cáo.",
+            "The printed table on the Tổng hợp sheet differs from the file's figures ({detail}): it was changed "
+            "after the export. Ask the commune to export the report again.",
+        ),
+        "consolidate.reason.demo": (
+            "Báo cáo lập từ dữ liệu mẫu (DEMO) của xã {detail}, không phải số liệu thật: không tổng hợp.",
+            "A report made from demo data (commune {detail}), not real figures: not consolidated.",
         ),
         "consolidate.reason.unknown_commune": (
             "Mã xã {detail} không có trong danh mục đơn vị hành chính.",
@@ -105,8 +117,6 @@ class Rejected:
     error: FrontDeskError | None = None
 
     def message(self, lang: str | None, *, province_name: str = "", period: str = "") -> str:
-        from app.reports.report_file import KNOWN_VERSIONS, TEMPLATE_ID
-
         detail = messages.describe(self.error, lang) if self.error is not None else self.detail
         return messages.text(f"consolidate.reason.{self.reason}", lang, detail=detail, province=province_name,
                              period=period, template=TEMPLATE_ID, versions=", ".join(KNOWN_VERSIONS))
@@ -231,6 +241,9 @@ def _judge(path: Path, reader: SandboxedReader, now: datetime, valid: list[Kept]
         found = read_report(path, reader)
     except ReportRejected as exc:
         rejected.append(Rejected(path, exc.reason, exc.detail, exc.error))
+        return
+    if found.demo:  # made-up figures: a province never counts them
+        rejected.append(Rejected(path, "demo", found.commune_code[:20]))
         return
     try:
         commune = find_commune(found.commune_code)

@@ -56,7 +56,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from app.domain.commune import Commune, get_commune
+from app.domain.commune import Commune, get_commune, is_demo
 from app.text.dates import age_on
 from app.text.periods import Period
 from app.domain.positions import ConcurrentHolder, Holder, concurrent_holders, positions_of
@@ -134,6 +134,7 @@ class ReportFigures:
     tasks: list[TaskLine]
     chair: str | None    # who signs: the Front committee's chair on D, if any
     concurrent: list[ConcurrentHolder] = field(default_factory=list)  # kiêm nhiệm on D
+    demo: bool = False   # a demo commune's made-up figures (never to be counted by a province)
 
     def unit(self, key: str) -> Unit:
         for unit in self.units:
@@ -370,6 +371,7 @@ def compute_figures(store: Store, period: Period, *, today: date | None = None) 
     return ReportFigures(
         commune=get_commune(store), period=period, as_of=as_of, today=today, units=units,
         positions=position_lines, tasks=task_lines, chair=_chair(store, day), concurrent=concurrent,
+        demo=is_demo(store),
     )
 
 

@@ -21,7 +21,8 @@ from app.clock import iso_timestamp
 from app.text.dates import format_date
 from app.text.periods import Period
 from app.progress import ProgressCallback, ignore_progress
-from app.reports.report_file import DATA_HEADER, META_KEYS, TEMPLATE_ID, TEMPLATE_VERSION, data_sha256
+from app.reports.printed_summary import SUMMARY_GROUPS, SUMMARY_SHEET, TOTAL_LABEL
+from app.reports.report_file import DATA_HEADER, META_KEYS, TEMPLATE_ID, TEMPLATE_VERSION, report_sha256
 from app.reports.figures import ReportFigures, compute_figures, unit_roster
 from app.db.storage import Store
 from app.spreadsheets.xlsx_writing import (
@@ -32,19 +33,6 @@ from app.spreadsheets.xlsx_writing import (
 __all__ = ["ReportExport", "export_report", "write_report"]
 
 OUTCOME = {"done_on_time": "Đúng hạn", "done_late": "Trễ hạn", "open": "Đang thực hiện", "overdue": "Quá hạn"}
-SUMMARY_GROUPS = (
-    ("Hội viên, đoàn viên", (
-        ("members.total", "Tổng số"), ("members.female", "Nữ"), ("members.ethnic_minority", "Dân tộc thiểu số"),
-        ("members.religion", "Có tôn giáo"), ("members.age_under_30", "Dưới 30 tuổi"),
-        ("members.age_30_45", "Từ 30 đến 45"), ("members.age_46_60", "Từ 46 đến 60"),
-        ("members.age_over_60", "Trên 60 tuổi"))),
-    ("Chức danh", (
-        ("positions.seats", "Số suất"), ("positions.filled", "Đã có người"), ("positions.vacant", "Còn trống"),
-        ("positions.concurrent_holders", "Người kiêm nhiệm"))),
-    ("Công việc trong kỳ", (
-        ("tasks.assigned", "Được giao"), ("tasks.done_on_time", "Xong đúng hạn"), ("tasks.done_late", "Xong trễ hạn"),
-        ("tasks.open", "Chưa xong"), ("tasks.overdue", "Trong đó quá hạn"))),
-)
 
 
 @dataclass
@@ -77,8 +65,9 @@ def _meta(figures: ReportFigures, rows: list[tuple[str, str, int]], generated_at
         "template_id": TEMPLATE_ID, "template_version": TEMPLATE_VERSION, "commune_code": c.code,
         "commune_name": c.name, "province_code": c.province_code, "period": figures.period.code,
         "generated_at": iso_timestamp(generated_at), "app_version": __version__,
-        "export_id": str(uuid.uuid4()), "data_sha256": data_sha256(rows),
+        "export_id": str(uuid.uuid4()), "demo": "true" if figures.demo else "false",
     }
+    meta["data_sha256"] = report_sha256(meta, rows)
     assert tuple(meta) == META_KEYS
     return meta
 
@@ -91,7 +80,7 @@ def write_report(figures: ReportFigures, out: Path | str, *, rosters=(), generat
         styles = Styles(book)
         book.set_properties({"title": f"Báo cáo {figures.period.label()} — {figures.commune.name}",
                              "author": "Front Desk", "comments": f"{TEMPLATE_ID} v{TEMPLATE_VERSION}"})
-        _summary_sheet(book.add_worksheet("Tổng hợp"), styles, figures)
+        _summary_sheet(book.add_worksheet(SUMMARY_SHEET), styles, figures)
         _positions_sheet(book.add_worksheet("Chức danh"), styles, figures)
         _tasks_sheet(book.add_worksheet("Công việc"), styles, figures)
         for n, (name, people) in enumerate(rosters, start=1):
@@ -145,7 +134,7 @@ def _summary_sheet(ws, styles: Styles, figures: ReportFigures) -> None:
         ws.set_row(row, row_height([(unit.name, 36)]))
         row += 1
     total = figures.unit("commune")
-    ws.merge_range(row, 0, row, 1, "Tổng cộng toàn xã", styles("cell_bold"))
+    ws.merge_range(row, 0, row, 1, TOTAL_LABEL, styles("cell_bold"))
     _figures_row(ws, styles, row, total, "number_bold")
     row += 2
     notes = [

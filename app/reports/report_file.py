@@ -1,5 +1,6 @@
 """The machine-readable part of a commune report: ``_meta``, ``_data`` and
-the checksum that binds them.
+the checksum that binds them (docs/report-format.md says the same for people
+who write other programs).
 
 ``_meta`` holds one ``key | value`` row per key of ``META_KEYS`` (text
 values), under a header row ``key | value``.
@@ -9,13 +10,22 @@ that header row; ``organization`` is a report unit's key (``commune``,
 ``front``, ``women``...: see ``app.reports.figures``) and ``value`` a whole
 number.
 
-``data_sha256`` is the SHA-256 (lower-case hex) of the canonical text of the
-``_data`` rows: each row as ``indicator`` TAB ``organization`` TAB ``value``
-LF, the value written in base 10 without leading zeros or a plus sign, the
-rows sorted by (indicator, organization) in code point order, encoded as
-UTF-8. Sorted, so the order a file lists its rows in does not matter; any
-changed, added or removed figure changes the checksum. It catches a file
-edited by hand or damaged on the way; it is not a signature.
+``data_sha256`` is the SHA-256 (lower-case hex) of a canonical text encoded as
+UTF-8. In template version 2 the text starts with the report's identity: one
+line ``key`` TAB ``value`` LF for each of ``IDENTITY_KEYS`` in that order
+(every ``_meta`` key but the checksum itself). Then, in both versions, the
+``_data`` rows: each as ``indicator`` TAB ``organization`` TAB ``value`` LF,
+the value in base 10 without leading zeros or a plus sign, the rows sorted by
+(indicator, organization) in code point order. Sorted, so the order a file
+lists its rows in does not matter; any changed, added or removed figure, and
+in version 2 a report relabelled to another commune, province or period,
+changes the checksum. It catches a file edited by hand or damaged on the way;
+it is not a signature (anyone can compute it).
+
+Beyond the checksum, ``read_report`` trusts nothing: every figure a whole
+number within bounds, every indicator known and every required one there,
+``_meta`` values without control characters, and the printed summary equal
+to ``_data`` (``app.reports.printed_summary``).
 """
 from __future__ import annotations
 
@@ -25,24 +35,29 @@ from pathlib import Path
 from typing import Iterable
 
 from app.reports.figures import MEMBER_INDICATORS, POSITION_INDICATORS, TASK_INDICATORS, UNIT_KEYS
+from app.reports.printed_summary import SUMMARY_SHEET, printed_disagreement
 from app.spreadsheets.reading import WorkbookError
 from app.spreadsheets.sandbox import SandboxedReader, read_untrusted
 
-__all__ = ["TEMPLATE_ID", "TEMPLATE_VERSION", "KNOWN_VERSIONS", "META_KEYS", "canonical_data",
-           "data_sha256", "ReportFile", "ReportRejected", "read_report"]
+__all__ = ["TEMPLATE_ID", "TEMPLATE_VERSION", "KNOWN_VERSIONS", "META_KEYS", "IDENTITY_KEYS", "canonical_data",
+           "canonical_report", "data_sha256", "report_sha256", "ReportFile", "ReportRejected", "read_report"]
 
 TEMPLATE_ID = "frontdesk.commune-report"
-TEMPLATE_VERSION = "1"
-KNOWN_VERSIONS = ("1",)
+TEMPLATE_VERSION = "2"
+KNOWN_VERSIONS = ("1", "2")
 SUMMARY_TEMPLATE_ID = "frontdesk.province-summary"  # a province's summary, left in the folder it was made from
 KNOWN_INDICATORS = frozenset(MEMBER_INDICATORS + POSITION_INDICATORS + TASK_INDICATORS)
 MAX_FIGURE = 10**9  # every figure of template 1 is a count: no commune has a billion of anything
 MAX_DIGITS = 10
 META_SHEET, DATA_SHEET = "_meta", "_data"
-META_KEYS = (
+META_KEYS_V1 = (
     "template_id", "template_version", "commune_code", "commune_name", "province_code", "period",
     "generated_at", "app_version", "export_id", "data_sha256",
 )
+META_KEYS = (*META_KEYS_V1[:-1], "demo", "data_sha256")  # version 2
+IDENTITY_KEYS = META_KEYS[:-1]  # what version 2's checksum covers beside _data
+MAX_META_TEXT = 200  # characters of one _meta value: a commune's name is the longest
+FLAGS = {"true": True, "false": False}
 DATA_HEADER = ("indicator", "organization", "value")
 # A real report is a few hundred figures; a bound keeps a hostile file cheap.
 MAX_DATA_ROWS = 20_000
@@ -54,7 +69,18 @@ def canonical_data(rows: Iterable[tuple[str, str, int]]) -> bytes:
 
 
 def data_sha256(rows: Iterable[tuple[str, str, int]]) -> str:
+    """Template version 1's checksum: ``_data`` alone."""
     return hashlib.sha256(canonical_data(rows)).hexdigest()
+
+
+def canonical_report(meta: dict[str, str], rows: Iterable[tuple[str, str, int]]) -> bytes:
+    identity = "".join(f"{key}\t{meta[key]}\n" for key in IDENTITY_KEYS)
+    return identity.encode("utf-8") + canonical_data(rows)
+
+
+def report_sha256(meta: dict[str, str], rows: Iterable[tuple[str, str, int]]) -> str:
+    """Template version 2's checksum: the identity in ``_meta`` and ``_data``."""
+    return hashlib.sha256(canonical_report(meta, rows)).hexdigest()
 
 
 class ReportRejected(Exception):
@@ -87,6 +113,11 @@ class ReportFile:
     def generated_at(self) -> str:
         return self.meta["generated_at"]
 
+    @property
+    def demo(self) -> bool:
+        """Made from a demo commune's data (version 2 says; version 1 could not)."""
+        return FLAGS.get(self.meta.get("demo", "false"), False)
+
     def figures(self) -> dict[tuple[str, str], int]:
         return {(i, o): v for i, o, v in self.rows}
 
@@ -108,7 +139,7 @@ def _whole(value: object) -> int | None:
         value = int(value)
     elif isinstance(value, str):
         text = value.strip()
-        if not text.isdigit() or len(text) > MAX_DIGITS:  # int() of 5,000 digits raises
+        if not (text.isascii() and text.isdigit()) or len(text) > MAX_DIGITS:  # int('²') and 5,000 digits raise
             return None
         value = int(text)
     if not isinstance(value, int) or not 0 <= value <= MAX_FIGURE:
@@ -120,34 +151,66 @@ def read_report(path: Path | str, reader: SandboxedReader | None = None) -> Repo
     """Read and verify one report workbook; raises ``ReportRejected``. The file
     is read in a child process (``reader``'s, for many files; otherwise one of its own)."""
     path = Path(path)
+    wanted = (META_SHEET, DATA_SHEET, SUMMARY_SHEET)
     try:
-        if reader is None:
-            found = read_untrusted(path, only=(META_SHEET, DATA_SHEET))
-        else:
-            found = reader.read(path, only=(META_SHEET, DATA_SHEET))
+        found = read_untrusted(path, only=wanted) if reader is None else reader.read(path, only=wanted)
         sheets = {s.name: s.rows for s in found}
     except WorkbookError as exc:
         raise ReportRejected("unreadable", exc.code, exc) from exc
     if META_SHEET not in sheets or DATA_SHEET not in sheets:
         raise ReportRejected("not_report", "no _meta/_data sheet")
+    meta = _meta(sheets[META_SHEET])
+    rows = _data(sheets[DATA_SHEET])
+    if meta["template_version"] == "1":
+        checksum = data_sha256(rows)
+    else:
+        checksum = report_sha256(meta, rows)
+    if checksum != meta["data_sha256"].lower():
+        raise ReportRejected("bad_checksum")
+    report = ReportFile(path, meta, rows)
+    if SUMMARY_SHEET not in sheets:
+        raise ReportRejected("printed_summary", f"{SUMMARY_SHEET}?")
+    differs = printed_disagreement(sheets[SUMMARY_SHEET], report.figures(), _whole)
+    if differs:
+        raise ReportRejected("printed_summary", differs)
+    return report
+
+
+def _meta(rows: list[list]) -> dict[str, str]:
     meta: dict[str, str] = {}
-    for row in sheets[META_SHEET][1:]:
+    for row in rows[1:]:
         if len(row) >= 2 and _text(row[0]):
-            meta[_text(row[0])] = _text(row[1])
+            meta[_text(row[0])[:MAX_META_TEXT]] = _text(row[1])
     if meta.get("template_id") == SUMMARY_TEMPLATE_ID:
         raise ReportRejected("summary")
     if meta.get("template_id") != TEMPLATE_ID:
-        raise ReportRejected("unknown_template", meta.get("template_id", "")[:80])
-    if meta.get("template_version") not in KNOWN_VERSIONS:
-        raise ReportRejected("unknown_template", f"{TEMPLATE_ID} v{meta.get('template_version', '?')[:20]}")
-    missing = [k for k in META_KEYS if not meta.get(k)]
+        raise ReportRejected("unknown_template", _shown(meta.get("template_id", ""), 80))
+    version = meta.get("template_version")
+    if version not in KNOWN_VERSIONS:
+        raise ReportRejected("unknown_template", f"{TEMPLATE_ID} v{_shown(version or '?', 20)}")
+    keys = META_KEYS_V1 if version == "1" else META_KEYS
+    missing = [k for k in keys if not meta.get(k)]
     if missing:
         raise ReportRejected("bad_meta", ", ".join(missing))
-    data = sheets[DATA_SHEET]
+    for key in keys:
+        value = meta[key]
+        if len(value) > MAX_META_TEXT or any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in value):
+            raise ReportRejected("bad_meta", f"{key} = {_shown(value, 40)}")
+    if version != "1" and meta["demo"] not in FLAGS:
+        raise ReportRejected("bad_meta", f"demo = {_shown(meta['demo'], 20)}")
+    return meta
+
+
+def _shown(text: str, limit: int) -> str:
+    """A value from the file, safe to put in a message: short, one line."""
+    return repr(text[:limit])[1:-1]
+
+
+def _data(data: list[list]) -> list[tuple[str, str, int]]:
     if not data or tuple(_text(c) for c in data[0][:3]) != DATA_HEADER:
-        raise ReportRejected("bad_data", "header")
+        raise ReportRejected("bad_data", "A1:C1")
     if len(data) - 1 > MAX_DATA_ROWS:
-        raise ReportRejected("bad_data", f"{len(data) - 1} rows")
+        raise ReportRejected("bad_data", f"{len(data) - 1} > {MAX_DATA_ROWS}")
     rows: list[tuple[str, str, int]] = []
     seen: set[tuple[str, str]] = set()
     for n, row in enumerate(data[1:], start=2):
@@ -155,18 +218,18 @@ def read_report(path: Path | str, reader: SandboxedReader | None = None) -> Repo
         if not any(_text(c) for c in cells):
             continue
         indicator, organization, value = _text(cells[0]), _text(cells[1]), _whole(cells[2])
-        if not indicator or not organization or value is None:
-            raise ReportRejected("bad_data", f"row {n}")
-        unknown = indicator if indicator not in KNOWN_INDICATORS else organization if organization not in UNIT_KEYS else ""
-        if unknown:  # never copied onward into the province's summary
-            raise ReportRejected("bad_data", f"row {n}: unknown {unknown[:40]!r}")
+        if not indicator or not organization:
+            raise ReportRejected("bad_data", f"A{n}:B{n} ∅")
+        if value is None:
+            raise ReportRejected("bad_data", f"C{n} = {_shown(_text(cells[2]), 24)}")
+        for column, word, known in (("A", indicator, KNOWN_INDICATORS), ("B", organization, UNIT_KEYS)):
+            if word not in known:  # never copied onward into the province's summary
+                raise ReportRejected("bad_data", f"{column}{n} = {_shown(word, 40)}?")
         if (indicator, organization) in seen:
-            raise ReportRejected("bad_data", f"row {n} repeats {indicator}/{organization}")
+            raise ReportRejected("bad_data", f"A{n}:B{n} = {indicator}, {organization} ×2")
         seen.add((indicator, organization))
         rows.append((indicator, organization, value))
-    lacking = [i for i in KNOWN_INDICATORS if (i, "commune") not in seen]
+    lacking = [i for i in sorted(KNOWN_INDICATORS) if (i, "commune") not in seen]
     if lacking:
-        raise ReportRejected("bad_data", f"no {lacking[0]} for the commune")
-    if data_sha256(rows) != meta["data_sha256"].lower():
-        raise ReportRejected("bad_checksum")
-    return ReportFile(path, meta, rows)
+        raise ReportRejected("bad_data", f"{lacking[0]}, commune ∅")
+    return rows
