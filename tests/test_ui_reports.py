@@ -345,6 +345,32 @@ def test_consolidate_dialog_lists_what_it_used_and_left_out(qtbot, page, dialogs
     assert dialogs.warnings == []
 
 
+def test_hostile_reports_in_the_folder_are_listed_and_the_window_lives_on(qtbot, page, dialogs, report_folder,
+                                                                          tmp_path, monkeypatch):
+    from tests.hostile import far_cell_in_a_part_not_named_xml, without_the_checks
+
+    without_the_checks(monkeypatch)  # the crafted file reaches the parser and aborts it, in the child
+    far_cell_in_a_part_not_named_xml(report_folder / "xa-la.xlsx", "_meta")
+    book = openpyxl.load_workbook(report_folder / f"BaoCao_{HANOI[1]}_2026-11.xlsx")
+    sheet = book["Tổng hợp"]
+    total = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "Tổng cộng toàn xã")
+    sheet.cell(total, 3).value += 50
+    book.save(report_folder / "BaoCao_sua_tong.xlsx")
+    page.consolidate_button.click()
+    dialog = page.dialog
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(report_folder))
+    dialogs.save_as = tmp_path / "TongHop.xlsx"
+    dialog.run_button.click()
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=WAIT)
+    shown = {dialog.rejected.item(r, 0).text(): dialog.rejected.item(r, 1).text()
+             for r in range(dialog.rejected.rowCount())}
+    assert "dừng đột ngột" in shown["xa-la.xlsx"]
+    assert "bảng in đã bị sửa" in shown["BaoCao_sua_tong.xlsx"] and f"C{total}" in shown["BaoCao_sua_tong.xlsx"]
+    assert sorted(k.commune.code for k in dialog.summary.consolidation.kept) == sorted(HANOI)
+    assert (tmp_path / "TongHop.xlsx").is_file()  # the summary of the good ones, written by this process
+
+
 def test_consolidate_dialog_with_a_province_that_sent_nothing(qtbot, page, dialogs, report_folder, tmp_path):
     dialog = page.open_consolidation()
     qtbot.addWidget(dialog)
