@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from app import durable
 from app.paths import app_paths
 
 log = logging.getLogger(__name__)
@@ -59,8 +60,8 @@ def save_settings(changes: dict[str, Any], path: Path | None = None) -> dict[str
             json.dump(settings, out, ensure_ascii=False, indent=2)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temporary, file)
+        durable.replace(temporary, file)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        durable.remove(Path(temporary))
         raise
     return settings

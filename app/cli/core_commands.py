@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from app import durable
 from app import __version__, messages
 from app.cli.output import print_json as _print_json
 from app.text.admin_units import list_version
@@ -140,7 +141,7 @@ def _remove_demo(path: Path) -> None:
     finally:
         store.close()
     for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+        durable.remove(str(path) + suffix)
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:

@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
+from app import durable
 from app import messages
 from app.db.migrations import applied_names
 from app.db.schema_objects import describe_objects, foreign_objects
@@ -288,14 +289,14 @@ def create_backup(
             raise OSError(f"quick_check: {ok}")
         with open(partial, "rb+") as fh:
             os.fsync(fh.fileno())
-        os.replace(partial, target)
+        durable.replace(partial, target)
         fsync_folder(folder)
     except FrontDeskError:
         raise
     except (OSError, sqlite3.Error) as exc:
         if partial is not None:
             for leftover in (partial, Path(str(partial) + "-journal")):
-                leftover.unlink(missing_ok=True)
+                durable.remove(leftover)
         if is_disk_full(exc):
             raise no_space(folder, needed, free_space(folder)) from exc
         raise FrontDeskError("backup.failed", folder=str(folder), reason=str(exc)) from exc

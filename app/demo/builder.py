@@ -31,6 +31,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app import durable
 from app import messages
 from app.text.admin_units import CommuneInfo, all_communes, find_commune
 from app.clock import Clock, SystemClock
@@ -178,14 +179,14 @@ def _move_into_place(building: Path, path: Path) -> None:
     _refuse_existing(path)  # something made meanwhile is never replaced
     wal = Path(f"{building}-wal")
     if wal.exists():
-        os.replace(wal, f"{path}-wal")
-    Path(f"{building}-shm").unlink(missing_ok=True)
-    os.replace(building, path)
+        durable.replace(wal, f"{path}-wal")
+    durable.remove(Path(f"{building}-shm"))
+    durable.replace(building, path)
 
 
 def _remove(building: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{building}{suffix}").unlink(missing_ok=True)
+        durable.remove(Path(f"{building}{suffix}"))
 
 
 def _run_stages(b: Builder) -> None:

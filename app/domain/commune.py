@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app import durable
 from app import __version__
 from app.errors import DatabaseProblem
 from app.domain.organizations import add_standard_structure
@@ -45,7 +46,7 @@ def create_commune_database(
     except BaseException:
         store.close()
         for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
+            durable.remove(str(path) + suffix)
         raise
     return store
 

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
+from app import durable
 from app import messages
 from app.db.storage import Store
 from app.domain.change_log import ChangeFilter, count_changes, iter_change_pages
@@ -109,14 +110,14 @@ def export_changes(
         wb.save(partial)
         with open(partial, "rb+") as fh:
             os.fsync(fh.fileno())
-        os.replace(partial, out)
+        durable.replace(partial, out)
     except OSError as exc:
         _abandon(ws)
-        partial.unlink(missing_ok=True)
+        durable.remove(partial)
         raise FrontDeskError("changes.export_failed", path=str(out), reason=exc.strerror or str(exc)) from exc
     except BaseException:  # Cancelled, or anything else: no half-written file either
         _abandon(ws)
-        partial.unlink(missing_ok=True)
+        durable.remove(partial)
         raise
     return count
 

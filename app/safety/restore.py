@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app import durable
 from app import messages
 from app.db.backups import (
     SPARE_BYTES, backup_name, connect_readonly, create_backup, free_space, fsync_folder, is_disk_full,
@@ -208,7 +209,7 @@ def _write_beside(database: Path, backup: Path) -> Path:
     """The backup's content in a checked, flushed temporary file next to the database."""
     temp = database.with_name(database.name + ".restoring")
     for leftover in (temp, Path(str(temp) + "-journal")):
-        leftover.unlink(missing_ok=True)
+        durable.remove(leftover)
     needed = backup.stat().st_size
     free = free_space(database.parent)
     if free is not None and free < needed + SPARE_BYTES:
@@ -228,7 +229,7 @@ def _write_beside(database: Path, backup: Path) -> Path:
         with open(temp, "rb+") as fh:
             os.fsync(fh.fileno())
     except (OSError, sqlite3.Error) as exc:
-        temp.unlink(missing_ok=True)
+        durable.remove(temp)
         if is_disk_full(exc):
             raise no_space(database.parent, needed, free_space(database.parent)) from exc
         raise FrontDeskError("restore.failed", path=str(database), reason=str(exc)) from exc
@@ -242,11 +243,11 @@ def _swap(database: Path, temp: Path, lock: sqlite3.Connection | None) -> None:
     # What is left belongs to the old file (already backed up or kept): it
     # must go before the new file takes the name, or SQLite would replay it.
     for suffix in _SIDE_FILES:
-        Path(str(database) + suffix).unlink(missing_ok=True)
+        durable.remove(str(database) + suffix)
     try:
-        os.replace(temp, database)
+        durable.replace(temp, database)
     except PermissionError as exc:  # Windows: someone opened the file meanwhile
-        temp.unlink(missing_ok=True)
+        durable.remove(temp)
         raise DatabaseProblem("restore.in_use", path=str(database)) from exc
     fsync_folder(database.parent)
 

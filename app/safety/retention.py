@@ -31,6 +31,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable, Hashable
 
+from app import durable
 from app.db.backups import PARTIAL_SUFFIX, BackupInfo, list_backups, parse_backup_name, verify_backup
 
 TIERS = ("recent", "daily", "safety", "weekly", "monthly")  # least important first
@@ -167,7 +168,7 @@ def prune_backups(
     removed = []
     for path in [b.path for b in plan.remove] + _stale_partials(folder, time.time()):
         try:
-            path.unlink()
+            durable.remove(path, missing_ok=False)
             removed.append(path)
         except FileNotFoundError:
             continue

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable
 
+from app import durable
 from app import messages
 from app.db.backups import (
     PARTIAL_SUFFIX, connect_readonly, free_space, fsync_folder, header_problem, human_size, is_disk_full,
@@ -160,12 +161,12 @@ def copy_backup_to(
         if problem:
             raise FrontDeskError("backup.copy_mismatch", folder=str(folder), detail=problem)
         try:
-            os.replace(partial, target)
+            durable.replace(partial, target)
         except OSError as exc:
             raise FrontDeskError("backup.copy_failed", folder=str(folder), reason=exc.strerror or str(exc)) from exc
     except BaseException:
         try:
-            partial.unlink(missing_ok=True)
+            durable.remove(partial)
         except OSError:
             pass  # the stick was pulled out: nothing is left to delete there
         raise

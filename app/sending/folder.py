@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from app import durable
 from app import messages
 from app.clock import Clock, iso_timestamp
 from app.durable import fsync_folder
@@ -65,9 +66,9 @@ def write_atomically(target: Path, data_source: Path | bytes) -> None:
                         out.write(block)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temporary, target)
+        durable.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        durable.remove(Path(temporary))
         raise
     fsync_folder(target.parent)
 
@@ -99,7 +100,7 @@ class FolderTransport:
         try:
             probe = self.folder / ".frontdesk-probe"
             write_atomically(probe, b"ok")
-            probe.unlink()
+            durable.remove(probe, missing_ok=False)
         except OSError as exc:
             raise _failure(exc, self.label) from None
         return {"transport": self.kind, "folder": self.label}

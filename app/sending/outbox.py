@@ -29,6 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app import durable
 from app import messages
 from app.errors import FrontDeskError, InvalidValue
 from app.db.logged import insert, update
@@ -206,7 +207,7 @@ def _copy_in(source: Path, folder: Path) -> tuple[Path, str, int]:
             out.flush()
             os.fsync(out.fileno())
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        durable.remove(Path(temporary))
         raise
     return Path(temporary), digest.hexdigest(), size
 
@@ -242,12 +243,12 @@ def queue_report(
         name = remote_name_for(code, period, sha256, source.suffix, kind)
         target = folder / name
         if _withdrawn_name(store, name):  # the very bytes that held an erased person
-            temporary.unlink()
+            durable.remove(temporary, missing_ok=False)
             raise FrontDeskError("outbox.withdrawn_again", path=str(source))
         if target.is_file() and sha256_of(target) == sha256:
-            temporary.unlink()
+            durable.remove(temporary, missing_ok=False)
         else:
-            os.replace(temporary, target)
+            durable.replace(temporary, target)
             fsync_folder(folder)
     except OSError as exc:
         raise FrontDeskError("outbox.unreadable", path=str(source), reason=exc.strerror or type(exc).__name__) from exc
@@ -283,7 +284,7 @@ def _withdrawn_name(store: Store, name: str) -> bool:
 def delete_copies(paths: set[Path]) -> None:
     """Delete outbox copies for good: the deletions are on the disk when this returns."""
     for path in paths:
-        path.unlink(missing_ok=True)
+        durable.remove(path)
     for folder in {p.parent for p in paths}:
         fsync_folder(folder)
 

@@ -31,6 +31,7 @@ from typing import Any, Iterator
 
 import xlsxwriter
 
+from app import durable
 from app import messages
 from app.durable import fsync_folder
 from app.errors import FrontDeskError
@@ -87,13 +88,13 @@ def atomic_file(path: Path | str) -> Iterator[Path]:
         yield temp
         with open(temp, "rb+") as fh:
             os.fsync(fh.fileno())
-        os.replace(temp, path)
+        durable.replace(temp, path)
         fsync_folder(path.parent)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
+        durable.remove(temp)
         raise ExportError(path=str(path), reason=exc.strerror or str(exc)) from exc
     except BaseException:
-        temp.unlink(missing_ok=True)
+        durable.remove(temp)
         raise
 
 
