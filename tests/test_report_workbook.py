@@ -46,6 +46,20 @@ def report(store, tmp_path):
     ("2026-H2", "2026-H2", date(2026, 7, 1), date(2026, 12, 31)),
     (" 2026-h1 ", "2026-H1", date(2026, 1, 1), date(2026, 6, 30)),
     ("2026", "2026", date(2026, 1, 1), date(2026, 12, 31)),
+    # as clerks write them, with or without accents
+    ("11/2026", "2026-11", date(2026, 11, 1), date(2026, 11, 30)),
+    ("T11/2026", "2026-11", date(2026, 11, 1), date(2026, 11, 30)),
+    ("t2/2024", "2024-02", date(2024, 2, 1), date(2024, 2, 29)),
+    ("Tháng 11 năm 2026", "2026-11", date(2026, 11, 1), date(2026, 11, 30)),
+    ("thang 11/2026", "2026-11", date(2026, 11, 1), date(2026, 11, 30)),
+    ("Q4/2026", "2026-Q4", date(2026, 10, 1), date(2026, 12, 31)),
+    ("Quý 4/2026", "2026-Q4", date(2026, 10, 1), date(2026, 12, 31)),
+    ("quy 1 nam 2026", "2026-Q1", date(2026, 1, 1), date(2026, 3, 31)),
+    ("Quý IV năm 2026", "2026-Q4", date(2026, 10, 1), date(2026, 12, 31)),
+    ("6 tháng đầu năm 2026", "2026-H1", date(2026, 1, 1), date(2026, 6, 30)),
+    ("6 THÁNG CUỐI NĂM 2026", "2026-H2", date(2026, 7, 1), date(2026, 12, 31)),
+    ("H2/2026", "2026-H2", date(2026, 7, 1), date(2026, 12, 31)),
+    ("Năm 2026", "2026", date(2026, 1, 1), date(2026, 12, 31)),
 ])
 def test_periods(text, code, first, last):
     period = parse_period(text)
@@ -58,7 +72,8 @@ def test_period_labels():
     assert parse_period("2026-11").label("en") == "November 2026"
 
 
-@pytest.mark.parametrize("text", ["2026-13", "2026-00", "2026-Q5", "2026-H3", "26-11", "11/2026", "", "2026-11-01"])
+@pytest.mark.parametrize("text", ["2026-13", "2026-00", "2026-Q5", "2026-H3", "26-11", "13/2026", "", "2026-11-01",
+                                  "Q5/2026", "quý V/2026", "6 tháng giữa năm 2026", "T11", "11/26", "22/11/2026"])
 def test_bad_periods_say_how_to_write_one(text):
     with pytest.raises(InvalidValue) as caught:
         parse_period(text)
@@ -225,6 +240,9 @@ def test_cli_export_report(store, tmp_path):
     assert read_report(out).meta["export_id"] == payload["meta"]["export_id"]
     code, stdout, err = cli("export", "report", "--period", "2026-11", "--out", str(out), "--db", str(db))
     assert code == 0 and "Hội viên, đoàn viên: 4" in stdout
+    # as a clerk writes the period
+    code, stdout, err = cli("export", "report", "--period", "Quý 4/2026", "--out", str(out), "--db", str(db), "--json")
+    assert code == 0 and json.loads(stdout)["meta"]["period"] == "2026-Q4"
 
 
 @pytest.mark.parametrize("args, code, words", [

@@ -74,7 +74,7 @@ def _register_export(sub, common) -> None:
     p = sub.add_parser("export", help="write Excel files: the province report, the member roster")
     what = p.add_subparsers(dest="what", required=True, parser_class=p.__class__, metavar="report|members")
     r = what.add_parser("report", help="the province report of a period")
-    r.add_argument("--period", required=True, metavar="P", help="2026-11 (month), 2026-Q4, 2026-H2 or 2026")
+    r.add_argument("--period", required=True, metavar="P", help="11/2026 or 2026-11 (month), Q4/2026 or 2026-Q4, \"6 tháng đầu năm 2026\" or 2026-H1, 2026")
     r.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
     r.add_argument("--with-rosters", action="store_true", help="add a member list per organization")
     r.add_argument("--send", action="store_true", help="also queue the file to be sent to the province")
