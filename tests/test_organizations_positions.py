@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from app import messages
 from app.domain.organizations import (
     add_organization,
     add_residential_area,
@@ -103,8 +104,21 @@ def test_find_organization_by_what_people_type(store):
     with pytest.raises(InvalidValue) as err:
         find_organization(store, "hoi")
     assert err.value.code == "organization.ambiguous"
-    with pytest.raises(InvalidValue):
+    with pytest.raises(InvalidValue) as err:
         find_organization(store, "câu lạc bộ dưỡng sinh")
+    assert err.value.code == "organization.unknown_choices"
+    words = messages.describe(err.value, "vi")
+    assert "Hội LHPN (Hội Liên hiệp Phụ nữ)" in words and "Công đoàn" in words and "Hội CCB" in words
+
+
+@pytest.mark.parametrize("typed, code", [
+    ("LHPN", "women"), ("Hội Phụ nữ", "women"), ("hoi phu nu", "women"), ("HND", "farmers"),
+    ("Hội Nông dân", "farmers"), ("CCB", "veterans"), ("cựu chiến binh", "veterans"), ("Đoàn", "youth"),
+    ("ĐTN", "youth"), ("dtn", "youth"), ("Đoàn Thanh niên", "youth"), ("Công đoàn", "trade_union"),
+    ("cong doan", "trade_union"), ("MTTQ", "front"), ("Mặt trận", "front"),
+])
+def test_organizations_by_what_people_call_them(store, typed, code):
+    assert find_organization(store, typed) == by_code(store, code)
 
 
 def test_concurrent_holders_and_vacancies_are_derived(store, clock):

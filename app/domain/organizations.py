@@ -36,6 +36,10 @@ messages.register(
             "Không tìm thấy tổ chức \"{value}\". Hãy dùng mã số, tên viết tắt hoặc tên đầy đủ.",
             "No organization \"{value}\". Use its number, short name or full name.",
         ),
+        "organization.unknown_choices": (
+            "Không tìm thấy tổ chức \"{value}\". Có thể dùng: {choices}.",
+            "No organization \"{value}\". You can use: {choices}.",
+        ),
         "organization.ambiguous": (
             "Có nhiều tổ chức khớp với \"{value}\": {names}. Hãy ghi rõ hơn.",
             "Several organizations match \"{value}\": {names}. Be more specific.",
@@ -261,16 +265,36 @@ def residential_areas(store: Store, *, include_inactive: bool = False) -> list[d
     return [{"id": r[0], "name": r[1], "short_name": r[2], "active": bool(r[3])} for r in rows]
 
 
+# What people call the Front and its member organizations (folded: lower
+# case, no accents), beside the names and short names the database holds.
+CALLED = {
+    "front": ("mttq", "ubmttq", "mat tran", "mat tran to quoc", "uy ban mat tran"),
+    "women": ("lhpn", "hlhpn", "hoi lhpn", "hpn", "hoi phu nu", "phu nu", "hoi lien hiep phu nu"),
+    "farmers": ("hnd", "hoi nd", "hoi nong dan", "nong dan"),
+    "veterans": ("ccb", "hccb", "hoi ccb", "hoi cuu chien binh", "cuu chien binh"),
+    "youth": ("doan", "dtn", "doan tn", "doan thanh nien", "thanh nien", "doan tncs", "tncs"),
+    "trade_union": ("cd", "cong doan"),
+}
+_CODE_CALLED = {alias: code for code, aliases in CALLED.items() for alias in aliases}
+
+
 def find_organization(store: Store, text: str) -> int:
     """Resolve what a person typed for ``--org``: a number, a code, a short
-    name or a name, with or without diacritics."""
+    name or a name, or what people call it (LHPN, HND, CCB, Đoàn, ĐTN,
+    Công đoàn...), with or without diacritics. An unknown name is refused
+    with the commune's organizations to choose from."""
     raw = clean_text(text)
     if raw.isdigit():
         if logged.fetch(store, "organization", int(raw)):
             return int(raw)
         raise InvalidValue("organization.unknown", field="organization", value=raw)
     wanted = fold(raw)
-    rows = store.conn.execute("SELECT id, name, short_name, code FROM organization").fetchall()
+    rows = store.conn.execute("SELECT id, name, short_name, code, kind FROM organization ORDER BY sort_key").fetchall()
+    called = _CODE_CALLED.get(wanted)
+    if called is not None:
+        found = [r[0] for r in rows if r[3] == called]
+        if found:
+            return found[0]
     exact = [r for r in rows if wanted in {fold(r[1]), fold(r[2] or ""), (r[3] or "")}]
     if len(exact) == 1:
         return exact[0][0]
@@ -278,7 +302,9 @@ def find_organization(store: Store, text: str) -> int:
     if len(candidates) == 1:
         return candidates[0][0]
     if not candidates:
-        raise InvalidValue("organization.unknown", field="organization", value=raw)
+        choices = "; ".join(f"{r[2]} ({r[1]})" if r[2] and r[2] != r[1] else r[1] for r in rows
+                            if r[4] in ("front_committee", "member_org"))
+        raise InvalidValue("organization.unknown_choices", field="organization", value=raw, choices=choices)
     names = ", ".join(r[1] for r in candidates[:5])
     raise InvalidValue("organization.ambiguous", field="organization", value=raw, names=names)
 
