@@ -249,7 +249,7 @@ def test_a_printed_figure_changed_by_hand_is_refused_naming_the_cell(tmp_path, d
     folder = folder_with(tmp_path, demo_reports, [(c, "2026-11") for c in HANOI[1:]])
     source = demo_reports[(HANOI[0], "2026-11")]
     sheet = openpyxl.load_workbook(source)["Tổng hợp"]
-    total = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "Tổng cộng toàn xã")
+    total = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "Tổng cộng toàn phường")  # Ba Đình is a phường
     printed = sheet.cell(total, 3).value  # the commune's members, column C
     _altered(source, folder / "tong-dep.xlsx", printed={f"C{total}": printed + 100})
     _altered(source, folder / "hoi-dep.xlsx", printed={f"D{total - 3}": "nhiều"})

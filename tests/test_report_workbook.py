@@ -129,6 +129,7 @@ def test_the_summary_reads_like_an_official_document(report):
     assert "Số liệu công tác Mặt trận tháng 11 năm 2026" in texts
     assert "TM. BAN THƯỜNG TRỰC" in texts and "CHỦ TỊCH" in texts and "(Ký tên, đóng dấu)" in texts
     assert "Nguyễn Thị Hoa" in texts  # the chair signs
+    assert "Tổng cộng toàn phường" in texts  # Ba Đình is a phường, not a xã
     fonts = {c.font.name for row in ws.iter_rows() for c in row if c.value is not None}
     assert fonts == {"Times New Roman"}
 

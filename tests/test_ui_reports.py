@@ -353,7 +353,7 @@ def test_hostile_reports_in_the_folder_are_listed_and_the_window_lives_on(qtbot,
     far_cell_in_a_part_not_named_xml(report_folder / "xa-la.xlsx", "_meta")
     book = openpyxl.load_workbook(report_folder / f"BaoCao_{HANOI[1]}_2026-11.xlsx")
     sheet = book["Tổng hợp"]
-    total = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "Tổng cộng toàn xã")
+    total = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "Tổng cộng toàn phường")  # Ba Đình is a phường
     sheet.cell(total, 3).value += 50
     book.save(report_folder / "BaoCao_sua_tong.xlsx")
     page.consolidate_button.click()

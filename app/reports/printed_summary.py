@@ -10,7 +10,8 @@ figure with its ``_data`` row.
 The table (the same in template versions 1 and 2): a header row of column
 numbers "(1)", "(2)"... ; then one row per report unit other than the commune,
 in ``UNIT_KEYS`` order, each with its number and name and then the figures of
-``SUMMARY_COLUMNS``; then the row "Tổng cộng toàn xã" with the commune's.
+``SUMMARY_COLUMNS``; then the row "Tổng cộng toàn xã" (or "toàn phường",
+"toàn đặc khu", as the commune is) with the commune's.
 """
 from __future__ import annotations
 
@@ -19,10 +20,17 @@ from collections.abc import Callable, Sequence
 from app.reports.figures import UNIT_KEYS
 from app.spreadsheets.cells import cell_name
 
-__all__ = ["SUMMARY_SHEET", "SUMMARY_GROUPS", "SUMMARY_COLUMNS", "TOTAL_LABEL", "printed_disagreement"]
+__all__ = ["SUMMARY_SHEET", "SUMMARY_GROUPS", "SUMMARY_COLUMNS", "TOTAL_LABELS", "total_label", "printed_disagreement"]
 
 SUMMARY_SHEET = "Tổng hợp"
-TOTAL_LABEL = "Tổng cộng toàn xã"
+DIVISIONS = ("xã", "phường", "đặc khu")  # the kinds of commune-level units since 1 July 2025
+TOTAL_LABELS = tuple(f"Tổng cộng toàn {division}" for division in DIVISIONS)
+
+
+def total_label(division_type: str) -> str:
+    """The total row's words for a commune of this kind ("Tổng cộng toàn phường")."""
+    return f"Tổng cộng toàn {division_type if division_type in DIVISIONS else 'xã'}"
+
 SUMMARY_GROUPS = (
     ("Hội viên, đoàn viên", (
         ("members.total", "Tổng số"), ("members.female", "Nữ"), ("members.ethnic_minority", "Dân tộc thiểu số"),
@@ -62,9 +70,9 @@ def printed_disagreement(rows: Sequence[Sequence[object]], figures: dict[tuple[s
     for offset, unit in enumerate(expected, start=1):
         at = header + offset
         row = list(rows[at]) if at < len(rows) else []
-        is_total = bool(row) and _text(row[0]) == TOTAL_LABEL
+        is_total = bool(row) and _text(row[0]) in TOTAL_LABELS
         if is_total != (unit == "commune"):
-            return f"{SUMMARY_SHEET}!{cell_name(at, 0)}: {TOTAL_LABEL}?"
+            return f"{SUMMARY_SHEET}!{cell_name(at, 0)}: {TOTAL_LABELS[0]}?"
         for col, indicator in enumerate(SUMMARY_COLUMNS, start=FIRST_FIGURE):
             printed = whole(row[col]) if col < len(row) else None
             wanted = figures.get((indicator, unit))

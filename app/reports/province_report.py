@@ -21,7 +21,7 @@ from app.clock import iso_timestamp
 from app.text.dates import format_date
 from app.text.periods import Period
 from app.progress import ProgressCallback, ignore_progress
-from app.reports.printed_summary import SUMMARY_GROUPS, SUMMARY_SHEET, TOTAL_LABEL
+from app.reports.printed_summary import SUMMARY_GROUPS, SUMMARY_SHEET, total_label
 from app.reports.report_file import DATA_HEADER, META_KEYS, TEMPLATE_ID, TEMPLATE_VERSION, report_sha256
 from app.reports.figures import ReportFigures, compute_figures, unit_roster
 from app.db.storage import Store
@@ -134,7 +134,7 @@ def _summary_sheet(ws, styles: Styles, figures: ReportFigures) -> None:
         ws.set_row(row, row_height([(unit.name, 36)]))
         row += 1
     total = figures.unit("commune")
-    ws.merge_range(row, 0, row, 1, TOTAL_LABEL, styles("cell_bold"))
+    ws.merge_range(row, 0, row, 1, total_label(c.division_type), styles("cell_bold"))
     _figures_row(ws, styles, row, total, "number_bold")
     row += 2
     notes = [
