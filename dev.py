@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Developer entry point for a fresh clone (no other setup needed):
 
-    python3 dev.py start    set up .venv, make a demo commune if none exists, start the app
+    python3 dev.py start    set up .venv and start the app (on the demo commune, kept apart and
+                            marked as demo data, while this computer has no commune of its own)
     python3 dev.py test     set up .venv and run the whole test suite
     python3 dev.py bench    set up .venv, measure everything, rewrite docs/PERFORMANCE.md
 
@@ -44,9 +45,11 @@ def ensure_venv() -> None:
 def start(args: list[str]) -> int:
     frontdesk = [str(PYTHON), "-m", "ui"]
     probe = subprocess.run([*frontdesk, "search", "x", "--json"], cwd=ROOT, capture_output=True)
-    if probe.returncode != 0:
-        # No commune database yet: make the demo commune to look around in.
-        subprocess.call([*frontdesk, "demo"], cwd=ROOT)
+    if probe.returncode != 0 and "--db" not in args:
+        # No commune database yet: look around in the demo commune, which lives
+        # apart from the real one (the window makes it first, and offers the
+        # step to the real commune).
+        return subprocess.call([*frontdesk, "--demo", *args], cwd=ROOT)
     return subprocess.call([*frontdesk, *args], cwd=ROOT)
 
 

@@ -14,6 +14,7 @@ import platformdirs
 APP_NAME = "FrontDesk"
 APP_AUTHOR = "MTTQ"
 DATABASE_NAME = "frontdesk.sqlite3"
+DEMO_DATABASE_NAME = "demo.sqlite3"  # beside the real one, never in its place
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,10 @@ class AppPaths:
     @property
     def database(self) -> Path:
         return self.data / DATABASE_NAME
+
+    @property
+    def demo_database(self) -> Path:
+        return demo_database_for(self.database)
 
     @property
     def settings(self) -> Path:
@@ -45,6 +50,12 @@ def app_paths(environ: dict[str, str] | None = None) -> AppPaths:
         logs=Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)),
         backups=data / "backups",
     )
+
+
+def demo_database_for(database: Path) -> Path:
+    """Where the demo commune lives for the real database ``database``: beside
+    it, under a name of its own, so that neither ever takes the other's place."""
+    return Path(database).with_name(DEMO_DATABASE_NAME)
 
 
 def backups_dir_for(database: Path, environ: dict[str, str] | None = None) -> Path:

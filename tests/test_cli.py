@@ -13,6 +13,7 @@ import pytest
 from app import __version__
 from app.domain.commune import create_commune_database
 from app.domain.people import add_person
+from app.paths import app_paths
 from tests.helpers import cli
 
 
@@ -141,6 +142,22 @@ def test_demo_builds_and_replaces_a_demo(tmp_path):
     assert code == 0, err
     assert json.loads(out)["people"] == 200
     assert cli("demo", "--people", "5", "--db", str(tmp_path / "tiny.sqlite3"))[0] == 1
+
+
+def test_the_demo_lives_apart_and_the_real_commune_can_be_made_after_it(tmp_path, monkeypatch):
+    # what `python3 dev.py start` does on a fresh machine, then a clerk's first command
+    monkeypatch.setenv("FRONTDESK_HOME", str(tmp_path / "home"))
+    paths = app_paths()
+    code, out, err = cli("demo", "--people", "120", "--json")
+    assert code == 0, err
+    assert json.loads(out)["path"] == str(paths.demo_database) and not paths.database.exists()
+    code, out, err = cli("init", "--commune", "00004")
+    assert code == 0, err
+    assert paths.database.exists() and paths.demo_database.exists()
+    code, out, _ = cli("search", "nguyen", "--json")
+    assert code == 0 and json.loads(out) == []  # the real commune holds nobody from the demo
+    code, out, _ = cli("search", "nguyen", "--json", "--db", str(paths.demo_database))
+    assert code == 0 and json.loads(out)
 
 
 def test_demo_over_a_database_in_use_says_it_is_locked(tmp_path):

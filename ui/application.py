@@ -24,6 +24,7 @@ def window_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="frontdesk")
     parser.add_argument("--db", type=Path, default=None)
     parser.add_argument("--lang", choices=LANGUAGES, default=None)
+    parser.add_argument("--demo", action="store_true", help="open the demo commune (made first if need be)")
     args, _unknown = parser.parse_known_args(list(argv))
     args.lang = args.lang or messages.current_language()
     args.db = args.db or app_paths().database
@@ -43,12 +44,19 @@ def open_database(path: Path) -> Store:
     return open_store(path)
 
 
-def choose_database(database: Path, lang: str) -> Path | None:
+def choose_database(database: Path, lang: str, *, demo: bool = False) -> Path | None:
     """The database to open: the one there, the commune IT locked, or what the
-    first-run dialog makes (a new commune, or the demo)."""
+    first-run dialog makes (a new commune, or the demo). With ``demo``, the
+    demo commune kept beside ``database``, made first if need be."""
     from app.sending import load_site_config
     from ui.dialogs.first_run import FirstRunDialog, create_locked_commune
 
+    if demo:
+        dialog = FirstRunDialog(database, lang)
+        dialog.open_demo()  # at once when it is there; otherwise made, with its progress on screen
+        if dialog.chosen is None:
+            dialog.exec()
+        return dialog.chosen
     if database.exists():
         return database
     site = load_site_config()
@@ -83,29 +91,54 @@ def run_window(argv: Sequence[str]) -> int:
 
 
 def _run_main_window(app: QApplication, args: argparse.Namespace) -> int:
-    from ui.main_window import MainWindow
-
     try:
-        database = choose_database(args.db, args.lang)
-        if database is None:
-            return 0  # closed the first-run dialog without choosing
-        store = open_database(database)
+        database = choose_database(args.db, args.lang, demo=args.demo)
     except FrontDeskError as exc:
         QMessageBox.critical(None, "Front Desk", messages.describe(exc, args.lang))
         return 1
+    code = 0
+    while database is not None:  # None: closed the first-run dialog without choosing
+        code, database = _session(app, args, database)
+    return code
+
+
+def _session(app: QApplication, args: argparse.Namespace, database: Path) -> tuple[int, Path | None]:
+    """The window on one database, until it closes; then the database to open
+    next, if the person asked for another (from the demo to the real commune)."""
+    from ui.main_window import MainWindow
+
+    try:
+        store = open_database(database)
+    except FrontDeskError as exc:
+        QMessageBox.critical(None, "Front Desk", messages.describe(exc, args.lang))
+        return 1, None
     from ui.runtime.runner import Runner
 
     runner = Runner(database, actor=store.actor, clock=store.clock, parent=app)  # the session's one writer
-    window = MainWindow(store, runner=runner, lang=args.lang, sending=True)
+    # args.db: where the real commune's database is (or will be), the demo open or not
+    window = MainWindow(store, runner=runner, lang=args.lang, sending=True, real_database=args.db)
+    following: list[Path] = []
+
+    def open_other(path: Path) -> None:
+        following.append(path)
+        shown = main_window_of(app)
+        if shown is not None:
+            shown.close()  # the last window: app.exec() returns, and this session ends
+
+    window.open_database = open_other
     window.resize(1280, 760)
     window.show()
     services = start_services(app, runner)  # after the window shows: nothing of it is needed to paint
     try:
-        return app.exec()
+        code = app.exec()
+        if following:  # another window follows in this process: the reads this one asked for run first
+            app.processEvents()
     finally:
         runner.shutdown()  # the window's last writes
         services.stop()  # then the last backup
         store.close()
+        window.deleteLater()
+    return code, (following[-1] if following else None)
 
 
 def start_services(app: QApplication, runner):

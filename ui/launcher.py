@@ -1,6 +1,6 @@
 """The ``frontdesk`` entry point: the desktop window, or a command.
 
-``frontdesk`` alone (or with only --db/--lang) starts the window;
+``frontdesk`` alone (or with only --db/--lang/--demo) starts the window;
 ``frontdesk screenshot ...`` renders a page; every other command goes to the
 headless core (``app.cli``) without loading Qt, so scripts stay fast.
 """
@@ -10,6 +10,7 @@ import sys
 from typing import Sequence
 
 _GLOBAL_WITH_VALUE = {"--db", "--lang"}
+_WINDOW_FLAGS = {"--demo"}  # the window's own: open the demo commune
 
 
 def _command_of(argv: Sequence[str]) -> str | None:
@@ -21,7 +22,7 @@ def _command_of(argv: Sequence[str]) -> str | None:
         if word in _GLOBAL_WITH_VALUE:
             skip = True
             continue
-        if word.startswith("--db=") or word.startswith("--lang="):
+        if word.startswith("--db=") or word.startswith("--lang=") or word in _WINDOW_FLAGS:
             continue
         return word
     return None

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
@@ -19,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Store
-from app.domain import get_commune
+from app.db import Store, open_store
+from app.domain import get_commune, is_demo
+from app.paths import app_paths
 from app.settings import save_settings
 from ui.runtime.runner import Runner
 
@@ -66,11 +68,12 @@ class _Pages(Mapping):
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, *, runner=None, lang: str = "vi", keyring_backend=None,
-                 sending: bool | None = None) -> None:
+                 sending: bool | None = None, real_database: Path | None = None) -> None:
         """``runner``: the session's (the app passes one); without one the window
         makes its own. ``sending``: start the sending service once the window
         shows (default: when the window makes its own runner; tests drive sending
-        themselves)."""
+        themselves). ``real_database``: where the real commune's database is
+        (or is to be made) when ``store`` is the demo (default: the app's)."""
         super().__init__()
         self.store = store
         self.lang = lang
@@ -83,9 +86,11 @@ class MainWindow(QMainWindow):
         self.runner = runner or Runner(store.path, actor=store.actor, clock=store.clock, parent=self)
         self._sends = sending if sending is not None else self._owns_runner
         commune = get_commune(store)
-        self.setWindowTitle(
-            self.tr("Front Desk — %1, %2").replace("%1", commune.name).replace("%2", commune.province_name)
-        )
+        self.demo = is_demo(store)
+        self.real_database = real_database or app_paths().database
+        self.open_database: Callable[[Path], None] | None = None  # the app's way to switch databases
+        title = self.tr("Front Desk — %1, %2").replace("%1", commune.name).replace("%2", commune.province_name)
+        self.setWindowTitle(self.tr("%1 — DEMO DATA").replace("%1", title) if self.demo else title)
         self.setStyleSheet(STYLE)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -116,7 +121,18 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._nav_column())
-        layout.addWidget(self.stack, 1)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        self.demo_banner = None
+        if self.demo:  # on every page, above it
+            from ui.widgets.demo_banner import DemoBanner
+
+            self.demo_banner = DemoBanner()
+            self.demo_banner.leave.connect(self.leave_demo)
+            right.addWidget(self.demo_banner)
+        right.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
         self.stack.setContentsMargins(12, 8, 12, 8)
         self.setCentralWidget(central)
         self.statusBar().showMessage(
@@ -295,8 +311,31 @@ class MainWindow(QMainWindow):
     def successor(self, store: Store, lang: str) -> "MainWindow":
         """A window like this one on ``store`` (a language switch, a restore):
         the same runner and sending, unless this window made its own."""
-        return MainWindow(store, runner=None if self._owns_runner else self.runner, lang=lang,
-                          keyring_backend=self.keyring_backend, sending=self._sends)
+        window = MainWindow(store, runner=None if self._owns_runner else self.runner, lang=lang,
+                            keyring_backend=self.keyring_backend, sending=self._sends,
+                            real_database=self.real_database)
+        window.open_database = self.open_database
+        return window
+
+    def leave_demo(self) -> None:
+        """From the demo to the real commune in one step: its database when it
+        is there; otherwise the choice of the commune, then its new database."""
+        from ui.dialogs.first_run import FirstRunDialog
+
+        if not self.real_database.exists():
+            dialog = FirstRunDialog(self.real_database, self.lang, self, offer_demo=False)
+            dialog.exec()
+            if dialog.chosen is None:
+                return  # closed without choosing: the demo stays open
+        if self.open_database is not None:
+            self.open_database(self.real_database)  # the app closes this window and opens that one
+            return
+        window = MainWindow(open_store(self.real_database), lang=self.lang, keyring_backend=self.keyring_backend,
+                            sending=self._sends, real_database=self.real_database)
+        window.setGeometry(self.geometry())
+        window.show()
+        QApplication.instance()._frontdesk_window = window  # type: ignore[attr-defined]  # keep it alive
+        self.close()
 
     def _page_changed(self, row: int) -> None:
         self.page(PAGE_KEYS[row])  # a new page reads its data as it is built; built ones keep current

@@ -16,6 +16,7 @@ from app.text.dates import format_date
 from app.errors import DatabaseProblem, InvalidValue
 from app.db.migrations import SCHEMA_VERSION
 from app.db.storage import open_store, sqlite_problem
+from app.paths import demo_database_for
 
 messages.register(
     {
@@ -118,7 +119,8 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
 
 @command
 def _register_demo(sub, common) -> None:
-    p = sub.add_parser("demo", help="a realistic demo commune (for trying the app, and benchmarks)")
+    p = sub.add_parser("demo", help="a realistic demo commune, marked as demo data and kept apart from the real "
+                                    "commune's database (default: demo.sqlite3 beside it; --db to choose)")
     p.add_argument("--people", type=int, default=2000)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--commune", metavar="CODE", default=None, help="official code (default: chosen by the seed)")
@@ -147,7 +149,8 @@ def _remove_demo(path: Path) -> None:
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from app.demo.builder import build_demo
 
-    path = Path(args.database)
+    # apart from the real commune's database unless --db says where
+    path = Path(args.db) if getattr(args, "db", None) else demo_database_for(Path(args.database))
     if path.exists() and path.stat().st_size > 0:
         if not args.replace:
             raise DatabaseProblem("database.exists", path=str(path))

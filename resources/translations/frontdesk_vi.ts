@@ -353,684 +353,29 @@ Không dùng được: %2</translation>
     </message>
 </context>
 <context>
-    <name>ChangeWords</name>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="134"/>
-        <location filename="../../ui/models/change_words.py" line="169"/>
-        <source>Person</source>
-        <translation>Người</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="134"/>
-        <source>Membership</source>
-        <translation>Sinh hoạt (hội viên)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="135"/>
-        <location filename="../../ui/models/change_words.py" line="169"/>
-        <source>Organization</source>
-        <translation>Tổ chức</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="135"/>
-        <location filename="../../ui/models/change_words.py" line="170"/>
-        <source>Position</source>
-        <translation>Chức danh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="136"/>
-        <source>Post held</source>
-        <translation>Người giữ chức danh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="136"/>
-        <source>Task</source>
-        <translation>Công việc</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="136"/>
-        <source>Task assignment</source>
-        <translation>Phân công công việc</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="137"/>
-        <location filename="../../ui/models/change_words.py" line="176"/>
-        <source>Recurring duty</source>
-        <translation>Nhiệm vụ thường xuyên</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="137"/>
-        <source>Commune</source>
-        <translation>Xã</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="137"/>
-        <source>Setting</source>
-        <translation>Cài đặt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="138"/>
-        <source>Database</source>
-        <translation>Cơ sở dữ liệu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="140"/>
-        <source>Added</source>
-        <translation>Thêm</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="140"/>
-        <source>Changed</source>
-        <translation>Sửa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="140"/>
-        <source>Deleted</source>
-        <translation>Xóa</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="141"/>
-        <source>Added in bulk</source>
-        <translation>Thêm hàng loạt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="143"/>
-        <source>Added a person</source>
-        <translation>Thêm người</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="143"/>
-        <source>Edited a person</source>
-        <translation>Sửa thông tin người</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="144"/>
-        <source>Deleted a person</source>
-        <translation>Xóa người</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="145"/>
-        <source>Added a member</source>
-        <translation>Thêm hội viên</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="145"/>
-        <source>Edited a membership</source>
-        <translation>Sửa quá trình sinh hoạt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="146"/>
-        <source>Deleted a membership</source>
-        <translation>Xóa quá trình sinh hoạt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="147"/>
-        <source>Added an organization</source>
-        <translation>Thêm tổ chức</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="148"/>
-        <source>Edited an organization</source>
-        <translation>Sửa tổ chức</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="149"/>
-        <source>Deleted an organization</source>
-        <translation>Xóa tổ chức</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="150"/>
-        <source>Added a position</source>
-        <translation>Thêm chức danh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="150"/>
-        <source>Edited a position</source>
-        <translation>Sửa chức danh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="151"/>
-        <source>Deleted a position</source>
-        <translation>Xóa chức danh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="152"/>
-        <source>Appointed to a position</source>
-        <translation>Giao chức danh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="153"/>
-        <source>Edited a post held</source>
-        <translation>Sửa việc giữ chức danh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="153"/>
-        <source>Deleted a post held</source>
-        <translation>Xóa việc giữ chức danh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="154"/>
-        <source>Added a task</source>
-        <translation>Thêm công việc</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="154"/>
-        <source>Edited a task</source>
-        <translation>Sửa công việc</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="155"/>
-        <source>Deleted a task</source>
-        <translation>Xóa công việc</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="156"/>
-        <source>Assigned a task</source>
-        <translation>Phân công công việc</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="157"/>
-        <source>Added a recurring duty</source>
-        <translation>Thêm nhiệm vụ thường xuyên</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="157"/>
-        <source>Edited a recurring duty</source>
-        <translation>Sửa nhiệm vụ thường xuyên</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="158"/>
-        <source>Deleted a recurring duty</source>
-        <translation>Xóa nhiệm vụ thường xuyên</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="159"/>
-        <source>Created the commune&apos;s data</source>
-        <translation>Tạo dữ liệu của xã</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="160"/>
-        <source>Changed a setting</source>
-        <translation>Đổi cài đặt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="161"/>
-        <source>Restored from a backup</source>
-        <translation>Khôi phục từ bản sao lưu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="163"/>
-        <source>Added %1 people</source>
-        <translation>Thêm %1 người</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="163"/>
-        <source>Added %1 memberships</source>
-        <translation>Thêm %1 hội viên</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="164"/>
-        <source>Added %1 tasks</source>
-        <translation>Thêm %1 công việc</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="166"/>
-        <source>Full name</source>
-        <translation>Họ và tên</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="166"/>
-        <source>Gender</source>
-        <translation>Giới tính</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="166"/>
-        <source>Date of birth</source>
-        <translation>Ngày sinh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="167"/>
-        <source>Ethnicity</source>
-        <translation>Dân tộc</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="167"/>
-        <source>Religion</source>
-        <translation>Tôn giáo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="167"/>
-        <source>Citizen ID</source>
-        <translation>Số CCCD</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="168"/>
-        <source>Phone</source>
-        <translation>Điện thoại</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="168"/>
-        <location filename="../../ui/models/change_words.py" line="196"/>
-        <source>Residential area</source>
-        <translation>Khu dân cư</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="168"/>
-        <source>Status</source>
-        <translation>Tình trạng</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="168"/>
-        <source>Note</source>
-        <translation>Ghi chú</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="169"/>
-        <source>Joined on</source>
-        <translation>Ngày vào</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="170"/>
-        <source>Left on</source>
-        <translation>Ngày rời</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="170"/>
-        <source>From</source>
-        <translation>Từ ngày</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="170"/>
-        <source>Until</source>
-        <translation>Đến ngày</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="171"/>
-        <source>Acting</source>
-        <translation>Quyền (tạm giữ)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="171"/>
-        <source>Title</source>
-        <translation>Tên</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="171"/>
-        <source>Seats</source>
-        <translation>Số suất</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="171"/>
-        <source>Order</source>
-        <translation>Thứ tự</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="172"/>
-        <source>In use</source>
-        <translation>Đang dùng</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="172"/>
-        <source>Name</source>
-        <translation>Tên</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="172"/>
-        <source>Short name</source>
-        <translation>Tên viết tắt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="172"/>
-        <source>Kind</source>
-        <translation>Loại</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="173"/>
-        <source>Belongs to</source>
-        <translation>Thuộc</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="173"/>
-        <source>Code</source>
-        <translation>Mã</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="173"/>
-        <source>Details</source>
-        <translation>Nội dung</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="174"/>
-        <source>Document number</source>
-        <translation>Số văn bản</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="174"/>
-        <source>Document date</source>
-        <translation>Ngày ban hành</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="175"/>
-        <source>Issued by</source>
-        <translation>Cơ quan ban hành</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="175"/>
-        <source>Due date</source>
-        <translation>Hạn</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="175"/>
-        <source>Priority</source>
-        <translation>Mức ưu tiên</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="176"/>
-        <source>Completed on</source>
-        <translation>Ngày hoàn thành</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="176"/>
-        <source>Period</source>
-        <translation>Kỳ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="177"/>
-        <source>Owner</source>
-        <translation>Người phụ trách</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="177"/>
-        <source>Repeats</source>
-        <translation>Chu kỳ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="177"/>
-        <source>Due day</source>
-        <translation>Ngày đến hạn</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="178"/>
-        <source>Due month</source>
-        <translation>Tháng đến hạn</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="178"/>
-        <source>Days ahead</source>
-        <translation>Tạo trước (ngày)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="178"/>
-        <source>Starts on</source>
-        <translation>Áp dụng từ ngày</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="179"/>
-        <source>Ends on</source>
-        <translation>Đến ngày</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="179"/>
-        <source>Assigned to</source>
-        <translation>Người thực hiện</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="179"/>
-        <location filename="../../ui/models/change_words.py" line="199"/>
-        <source>Count</source>
-        <translation>Số lượng</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="180"/>
-        <source>Restored from</source>
-        <translation>Khôi phục từ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="180"/>
-        <source>Data before the restore kept in</source>
-        <translation>Dữ liệu trước khi khôi phục giữ ở</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="181"/>
-        <source>Kind of unit</source>
-        <translation>Loại đơn vị</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="181"/>
-        <source>Province code</source>
-        <translation>Mã tỉnh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="182"/>
-        <source>Province</source>
-        <translation>Tỉnh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="182"/>
-        <source>Erased on request</source>
-        <translation>Xóa theo yêu cầu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="183"/>
-        <source>Memberships</source>
-        <translation>Quá trình sinh hoạt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="183"/>
-        <source>Posts held</source>
-        <translation>Chức danh đã giữ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="184"/>
-        <location filename="../../ui/models/change_words.py" line="199"/>
-        <source>Task assignments</source>
-        <translation>Phân công</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="187"/>
-        <source>Male</source>
-        <translation>Nam</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="187"/>
-        <source>Female</source>
-        <translation>Nữ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="188"/>
-        <source>Active</source>
-        <translation>Đang sinh hoạt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="188"/>
-        <source>Moved away</source>
-        <translation>Đã chuyển đi</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="188"/>
-        <source>Deceased</source>
-        <translation>Đã mất</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="189"/>
-        <source>To do</source>
-        <translation>Chưa thực hiện</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="189"/>
-        <source>In progress</source>
-        <translation>Đang thực hiện</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="189"/>
-        <source>Done</source>
-        <translation>Đã hoàn thành</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="190"/>
-        <source>Cancelled</source>
-        <translation>Đã hủy</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="191"/>
-        <source>Low</source>
-        <translation>Thấp</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="191"/>
-        <source>Normal</source>
-        <translation>Bình thường</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="191"/>
-        <source>High</source>
-        <translation>Cao</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="191"/>
-        <source>Urgent</source>
-        <translation>Khẩn</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="192"/>
-        <source>Weekly</source>
-        <translation>Hằng tuần</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="192"/>
-        <source>Monthly</source>
-        <translation>Hằng tháng</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="192"/>
-        <source>Quarterly</source>
-        <translation>Hằng quý</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="193"/>
-        <source>Every six months</source>
-        <translation>6 tháng một lần</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="193"/>
-        <source>Yearly</source>
-        <translation>Hằng năm</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="194"/>
-        <source>Lead</source>
-        <translation>Chủ trì</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="194"/>
-        <source>Support</source>
-        <translation>Phối hợp</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="195"/>
-        <source>Front committee</source>
-        <translation>Ủy ban MTTQ</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="195"/>
-        <source>Member organization</source>
-        <translation>Tổ chức thành viên</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="196"/>
-        <source>Front work committee</source>
-        <translation>Ban công tác Mặt trận</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="197"/>
-        <source>Branch</source>
-        <translation>Chi hội, chi đoàn</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="200"/>
-        <source>Task status</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="201"/>
-        <source>demo data</source>
-        <translation>dữ liệu mẫu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="201"/>
-        <source>restore</source>
-        <translation>khôi phục</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="201"/>
-        <source>erased on request</source>
-        <translation>xóa theo yêu cầu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="202"/>
-        <source>Yes</source>
-        <translation>Có</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="202"/>
-        <source>No</source>
-        <translation>Không</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="212"/>
-        <source>Erased a person on request</source>
-        <translation>Xóa hẳn một người theo yêu cầu</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="219"/>
-        <source>Ended a post</source>
-        <translation>Thôi giữ chức danh</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="221"/>
-        <source>Left an organization</source>
-        <translation>Rời tổ chức</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="323"/>
-        <source>Who uses the app (%1)</source>
-        <translation>Người dùng ứng dụng (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="325"/>
-        <source>How a roster&apos;s columns are read</source>
-        <translation>Cách đọc cột của danh sách</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/change_words.py" line="327"/>
-        <source>Where reports are sent</source>
-        <translation>Nơi gửi báo cáo</translation>
-    </message>
-</context>
-<context>
     <name>ChangesModel</name>
     <message>
-        <location filename="../../ui/models/changes_model.py" line="113"/>
+        <location filename="../../ui/models/changes_model.py" line="96"/>
         <source>When</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/models/changes_model.py" line="113"/>
+        <location filename="../../ui/models/changes_model.py" line="96"/>
         <source>Who</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/models/changes_model.py" line="113"/>
+        <location filename="../../ui/models/changes_model.py" line="96"/>
         <source>What</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../ui/models/changes_model.py" line="113"/>
+        <location filename="../../ui/models/changes_model.py" line="96"/>
         <source>Record</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/changes_model.py" line="113"/>
+        <location filename="../../ui/models/changes_model.py" line="96"/>
         <source>Changes</source>
         <translation>Nội dung thay đổi</translation>
     </message>
@@ -1171,49 +516,49 @@ Không dùng được: %2</translation>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="294"/>
+        <location filename="../../ui/pages/changes.py" line="293"/>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="304"/>
+        <location filename="../../ui/pages/changes.py" line="303"/>
         <source>change-log</source>
         <translation>nhat-ky-thay-doi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="306"/>
+        <location filename="../../ui/pages/changes.py" line="305"/>
         <source>Export the change log</source>
         <translation>Xuất nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="306"/>
+        <location filename="../../ui/pages/changes.py" line="305"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="321"/>
+        <location filename="../../ui/pages/changes.py" line="312"/>
         <source>Exporting the change log</source>
         <translation>Xuất nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="324"/>
+        <location filename="../../ui/pages/changes.py" line="315"/>
         <source>Writing the changes…</source>
         <translation>Đang ghi các thay đổi…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="324"/>
+        <location filename="../../ui/pages/changes.py" line="315"/>
         <source>Saving the file…</source>
         <translation>Đang lưu tệp…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/changes.py" line="330"/>
+        <location filename="../../ui/pages/changes.py" line="321"/>
         <source>Wrote %Ln change(s) to %1.</source>
         <translation>
             <numerusform>Đã ghi %Ln thay đổi vào %1.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="338"/>
+        <location filename="../../ui/pages/changes.py" line="329"/>
         <source>The export was stopped; no file was written.</source>
         <translation>Đã dừng xuất; không có tệp nào được ghi.</translation>
     </message>
@@ -1340,65 +685,83 @@ Không dùng được: %2</translation>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="197"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="198"/>
         <source>Consolidating</source>
         <translation>Đang tổng hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="199"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="200"/>
         <source>Reading the reports…</source>
         <translation>Đang đọc các báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="200"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="201"/>
         <source>Writing the summary…</source>
         <translation>Đang ghi tệp tổng hợp…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="213"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="214"/>
         <source>%1, %2: %3 used, %4 sent nothing, %5 left out.</source>
         <translation>%1, %2: đã dùng %3, %4 chưa gửi, %5 không dùng.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="215"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="216"/>
         <source>%Ln report(s)</source>
         <translation>
             <numerusform>%Ln báo cáo</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="216"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="217"/>
         <source>%Ln commune(s)</source>
         <translation>
             <numerusform>%Ln đơn vị</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="217"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="218"/>
         <source>%Ln file(s)</source>
         <translation>
             <numerusform>%Ln tệp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="219"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="220"/>
         <source>The summary is saved.</source>
         <translation>Đã lưu tệp tổng hợp.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="234"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="235"/>
         <source>Files left out (%1)</source>
         <translation>Tệp không dùng (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="235"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="236"/>
         <source>Communes that sent nothing (%1)</source>
         <translation>Đơn vị chưa gửi (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="236"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="237"/>
         <source>Reports used (%1)</source>
         <translation>Báo cáo đã dùng (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBanner</name>
+    <message>
+        <location filename="../../ui/widgets/demo_banner.py" line="22"/>
+        <source>DEMO DATA</source>
+        <translation>DỮ LIỆU MẪU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/demo_banner.py" line="25"/>
+        <source>A made-up commune for looking around: its people and figures are not real, and its reports cannot be sent to the province.</source>
+        <translation>Xã mẫu để xem thử: người và số liệu ở đây không có thật, và báo cáo của xã mẫu không gửi được lên tỉnh.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/demo_banner.py" line="28"/>
+        <source>Set up my commune…</source>
+        <translation>Thiết lập xã của tôi…</translation>
     </message>
 </context>
 <context>
@@ -2081,43 +1444,43 @@ Không dùng được: %2</translation>
 <context>
     <name>FileStep</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="70"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="93"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="68"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="91"/>
         <source>Choose the roster</source>
         <translation>Chọn danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="72"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="70"/>
         <source>An Excel file (.xlsx, .xls) or a LibreOffice file (.ods). Title rows, merged headers and the two columns Nam / Nữ for the birth year are understood.</source>
         <translation>Tệp Excel (.xlsx, .xls) hoặc tệp LibreOffice (.ods). Ứng dụng tự hiểu các dòng tiêu đề, ô tiêu đề gộp và kiểu ghi năm sinh ở hai cột Nam / Nữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="76"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="74"/>
         <source>The file to import</source>
         <translation>Tệp cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="78"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="76"/>
         <source>Choose a file…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="84"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="82"/>
         <source>(none — only add them to the roster)</source>
         <translation>(không — chỉ thêm vào danh sách nhân sự)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="88"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="86"/>
         <source>File:</source>
         <translation>Tệp:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="89"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="87"/>
         <source>They become members of:</source>
         <translation>Kết nạp vào tổ chức:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="94"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="92"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>Bảng tính (*.xlsx *.xlsm *.xls *.ods);;Mọi tệp (*)</translation>
     </message>
@@ -2125,93 +1488,93 @@ Không dùng được: %2</translation>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="58"/>
+        <location filename="../../ui/dialogs/first_run.py" line="59"/>
         <source>Front Desk — first start</source>
         <translation>Sổ tay công tác Mặt trận — lần đầu sử dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="61"/>
+        <location filename="../../ui/dialogs/first_run.py" line="62"/>
         <source>Choose your province, then your commune or ward. The app keeps its data on this computer and works without a network.</source>
         <translation>Chọn tỉnh/thành phố, rồi chọn xã/phường của bạn. Ứng dụng lưu dữ liệu ngay trên máy tính này và làm việc được khi không có mạng.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="66"/>
+        <location filename="../../ui/dialogs/first_run.py" line="67"/>
         <source>— choose a province —</source>
         <translation>— chọn tỉnh/thành phố —</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="70"/>
+        <location filename="../../ui/dialogs/first_run.py" line="71"/>
         <source>Type part of the name or the code — no accents needed</source>
         <translation>Gõ một phần tên hoặc mã — không dấu cũng được</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="73"/>
+        <location filename="../../ui/dialogs/first_run.py" line="74"/>
         <source>Create the commune&apos;s database</source>
         <translation>Tạo cơ sở dữ liệu của xã</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="76"/>
+        <location filename="../../ui/dialogs/first_run.py" line="77"/>
         <source>Look around in a demo commune</source>
         <translation>Xem thử với xã mẫu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="83"/>
+        <location filename="../../ui/dialogs/first_run.py" line="85"/>
         <source>Province:</source>
         <translation>Tỉnh/thành phố:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="85"/>
+        <location filename="../../ui/dialogs/first_run.py" line="87"/>
         <source>Commune or ward:</source>
         <translation>Xã/phường/đặc khu:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="139"/>
+        <location filename="../../ui/dialogs/first_run.py" line="141"/>
         <source>Demo commune</source>
         <translation>Xã mẫu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="144"/>
+        <location filename="../../ui/dialogs/first_run.py" line="146"/>
         <source>Making the demo commune…</source>
         <translation>Đang tạo xã mẫu…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="151"/>
+        <location filename="../../ui/dialogs/first_run.py" line="153"/>
         <source>Creating the database…</source>
         <translation>Đang tạo cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="152"/>
+        <location filename="../../ui/dialogs/first_run.py" line="154"/>
         <source>Adding the residential areas…</source>
         <translation>Đang thêm các khu dân cư…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="153"/>
+        <location filename="../../ui/dialogs/first_run.py" line="155"/>
         <source>Adding people…</source>
         <translation>Đang thêm người…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="154"/>
+        <location filename="../../ui/dialogs/first_run.py" line="156"/>
         <source>Filling the positions…</source>
         <translation>Đang bố trí người vào các chức danh…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="155"/>
+        <location filename="../../ui/dialogs/first_run.py" line="157"/>
         <source>Adding members to the organizations…</source>
         <translation>Đang thêm hội viên, đoàn viên vào các tổ chức…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="156"/>
+        <location filename="../../ui/dialogs/first_run.py" line="158"/>
         <source>Adding the recurring duties…</source>
         <translation>Đang thêm các nhiệm vụ thường xuyên…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="157"/>
+        <location filename="../../ui/dialogs/first_run.py" line="159"/>
         <source>Adding tasks…</source>
         <translation>Đang thêm công việc…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="158"/>
-        <location filename="../../ui/dialogs/first_run.py" line="159"/>
+        <location filename="../../ui/dialogs/first_run.py" line="160"/>
+        <location filename="../../ui/dialogs/first_run.py" line="161"/>
         <source>Finishing…</source>
         <translation>Đang hoàn tất…</translation>
     </message>
@@ -2436,17 +1799,17 @@ Không dùng được: %2</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="310"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="308"/>
         <source>Import a roster from Excel</source>
         <translation>Nhập danh sách từ Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="353"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="351"/>
         <source>Reading the roster</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="370"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="368"/>
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
@@ -2521,67 +1884,72 @@ Không dùng được: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Front Desk — %1, %2</source>
         <translation>Sổ tay công tác Mặt trận — %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="93"/>
+        <source>%1 — DEMO DATA</source>
+        <translation>%1 — DỮ LIỆU MẪU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>People</source>
         <translation>Nhân sự</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Organizations and positions</source>
         <translation>Tổ chức và chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Tasks</source>
         <translation>Công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Recurring duties</source>
         <translation>Nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Send reports</source>
         <translation>Gửi báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Change log</source>
         <translation>Nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>%1 — commune code %2</source>
         <translation>%1 — mã xã %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Language of the window</source>
         <translation>Ngôn ngữ của cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>Language / Ngôn ngữ</source>
         <translation>Ngôn ngữ / Language</translation>
     </message>
@@ -2589,42 +1957,42 @@ Không dùng được: %2</translation>
 <context>
     <name>MappingStep</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="115"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="113"/>
         <source>Check the columns</source>
         <translation>Kiểm tra các cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="117"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="115"/>
         <source>Each column of the file and what it holds. Correct a column the app did not recognise; the choice is remembered for the next file with the same columns.</source>
         <translation>Từng cột của tệp và nội dung của cột. Hãy chọn lại cột nào ứng dụng chưa nhận ra; lựa chọn được ghi nhớ cho lần nhập sau với tệp có cùng các cột.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="121"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="119"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="121"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="119"/>
         <source>Header in the file</source>
         <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="121"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="119"/>
         <source>Holds</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="141"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="139"/>
         <source>(not imported)</source>
         <translation>(không nhập)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="150"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="148"/>
         <source>Columns the app did not recognise: %1. Choose what they hold, or leave them out.</source>
         <translation>Các cột ứng dụng chưa nhận ra: %1. Hãy chọn nội dung của cột, hoặc bỏ qua.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="152"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="150"/>
         <source>Every column was recognised. Check, then go on.</source>
         <translation>Đã nhận ra tất cả các cột. Kiểm tra lại rồi tiếp tục.</translation>
     </message>
@@ -3166,42 +2534,42 @@ Không dùng được: %2</translation>
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../ui/models/people_model.py" line="41"/>
+        <location filename="../../ui/models/people_model.py" line="37"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="41"/>
+        <location filename="../../ui/models/people_model.py" line="37"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="41"/>
+        <location filename="../../ui/models/people_model.py" line="37"/>
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="42"/>
+        <location filename="../../ui/models/people_model.py" line="38"/>
         <source>Citizen ID</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="42"/>
+        <location filename="../../ui/models/people_model.py" line="38"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="42"/>
+        <location filename="../../ui/models/people_model.py" line="38"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="58"/>
+        <location filename="../../ui/models/people_model.py" line="53"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="58"/>
+        <location filename="../../ui/models/people_model.py" line="53"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
@@ -3706,81 +3074,81 @@ Không dùng được: %2</translation>
 <context>
     <name>PreviewStep</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="174"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="172"/>
         <source>Check before importing</source>
         <translation>Kiểm tra trước khi nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="193"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="191"/>
         <source>Import only the valid rows and leave out the rows with problems</source>
         <translation>Chỉ nhập các dòng hợp lệ, bỏ qua các dòng có lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="196"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="194"/>
         <source>skip them</source>
         <translation>bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="196"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="194"/>
         <source>update the stored person</source>
         <translation>cập nhật người đã có</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="197"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="195"/>
         <source>add them anyway</source>
         <translation>vẫn thêm mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="202"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="200"/>
         <source>People already on the roster, or twice in the file:</source>
         <translation>Người đã có trong danh sách, hoặc trùng trong tệp:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="220"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="218"/>
         <source>Add the %n residential area(s) the file names and this commune does not have yet (each with its Front work committee and branches):</source>
         <translation>
             <numerusform>Thêm %n khu dân cư có trong tệp mà xã chưa có (mỗi khu kèm ban công tác Mặt trận và các chi hội):</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="224"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="222"/>
         <source>%1 (%n row(s))</source>
         <translation>
             <numerusform>%1 (%n dòng)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="246"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="244"/>
         <source>%1 (new)</source>
         <translation>%1 (mới)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="251"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="249"/>
         <source>Rows as they will be stored (%1)</source>
         <translation>Các dòng sẽ được lưu (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="252"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="250"/>
         <source>Problems (%1)</source>
         <translation>Lỗi (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="253"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="251"/>
         <source>Duplicates (%1)</source>
         <translation>Trùng (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="255"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="253"/>
         <source>%1 rows read from sheet “%2”.</source>
         <translation>Đã đọc %1 dòng từ trang “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="258"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="256"/>
         <source>%1 rows have problems: correct them in the file and import again, or import only the valid rows.</source>
         <translation>%1 dòng có lỗi: sửa trong tệp rồi nhập lại, hoặc chỉ nhập các dòng hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="261"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="259"/>
         <source>%1 rows were repaired (e.g. leading zeros of a citizen ID).</source>
         <translation>%1 dòng đã được sửa tự động (ví dụ thêm lại số 0 đầu của số CCCD).</translation>
     </message>
@@ -4029,17 +3397,17 @@ Không dùng được: %2</translation>
 <context>
     <name>ResultStep</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="283"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="281"/>
         <source>Imported</source>
         <translation>Đã nhập xong</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="291"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="289"/>
         <source>Added %1 people, updated %2, left out %3.</source>
         <translation>Đã thêm %1 người, cập nhật %2 người, bỏ qua %3 dòng.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="294"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="292"/>
         <source>Residential areas added: %1.</source>
         <translation>Đã thêm các khu dân cư: %1.</translation>
     </message>
@@ -4060,7 +3428,7 @@ Không dùng được: %2</translation>
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../ui/application.py" line="73"/>
+        <location filename="../../ui/application.py" line="81"/>
         <source>Front Desk already has this database open in another window (perhaps another user&apos;s on this computer). Use that window, or close it and start again.
 
 %1</source>
@@ -4296,79 +3664,79 @@ Không dùng được: %2</translation>
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="63"/>
+        <location filename="../../ui/models/tasks_model.py" line="59"/>
         <source>Task</source>
         <translation>Công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="63"/>
+        <location filename="../../ui/models/tasks_model.py" line="59"/>
         <source>Lead</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="63"/>
+        <location filename="../../ui/models/tasks_model.py" line="59"/>
         <source>Supporting</source>
         <translation>Phối hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="63"/>
+        <location filename="../../ui/models/tasks_model.py" line="59"/>
         <source>Organization</source>
         <translation>Tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="64"/>
+        <location filename="../../ui/models/tasks_model.py" line="60"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="64"/>
+        <location filename="../../ui/models/tasks_model.py" line="60"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/tasks_model.py" line="71"/>
+        <location filename="../../ui/models/tasks_model.py" line="66"/>
         <source>Overdue by %Ln day(s)</source>
         <translation>
             <numerusform>Quá hạn %Ln ngày</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="73"/>
+        <location filename="../../ui/models/tasks_model.py" line="68"/>
         <source>To do</source>
         <translation>Chưa thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="73"/>
+        <location filename="../../ui/models/tasks_model.py" line="68"/>
         <source>In progress</source>
         <translation>Đang thực hiện</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="74"/>
+        <location filename="../../ui/models/tasks_model.py" line="69"/>
         <source>Done</source>
         <translation>Đã hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="74"/>
+        <location filename="../../ui/models/tasks_model.py" line="69"/>
         <source>Cancelled</source>
         <translation>Đã hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="124"/>
+        <location filename="../../ui/models/tasks_model.py" line="119"/>
         <source>Completed on %1</source>
         <translation>Hoàn thành ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="128"/>
+        <location filename="../../ui/models/tasks_model.py" line="123"/>
         <source>Priority: high</source>
         <translation>Mức ưu tiên: cao</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="128"/>
+        <location filename="../../ui/models/tasks_model.py" line="123"/>
         <source>Priority: urgent</source>
         <translation>Mức ưu tiên: khẩn</translation>
     </message>
     <message>
-        <location filename="../../ui/models/tasks_model.py" line="130"/>
+        <location filename="../../ui/models/tasks_model.py" line="125"/>
         <source>Document: %1</source>
         <translation>Văn bản: %1</translation>
     </message>

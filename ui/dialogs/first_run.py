@@ -27,6 +27,7 @@ from app import messages
 from app.demo import build_demo
 from app.domain import create_commune_database
 from app.errors import FrontDeskError
+from app.paths import demo_database_for
 from app.progress import Progress
 from app.text import communes_of, provinces, search_communes
 from ui.runtime.errors import show_error
@@ -37,7 +38,7 @@ DEMO_PEOPLE = 2000
 
 def demo_path_for(database: Path) -> Path:
     """The demo lives beside the real database, never in its place."""
-    return database.with_name("demo.sqlite3")
+    return demo_database_for(database)
 
 
 def create_locked_commune(database: Path, code: str) -> Path:
@@ -49,7 +50,7 @@ def create_locked_commune(database: Path, code: str) -> Path:
 class FirstRunDialog(QDialog):
     """Returns (via ``chosen``) the database to open, once made."""
 
-    def __init__(self, database: Path, lang: str, parent=None) -> None:
+    def __init__(self, database: Path, lang: str, parent=None, *, offer_demo: bool = True) -> None:
         super().__init__(parent)
         self.database = database
         self.lang = lang
@@ -74,6 +75,7 @@ class FirstRunDialog(QDialog):
         self.create_button.setDefault(True)
         self.create_button.setEnabled(False)
         self.demo_button = QPushButton(self.tr("Look around in a demo commune"))
+        self.demo_button.setVisible(offer_demo)  # not when leaving the demo for the real commune
         buttons = QHBoxLayout()
         buttons.addWidget(self.demo_button)
         buttons.addStretch(1)
