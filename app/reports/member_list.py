@@ -21,7 +21,7 @@ from typing import Iterator
 
 from app.db import logged
 from app.text.citizen_id import mask_citizen_id
-from app.domain.commune import get_commune
+from app.domain.commune import get_commune, is_demo
 from app.text.dates import format_date
 from app.progress import ProgressCallback, ignore_progress
 from app.db.storage import Store
@@ -147,7 +147,7 @@ def export_members(
                 ("DANH SÁCH HỘI VIÊN" if org_name else "DANH SÁCH NGƯỜI DÂN", "title"),
                 (org_name or commune.name, "subtitle"),
                 (f"(Tính đến ngày {format_date(today)}: {_thousands(total)} người)", "center_italic"),
-            ], width, row)
+            ], width, row, demo=is_demo(store))
             header_row = row
             sheet.freeze_panes(header_row + 1, 2)
             sheet.repeat_rows(header_row, header_row)

@@ -111,7 +111,7 @@ def _summary_sheet(ws, styles: Styles, figures: ReportFigures) -> None:
     head = Letterhead("ỦY BAN MTTQ VIỆT NAM", c.name.upper(), vietnamese_date_line(place_name(c.name), figures.today))
     lines, row = letterhead(head, n_cols)
     more, row = titles([("BÁO CÁO", "title"), (f"Số liệu công tác Mặt trận {figures.period.label()}", "subtitle"),
-                        (_period_line(figures), "center_italic")], n_cols, row)
+                        (_period_line(figures), "center_italic")], n_cols, row, demo=figures.demo)
     draw(ws, styles, lines + more)
     top = row
     ws.merge_range(top, 0, top + 1, 0, "STT", styles("head"))
@@ -157,7 +157,7 @@ def _summary_sheet(ws, styles: Styles, figures: ReportFigures) -> None:
     end, _ = signature(n_cols, row + 1, left=[("NGƯỜI LẬP BIỂU", "center_bold"), ("(Ký, ghi rõ họ tên)", "center_italic")],
                        role=["TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH"], name=figures.chair)
     draw(ws, styles, end)
-    setup_page(ws, landscape=True, repeat=(top, top + 2), widths=widths)
+    setup_page(ws, landscape=True, repeat=(top, top + 2), widths=widths, demo=figures.demo)
     ws.activate()
 
 
@@ -177,7 +177,7 @@ def _appendix_title(ws, styles: Styles, figures: ReportFigures, width: int, numb
     c = figures.commune
     lines, row = titles([(f"PHỤ LỤC {number}", "center_bold"), (title, "title"),
                          (f"{c.name} — {figures.period.label()}", "center_italic"),
-                         (extra or _period_line(figures), "center_italic")], width, 0)
+                         (extra or _period_line(figures), "center_italic")], width, 0, demo=figures.demo)
     draw(ws, styles, lines)
     return row
 
@@ -227,7 +227,7 @@ def _positions_sheet(ws, styles: Styles, figures: ReportFigures) -> None:
         write_text(ws, row, 2, posts, styles, "cell")
         ws.set_row(row, row_height([(posts, sum(widths[2:]))]))
         row += 1
-    setup_page(ws, landscape=False, repeat=(top, top), widths=widths)
+    setup_page(ws, landscape=False, repeat=(top, top), widths=widths, demo=figures.demo)
 
 
 def _holder_notes(holder) -> list[str]:
@@ -269,7 +269,7 @@ def _tasks_sheet(ws, styles: Styles, figures: ReportFigures) -> None:
         ws.set_row(row, row_height([(task.title, widths[1]), (task.source, widths[2]), (task.organization, widths[3]),
                                  (task.lead, widths[4])]))
         row += 1
-    setup_page(ws, landscape=True, repeat=(top, top), widths=widths)
+    setup_page(ws, landscape=True, repeat=(top, top), widths=widths, demo=figures.demo)
 
 
 # -- rosters and the machine's sheets -----------------------------------------------------------------
@@ -291,7 +291,7 @@ def _roster_sheet(ws, styles: Styles, figures: ReportFigures, number: int, name:
         for col, text in enumerate(values, start=1):
             write_text(ws, row, col, text, styles, "cell_center" if col in (2, 3, 6) else "cell")
         row += 1
-    setup_page(ws, landscape=False, repeat=(top, top), widths=widths)
+    setup_page(ws, landscape=False, repeat=(top, top), widths=widths, demo=figures.demo)
 
 
 def _hidden_sheets(book, meta: dict[str, str], rows: list[tuple[str, str, int]]) -> None:

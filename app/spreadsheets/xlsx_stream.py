@@ -39,6 +39,7 @@ _FONTS = (
     '<font><b/><sz val="14"/><name val="Times New Roman"/><family val="1"/></font>',
     '<font><sz val="11"/><name val="Times New Roman"/><family val="1"/></font>',
     '<font><b/><sz val="11"/><name val="Times New Roman"/><family val="1"/></font>',
+    '<font><b/><sz val="13"/><color rgb="FFC00000"/><name val="Times New Roman"/><family val="1"/></font>',
 )
 _FILLS = (
     '<fill><patternFill patternType="none"/></fill>',
@@ -66,6 +67,7 @@ _XFS: tuple[tuple[str, int, int, int, str, bool], ...] = (
     ("line", 5, 0, 1, _VCENTER, False),
     ("line_quoted", 5, 0, 1, _VCENTER, True),
     ("line_center", 5, 0, 1, _CENTER, False),
+    ("demo_mark", 7, 0, 0, _CENTER, False),
 )
 STYLES = {name: n for n, (name, *_rest) in enumerate(_XFS)}
 

@@ -36,11 +36,13 @@ from app import messages
 from app.durable import fsync_folder
 from app.errors import FrontDeskError
 
-__all__ = ["check_target", "atomic_file", "atomic_workbook", "Styles", "write_text", "risky", "setup_page", "Letterhead",
+__all__ = ["DEMO_MARK", "check_target", "atomic_file", "atomic_workbook", "Styles", "write_text", "risky", "setup_page", "Letterhead",
            "Line", "letterhead", "titles", "signature", "draw", "row_height", "merge_text", "vietnamese_date_line", "place_name",
            "ExportError"]
 
 FONT = "Times New Roman"
+# On every sheet exported from a demo commune, and at the top of its printed pages.
+DEMO_MARK = "DỮ LIỆU MẪU — KHÔNG PHẢI SỐ LIỆU THẬT CỦA XÃ"
 A4 = 9
 # Decree 30/2020: top and bottom 2 cm, left 3 cm, right 1.5 cm (in inches).
 MARGINS = {"left": 1.18, "right": 0.59, "top": 0.79, "bottom": 0.79}
@@ -125,6 +127,7 @@ def atomic_workbook(path: Path | str, *, constant_memory: bool = False) -> Itera
 _BORDER = {"border": 1, "valign": "vcenter"}
 STYLE_PROPERTIES: dict[str, dict[str, Any]] = {
     "plain": {},
+    "demo_mark": {"align": "center", "valign": "vcenter", "bold": True, "font_color": "#C00000", "font_size": 13},
     "bold": {"bold": True},
     "italic": {"italic": True},
     "center": {"align": "center", "valign": "vcenter"},
@@ -192,8 +195,12 @@ def merge_text(ws, row: int, first_col: int, last_col: int, value: str, styles: 
 # -- the page -------------------------------------------------------------------------------
 
 
-def setup_page(ws, *, landscape: bool, repeat: tuple[int, int] | None = None, widths: list[float] = ()) -> None:
-    """A4, fitted to the page's width, administrative margins, page numbers."""
+def setup_page(ws, *, landscape: bool, repeat: tuple[int, int] | None = None, widths: list[float] = (),
+               demo: bool = False) -> None:
+    """A4, fitted to the page's width, administrative margins, page numbers;
+    with ``demo``, ``DEMO_MARK`` at the top of every printed page."""
+    if demo:
+        ws.set_header(f'&C&"{FONT},Bold"&12{DEMO_MARK}')
     ws.set_paper(A4)
     if landscape:
         ws.set_landscape()
@@ -272,8 +279,11 @@ def letterhead(head: Letterhead, width: int, row: int = 0) -> tuple[list[Line], 
     return lines, row + 5
 
 
-def titles(texts: list[tuple[str, str]], width: int, row: int) -> tuple[list[Line], int]:
-    """Centred title lines (text, style) over the whole width."""
+def titles(texts: list[tuple[str, str]], width: int, row: int, *, demo: bool = False) -> tuple[list[Line], int]:
+    """Centred title lines (text, style) over the whole width; with ``demo``,
+    first the line that says the figures are made up (``DEMO_MARK``)."""
+    if demo:
+        texts = [(DEMO_MARK, "demo_mark"), *texts]
     lines = [Line(row + n, [(0, width - 1, text, style)], 21 if style == "title" else 18)
              for n, (text, style) in enumerate(texts)]
     return lines, row + len(texts) + 1
