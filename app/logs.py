@@ -1,4 +1,14 @@
-"""The app's rotating log in the user log directory.
+"""The app's rotating logs in the user log directory: one file per program.
+
+The window writes ``frontdesk.log``, the command line ``frontdesk-cli.log``.
+On Windows a file another process has open cannot be renamed (error 32), so
+one file shared by the window and a command would never rotate; and a
+rotation that fails anyway (antivirus, the indexer, a second window on
+another database) must lose nothing: ``SafeRotatingFileHandler`` renames the
+current file aside first and only then shifts the older ones, so a refused
+rename moves nothing; it keeps writing to the current file and tries again
+after the file has grown another ``RETRY_BYTES``. A log that cannot be
+written never prints a traceback on the person's console.
 
 Only what helps find a fault goes here: commands, counts, error codes and
 tracebacks. Never names, citizen IDs, phones or any other personal data.
@@ -14,14 +24,18 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import re
 import sqlite3
 import traceback
 from pathlib import Path
 
-LOG_NAME = "frontdesk.log"
+LOG_NAME = "frontdesk.log"  # the window's
+CLI_LOG_NAME = "frontdesk-cli.log"  # the command line's
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
+RETRY_BYTES = 64 * 1024  # a refused rotation is tried again after this much more log
+PENDING_SUFFIX = ".rotating"
 _configured: Path | None = None
 
 # ID and phone numbers: 9 or more digits in a row, or groups of 3-4 digits
@@ -64,16 +78,89 @@ class PrivateFormatter(logging.Formatter):
             record.exc_text = cached
 
 
-def setup_logging(log_dir: Path, *, level: int = logging.INFO) -> Path | None:
-    """Log to ``log_dir/frontdesk.log`` (1 MB x 5 files). Returns the file, or
-    None when the folder cannot be written (the app still works)."""
+class SafeRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A ``RotatingFileHandler`` whose rotation may be refused (Windows: the
+    file is open in another process) without losing a record, shifting the
+    older files for nothing, or printing anything on stderr.
+
+    Rotation: the current file is renamed to ``NAME.rotating`` first; only
+    when that worked are ``NAME.1``..``NAME.N`` shifted and ``NAME.rotating``
+    becomes ``NAME.1``. ``failures`` counts refused rotations and
+    ``write_errors`` records that could not be written (for tests)."""
+
+    def __init__(self, filename, **kwargs) -> None:
+        super().__init__(filename, **kwargs)
+        self.failures = 0
+        self.write_errors = 0
+        self._retry_at = 0  # size the file must reach before rotating is tried again
+
+    def shouldRollover(self, record: logging.LogRecord) -> bool:  # noqa: N802 (logging's name)
+        if not super().shouldRollover(record):
+            return False
+        # after a refused rotation: not again on every record, only once the file grew further
+        return self._retry_at == 0 or self.stream.tell() >= self._retry_at
+
+    def doRollover(self) -> None:  # noqa: N802
+        if self.stream:
+            self.stream.close()
+            self.stream = None  # type: ignore[assignment]
+        base = self.baseFilename
+        pending = base + PENDING_SUFFIX
+        refused: OSError | None = None
+        try:
+            if os.path.exists(pending):  # a rotation cut short earlier: finish it first
+                self._shift_in(pending)
+            os.replace(base, pending)
+        except OSError as exc:  # Windows error 32: another process has it open
+            refused = exc
+        else:
+            try:
+                self._shift_in(pending)
+            except OSError as exc:  # the current file is safe as NAME.rotating; shifted next time
+                refused = exc
+        self.stream = self._open()
+        if refused is not None:
+            self.failures += 1
+            try:
+                size = os.path.getsize(base)
+            except OSError:
+                size = 0
+            self._retry_at = size + RETRY_BYTES
+            code = getattr(refused, "winerror", None) or refused.errno
+            self.stream.write(f"(log rotation put off: file in use or not renamable, error {code})\n")
+            self.flush()
+        else:
+            self._retry_at = 0
+
+    def _shift_in(self, pending: str) -> None:
+        """``NAME.i`` -> ``NAME.i+1`` (the oldest dropped), then pending -> ``NAME.1``."""
+        for i in range(self.backupCount - 1, 0, -1):
+            source = f"{self.baseFilename}.{i}"
+            if os.path.exists(source):
+                os.replace(source, f"{self.baseFilename}.{i + 1}")
+        if self.backupCount > 0:
+            os.replace(pending, f"{self.baseFilename}.1")
+        else:
+            os.remove(pending)
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802
+        # logging would print "--- Logging error ---" and a traceback on stderr,
+        # which for a command is the person's console: count it, say nothing.
+        self.write_errors += 1
+
+
+def setup_logging(log_dir: Path, *, level: int = logging.INFO, name: str = LOG_NAME) -> Path | None:
+    """Log to ``log_dir/name`` (1 MB x 5 files): ``LOG_NAME`` for the window,
+    ``CLI_LOG_NAME`` for the command line, so that no two programs share a
+    file that one of them must rename. Returns the file, or None when the
+    folder cannot be written (the app still works)."""
     global _configured
-    target = Path(log_dir) / LOG_NAME
+    target = Path(log_dir) / name
     if _configured == target:
         return target
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        handler = SafeRotatingFileHandler(
             target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
     except OSError:

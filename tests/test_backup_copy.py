@@ -1,7 +1,9 @@
-"""Copying a backup to a USB stick: the copy is read back and proven, and a
-stick that fills up, lies, or is missing leaves no broken file."""
+"""Copying a backup to a USB stick: the copy is read back and proven (on Windows
+past the system cache, kernel32 injected), and a stick that fills up, lies, or
+is missing leaves no broken file."""
 from __future__ import annotations
 
+import ctypes
 import errno
 import hashlib
 import json
@@ -19,6 +21,7 @@ from app.db.backups import list_backups
 from app.domain.people import add_people_bulk
 from app.errors import FrontDeskError
 from app.safety.schedule import back_up
+from app.safety import usb_copy
 from app.safety.usb_copy import copy_backup_to
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -201,3 +204,140 @@ def test_a_real_disk_running_out_of_space(backup, store, tmp_path):
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result == {"backup": "backup.no_space", "copy": "backup.copy_no_space", "left": ["backups"], "listed": []}
+
+
+# -- Windows: the read-back goes past the system cache (kernel32 injected) -----------------
+
+class FakeKernel32:
+    """kernel32 as Windows answers for FILE_FLAG_NO_BUFFERING: reads come from
+    the "device" (here the file, with ``flip`` changing one byte the way a
+    faulty stick gives back what it stored, while the cache still holds the
+    right bytes) and must be sector-aligned (buffer address, size and file
+    offset), or fail with error 87 as Windows does."""
+
+    SECTOR = 4096
+
+    def __init__(self, flip: int | None = None, refuse: int | None = None) -> None:
+        self.flip, self.refuse = flip, refuse
+        self.error = 0
+        self.handles: dict[int, int] = {}
+        self.buffers: dict[int, tuple[object, int]] = {}
+        self.flags: list[int] = []
+        self.reads = 0
+
+    def api(self) -> usb_copy.WindowsApi:
+        return usb_copy.WindowsApi(self, lambda: self.error)
+
+    def CreateFileW(self, path, access, share, security, disposition, flags, template):  # noqa: N802
+        self.flags.append(flags)
+        assert access == usb_copy.GENERIC_READ and disposition == usb_copy.OPEN_EXISTING
+        if self.refuse is not None:
+            self.error = self.refuse
+            return usb_copy.INVALID_HANDLE_VALUE
+        handle = 100 + len(self.flags)
+        self.handles[handle] = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        return handle
+
+    def VirtualAlloc(self, address, size, kind, protect):  # noqa: N802
+        raw = ctypes.create_string_buffer(size + 65536)
+        aligned = (ctypes.addressof(raw) + 65535) & ~65535  # VirtualAlloc's 64 KB granularity
+        self.buffers[aligned] = (raw, size)
+        return aligned
+
+    def ReadFile(self, handle, buffer, size, got, overlapped):  # noqa: N802
+        fd = self.handles[handle]
+        offset = os.lseek(fd, 0, os.SEEK_CUR)
+        _raw, room = self.buffers[buffer]
+        if buffer % self.SECTOR or size % self.SECTOR or offset % self.SECTOR or size > room:
+            self.error = 87  # ERROR_INVALID_PARAMETER
+            return 0
+        data = bytearray(os.read(fd, size))
+        if self.flip is not None and offset <= self.flip < offset + len(data):
+            data[self.flip - offset] ^= 0x01
+        ctypes.memmove(buffer, bytes(data), len(data))
+        got.contents.value = len(data)
+        self.reads += 1
+        return 1
+
+    def VirtualFree(self, address, size, kind):  # noqa: N802
+        assert size == 0 and kind == usb_copy.MEM_RELEASE
+        del self.buffers[address]
+        return 1
+
+    def CloseHandle(self, handle):  # noqa: N802
+        os.close(self.handles.pop(handle))
+        return 1
+
+
+@pytest.fixture
+def windows(monkeypatch):
+    def play(kernel32: FakeKernel32) -> FakeKernel32:
+        monkeypatch.setattr(usb_copy, "PLATFORM", "win32")
+        monkeypatch.setattr(usb_copy, "_windows_api", kernel32.api)
+        monkeypatch.setattr(usb_copy, "_drop_cache", lambda fd: pytest.fail("posix_fadvise on Windows"))
+        return kernel32
+
+    return play
+
+
+def test_on_windows_the_copy_is_read_back_unbuffered(backup, tmp_path, windows):
+    kernel32 = windows(FakeKernel32())
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    heard = []
+    copied = copy_backup_to(backup, stick, progress=lambda stage, done, total: heard.append((stage, done, total)))
+    assert copied.read_back == usb_copy.UNCACHED and copied.as_json()["read_back"] == "uncached"
+    assert kernel32.flags and all(f & usb_copy.FILE_FLAG_NO_BUFFERING for f in kernel32.flags)
+    assert kernel32.reads >= 1 and ("read_back", backup.stat().st_size, backup.stat().st_size) in heard
+    assert kernel32.handles == {} and kernel32.buffers == {}  # closed and freed
+    assert copied.path.read_bytes() == backup.read_bytes()
+
+
+def test_on_windows_a_stick_that_gives_back_other_bytes_is_caught_past_the_cache(backup, tmp_path, windows):
+    """The stick stored one byte wrong; the cache still has the right one. Only
+    a read past the cache sees it."""
+    kernel32 = windows(FakeKernel32(flip=backup.stat().st_size // 2))
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    with pytest.raises(FrontDeskError) as caught:
+        copy_backup_to(backup, stick)
+    assert caught.value.code == "backup.copy_mismatch"
+    assert list(stick.iterdir()) == []  # the unproven copy is gone (its handle was closed first)
+    assert kernel32.handles == {} and kernel32.buffers == {}
+
+
+def test_on_windows_an_unaligned_read_would_be_refused_and_none_is_made(tmp_path, windows):
+    kernel32 = windows(FakeKernel32())
+    odd = tmp_path / "odd.bin"
+    data = os.urandom(usb_copy.CHUNK + 12345)  # not a whole number of sectors
+    odd.write_bytes(data)
+    reader = usb_copy._reader(odd)
+    try:
+        assert b"".join(reader.chunks()) == data  # the short last read is the end
+    finally:
+        reader.close()
+    assert kernel32.error == 0 and kernel32.handles == {}
+
+
+def test_on_windows_a_refused_unbuffered_open_says_what_the_check_proves(backup, tmp_path, windows, caplog):
+    windows(FakeKernel32(refuse=87))  # a file system without unbuffered reads
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    with caplog.at_level("WARNING", logger="frontdesk.usb"):
+        copied = copy_backup_to(backup, stick)
+    assert copied.read_back == usb_copy.CACHED
+    assert "not that the stick stored it" in caplog.text and "error 87" in caplog.text
+
+
+def test_on_windows_without_kernel32_the_copy_still_works(backup, tmp_path, monkeypatch):
+    monkeypatch.setattr(usb_copy, "PLATFORM", "win32")  # ctypes.WinDLL is missing here: AttributeError
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    assert copy_backup_to(backup, stick).read_back == usb_copy.CACHED
+
+
+def test_on_linux_the_cache_is_dropped_before_reading_back(backup, tmp_path):
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    expected = usb_copy.CACHE_DROPPED if hasattr(os, "posix_fadvise") else usb_copy.CACHED
+    assert copy_backup_to(backup, stick).read_back == expected

@@ -12,7 +12,7 @@ from app.db.storage import open_store
 from app.domain.organizations import add_residential_area
 from app.domain.people import update_person
 from app.errors import InvalidValue
-from app.logs import LOG_NAME, MAX_BYTES, redact
+from app.logs import CLI_LOG_NAME, LOG_NAME, MAX_BYTES, redact
 from app.paths import app_paths
 from app.text.vietnamese import fold
 from tests.helpers import cli
@@ -68,7 +68,8 @@ def test_no_personal_data_reaches_the_log(store, tmp_path):
     assert cli("check", "--db", db)[0] == 0
     assert cli("erase-person", str(some[1]), "--yes", "--db", db)[0] == 0
 
-    logs = sorted(app_paths().logs.glob(LOG_NAME + "*"))
+    logs = sorted(app_paths().logs.glob(CLI_LOG_NAME + "*")) + sorted(app_paths().logs.glob(LOG_NAME + "*"))
+    assert logs and logs[0].name == CLI_LOG_NAME  # the command line writes its own file
     text = "\n".join(p.read_text(encoding="utf-8") for p in logs)
     assert "command import" in text and "command erase-person" in text  # the log is written
     assert "KeyError (message left out)" in text and "InvalidValue [citizen_id.taken]" in text

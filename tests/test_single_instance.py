@@ -1,4 +1,5 @@
-"""One running app per database: real processes started twice, killed, started again."""
+"""One running app per database: real processes started twice, killed, started again; on Windows
+(user32 injected) the second start lets the first take the foreground."""
 from __future__ import annotations
 
 import os
@@ -8,12 +9,17 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtNetwork import QLocalSocket
+from PySide6.QtWidgets import QWidget
 
 from app.db.backups import list_backups
 from app.domain.commune import create_commune_database
 from app.paths import backups_dir_for
-from ui.runtime.single_instance import SingleInstance, lock_path, server_name
+from ui.runtime import single_instance
+from ui.runtime.single_instance import (
+    ASFW_ANY, SingleInstance, allow_foreground, bring_forward, lock_path, server_name,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 WAIT_S = 60  # generous: two Qt processes starting at once on a busy 2-core machine
@@ -106,3 +112,83 @@ def test_two_simultaneous_starts_run_once_and_a_killed_one_leaves_no_lock_behind
                 process.kill()
             process.wait(timeout=WAIT_S)
             process.stderr.close()
+
+
+class FakeUser32:
+    """user32 as a test's stand-in: records AllowSetForegroundWindow calls."""
+
+    def __init__(self, events: list, answer: int = 1, fail: bool = False) -> None:
+        self.events, self.answer, self.fail = events, answer, fail
+
+    def AllowSetForegroundWindow(self, process_id):  # noqa: N802 (Windows' name)
+        if self.fail:
+            raise OSError(22, "[WinError 87] The parameter is incorrect")
+        self.events.append(("allow", process_id))
+        return self.answer
+
+
+def test_on_windows_a_second_start_lets_the_first_take_the_foreground_before_asking(qtbot, tmp_path, monkeypatch):
+    events: list = []
+    monkeypatch.setattr(single_instance, "PLATFORM", "win32")
+    monkeypatch.setattr(single_instance, "_user32", lambda: FakeUser32(events))
+    db = tmp_path / "commune.sqlite3"
+    first = SingleInstance(db, on_raise=lambda: events.append("raise"))
+    second = SingleInstance(db)
+    try:
+        assert first.acquire() and not second.acquire()
+        assert second.notify_running(wait_s=2)
+        qtbot.waitUntil(lambda: "raise" in events, timeout=5000)
+    finally:
+        first.release()
+    assert events == [("allow", ASFW_ANY), "raise"]  # any process: the running one's id is not known here
+    assert ASFW_ANY == 0xFFFFFFFF  # (DWORD)-1
+
+
+def test_elsewhere_user32_is_not_asked_for(qtbot, tmp_path, monkeypatch):
+    asked: list = []
+    monkeypatch.setattr(single_instance, "PLATFORM", "linux")
+    monkeypatch.setattr(single_instance, "_user32", lambda: asked.append("loaded") or FakeUser32(asked))
+    assert allow_foreground() is False
+    db = tmp_path / "commune.sqlite3"
+    raised: list = []
+    first, second = SingleInstance(db, on_raise=lambda: raised.append(True)), SingleInstance(db)
+    try:
+        assert first.acquire() and not second.acquire()
+        assert second.notify_running(wait_s=2)
+        qtbot.waitUntil(lambda: raised == [True], timeout=5000)
+    finally:
+        first.release()
+    assert asked == []
+
+
+@pytest.mark.parametrize("user32", ["missing", "refuses", "raises"])
+def test_a_failed_call_on_windows_does_no_harm(qtbot, tmp_path, monkeypatch, user32):
+    events: list = []
+
+    def load():
+        if user32 == "missing":
+            raise AttributeError("module 'ctypes' has no attribute 'WinDLL'")
+        return FakeUser32(events, answer=0 if user32 == "refuses" else 1, fail=user32 == "raises")
+
+    monkeypatch.setattr(single_instance, "PLATFORM", "win32")
+    monkeypatch.setattr(single_instance, "_user32", load)
+    assert allow_foreground() is False
+    db = tmp_path / "commune.sqlite3"
+    first, second = SingleInstance(db, on_raise=lambda: events.append("raise")), SingleInstance(db)
+    try:
+        assert first.acquire() and not second.acquire()
+        assert second.notify_running(wait_s=2)  # the running window still hears the second start
+        qtbot.waitUntil(lambda: "raise" in events, timeout=5000)
+    finally:
+        first.release()
+
+
+def test_the_running_window_is_restored_raised_and_activated(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.showMinimized()
+    bring_forward(widget)
+    assert widget.isVisible() and not widget.isMinimized()
+    assert widget.windowState() & Qt.WindowActive
+    bring_forward(None)  # no window yet (still starting): nothing to do

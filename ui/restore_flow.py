@@ -4,15 +4,24 @@ reopen the window on the restored data.
 ``app.safety.restore.restore_backup`` refuses while the database is open anywhere,
 the window's own connections included; it backs up the current state first,
 so a restore is never a step that cannot be undone.
+
+Whatever the restore raises — its own refusals, a file Windows still says is
+in use after the waits (error 32: antivirus, OneDrive), a full disk, an SQLite
+error, or a fault of ours — the window reopens on the database as it was and
+shows one clear message, never a traceback (a fault is logged with its
+traceback).
 """
 from __future__ import annotations
 
+import errno
 import logging
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app import durable, messages
 from app.db import open_store
 from app.errors import DatabaseProblem, FrontDeskError
 from app.safety import restore_backup
@@ -20,12 +29,44 @@ from ui.runtime.services import services_of
 
 log = logging.getLogger("frontdesk.restore")
 
+messages.register(
+    {
+        "restore.busy": (
+            "Không khôi phục được: Windows báo tệp {path} đang bị một chương trình khác giữ (phần mềm diệt "
+            "virus, OneDrive, công cụ tìm kiếm…). Cơ sở dữ liệu vẫn như trước. Hãy đợi một lát rồi khôi phục lại.",
+            "The restore did not happen: Windows says the file {path} is held by another program (antivirus, "
+            "OneDrive, the search indexer…). The database is as it was. Wait a moment and restore again.",
+        ),
+        "restore.no_space": (
+            "Không khôi phục được: ổ đĩa chứa {folder} đã đầy. Cơ sở dữ liệu vẫn như trước. Hãy giải phóng "
+            "dung lượng ổ đĩa rồi khôi phục lại.",
+            "The restore did not happen: the disk holding {folder} is full. The database is as it was. Free "
+            "some disk space and restore again.",
+        ),
+    }
+)
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def restore_problem(exc: BaseException, database: Path) -> FrontDeskError:
+    """What a failed restore tells the person: the core's own refusal as it
+    is, anything else as one of the restore's messages."""
+    if isinstance(exc, FrontDeskError):
+        return exc
+    if durable.in_use(exc):  # still in use after durable's waits
+        return FrontDeskError("restore.busy", path=str(getattr(exc, "filename", None) or database))
+    if isinstance(exc, OSError) and exc.errno in _DISK_FULL:
+        return FrontDeskError("restore.no_space", folder=str(database.parent))
+    if isinstance(exc, OSError):
+        return FrontDeskError("restore.failed", path=str(database), reason=exc.strerror or type(exc).__name__)
+    if isinstance(exc, sqlite3.Error):
+        return FrontDeskError("restore.failed", path=str(database), reason=str(exc))
+    return FrontDeskError("restore.failed", path=str(database), reason=type(exc).__name__)
+
 
 def offer_restore(window, problem: DatabaseProblem) -> bool:
     """The start-up check found damage: say so, and offer the newest good backup.
     True when the person chose to restore (and it was done)."""
-    from app import messages
-
     text = messages.describe(problem, window.lang)
     backup = problem.params.get("backup")
     box = QMessageBox(QMessageBox.Critical, "Front Desk", text, parent=window)
@@ -71,6 +112,13 @@ def restore_and_reopen(window, backup: Path, *, when: str = ""):
     except FrontDeskError as exc:
         result, error = None, exc
         log.info("restore refused: %s", exc.code)
+    except (OSError, sqlite3.Error) as exc:  # PermissionError (Windows error 32 after the waits), disk full…
+        result, error = None, restore_problem(exc, database)
+        log.warning("restore failed: %s %s (%s)", type(exc).__name__, getattr(exc, "winerror", None) or
+                    getattr(exc, "errno", ""), error.code)
+    except Exception as exc:  # a fault of ours: the traceback goes to the log, the person gets one message
+        result, error = None, restore_problem(exc, database)
+        log.exception("restore failed unexpectedly")
     finally:
         QApplication.restoreOverrideCursor()
     store = open_store(database)

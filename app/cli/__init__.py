@@ -1,12 +1,22 @@
 """The ``frontdesk`` command line: the same core as the desktop app, headless.
 
 Exit status: 0 success, 1 the input or the data is at fault (one clear
-message, never a traceback), 2 usage errors.
+message, never a traceback), 2 usage errors. A reader that stops reading
+(``frontdesk search x | head -1``) ends the command quietly with status 1,
+as Python's own tools do (no message, no traceback).
+
+Output is UTF-8 whenever it goes to a file or a pipe, and on a console that
+Python would otherwise write in a legacy code page: under a Vietnamese
+Windows console (cp1258) ``--json > x.json`` would turn "Nguyễn" into
+"Nguy?n". The command line logs to its own file (``frontdesk-cli.log``).
 """
 from __future__ import annotations
 
 import argparse
+import codecs
+import errno
 import logging
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -15,13 +25,61 @@ from typing import Callable, Sequence
 from app import messages
 from app.clock import Clock, SystemClock
 from app.errors import FrontDeskError
-from app.logs import setup_logging
+from app.logs import CLI_LOG_NAME, setup_logging
 from app.paths import app_paths
 from app.db.storage import sqlite_problem
 
 log = logging.getLogger("frontdesk.cli")
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+EXIT_PIPE = 1  # the reader went away: what Python's documentation recommends (and its tools do)
+
+# Windows: ERROR_BROKEN_PIPE (109) and ERROR_NO_DATA (232, "the pipe is being
+# closed"); the C runtime's write() answers the latter as EINVAL, which Python
+# raises as a plain OSError, not BrokenPipeError.
+_PIPE_WINERRORS = frozenset({109, 232})
+
+
+class ReaderGone(Exception):
+    """The program reading our output closed it (``| head -1``, ``| more`` quit)."""
+
+
+def pipe_closed(exc: BaseException) -> bool:
+    """Whether ``exc``, raised by a write to stdout or stderr, means that the
+    pipe's reader has gone (POSIX: EPIPE; Windows: errors 109/232, or EINVAL
+    from the C runtime, the only reason a write to an open stream gives it)."""
+    if isinstance(exc, BrokenPipeError):
+        return True
+    return isinstance(exc, OSError) and (
+        getattr(exc, "winerror", None) in _PIPE_WINERRORS or exc.errno == errno.EINVAL
+    )
+
+
+class _Guarded:
+    """An output stream whose writes turn a closed pipe into ``ReaderGone``,
+    so it is told apart from any other OSError a command may meet."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            if pipe_closed(exc):
+                raise ReaderGone() from exc
+            raise
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            if pipe_closed(exc):
+                raise ReaderGone() from exc
+            raise
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 messages.register(
     {
@@ -86,10 +144,18 @@ def _database_path(args: argparse.Namespace) -> Path:
 def run(argv: Sequence[str] | None = None, *, out=None, err=None, clock: Clock | None = None) -> int:
     """Run one command; returns the exit status (``main`` exits with it).
     ``clock`` is what "today" is for every command (tests fix it)."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    out = _Guarded(out or sys.stdout)
+    err = _Guarded(err or sys.stderr)
+    try:
+        return _run(argv, out, err, clock)
+    except ReaderGone:
+        log.info("the reader of the output went away")
+        return EXIT_PIPE
+
+
+def _run(argv: Sequence[str] | None, out, err, clock: Clock | None) -> int:
     paths = app_paths()
-    log_file = setup_logging(paths.logs)
+    log_file = setup_logging(paths.logs, name=CLI_LOG_NAME)
     try:
         args = build_parser().parse_args(argv)
     except UsageError as exc:
@@ -126,16 +192,64 @@ def run(argv: Sequence[str] | None = None, *, out=None, err=None, clock: Clock |
     except KeyboardInterrupt:
         print(messages.text("cli.interrupted", lang), file=err)
         return EXIT_DATA
+    except ReaderGone:
+        raise
     except Exception as exc:  # a bug: tell the user where the details are
         log.exception("command %s failed", args.command)
         print(messages.text("cli.unexpected", lang, kind=type(exc).__name__, log=log_file), file=err)
         return EXIT_DATA
 
 
+def _is_utf8(encoding: str | None) -> bool:
+    try:
+        return codecs.lookup(encoding or "").name == "utf-8"
+    except LookupError:
+        return False
+
+
+def use_utf8(stream, *, platform: str | None = None) -> None:
+    """Write ``stream`` in UTF-8 when it goes to a file or a pipe, or to a
+    Windows console in a legacy code page; a terminal elsewhere keeps its own
+    encoding (it is what the terminal shows), with "?" for what it cannot."""
+    if stream is None:  # a windowed program (pythonw, a frozen GUI build) has no stdout
+        return
+    platform = platform or sys.platform
+    try:
+        console = stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        console = False
+    try:
+        if _is_utf8(getattr(stream, "encoding", None)):
+            stream.reconfigure(errors="replace")
+        elif not console or platform == "win32":
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        else:
+            stream.reconfigure(errors="replace")
+    except (AttributeError, ValueError, OSError, LookupError):
+        pass  # not a text stream we may change (a test's StringIO, a detached stream)
+
+
+def _silence_stdout() -> None:
+    """The reader of stdout is gone: what is still buffered would fail again
+    at exit ("Exception ignored ... BrokenPipeError"); send it nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, ValueError, OSError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     for stream in (sys.stdout, sys.stderr):
-        try:  # a Windows console in a legacy code page must not crash on "Đ"
-            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
-        except (AttributeError, ValueError):
-            pass
-    sys.exit(run(argv))
+        use_utf8(stream)
+    status = run(argv)
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a closed pipe shows here too when the output fit in the buffer
+    except OSError as exc:
+        if not pipe_closed(exc):
+            raise
+        _silence_stdout()
+        status = EXIT_PIPE
+    sys.exit(status)

@@ -2,19 +2,39 @@
 
 USB sticks fail quietly: a cheap stick may accept every byte and give
 others back, and it may be pulled out mid-copy. So the copy is written under
-a temporary name, flushed, read back from the stick (the page cache dropped
-first where the OS allows) and compared by SHA-256, its SQLite header and
-quick_check; only a copy that passed takes the backup's name. Whatever goes
-wrong, no half-written or unproven file is left under that name.
+a temporary name, flushed, read back from the stick and compared by SHA-256,
+its SQLite header and quick_check; only a copy that passed takes the
+backup's name. Whatever goes wrong, no half-written or unproven file is left
+under that name.
+
+Reading back must read the stick, not the operating system's memory of what
+was written to it. How, per system (``CopiedBackup.read_back`` says which
+happened, and the log too):
+
+- Windows: the file is opened again with ``CreateFileW(FILE_FLAG_NO_BUFFERING)``
+  (through ctypes), which bypasses the system cache; such reads must be
+  sector-aligned, so the buffer comes from ``VirtualAlloc`` (page-aligned) and
+  every read asks for ``CHUNK`` bytes, a multiple of any sector size; a short
+  read is the end of the file. ``read_back`` = "uncached".
+- Linux and other POSIX systems: the file's cached pages are dropped first
+  (``posix_fadvise(DONTNEED)``, after the fsync, so they are clean and really
+  dropped). ``read_back`` = "cache_dropped".
+- Otherwise, or when Windows refuses the unbuffered open (a file system that
+  does not support it): an ordinary read. ``read_back`` = "cached": the check
+  then proves that the copy is whole as the system holds it, not that the
+  stick stored it; a warning in the log says so.
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
+import logging
 import os
 import sqlite3
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import Any, BinaryIO, Callable, Iterator
 
 from app import durable
 from app import messages
@@ -25,7 +45,12 @@ from app.db.backups import (
 from app.errors import FrontDeskError
 from app.progress import ProgressCallback, ignore_progress
 
-CHUNK = 1024 * 1024
+CHUNK = 1024 * 1024  # a multiple of every sector size (512, 4096): unbuffered reads need it
+PLATFORM = sys.platform  # tests play Windows by changing this
+
+UNCACHED, CACHE_DROPPED, CACHED = "uncached", "cache_dropped", "cached"
+
+log = logging.getLogger("frontdesk.usb")
 
 messages.register(
     {
@@ -60,49 +85,176 @@ class CopiedBackup:
     path: Path
     size: int
     sha256: str
+    read_back: str = CACHED  # how the copy was read back: UNCACHED, CACHE_DROPPED or CACHED (see the module)
 
     def as_json(self) -> dict:
-        return {"path": str(self.path), "size": self.size, "sha256": self.sha256}
+        return {"path": str(self.path), "size": self.size, "sha256": self.sha256, "read_back": self.read_back}
 
 
 def _open_for_writing(path: Path) -> BinaryIO:
     return open(path, "wb")
 
 
-def _drop_cache(fd: int) -> None:
+def _drop_cache(fd: int) -> bool:
     """Ask the OS to forget the file's cached pages so reading back reads the stick."""
     advise = getattr(os, "posix_fadvise", None)
-    if advise is not None:
+    if advise is None:
+        return False
+    try:
+        advise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+    except OSError:
+        return False
+    return True
+
+
+# -- Windows: reading past the system cache --------------------------------------------
+
+GENERIC_READ = 0x80000000
+FILE_SHARE_READ = 0x00000001
+OPEN_EXISTING = 3
+FILE_FLAG_NO_BUFFERING = 0x20000000
+FILE_FLAG_SEQUENTIAL_SCAN = 0x08000000
+MEM_COMMIT, MEM_RESERVE, MEM_RELEASE = 0x1000, 0x2000, 0x8000
+PAGE_READWRITE = 0x04
+INVALID_HANDLE_VALUE = ctypes.c_void_p(-1).value
+
+
+@dataclass(frozen=True)
+class WindowsApi:
+    """kernel32 and how to read the thread's last error (tests pass stand-ins)."""
+
+    kernel32: Any
+    last_error: Callable[[], int]
+
+
+def _windows_api() -> WindowsApi:
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]  # Windows only
+    kernel32.CreateFileW.argtypes = (ctypes.c_wchar_p, ctypes.c_uint32, ctypes.c_uint32, ctypes.c_void_p,
+                                     ctypes.c_uint32, ctypes.c_uint32, ctypes.c_void_p)
+    kernel32.CreateFileW.restype = ctypes.c_void_p
+    kernel32.ReadFile.argtypes = (ctypes.c_void_p, ctypes.c_void_p, ctypes.c_uint32,
+                                  ctypes.POINTER(ctypes.c_uint32), ctypes.c_void_p)
+    kernel32.ReadFile.restype = ctypes.c_int
+    kernel32.CloseHandle.argtypes = (ctypes.c_void_p,)
+    kernel32.CloseHandle.restype = ctypes.c_int
+    kernel32.VirtualAlloc.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_uint32, ctypes.c_uint32)
+    kernel32.VirtualAlloc.restype = ctypes.c_void_p
+    kernel32.VirtualFree.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_uint32)
+    kernel32.VirtualFree.restype = ctypes.c_int
+    return WindowsApi(kernel32, ctypes.get_last_error)  # type: ignore[attr-defined]
+
+
+class UnbufferedUnavailable(Exception):
+    """Windows would not open the file unbuffered (the reason: its error code)."""
+
+
+class _UnbufferedReader:
+    """The file read with FILE_FLAG_NO_BUFFERING: from the device, not the
+    cache. Opening raises ``UnbufferedUnavailable`` when Windows refuses the
+    open or the aligned buffer; a failed read raises ``OSError``. The handle
+    is closed on ``close`` (a file left open could not be deleted on Windows)."""
+
+    how = UNCACHED
+
+    def __init__(self, path: Path, api: WindowsApi) -> None:
+        self.api, self.handle, self.buffer = api, None, None
+        k = api.kernel32
+        handle = k.CreateFileW(str(path), GENERIC_READ, FILE_SHARE_READ, None, OPEN_EXISTING,
+                               FILE_FLAG_NO_BUFFERING | FILE_FLAG_SEQUENTIAL_SCAN, None)
+        if handle is None or handle == INVALID_HANDLE_VALUE:
+            raise UnbufferedUnavailable(api.last_error())
+        self.handle = handle
+        self.buffer = k.VirtualAlloc(None, CHUNK, MEM_COMMIT | MEM_RESERVE, PAGE_READWRITE)  # page-aligned
+        if not self.buffer:
+            code = api.last_error()
+            self.close()
+            raise UnbufferedUnavailable(code)
+
+    def chunks(self) -> Iterator[bytes]:
+        got = ctypes.c_uint32(0)
+        while True:
+            if not self.api.kernel32.ReadFile(self.handle, self.buffer, CHUNK, ctypes.pointer(got), None):
+                code = self.api.last_error()
+                raise OSError(5, f"the stick could not be read back (Windows error {code})")
+            if got.value:
+                yield ctypes.string_at(self.buffer, got.value)
+            if got.value < CHUNK:  # the end of the file (a further read would not be aligned)
+                return
+
+    def close(self) -> None:
+        if self.buffer:
+            self.api.kernel32.VirtualFree(self.buffer, 0, MEM_RELEASE)
+            self.buffer = None
+        if self.handle is not None:
+            self.api.kernel32.CloseHandle(self.handle)
+            self.handle = None
+
+
+class _OrdinaryReader:
+    def __init__(self, path: Path, how: str) -> None:
+        self.how = how
+        self.file = open(path, "rb")
+
+    def chunks(self) -> Iterator[bytes]:
+        while chunk := self.file.read(CHUNK):
+            yield chunk
+
+    def close(self) -> None:
+        self.file.close()
+
+
+_CACHED_WARNING = ("read-back %s: the check proves the copy is whole as the system holds it, not that the "
+                   "stick stored it")
+
+
+def _reader(path: Path) -> _UnbufferedReader | _OrdinaryReader:
+    """How the copy is read back, per system (see the module's text)."""
+    if PLATFORM == "win32":
         try:
-            advise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-        except OSError:
-            pass
+            return _UnbufferedReader(path, _windows_api())
+        except UnbufferedUnavailable as exc:
+            log.warning(_CACHED_WARNING, f"through the Windows cache (unbuffered open refused, error {exc.args[0]})")
+        except (AttributeError, OSError) as exc:  # no kernel32 after all
+            log.warning(_CACHED_WARNING, f"through the Windows cache ({type(exc).__name__})")
+        return _OrdinaryReader(path, CACHED)
+    reader = _OrdinaryReader(path, CACHE_DROPPED)
+    if not _drop_cache(reader.file.fileno()):
+        log.warning(_CACHED_WARNING, "through the system cache (it could not be dropped)")
+        reader.how = CACHED
+    return reader
 
 
-def _sha256_of(path: Path, progress: ProgressCallback = ignore_progress) -> str:
+def _sha256_of(path: Path, size: int, progress: ProgressCallback = ignore_progress) -> tuple[str, str]:
+    """The SHA-256 of the file as read back, and how it was read back."""
     digest = hashlib.sha256()
     done = 0
-    with open(path, "rb") as fh:
-        _drop_cache(fh.fileno())
-        size = os.fstat(fh.fileno()).st_size
-        while chunk := fh.read(CHUNK):
+    reader = _reader(path)
+    try:
+        for chunk in reader.chunks():
             digest.update(chunk)
             done += len(chunk)
             progress("read_back", done, size)
-    return digest.hexdigest()
+    finally:
+        reader.close()
+    return digest.hexdigest(), reader.how
 
 
-def _read_back_problem(path: Path, sha256: str, size: int, progress: ProgressCallback = ignore_progress) -> str | None:
+def _read_back_problem(
+    path: Path, sha256: str, size: int, progress: ProgressCallback = ignore_progress,
+) -> tuple[str | None, str]:
+    """What is wrong with the copy as read back (None: nothing), and how it was read."""
+    how = CACHED
     try:
         if path.stat().st_size != size:
-            return f"size {path.stat().st_size} != {size}"
-        if _sha256_of(path, progress) != sha256:
-            return "sha256"
+            return f"size {path.stat().st_size} != {size}", how
+        read, how = _sha256_of(path, size, progress)
+        if read != sha256:
+            return "sha256", how
     except OSError as exc:
-        return exc.strerror or str(exc)
+        return exc.strerror or str(exc), how
     problem = header_problem(path)
     if problem:
-        return problem
+        return problem, how
     progress("check", 0, 0)
     try:
         conn = connect_readonly(path)
@@ -111,8 +263,8 @@ def _read_back_problem(path: Path, sha256: str, size: int, progress: ProgressCal
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        return str(exc)
-    return None if ok == "ok" else f"quick_check: {ok}"
+        return str(exc), how
+    return (None if ok == "ok" else f"quick_check: {ok}"), how
 
 
 def copy_backup_to(
@@ -157,7 +309,7 @@ def copy_backup_to(
                     free=human_size(free_space(folder) or 0),
                 ) from exc
             raise FrontDeskError("backup.copy_failed", folder=str(folder), reason=exc.strerror or str(exc)) from exc
-        problem = _read_back_problem(partial, digest.hexdigest(), size, progress)
+        problem, read_back = _read_back_problem(partial, digest.hexdigest(), size, progress)
         if problem:
             raise FrontDeskError("backup.copy_mismatch", folder=str(folder), detail=problem)
         try:
@@ -171,4 +323,5 @@ def copy_backup_to(
             pass  # the stick was pulled out: nothing is left to delete there
         raise
     fsync_folder(folder)
-    return CopiedBackup(target, size, digest.hexdigest())
+    log.info("backup copied and read back (%s)", read_back)
+    return CopiedBackup(target, size, digest.hexdigest(), read_back)

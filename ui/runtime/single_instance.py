@@ -8,17 +8,26 @@ staleness is switched off: a window open for days still holds its lock.
 The first instance listens on a ``QLocalServer`` whose name is derived from
 the database path; a second start sends it one line and exits, and the first
 raises its window.
+
+Windows lets only the foreground process bring a window forward; the running
+app is not it (the second start, which the person just launched, is), so
+its ``activateWindow`` would only flash the taskbar button. The second start
+therefore first calls ``AllowSetForegroundWindow(ASFW_ANY)``, handing its
+right on to the process that will answer; failing does no harm (the
+window still flashes).
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import logging
 import os
+import sys
 import time
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtCore import QLockFile, QObject, Qt
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger("frontdesk.instance")
@@ -26,6 +35,32 @@ log = logging.getLogger("frontdesk.instance")
 RAISE = b"raise\n"
 CONNECT_MS = 500
 ANSWER_WAIT_S = 10.0  # a first instance still starting (slow disk, busy PC) gets this long to listen
+ASFW_ANY = 0xFFFFFFFF  # (DWORD)-1: any process may set the foreground window
+PLATFORM = sys.platform  # tests play Windows by changing this
+
+
+def _user32():
+    """Windows' user32, with the one function this module calls declared."""
+    user32 = ctypes.WinDLL("user32", use_last_error=True)  # type: ignore[attr-defined]  # Windows only
+    user32.AllowSetForegroundWindow.argtypes = (ctypes.c_uint32,)
+    user32.AllowSetForegroundWindow.restype = ctypes.c_int
+    return user32
+
+
+def allow_foreground(platform: str | None = None, user32=None) -> bool:
+    """On Windows, let the running instance take the foreground (see the
+    module's text). True when Windows agreed; False elsewhere or on failure."""
+    if (platform or PLATFORM) != "win32":
+        return False
+    try:
+        user32 = user32 if user32 is not None else _user32()
+        allowed = bool(user32.AllowSetForegroundWindow(ASFW_ANY))
+    except (OSError, AttributeError, ValueError, TypeError) as exc:
+        log.info("could not allow the running window to come forward: %s", type(exc).__name__)
+        return False
+    if not allowed:
+        log.info("Windows did not let the running window come forward (it will flash instead)")
+    return allowed
 
 
 def server_name(database: Path) -> str:
@@ -99,6 +134,7 @@ class SingleInstance(QObject):
 
     def notify_running(self, wait_s: float = ANSWER_WAIT_S) -> bool:
         """Ask the running instance to raise its window; True if it heard us."""
+        allow_foreground()  # before asking: the running window raises itself as soon as it hears us
         deadline = time.monotonic() + wait_s
         while True:
             socket = QLocalSocket()
@@ -126,5 +162,6 @@ def bring_forward(widget) -> None:
     if widget.isMinimized():
         widget.showNormal()
     widget.show()
+    widget.setWindowState((widget.windowState() & ~Qt.WindowMinimized) | Qt.WindowActive)
     widget.raise_()
     widget.activateWindow()
