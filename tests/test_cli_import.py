@@ -303,3 +303,38 @@ def test_usage_errors(db, tmp_path):
     assert cli("import", "members", "ds.xlsx", "--db", db, "--column", "B=ten")[0] == 2
     assert cli("import", "members", "--db", db)[0] == 2
     assert cli("import", "members", roster(tmp_path / "ds.xlsx", GOOD), "--db", db, "--duplicates", "merge")[0] == 2
+
+
+def test_a_fresh_communes_first_roster_is_told_in_a_few_lines_with_the_useful_advice_last(tmp_path, clock):
+    path = tmp_path / "fresh.sqlite3"
+    create_commune_database(path, "00004", clock=clock, actor="tester").close()
+    rows = []
+    for i in range(300):
+        cccd = 1085000000 + i if i < 100 else None  # the first 100 lost their leading zeros in Excel
+        rows.append([i + 1, f"Nguyễn Văn Số {i + 1}", "Nam", 1985, cccd, None, "Thôn 3", None])
+    file = roster(tmp_path / "ds.xlsx", rows)
+    code, out, _ = cli("import", "members", file, "--db", path)
+    assert code == 1 and people(path) == {}
+    lines = out.strip().splitlines()
+    assert len(lines) <= 10, out  # not 400 lines
+    area = [line for line in lines if "Thôn 3" in line and "300 dòng" in line]
+    assert len(area) == 2, out  # the grouped problem, and the areas to add with their row count
+    assert "(4, 5, 6, 7, 8, 9, …, 303), cột G" in area[0] and "Thôn 3 (300 dòng)" in area[1]
+    repaired = [line for line in lines if "mất số 0" in line]
+    assert len(repaired) == 1 and "100 dòng" in repaired[0] and "cột E" in repaired[0], out
+    assert "--add-areas" in lines[-1] and "--skip-invalid" not in lines[-1]
+
+    code, out, _ = cli("import", "members", file, "--db", path, "--add-areas")
+    assert code == 0 and len(people(path)) == 300
+    assert people(path)["Nguyễn Văn Số 1"][2] == "001085000000"
+
+
+def test_when_no_row_is_valid_skip_invalid_is_not_offered(db, tmp_path):
+    file = roster(tmp_path / "ds.xlsx", [[1, "", "Nam", 1985, None, None, "Thôn 1", None],
+                                         [2, "Lê Văn B", "Nam", "31/02/1985", None, None, "Thôn 1", None]])
+    code, out, _ = cli("import", "members", file, "--db", db)
+    assert code == 1 and "--skip-invalid" not in out.strip().splitlines()[-1]
+    assert "cả 2 dòng đều có lỗi" in out
+    file = roster(tmp_path / "ds2.xlsx", GOOD + [[4, "Lê Văn B", "Nam", "31/02/1985", None, None, "Thôn 1", None]])
+    code, out, _ = cli("import", "members", file, "--db", db)
+    assert code == 1 and "--skip-invalid để chỉ nhập 3 dòng hợp lệ" in out.strip().splitlines()[-1]

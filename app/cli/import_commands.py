@@ -45,9 +45,52 @@ messages.register(
         ),
         "cli.import.blocked": (
             "Không ghi gì vì {rows} dòng có lỗi. Hãy sửa tệp rồi nhập lại, hoặc dùng --skip-invalid "
-            "để chỉ nhập các dòng hợp lệ.",
+            "để chỉ nhập {valid} dòng hợp lệ.",
             "Nothing was written: {rows} row(s) have problems. Correct the file and import again, or use "
-            "--skip-invalid to import only the valid rows.",
+            "--skip-invalid to import only the {valid} valid row(s).",
+        ),
+        "cli.import.blocked_none_valid": (
+            "Không ghi gì: cả {rows} dòng đều có lỗi. Hãy sửa tệp theo các lỗi trên rồi nhập lại.",
+            "Nothing was written: all {rows} row(s) have problems. Correct the file as listed above and "
+            "import again.",
+        ),
+        "cli.import.blocked_areas": (
+            "Không ghi gì: {rows} dòng ghi khu dân cư chưa có trong xã. Nếu đó là khu dân cư của xã, chạy "
+            "lại lệnh với --add-areas để thêm chúng (kèm ban công tác Mặt trận và các chi hội); nếu không, "
+            "sửa tên trong tệp.",
+            "Nothing was written: {rows} row(s) name residential areas this commune does not have. If they "
+            "are the commune's, run the command again with --add-areas to add them (with their Front work "
+            "committee and branches); otherwise correct the names in the file.",
+        ),
+        "cli.import.same_problem": (
+            "{count} dòng ({rows}), cột {column}: {reason}",
+            "{count} rows ({rows}), column {column}: {reason}",
+        ),
+        # what many repairs of one kind have in common, said once for all of them
+        "cli.import.kind.citizen_id.leading_zeros_restored": (
+            "số CCCD bị mất số 0 ở đầu (thường do Excel), đã khôi phục",
+            "citizen ID that lost its leading zeros (usually Excel), restored",
+        ),
+        "cli.import.kind.citizen_id.separators_removed": (
+            "số CCCD có dấu cách hoặc dấu chấm, đã bỏ", "citizen ID with spaces or dots, removed",
+        ),
+        "cli.import.kind.phone.leading_zero_restored": (
+            "số điện thoại bị mất số 0 ở đầu (thường do Excel), đã khôi phục",
+            "phone number that lost its leading zero (usually Excel), restored",
+        ),
+        "cli.import.kind.phone.old_prefix_converted": (
+            "số điện thoại đầu số cũ (11 số), đã đổi sang đầu số mới",
+            "phone number with an old 11-digit prefix, changed to the new prefix",
+        ),
+        "cli.import.kind.date.month_dropped": (
+            "ngày sinh chỉ có tháng và năm, đã giữ năm", "birth date with only a month and year, year kept",
+        ),
+        "cli.import.kind.date.two_digit_year": (
+            "năm sinh viết 2 chữ số, đã đọc thành 4 chữ số", "two-digit birth year, read as four digits",
+        ),
+        "cli.import.same_repair": (
+            "{count} dòng ({rows}), cột {column}: {reason} (ví dụ dòng {first})",
+            "{count} rows ({rows}), column {column}: {reason} (e.g. row {first})",
         ),
         "cli.import.new_areas": (
             "Tệp có {count} khu dân cư chưa có trong xã: {areas}. Thêm chúng (kèm ban công tác Mặt trận "
@@ -176,12 +219,13 @@ def _print_report(
         say("cli.import.unknown_columns", columns=", ".join(f"{c.letter} “{c.header}”" for c in unknown))
     if result.errors:
         say("cli.import.problems", count=len(result.errors), rows=len({p.row for p in result.errors}))
-        for problem in result.errors:
-            print("  " + problem.message(lang), file=out)
-    repaired = [line for r in plan.repaired() for line in r.note_texts(lang)]
+        for line in _grouped_problems(result.errors, lang):
+            print("  " + line, file=out)
+    repaired = [(r.row, r.cells.get("area" if name == "area_id" else name, ""), code, text)
+                for r in plan.repaired() for (name, code, _params), text in zip(r.notes, r.note_texts(lang))]
     if repaired:
         say("cli.import.repairs", count=len(repaired))
-        for line in repaired:
+        for line in _grouped_repairs(repaired, lang):
             print("  " + line, file=out)
     dups = plan.duplicates()
     if dups:
@@ -193,8 +237,14 @@ def _print_report(
         counts = plan.new_area_rows()
         shown = ", ".join(messages.text("cli.import.area_rows", lang, name=n, rows=k) for n, k in counts.items())
         say("cli.import.new_areas", count=len(counts), areas=shown)
-    if blocked:
-        say("cli.import.blocked", rows=len({p.row for p in result.errors}))
+    if blocked:  # the advice that helps, last
+        bad_rows = {p.row for p in result.errors}
+        if all(p.code == "import.area_new" for p in result.errors):
+            say("cli.import.blocked_areas", rows=len(bad_rows))
+        elif len(bad_rows) >= len(plan.rows):
+            say("cli.import.blocked_none_valid", rows=len(bad_rows))
+        else:
+            say("cli.import.blocked", rows=len(bad_rows), valid=len(plan.rows) - len(bad_rows))
         return
     if result.areas_added:
         key = "cli.import.areas_to_add" if result.dry_run else "cli.import.areas_added"
@@ -203,3 +253,58 @@ def _print_report(
     say(key, inserted=result.inserted, updated=result.updated, skipped=result.skipped)
     if result.backup:
         say("cli.import.backup", path=result.backup)
+
+
+_REPAIR_KINDS = frozenset(f"cli.import.kind.{code}" for code in (
+    "citizen_id.leading_zeros_restored", "citizen_id.separators_removed", "phone.leading_zero_restored",
+    "phone.old_prefix_converted", "date.month_dropped", "date.two_digit_year"))
+
+
+def _row_list(rows: list[int], shown: int = 6) -> str:
+    """"2, 3, 5, … 301": the first few and the last of many rows."""
+    words = [str(r) for r in rows[:shown]]
+    if len(rows) > shown:
+        words += ["…", str(rows[-1])] if len(rows) > shown + 1 else [str(rows[-1])]
+    return ", ".join(words)
+
+
+def _grouped_problems(problems: list, lang: str) -> list[str]:
+    """One line per problem, except that the same problem of the same column
+    in many rows (300 rows naming an area the commune lacks) is one line
+    with its count and rows, where the first of them was."""
+    groups: dict[tuple[str, str], list] = {}
+    for problem in problems:
+        key = (problem.column, problem.reason(lang) + "|" + ("" if problem.value is None else str(problem.value)))
+        groups.setdefault(key, []).append(problem)
+    lines = []
+    for (column, _reason), same in groups.items():
+        if len(same) == 1 or not column:
+            lines.extend(p.message(lang) for p in same)
+            continue
+        first = same[0]
+        reason = first.reason(lang)
+        shown = "" if first.value is None else str(first.value)
+        if shown and shown not in reason:
+            reason = f"{reason} {messages.text('import.cell_value', lang, value=shown)}"
+        lines.append(messages.text("cli.import.same_problem", lang, count=len(same),
+                                   rows=_row_list([p.row for p in same]), column=column, reason=reason))
+    return lines
+
+
+def _grouped_repairs(repairs: list[tuple[int, str, str, str]], lang: str) -> list[str]:
+    """Repairs of one kind in one column (100 citizen IDs that lost their
+    leading zeros) as one line with the count, the rows and one example."""
+    groups: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for row, column, code, text in repairs:
+        groups.setdefault((column, code), []).append((row, text))
+    lines = []
+    for (column, code), same in groups.items():
+        if len(same) == 1 or not column:
+            lines.extend(text for _row, text in same)
+            continue
+        kind = f"cli.import.kind.{code}"
+        reason = messages.text(kind, lang) if kind in _REPAIR_KINDS else same[0][1]
+        lines.append(messages.text("cli.import.same_repair", lang, count=len(same),
+                                   rows=_row_list([r for r, _t in same]), column=column, reason=reason,
+                                   first=same[0][0]))
+    return lines
