@@ -215,3 +215,26 @@ def test_a_damaged_database_gets_one_clear_line(tmp_path, clock):
         assert "Traceback" not in out + err
         text = out + err
         assert ("bị hỏng" in text) or ("không phải là cơ sở dữ liệu" in text) or ("✗" in text), text
+
+
+def test_communes_finds_official_codes_typed_without_accents(tmp_path):
+    code, out, _ = cli("communes", "ba dinh", "--json")
+    found = {c["code"]: c for c in json.loads(out)}
+    assert code == 0 and found["00004"]["name"] == "Phường Ba Đình" and "16171" in found  # Thanh Hóa has one too
+    code, out, _ = cli("communes", "ba dinh", "--province", "ha noi", "--json")
+    assert [c["code"] for c in json.loads(out)] == ["00004"]
+    code, out, _ = cli("communes", "ba dinh", "--province", "01")
+    assert code == 0 and "00004  Phường Ba Đình, Thành phố Hà Nội" in out
+    code, out, _ = cli("communes", "khong co xa nay")
+    assert code == 0 and "Không có xã/phường nào khớp" in out
+    code, _, err = cli("communes", "ba", "--province", "atlantis")
+    assert code == 1 and "Không có tỉnh, thành phố nào khớp" in err
+
+
+@pytest.mark.parametrize("typed, expected", [("00005", "Phường Ba Đình, Thành phố Hà Nội (00004)"),
+                                             ("Ba Đình", "Phường Ba Đình, Thành phố Hà Nội (00004)")])
+def test_init_with_a_wrong_code_suggests_the_closest_communes(tmp_path, typed, expected):
+    db = tmp_path / "x.sqlite3"
+    code, _, err = cli("init", "--commune", typed, "--db", str(db))
+    assert code == 1 and expected in err and "frontdesk communes" in err and not db.exists()
+    assert err.count("Mã xã:") == 1

@@ -10,7 +10,8 @@ from typing import TextIO
 from app import durable
 from app import __version__, messages
 from app.cli.output import print_json as _print_json
-from app.text.admin_units import list_version
+from app.text.admin_units import all_communes, find_commune, list_version, province, provinces, search_communes
+from app.text.vietnamese import fold
 from app.domain.commune import create_commune_database, get_commune, is_demo
 from app.text.dates import format_date
 from app.errors import DatabaseProblem, InvalidValue
@@ -35,6 +36,24 @@ messages.register(
         "cli.demo.not_demo": (
             "Tệp {path} chứa dữ liệu thật của xã, không phải xã mẫu: không ghi đè.",
             "{path} holds a real commune, not a demo: it is not overwritten.",
+        ),
+        "cli.init.suggest": (
+            "{problem} Có phải là: {choices}? (tìm mã: frontdesk communes TÊN)",
+            "{problem} Did you mean: {choices}? (find codes: frontdesk communes NAME)",
+        ),
+        "cli.init.no_suggestion": (
+            "{problem} Tìm mã của xã bằng: frontdesk communes TÊN [--province TỈNH]",
+            "{problem} Find the commune's code with: frontdesk communes NAME [--province PROVINCE]",
+        ),
+        "cli.communes.none": (
+            "Không có xã/phường nào khớp với \"{text}\"{where}.", "No commune or ward matches \"{text}\"{where}.",
+        ),
+        "cli.communes.in": (" ở {province}", " in {province}"),
+        "cli.communes.header": (
+            "{count} đơn vị khớp (hiện {shown}):", "{count} match (showing {shown}):",
+        ),
+        "cli.province.unknown": (
+            "Không có tỉnh, thành phố nào khớp với \"{value}\".", "No province or city matches \"{value}\".",
         ),
         "cli.search.none": ("Không tìm thấy ai khớp với \"{text}\".", "Nobody matches \"{text}\"."),
         "cli.search.header": (
@@ -96,6 +115,7 @@ def _register_init(sub, common) -> None:
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    _known_commune(args.commune, args.lang)
     store = create_commune_database(args.database, args.commune, clock=args.clock)
     try:
         commune = get_commune(store)
@@ -111,6 +131,72 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
             ),
             file=out,
         )
+    return 0
+
+
+def _known_commune(typed: str, lang: str | None) -> None:
+    """A code not in the official list is refused with the closest communes:
+    those whose names match what was typed (a name where a code belongs), or
+    those whose codes are nearest (a digit wrong)."""
+    try:
+        find_commune(typed)
+        return
+    except InvalidValue as exc:
+        problem = messages.describe(exc, lang)
+    text = str(typed).strip()
+    if text.isdigit():
+        wanted = int(text)
+        close = sorted(all_communes(), key=lambda c: (abs(int(c.code) - wanted), c.code))[:3]
+    else:
+        close = search_communes(text, limit=5)
+    if not close:
+        raise InvalidValue("cli.init.no_suggestion", value=text, problem=problem)  # problem names the field
+    choices = "; ".join(f"{c.name}, {c.province_name} ({c.code})" for c in close)
+    raise InvalidValue("cli.init.suggest", value=text, problem=problem, choices=choices)
+
+
+# -- communes ------------------------------------------------------------------
+
+
+@command
+def _register_communes(sub, common) -> None:
+    p = sub.add_parser("communes", help="find official commune codes by name, typed with or without accents")
+    p.add_argument("text", nargs="?", default="", help='part of the name or the code, e.g. "ba dinh"')
+    p.add_argument("--province", metavar="P", help="the province's code or name, e.g. 01 or \"ha noi\"")
+    p.add_argument("--limit", type=int, default=50)
+    common(p, json_flag=True)
+    p.set_defaults(handler=cmd_communes)
+
+
+def _find_province(typed: str):
+    text = str(typed).strip()
+    if text.isdigit():
+        return province(text)
+    wanted = fold(text)
+    found = [p for p in provinces() if wanted in (fold(p.name), fold(p.bare_name))]
+    found = found or [p for p in provinces() if wanted and wanted in fold(p.name)]
+    if len(found) != 1:
+        raise InvalidValue("cli.province.unknown", field="province", value=text)
+    return found[0]
+
+
+def cmd_communes(args: argparse.Namespace, out: TextIO) -> int:
+    if not 1 <= args.limit <= 10_000:
+        raise InvalidValue("cli.limit_range", field="limit", value=args.limit)
+    where = _find_province(args.province) if args.province else None
+    found = search_communes(args.text, where.code if where else None, limit=10_000)
+    shown = found[:args.limit]
+    if args.json:
+        _print_json(out, [{"code": c.code, "name": c.name, "division_type": c.division_type,
+                           "province_code": c.province_code, "province_name": c.province_name} for c in shown])
+        return 0
+    if not found:
+        place = messages.text("cli.communes.in", args.lang, province=where.name) if where else ""
+        print(messages.text("cli.communes.none", args.lang, text=args.text, where=place), file=out)
+        return 0
+    print(messages.text("cli.communes.header", args.lang, count=len(found), shown=len(shown)), file=out)
+    for c in shown:
+        print(f"{c.code}  {c.name}, {c.province_name}", file=out)
     return 0
 
 
