@@ -3,6 +3,8 @@ in every state (sound, damaged, missing, with a crash's WAL), refused when it
 should be, and never without either the old or the new database in place."""
 from __future__ import annotations
 
+import io
+
 import json
 import sqlite3
 import subprocess
@@ -90,7 +92,7 @@ def test_a_backup_of_another_commune_needs_force(store, tmp_path, clock):
     assert not (tmp_path / "commune-backups").exists()  # refused before anything was written
     code, _, err = cli("backup", "restore", str(other), "--db", str(store.path))
     assert code == 1 and "--force" in err and "Phường Ngọc Hà" in err
-    code, out, err = cli("backup", "restore", str(other), "--db", str(store.path), "--force", "--json")
+    code, out, err = cli("backup", "restore", str(other), "--db", str(store.path), "--force", "--yes", "--json")
     assert code == 0, err
     assert names(store.path) == ["Người Ngọc Hà"]
     assert names(Path(json.loads(out)["safety_copy"])) == ["Người Ba Đình"]
@@ -230,9 +232,43 @@ def test_backup_commands_from_the_command_line(store, tmp_path):
     assert code == 0 and [Path(b["path"]) for b in listed] == [made]
     assert {"path", "created_at", "size", "reason", "tier"} <= set(listed[0])
     assert listed[0]["size"] == made.stat().st_size and listed[0]["tier"] == "monthly"
-    code, out, err = cli("backup", "restore", made.name, "--db", db)  # a bare name: from the backup folder
+    code, out, err = cli("backup", "restore", made.name, "--db", db, "--yes")  # a bare name: from the backup folder
     assert code == 0, err
     assert "Đã khôi phục Phường Ba Đình (1 người)" in out
     assert names(store.path) == ["Nguyễn Thị Minh Khai"]
     code, out, _ = cli("--lang", "en", "backup", "list", "--db", db)
     assert code == 0 and "before-restore" in out and "2 backup(s)" in out
+
+
+class _Terminal(io.StringIO):
+    """A person at a terminal, typing ``answer``."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("answer, restored", [("k\n", False), ("không\n", False), ("\n", False), ("c\n", True),
+                                              ("có\n", True), ("y\n", True)])
+def test_restore_from_the_command_line_asks_first(store, monkeypatch, answer, restored):
+    add_person(store, {"full_name": "Người Cũ"})
+    backup = back_up(store, "manual")
+    add_person(store, {"full_name": "Người Mới"})
+    db = str(store.path)
+    store.close()
+    monkeypatch.setattr(sys, "stdin", _Terminal(answer))
+    code, out, _ = cli("backup", "restore", str(backup), "--db", db)
+    assert "Khôi phục?" in out and "Phường Ba Đình" in out
+    assert (code, sorted(names(store.path))) == ((0, ["Người Cũ"]) if restored else (1, ["Người Cũ", "Người Mới"]))
+
+
+def test_restore_without_a_terminal_needs_yes(store, monkeypatch):
+    add_person(store, {"full_name": "Người Cũ"})
+    backup = back_up(store, "manual")
+    add_person(store, {"full_name": "Người Mới"})
+    db = str(store.path)
+    store.close()
+    monkeypatch.setattr(sys, "stdin", io.StringIO("c\n"))  # piped: not a person's answer
+    code, _, err = cli("backup", "restore", str(backup), "--db", db)
+    assert code == 1 and "--yes" in err and sorted(names(store.path)) == ["Người Cũ", "Người Mới"]
+    assert cli("backup", "restore", str(backup), "--db", db, "--yes")[0] == 0
+    assert names(store.path) == ["Người Cũ"]

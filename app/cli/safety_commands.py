@@ -3,16 +3,19 @@ keeping the commune's data safe from the command line."""
 from __future__ import annotations
 
 import argparse
+import sqlite3
+import sys
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from app import messages
 from app.cli.output import print_json as _print_json
-from app.db.backups import human_size, list_backups
+from app.db.backups import connect_readonly, human_size, list_backups
 from app.errors import FrontDeskError, InvalidValue
 from app.paths import backups_dir_for
 from app.text.dates import format_moment
+from app.text.vietnamese import fold
 from app.db.storage import open_store
 
 COMMANDS: list = []
@@ -52,6 +55,19 @@ messages.register(
             "{count} change(s) match (showing {shown}, newest first):",
         ),
         "cli.changes.exported": ("Đã ghi {count} dòng vào {path}.", "Wrote {count} row(s) to {path}."),
+        "cli.restore.confirm": (
+            "Khôi phục sẽ thay toàn bộ dữ liệu hiện tại của {commune} bằng bản sao lưu {path} ({people} người); "
+            "dữ liệu hiện tại được giữ lại thành một bản sao lưu an toàn. Chạy lại với --yes để khôi phục.",
+            "Restoring replaces all of {commune}'s current data with the backup {path} ({people} people); the "
+            "current data is kept as a safety backup. Run it again with --yes to restore.",
+        ),
+        "cli.restore.ask": (
+            "Khôi phục sẽ thay toàn bộ dữ liệu hiện tại của {commune} bằng bản sao lưu {path} ({people} người); "
+            "dữ liệu hiện tại được giữ lại thành một bản sao lưu an toàn. Khôi phục? Gõ c (có) hoặc k (không): ",
+            "Restoring replaces all of {commune}'s current data with the backup {path} ({people} people); the "
+            "current data is kept as a safety backup. Restore? Type y (yes) or n (no): ",
+        ),
+        "cli.restore.not_done": ("Chưa khôi phục gì.", "Nothing was restored."),
         "cli.erase.confirm": (
             "Xóa hẳn một người là không thể hoàn tác (trừ từ bản sao lưu). Hãy chạy lại với --yes.",
             "Erasing a person cannot be undone (except from a backup). Run it again with --yes.",
@@ -110,6 +126,7 @@ def _register_backup(sub, common) -> None:
     r = what.add_parser("restore", help="put a backup back in place (the current state is backed up first)")
     r.add_argument("file", type=Path, metavar="FILE")
     r.add_argument("--force", action="store_true", help="even when the backup is another commune's")
+    r.add_argument("--yes", action="store_true", help="do not ask: yes, replace the current data (for scripts)")
     common(r, json_flag=True)
     r.set_defaults(handler=cmd_backup_restore)
     cp = what.add_parser("copy", help="copy a backup (default: the newest) to a folder, e.g. a USB stick")
@@ -162,10 +179,52 @@ def _backup_file(args: argparse.Namespace, given: Path) -> Path:
     raise FrontDeskError("cli.backup.not_found", path=str(given), folder=str(folder))
 
 
+def _confirm_restore(args: argparse.Namespace, backup: Path, out: TextIO) -> bool:
+    """Replacing data the person has is asked first: at a terminal, a question;
+    otherwise (a script, a scheduled task) only ``--yes`` says yes."""
+    from app.safety.restore import inspect_backup
+
+    database = Path(args.database)
+    if args.yes or not database.exists():
+        return True
+    summary = inspect_backup(backup)  # refuses what is not a usable backup before anything is asked
+    if not args.force and _commune_code(database) not in (None, summary.commune_code):
+        return True  # another commune's backup: the restore refuses it without --force, nothing to ask
+    words = {"commune": summary.commune_name, "path": backup.name, "people": summary.people}
+    stdin = sys.stdin
+    if stdin is None or not stdin.isatty():
+        raise FrontDeskError("cli.restore.confirm", **words)
+    print(messages.text("cli.restore.ask", args.lang, **words), end="", file=out, flush=True)
+    answer = fold(stdin.readline().strip())
+    if answer in ("c", "co", "y", "yes"):
+        return True
+    print(messages.text("cli.restore.not_done", args.lang), file=out)
+    return False
+
+
+def _commune_code(database: Path) -> str | None:
+    """The commune of the database in place, read without changing a byte;
+    None when it cannot be read (a damaged database is what restoring is for)."""
+    try:
+        conn = connect_readonly(database)
+    except (OSError, sqlite3.Error):
+        return None
+    try:
+        row = conn.execute("SELECT code FROM commune LIMIT 1").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
 def cmd_backup_restore(args: argparse.Namespace, out: TextIO) -> int:
     from app.safety.restore import restore_backup
 
-    result = restore_backup(Path(args.database), _backup_file(args, args.file), force=args.force, clock=args.clock)
+    backup = _backup_file(args, args.file)
+    if not _confirm_restore(args, backup, out):
+        return 1
+    result = restore_backup(Path(args.database), backup, force=args.force, clock=args.clock)
     if args.json:
         _print_json(out, result.as_json())
         return 0
