@@ -73,6 +73,14 @@ def test_search_finds_people_without_diacritics(tmp_path, clock):
                                     "citizen_id": "001080123456"})
         add_person(store, {"full_name": "Nguyễn Văn Dũng", "birth_date": "1975"})
         add_person(store, {"full_name": "Trần Thị Hoa"})
+        add_person(store, {"full_name": "Trần Văn Hùng", "status": "deceased"})
+        add_person(store, {"full_name": "Trần Thị Lan", "status": "moved"})
+    code, out, _ = cli("search", "tran", "--db", str(db))
+    lines = {line[9:39].strip(): line for line in out.splitlines()[1:]}
+    assert "(đã mất)" in lines["Trần Văn Hùng"] and "(đã chuyển đi)" in lines["Trần Thị Lan"]
+    assert "(" not in lines["Trần Thị Hoa"]
+    code, out, _ = cli("--lang", "en", "search", "tran", "--db", str(db))
+    assert "(deceased)" in out and "(moved away)" in out
     code, out, err = cli("search", "nguyen van duc", "--db", str(db), "--json")
     assert code == 0, err
     hits = json.loads(out)

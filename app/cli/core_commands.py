@@ -55,6 +55,8 @@ messages.register(
         "cli.province.unknown": (
             "Không có tỉnh, thành phố nào khớp với \"{value}\".", "No province or city matches \"{value}\".",
         ),
+        "cli.search.status.moved": ("đã chuyển đi", "moved away"),
+        "cli.search.status.deceased": ("đã mất", "deceased"),
         "cli.search.none": ("Không tìm thấy ai khớp với \"{text}\".", "Nobody matches \"{text}\"."),
         "cli.search.header": (
             "{count} người khớp (hiện {shown}):",
@@ -291,8 +293,9 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     print(messages.text("cli.search.header", args.lang, count=total, shown=len(hits)), file=out)
     for h in hits:
         birth = format_date(h.birth_date) if h.birth_date else ""
+        status = f"  ({messages.text(f'cli.search.status.{h.status}', args.lang)})" if h.status != "active" else ""
         print(
-            f"{h.id:>7}  {h.full_name:<30} {birth:<10}  {h.citizen_id_masked:<12}  {h.organization or ''}",
+            f"{h.id:>7}  {h.full_name:<30} {birth:<10}  {h.citizen_id_masked:<12}  {h.organization or ''}{status}",
             file=out,
         )
     return 0
