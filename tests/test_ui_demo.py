@@ -177,3 +177,21 @@ def test_the_app_goes_from_the_demo_to_the_real_commune_in_the_same_run(qtbot, m
     assert [demo for demo, _title in seen] == [True, False]
     assert "DỮ LIỆU MẪU" in seen[0][1] and "Ba Đình" in seen[1][1] and "MẪU" not in seen[1][1]
     assert paths.database.exists()
+
+
+def test_the_no_backup_warning_goes_when_the_start_backup_is_made(qtbot, tmp_path, clock):
+    """The start backup is made on the session's other connection, off the
+    GUI thread: the overview hears of it without being asked to read again."""
+    from app.safety.schedule import backup_at_start
+
+    real = tmp_path / "frontdesk.sqlite3"
+    create_commune_database(real, "00004").close()
+    window, store = _window(qtbot, real, clock, real)
+    page = window.pages["overview"]
+    try:
+        assert page.last_backup.text().startswith("⚠ Chưa có bản sao lưu")
+        with open_store(real, clock=clock) as other:  # as the runner's connection does it
+            assert backup_at_start(other) is not None
+        qtbot.waitUntil(lambda: page.last_backup.text().startswith("Sao lưu gần nhất"), timeout=10_000)
+    finally:
+        store.close()
