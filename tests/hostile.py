@@ -5,6 +5,7 @@ stays in the child."""
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -51,3 +52,117 @@ def without_the_checks(monkeypatch) -> None:
     from app.spreadsheets import sandbox
 
     monkeypatch.setattr(sandbox, "PARSE", parse_without_the_checks)
+
+
+# --- parser differentials: files the checks once read one way and calamine another ------------------
+
+SHEET = "xl/worksheets/sheet1.xml"
+STRINGS = "xl/sharedStrings.xml"
+RELS = "xl/_rels/workbook.xml.rels"
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def sheet_of(cells: bytes) -> bytes:
+    return (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="' + _MAIN.encode()
+            + b'"><sheetData>' + cells + b"</sheetData></worksheet>")
+
+
+def strings_of(*strings: bytes, head: bytes = b"") -> bytes:
+    return (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + head + b'<sst xmlns="' + _MAIN.encode()
+            + b'" count="%d" uniqueCount="%d">' % (len(strings), len(strings))
+            + b"".join(b"<si><t>" + s + b"</t></si>" for s in strings) + b"</sst>")
+
+
+def xlsx_with(path: Path, parts: dict[str, bytes], rename: dict[str, str] | None = None,
+              extra: tuple[tuple[str, bytes], ...] = ()) -> Path:
+    """A one-sheet workbook ("S", from openpyxl) with some parts replaced,
+    renamed or added (added ones last, in the given order)."""
+    book = openpyxl.Workbook()
+    book.active.title = "S"
+    book.active["A1"] = "x"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = parts.get(item.filename, source.read(item.filename))
+            out.writestr((rename or {}).get(item.filename, item.filename), data)
+        for name, data in extra:
+            out.writestr(name, data)
+    return path
+
+
+def far_cell_sheet(end_tag: bytes = b"</c>", attrs: bytes = b"") -> bytes:
+    """A1 and XFD1048576 both holding a value: calamine's grid is 17 billion cells."""
+    return sheet_of(b'<row r="1"><c r="A1"><v>1</v>' + end_tag + b'<c r="XFD1048576"' + attrs + b"><v>1</v>"
+                    + end_tag + b"</row>")
+
+
+def long_text() -> bytes:
+    """1.5 MB of letters that do not pack (a part over 1 MB packing 100x is a zip bomb on its own)."""
+    rng = random.Random(7)
+    return bytes(rng.choice(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(1_500_000))
+
+
+def shared_cells(value: bytes, before: bytes = b"", rows: int = 3000) -> bytes:
+    """``rows`` cells of type "s" whose value is written ``value``: with a
+    1.5 MB string 0, 4.5 GB of text once calamine hands each cell its copy."""
+    return sheet_of(b"".join(b'<row r="%d"><c r="A%d" t="s">%s<v>%s</v></c></row>' % (r, r, before, value)
+                             for r in range(1, rows + 1)))
+
+
+def differentials(folder: Path) -> dict[str, Path]:
+    """Every crafted file of tests/test_differentials.py by name: each one
+    passed the checks and then made calamine abort (a failed allocation of
+    hundreds of gigabytes, or gigabytes of copied text) in python-calamine 0.9.1."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = long_text()
+    long_and_short = strings_of(text, b"a")
+    rels = None
+    made: dict[str, Path] = {}
+
+    def make(name: str, parts: dict[str, bytes], **kw) -> None:
+        made[name] = xlsx_with(folder / f"{name}.xlsx", parts, **kw)
+
+    # A cell's end tag written with a space: "</c >" ends the cell for calamine's XML reader
+    make("end_tag_with_space", {SHEET: far_cell_sheet(b"</c >")})
+    make("prefixed_end_tag_with_space", {SHEET: sheet_of(
+        b'<row r="1"><x:c xmlns:x="' + _MAIN.encode() + b'" r="A1"><x:v>1</x:v></x:c ><x:c xmlns:x="'
+        + _MAIN.encode() + b'" r="XFD1048576"><x:v>1</x:v></x:c\t></row>')})
+    # "/>" inside an attribute value passed for the end of a self-closed (empty) cell
+    make("slash_gt_in_attribute", {SHEET: far_cell_sheet(attrs=b' x="/>"')})
+    # <row r="A1048576">: calamine reads the row from the digits, the checks ignored it
+    make("row_ref_with_letters", {SHEET: sheet_of(
+        b'<row r="1"><c r="A1"><v>1</v></c></row><row r="A1048576"><c r="XFD5"/><c><v>1</v></c></row>')})
+    # the sheet part in another case: calamine finds XL/Worksheets/SHEET1.BIN for xl/worksheets/sheet1.bin
+    with zipfile.ZipFile(xlsx_with(folder / "_base.xlsx", {})) as base:
+        rels = base.read(RELS).replace(b"worksheets/sheet1.xml", b"worksheets/sheet1.bin")
+    make("sheet_folder_in_upper_case", {SHEET: far_cell_sheet(), RELS: rels}, rename={SHEET: "XL/Worksheets/SHEET1.BIN"})
+    # a shared-string index calamine cannot parse is index 0 (the long string), not 1
+    make("string_index_with_space", {SHEET: shared_cells(b" 1")}, extra=((STRINGS, long_and_short),))
+    make("string_index_with_plus", {SHEET: shared_cells(b"+1")}, extra=((STRINGS, long_and_short),))
+    # a formula before the value: the value still counts
+    make("string_after_formula", {SHEET: shared_cells(b"0", b"<f>A1</f>")}, extra=((STRINGS, long_and_short),))
+    # a second <sst> in another part was taken for the shared strings
+    make("decoy_shared_strings", {SHEET: shared_cells(b"0")},
+         extra=((STRINGS, long_and_short), ("xl/zz.xml", strings_of(b"a", b"b"))))
+    # the <sst> root past the first 4 KB: the shared strings went unmeasured
+    make("late_shared_strings_root", {SHEET: shared_cells(b"0")},
+         extra=((STRINGS, strings_of(text, b"a", head=b"<!--" + b"x" * 5000 + b"-->")),))
+    # ten <si> nested: calamine reads one string of all ten texts, from the first <si> to the first </si>,
+    # where the checks measured ten strings of 150 kB (1,700 cells x 150 kB stayed under the limit)
+    pieces = [text[i * 150_000:(i + 1) * 150_000] for i in range(10)]
+    nested = b"".join(b"<si><t>" + p + b"</t>" for p in pieces) + b"</si>" * 10 + b"<si><t>c</t></si>"
+    make("nested_shared_strings", {SHEET: shared_cells(b"0", rows=1700)}, extra=((STRINGS, strings_of().replace(
+        b"</sst>", nested + b"</sst>")),))
+    # two copies of the shared strings differing in case: calamine takes one, the checks measured the other
+    make("shared_strings_twice_in_two_cases", {SHEET: shared_cells(b"0")},
+         extra=(("XL/SHAREDSTRINGS.XML", long_and_short), ("xl/SharedStrings.xml", strings_of(b"a", b"b"))))
+    # "<" inside an attribute value, placed where the checks cut the part into 1 MB pieces (before the
+    # last "<"): the far cell's tag was cut in two and lost, calamine's XML reader takes the "<" in the value
+    head = sheet_of(b'<row r="1"><c r="A1" t="inlineStr"><is><t>').split(b"</sheetData>")[0]
+    tag = b'</t></is></c><c r="XFD1048576" x="'
+    filler = text[:(1 << 20) - 2 - len(head) - len(tag)]  # letters that do not pack: not a zip bomb
+    make("lt_in_attribute_at_a_piece_edge", {SHEET: head + filler + tag + b'<"><v>1</v></c></row></sheetData></worksheet>'})
+    (folder / "_base.xlsx").unlink()
+    return made
