@@ -114,7 +114,8 @@ def shared_cells(value: bytes, before: bytes = b"", rows: int = 3000) -> bytes:
 def differentials(folder: Path) -> dict[str, Path]:
     """Every crafted file of tests/test_differentials.py by name: each one
     passed the checks and then made calamine abort (a failed allocation of
-    hundreds of gigabytes, or gigabytes of copied text) in python-calamine 0.9.1."""
+    gigabytes for the grid, or gigabytes of copied text) in python-calamine
+    0.9.1."""
     folder.mkdir(parents=True, exist_ok=True)
     text = long_text()
     long_and_short = strings_of(text, b"a")
@@ -164,5 +165,53 @@ def differentials(folder: Path) -> dict[str, Path]:
     tag = b'</t></is></c><c r="XFD1048576" x="'
     filler = text[:(1 << 20) - 2 - len(head) - len(tag)]  # letters that do not pack: not a zip bomb
     make("lt_in_attribute_at_a_piece_edge", {SHEET: head + filler + tag + b'<"><v>1</v></c></row></sheetData></worksheet>'})
+    # an ODS mimetype beside XL/WORKBOOK.XML: the checks took the package for ODS and skipped its
+    # sheets, calamine finds xl/workbook.xml ignoring case and reads it as an .xlsx
+    with zipfile.ZipFile(xlsx_with(folder / "_far.xlsx", {SHEET: far_cell_sheet()})) as source:
+        made["ods_mimetype_beside_upper_case_workbook"] = target = folder / "ods_mimetype_beside_upper_case_workbook.xlsx"
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+            out.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
+                         compress_type=zipfile.ZIP_STORED)
+            for item in source.infolist():
+                name = item.filename
+                out.writestr(name.upper() if name in ("xl/workbook.xml", RELS) else name, source.read(item.filename))
+    (folder / "_far.xlsx").unlink()
     (folder / "_base.xlsx").unlink()
+    # ODS: a self-closed row repeated a billion times, which the checks skipped and calamine counts (up to
+    # its cap of 1,048,576 rows), before a row of 95 values: 99.6 million cells, 2.4 GB in one allocation
+    value = ('<table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="{n}">'
+             "<text:p>1</text:p></table:table-cell>")
+    made["ods_self_closed_repeated_rows"] = ods_with(folder / "ods_self_closed_repeated_rows.ods", (
+        '<table:table table:name="T"><table:table-row>' + value.format(n=1) + "</table:table-row>"
+        '<table:table-row table:number-rows-repeated="1000000000"/><table:table-row>' + value.format(n=95)
+        + "</table:table-row></table:table>"))
+    # ODS: a run of 10,000 spaces in a cell repeated over 1,000 columns and 1,000 rows: the checks counted
+    # the spaces once per row, calamine writes them into every copy of the cell (10 GB of text)
+    made["ods_spaces_in_a_repeated_cell"] = ods_with(folder / "ods_spaces_in_a_repeated_cell.ods", (
+        '<table:table table:name="T"><table:table-row table:number-rows-repeated="1000">'
+        '<table:table-cell table:number-columns-repeated="1000" office:value-type="string">'
+        '<text:p><text:s text:c="10000"/></text:p></table:table-cell></table:table-row></table:table>'))
+    # ODS: ">" inside an attribute value, where the checks' patterns ended the tag (and missed the repeat
+    # after it) and the XML reader does not: 6,000 x 16,384 cells
+    made["ods_gt_in_attribute"] = ods_with(folder / "ods_gt_in_attribute.ods", (
+        '<table:table table:name="T"><table:table-row table:number-rows-repeated="6000">'
+        '<table:table-cell table:style-name="&gt;" table:number-columns-repeated="16384" office:value-type="float" '
+        'office:value="1"/></table:table-row></table:table>').replace("&gt;", ">"))
     return made
+
+
+def ods_with(path: Path, tables: str) -> Path:
+    """An .ods whose spreadsheet body is ``tables``."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
+                   compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", content)
+        z.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                   'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>')
+    return path

@@ -23,6 +23,7 @@ EXPECTED = {
     "slash_gt_in_attribute": CELLS,
     "row_ref_with_letters": CELLS,
     "sheet_folder_in_upper_case": CELLS,
+    "ods_mimetype_beside_upper_case_workbook": CELLS,
     "lt_in_attribute_at_a_piece_edge": UNREADABLE,
     "string_index_with_space": TEXT,
     "string_index_with_plus": TEXT,
@@ -31,6 +32,9 @@ EXPECTED = {
     "late_shared_strings_root": TEXT,
     "nested_shared_strings": TEXT,
     "shared_strings_twice_in_two_cases": UNREADABLE,
+    "ods_self_closed_repeated_rows": CELLS,
+    "ods_spaces_in_a_repeated_cell": TEXT,
+    "ods_gt_in_attribute": UNREADABLE,
 }
 # Read by calamine without harm, but which copy it takes is its business: refused as ambiguous.
 NOT_AN_ABORT = {"shared_strings_twice_in_two_cases"}
