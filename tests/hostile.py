@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import random
+import struct
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -197,7 +198,65 @@ def differentials(folder: Path) -> dict[str, Path]:
         '<table:table table:name="T"><table:table-row table:number-rows-repeated="6000">'
         '<table:table-cell table:style-name="&gt;" table:number-columns-repeated="16384" office:value-type="float" '
         'office:value="1"/></table:table-row></table:table>').replace("&gt;", ">"))
+    # many sheets, each under the limit: calamine builds every sheet of an .xls or .ods when it opens it
+    # (hidden ones too), 100 grids of 65,536 x 30 cells (6 GB); the checks measured each sheet alone
+    made["xls_many_sheets_each_under_the_limit"] = xls_of_many_sheets(folder / "xls_many_sheets_each_under_the_limit.xls")
+    table = ('<table:table table:name="T{i}"><table:table-row>' + value.format(n=1) + "</table:table-row>"
+             '<table:table-row table:number-rows-repeated="65534"><table:table-cell/></table:table-row>'
+             '<table:table-row><table:table-cell table:number-columns-repeated="29"/>' + value.format(n=1)
+             + "</table:table-row></table:table>")
+    made["ods_many_tables_each_under_the_limit"] = ods_with(folder / "ods_many_tables_each_under_the_limit.ods",
+                                                            "".join(table.format(i=i) for i in range(100)))
     return made
+
+
+def _record(typ: int, body: bytes) -> bytes:
+    return struct.pack("<HH", typ, len(body)) + body
+
+
+def xls_of_many_sheets(path: Path, sheets: int = 100) -> Path:
+    """An .xls of ``sheets`` sheets, all pointing at the same records: a
+    number at A1 and one at AD65536 (a grid of 1,966,080 cells, under the
+    limit of one sheet)."""
+    bof = struct.pack("<HHHHII", 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x0600)
+    names = [b"S%d" % i for i in range(sheets)]
+
+    def boundsheet(pos: int, name: bytes) -> bytes:
+        return _record(0x0085, struct.pack("<IBBBB", pos, 0, 0, len(name), 0) + name)
+
+    start = len(_record(0x0809, bof)) + sum(len(boundsheet(0, n)) for n in names) + 4
+    one = struct.pack("<I", 0x3FF00000)  # RK 1.0
+    stream = (_record(0x0809, bof) + b"".join(boundsheet(start, n) for n in names) + _record(0x000A, b"")
+              + _record(0x0809, bof[:2] + b"\x10\x00" + bof[4:]) + _record(0x027E, struct.pack("<HHH", 0, 0, 0) + one)
+              + _record(0x027E, struct.pack("<HHH", 65535, 29, 0) + one) + _record(0x000A, b""))
+    path.write_bytes(compound_file(stream))
+    return path
+
+
+def compound_file(stream: bytes) -> bytes:
+    """An OLE2 file (512-byte sectors) holding ``stream`` as its Workbook:
+    the stream's sectors, then one FAT sector, then one directory sector."""
+    stream += bytes(max(4096, -(-len(stream) // 512) * 512) - len(stream))  # >= 4096: not in the mini stream
+    n = len(stream) // 512
+    assert n + 2 <= 128  # one FAT sector
+    fat = [i + 1 for i in range(n - 1)] + [0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFE]
+    fat += [0xFFFFFFFF] * (128 - len(fat))
+    header = bytearray(512)
+    header[:8] = bytes.fromhex("d0cf11e0a1b11ae1")
+    struct.pack_into("<HHHHH", header, 24, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<9I", header, 40, 0, 1, n + 1, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
+    struct.pack_into("<109I", header, 76, n, *[0xFFFFFFFF] * 108)
+
+    def entry(name: str, kind: int, child: int, start: int, size: int) -> bytes:
+        raw = name.encode("utf-16-le") + b"\0\0"
+        out = bytearray(128)
+        out[:len(raw)] = raw
+        struct.pack_into("<HBB3I", out, 64, len(raw), kind, 1, 0xFFFFFFFF, 0xFFFFFFFF, child)
+        struct.pack_into("<II", out, 116, start, size)
+        return bytes(out)
+
+    directory = entry("Root Entry", 5, 1, 0xFFFFFFFE, 0) + entry("Workbook", 2, 0xFFFFFFFF, 0, len(stream)) + bytes(256)
+    return bytes(header) + stream + struct.pack("<128I", *fat) + directory
 
 
 def ods_with(path: Path, tables: str) -> Path:

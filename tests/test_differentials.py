@@ -17,6 +17,7 @@ from tests.hostile import STRINGS, SHEET, differentials, sheet_of, strings_of, w
 from tests.test_workbook import calamine_forbidden, refused  # noqa: F401 (a fixture)
 
 CELLS, TEXT, UNREADABLE = "workbook.too_many_cells", "workbook.too_much_text", "workbook.unreadable"
+ALL = "workbook.too_many_cells_in_all"
 EXPECTED = {
     "end_tag_with_space": CELLS,
     "prefixed_end_tag_with_space": CELLS,
@@ -35,6 +36,8 @@ EXPECTED = {
     "ods_self_closed_repeated_rows": CELLS,
     "ods_spaces_in_a_repeated_cell": TEXT,
     "ods_gt_in_attribute": UNREADABLE,
+    "xls_many_sheets_each_under_the_limit": ALL,
+    "ods_many_tables_each_under_the_limit": ALL,
 }
 # Read by calamine without harm, but which copy it takes is its business: refused as ambiguous.
 NOT_AN_ABORT = {"shared_strings_twice_in_two_cases"}
@@ -83,3 +86,14 @@ def test_a_gt_in_text_and_a_spaced_end_tag_are_read_the_exact_way(tmp_path):
                      b'<row r="A2"><c><v>3</v></c></row>')
     rows = read_workbook(xlsx_with(tmp_path / "dau_lon.xlsx", {SHEET: sheet}))[0].rows
     assert rows == [["a > b", 2.0], [3.0, ""]]
+
+
+def test_four_sheets_under_the_limit_together_pass_the_checks(tmp_path, monkeypatch):
+    """4 x 1,966,080 cells: within the whole file's limit (4 x 2,000,000),
+    measured exactly once the fast bound (65,536 rows x 30 columns a sheet) adds up past it."""
+    from app.spreadsheets import reading
+    from tests.hostile import xls_of_many_sheets
+
+    monkeypatch.setattr(reading, "_read", lambda *args, **kwargs: ["checked"])
+    assert read_workbook(xls_of_many_sheets(tmp_path / "bon.xls", sheets=4)) == ["checked"]
+    refused(xls_of_many_sheets(tmp_path / "nam.xls", sheets=5), ALL)

@@ -18,7 +18,7 @@ from itertools import repeat
 from operator import add
 from pathlib import Path
 
-from app.spreadsheets.limits import Limits, count, refuse, too_many_cells
+from app.spreadsheets.limits import Limits, count, refuse, too_many_cells, too_many_cells_in_all
 
 __all__ = ["OdsTables"]
 
@@ -39,6 +39,9 @@ _UNUSUAL = (b"rows-", b"-spanned", b"text:c", b"table:name", b"table:table>")
 # <text:s text:c="N"/> is N spaces: calamine writes them all out.
 MAX_SPACES = 10_000
 MAX_ROW_BYTES = 16 << 20
+# calamine builds every table of content.xml when it opens the file: all of them together may hold
+# this many times one sheet's limit (as app.spreadsheets.reading allows the sheets it keeps)
+ALL_SHEETS_FACTOR = 4
 
 
 class OdsTables:
@@ -54,6 +57,7 @@ class OdsTables:
         self._open = False  # inside a named table whose end tag has not come yet
         self._name: str | None = None
         self._index = self._height = self._width = self._text = 0
+        self._all = self._tables = 0
 
     def feed(self, piece: bytes) -> None:
         buf = self._carry + piece
@@ -123,6 +127,11 @@ class OdsTables:
     def _close_table(self) -> None:
         if self._name is not None:
             self._check_area()
+            self._all += self._height * self._width
+            self._tables += 1
+            limit = ALL_SHEETS_FACTOR * self.limits.max_cells
+            if self._all > limit:
+                raise too_many_cells_in_all(self.path, self._all, self._tables, limit)
         self._name = None
         self._index = self._height = self._width = 0
 
