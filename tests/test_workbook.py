@@ -22,6 +22,7 @@ from tests.hostile import far_cell_in_a_part_not_named_xml
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 CODES = ("workbook.too_large", "workbook.empty", "workbook.not_spreadsheet", "workbook.unknown_format",
          "workbook.encrypted", "workbook.zip_bomb", "workbook.xml_bomb", "workbook.too_many_cells",
+         "workbook.too_many_cells_in_all",
          "workbook.too_much_text", "workbook.truncated", "workbook.unreadable", "workbook.cannot_open")
 
 
@@ -477,9 +478,9 @@ def test_every_code_has_vietnamese_and_english_words():
     for code in CODES:
         assert code in messages.known_codes()
         vi = messages.text(code, "vi", path="x.xlsx", kind="PDF", size="1", limit="2", detail="d", part="p",
-                           sheet="s", cells="3", corner="A1", reason="r")
+                           sheet="s", cells="3", corner="A1", reason="r", sheets="4")
         en = messages.text(code, "en", path="x.xlsx", kind="PDF", size="1", limit="2", detail="d", part="p",
-                           sheet="s", cells="3", corner="A1", reason="r")
+                           sheet="s", cells="3", corner="A1", reason="r", sheets="4")
         assert "x.xlsx" in vi and "x.xlsx" in en and vi != en
 
 

@@ -17,7 +17,7 @@ from app.errors import FrontDeskError
 from app.spreadsheets.cells import cell_name
 
 __all__ = ["WorkbookError", "Limits", "sniff", "refuse", "OLE_MAGIC", "ZIP_MAGIC", "megabytes", "count",
-           "too_many_cells"]
+           "too_many_cells", "too_many_cells_in_all"]
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -72,6 +72,13 @@ messages.register(
             "Sheet “{sheet}” in {path} spans {cells} cells (up to cell {corner}), over the {limit}-cell limit "
             "for a roster. There may be stray data far below or to the right: delete the extra rows and "
             "columns and save again.",
+        ),
+        "workbook.too_many_cells_in_all": (
+            "Tệp {path}: {sheets} trang tính đầu tiên cộng lại đã trải rộng tới {cells} ô, vượt giới hạn {limit} "
+            "ô của cả một tệp. Hãy xóa các trang tính thừa hoặc chia thành nhiều tệp nhỏ hơn rồi lưu lại.",
+            "The first {sheets} sheets of {path} together already span {cells} cells, over the {limit}-cell "
+            "limit for a whole file. Delete the extra sheets, or split the file into smaller ones, and save "
+            "again.",
         ),
         "workbook.too_much_text": (
             "Tệp {path} bị từ chối: đọc ra, chữ trong các ô dài tới {size}, vượt giới hạn {limit} (một đoạn "
@@ -201,6 +208,12 @@ def _text_kind(head: bytes) -> str:
 
 def refuse(code: str, path: Path, **params) -> WorkbookError:
     return WorkbookError(code, path=path.name, **params)
+
+
+def too_many_cells_in_all(path: Path, cells: int, sheets: int, limit: int) -> WorkbookError:
+    """.xls and .ods: calamine builds every sheet of the file when it opens it,
+    hidden ones too, so many sheets each under the limit add up."""
+    return refuse("workbook.too_many_cells_in_all", path, cells=count(cells), sheets=count(sheets), limit=count(limit))
 
 
 def too_many_cells(path: Path, sheet: str, rows: int, cols: int, limit: int, cells: int = 0) -> WorkbookError:

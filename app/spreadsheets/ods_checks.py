@@ -12,12 +12,13 @@ with merged cells, which ODS has no separate list for).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from html import unescape
 from itertools import repeat
 from operator import add
 from pathlib import Path
 
-from app.spreadsheets.limits import Limits, count, refuse, too_many_cells
+from app.spreadsheets.limits import Limits, count, refuse, too_many_cells, too_many_cells_in_all
 
 __all__ = ["OdsTables"]
 
@@ -38,6 +39,9 @@ _UNUSUAL = (b"rows-", b"-spanned", b"text:c", b"table:name", b"table:table>")
 # <text:s text:c="N"/> is N spaces: calamine writes them all out.
 MAX_SPACES = 10_000
 MAX_ROW_BYTES = 16 << 20
+# calamine builds every table of content.xml when it opens the file: all of them together may hold
+# this many times one sheet's limit (as app.spreadsheets.reading allows the sheets it keeps)
+ALL_SHEETS_FACTOR = 4
 
 
 class OdsTables:
@@ -53,6 +57,7 @@ class OdsTables:
         self._open = False  # inside a named table whose end tag has not come yet
         self._name: str | None = None
         self._index = self._height = self._width = self._text = 0
+        self._all = self._tables = 0
 
     def feed(self, piece: bytes) -> None:
         buf = self._carry + piece
@@ -122,6 +127,11 @@ class OdsTables:
     def _close_table(self) -> None:
         if self._name is not None:
             self._check_area()
+            self._all += self._height * self._width
+            self._tables += 1
+            limit = ALL_SHEETS_FACTOR * self.limits.max_cells
+            if self._all > limit:
+                raise too_many_cells_in_all(self.path, self._all, self._tables, limit)
         self._name = None
         self._index = self._height = self._width = 0
 
@@ -133,14 +143,15 @@ class OdsTables:
         tag_end = s.find(b">")
         if tag_end < 0:
             return
-        if s[tag_end - 1:tag_end] == b"/":  # <table:table-row/>: calamine skips it
+        if s.find(b"rows-repeated", 0, tag_end) >= 0:
+            m = _ROWS_REPEATED.search(s, 0, tag_end)
+            times = max(int(m.group(1)), 1) if m else 1
+        if s[tag_end - 1:tag_end] == b"/":  # <table:table-row/>: empty rows, which calamine counts all the same
+            self._index += times
             self._between(s[tag_end:])
             return
         end = s.find(b"</table:table-row>", tag_end)
         body_end = end if end >= 0 else len(s)
-        if s.find(b"rows-repeated", 0, tag_end) >= 0:
-            m = _ROWS_REPEATED.search(s, 0, tag_end)
-            times = max(int(m.group(1)), 1) if m else 1
         if s.find(b"text:c", tag_end, body_end) >= 0:
             self._spaces(s, tag_end, body_end, times)
         last = max(s.rfind(mark, tag_end, body_end) for mark in _VALUE_MARKS)
@@ -192,11 +203,17 @@ class OdsTables:
             col += max(int(found.group(1)), 1) if found else 1
 
     def _spaces(self, s: bytes, start: int, stop: int, times: int) -> None:
+        """Runs of spaces, written out by calamine in every copy of their cell:
+        ``times`` rows, and as many columns as the cell is repeated."""
+        cells = list(_CELL.finditer(s, start, stop))
+        starts = [m.start() for m in cells]
         for m in _SPACES.finditer(s, start, stop):
             n = int(m.group(1))
             if n > MAX_SPACES:
                 raise refuse("workbook.xml_bomb", self.path, part="content.xml", detail=f"text:c={count(n)}")
-            self._text += n * times
+            at = bisect_right(starts, m.start()) - 1
+            found = _COLS_REPEATED.search(cells[at].group(1)) if at >= 0 else None
+            self._text += n * times * (max(int(found.group(1)), 1) if found else 1)
         self._check_text()
 
     def _check_text(self) -> None:

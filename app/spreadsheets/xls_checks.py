@@ -19,7 +19,7 @@ from array import array
 from functools import lru_cache
 from pathlib import Path
 
-from app.spreadsheets.limits import Limits, WorkbookError, count, refuse, too_many_cells
+from app.spreadsheets.limits import Limits, WorkbookError, count, refuse, too_many_cells, too_many_cells_in_all
 
 __all__ = ["check_ole"]
 
@@ -33,6 +33,10 @@ _BOF, _EOF, _FILEPASS, _BOUNDSHEET, _SST, _CONTINUE = 0x0809, 0x000A, 0x002F, 0x
 
 
 MINI_CUTOFF = 4096  # [MS-CFB]: the only value there is, and the one calamine uses
+# calamine builds every sheet of an .xls (hidden ones, charts) when it opens the file: all of them
+# together may hold this many times one sheet's limit (as app.spreadsheets.reading allows the sheets it keeps)
+ALL_SHEETS_FACTOR = 4
+ROWS = 65_536  # BIFF8 rows are 16-bit
 
 
 def check_ole(data: bytes, path: Path, limits: Limits) -> None:
@@ -147,13 +151,30 @@ class _Compound:
 def _check_biff(wb: bytes, path: Path, limits: Limits) -> None:
     sheets, lengths = _globals(wb, path)
     text = 0
+    grids: list[int | None] = []  # cells of each sheet's grid; None: only the fast bound is known
+    bound = 0
     for name, pos in sheets:
         if pos >= len(wb):
             raise refuse("workbook.truncated", path)
         fast = _sheet_fast(wb, pos, name, lengths, path, limits)
-        text += fast if fast is not None else _sheet(wb, pos, name, lengths, path, limits)
+        if fast is not None:
+            cells, cols = fast
+            grids.append(None)
+            bound += ROWS * (cols + 1)
+        else:
+            cells, grid = _sheet(wb, pos, name, lengths, path, limits)
+            grids.append(grid)
+            bound += grid
+        text += cells
         if text > limits.max_text:
             raise refuse("workbook.too_much_text", path, size=f"{count(text)}+", limit=count(limits.max_text))
+    limit = ALL_SHEETS_FACTOR * limits.max_cells
+    if bound > limit:  # many sheets, or wide ones: measure each grid exactly
+        total = 0
+        for i, ((name, pos), grid) in enumerate(zip(sheets, grids)):
+            total += grid if grid is not None else _sheet(wb, pos, name, lengths, path, limits)[1]
+            if total > limit:
+                raise too_many_cells_in_all(path, total, i + 1, limit)
 
 
 def _globals(wb: bytes, path: Path) -> tuple[list[tuple[str, int]], list[int]]:
@@ -276,11 +297,12 @@ def _plain_records(max_col: int) -> re.Pattern[bytes]:
     return re.compile(b"(?:" + b"|".join(kinds) + b")*", re.DOTALL)
 
 
-def _sheet_fast(wb: bytes, pos: int, name: str, lengths: list[int], path: Path, limits: Limits) -> int | None:
-    """The text a sheet's cells will hold, measured without looking at most
-    records one by one; None when that cannot settle it and the exact walk
-    must (more than 29 columns, where the 65,536 rows of the format no longer
-    keep the grid under the limit, or much long text)."""
+def _sheet_fast(wb: bytes, pos: int, name: str, lengths: list[int], path: Path,
+                limits: Limits) -> tuple[int, int] | None:
+    """The text a sheet's cells will hold and its last column, measured
+    without looking at most records one by one; None when that cannot settle
+    it and the exact walk must (more than 29 columns, where the 65,536 rows of
+    the format no longer keep the grid under the limit, or much long text)."""
     start, end = pos, len(wb)
     cols = text = 0
     unpack = _HH.unpack_from
@@ -310,12 +332,12 @@ def _sheet_fast(wb: bytes, pos: int, name: str, lengths: list[int], path: Path, 
             return None
     labels = wb.count(struct.pack("<HH", _LABELSST, 10), start, pos)
     text += labels * max(lengths, default=0)
-    return text if text <= limits.max_text else None
+    return (text, cols) if text <= limits.max_text else None
 
 
-def _sheet(wb: bytes, pos: int, name: str, lengths: list[int], path: Path, limits: Limits) -> int:
+def _sheet(wb: bytes, pos: int, name: str, lengths: list[int], path: Path, limits: Limits) -> tuple[int, int]:
     """Walks one sheet's records to its EOF; returns the characters of text
-    its cells will hold."""
+    its cells will hold and the cells of its grid, from A1."""
     rows = cols = cells = text = 0
     end = len(wb)
     unpack = _HH.unpack_from
@@ -344,7 +366,7 @@ def _sheet(wb: bytes, pos: int, name: str, lengths: list[int], path: Path, limit
             break
     if (rows + 1) * (cols + 1) > limit or cells > limit:
         raise too_many_cells(path, name, rows + 1, cols + 1, limit, cells=cells)
-    return text
+    return text, (rows + 1) * (cols + 1) if cells else 0
 
 
 def _dimensions(raw: bytes, name: str, path: Path, limit: int) -> None:

@@ -25,15 +25,22 @@ from app.spreadsheets.limits import count, refuse, too_many_cells
 
 __all__ = ["CellReach", "SharedStrings", "sheet_parts"]
 
-# An unusual cell tag (no r first, spacing, <c>), or end tag of a prefixed cell (<x:c>): not for the fast path.
+# An unusual cell tag (no r first, spacing, <c>), or a prefixed cell tag (<x:c ...>, </x:c >): not for the fast path.
 _ODD = re.compile(rb'<c(?:[^ ofeu]| (?!r="))')
-_PREFIXED_END = b":c>"
+_PREFIXED_C = re.compile(rb"<(?:/)?[^\s<>/!?:]+:c[\s/>]")
+# An end tag with spacing (</c >): calamine's XML reader takes it as the end of the cell.
+_SPACED_END = re.compile(rb"</c\s")
 _LOWER_REF = re.compile(rb"[A-Z]{0,3}[a-z]")
 _STRICT_REF = re.compile(rb'<c r="[A-Z]{1,3}[1-9][0-9]{0,6}"')
 _VALUED_REF = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"[^>]*(?<!/)>')
 _LAST_REF = re.compile(rb'<c r="([A-Za-z]+)([0-9]+)"')
-_TAG = re.compile(rb"<(/?)(?:[^\s<>/!?:]+:)?(row|c)(?=[\s/>])([^>]*)>")
+# Quote-aware: an attribute value may hold ">" or "/>" (the XML reader does not end the tag there).
+_TAG = re.compile(rb"""<(/?)(?:[^\s<>/!?:]+:)?(row|c)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>""")
 _R_ATTR = re.compile(rb"""(?:^|\s)r\s*=\s*["']([^"']*)["']""")
+_ROW_REF = re.compile(rb"[A-Za-z]*([0-9]+)")
+_CELL_REF = re.compile(rb"([A-Za-z]+)([0-9]+)")
+# Everything but "<" and ">": what is left of a piece shows whether its tags alternate.
+NOT_ANGLES = bytes(b for b in range(256) if b not in b"<>")
 
 
 def _column_number(letters: bytes) -> int:
@@ -103,20 +110,27 @@ class CellReach:
         self._row = 0
         self._col = 0
 
-    def feed(self, piece: bytes) -> None:
+    def feed(self, piece: bytes, loose: bool = False) -> None:
+        """``loose``: a ">" stands outside a tag's end (in an attribute value,
+        where ``x="/>"`` would pass for a self-closed cell, or in text): the
+        fast path's patterns cannot tell, the exact tokenizer can."""
         if self.mode == "exact":
             self._tokenize(piece)
             return
         if self.needs_exact or self.skip:
             return
-        if _PREFIXED_END in piece:
+        if loose or (b":c" in piece and _PREFIXED_C.search(piece)):
             self.needs_exact = True
             return
         tags = piece.count(b'<c r="')
         if piece.count(b"<c") != tags and _ODD.search(piece):
             self.needs_exact = True
             return
-        valued = piece.count(b"</c>")  # cells holding something (self-closed ones hold nothing)
+        # cells holding something (self-closed ones hold nothing); with </cols>, </cfRule>... a few too many
+        valued = piece.count(b"</c")
+        if valued != piece.count(b"</c>") and _SPACED_END.search(piece):
+            self.needs_exact = True  # </c >: the plain counts below would miss the cell
+            return
         if not valued and not self._seeded:
             return
         self.cells = True
@@ -170,8 +184,10 @@ class CellReach:
             if name == b"row":
                 if not close:
                     ref = _R_ATTR.search(attrs)
-                    if ref and ref.group(1).isdigit():
-                        self._row = int(ref.group(1)) - 1
+                    # calamine reads the row from the digits and ignores letters before them (r="A1048576")
+                    found = _ROW_REF.fullmatch(ref.group(1)) if ref else None
+                    if found and int(found.group(1)) > 0:
+                        self._row = int(found.group(1)) - 1
                 if close or self_closed:
                     self._row += 1
                     self._col = 0
@@ -182,7 +198,7 @@ class CellReach:
             row, col = self._row, self._col
             ref = _R_ATTR.search(attrs)
             if ref:
-                m2 = re.fullmatch(rb"([A-Za-z]+)([0-9]+)", ref.group(1))
+                m2 = _CELL_REF.fullmatch(ref.group(1))
                 if m2 and int(m2.group(2)) > 0:
                     row, col = int(m2.group(2)) - 1, _column_number(m2.group(1)) - 1
             if not self_closed:
@@ -215,13 +231,21 @@ def _shape_table(cols: int) -> bytes:
 
 _SST_TAG = re.compile(rb"<(?:[^\s<>/!?:]+:)?sst\b([^>]*)>")
 _UNIQUE = re.compile(rb"""uniqueCount\s*=\s*["'](\d+)["']""")
-_SI_START = re.compile(rb"<(?:[^\s<>/!?:]+:)?si(?=[\s>/])")
+_SI_END = re.compile(rb"</(?:[^\s<>/!?:]+:)?si\s*>|<(?:[^\s<>/!?:]+:)?si(?:\s[^<>]*)?/>")
 
 
 class SharedStrings:
     """sharedStrings.xml: calamine reserves room for ``uniqueCount`` strings
     before reading one, so that number must match the strings really there;
-    and the longest string, for the bound on text read out."""
+    and the longest string, for the bound on text read out.
+
+    Strings are measured between end tags, not start tags: calamine reads a
+    string from its ``<si>`` to the first ``</si>`` after it, whatever stands
+    between (``<si>a<si>b</si></si>`` is one string "ab", the second end a
+    stray), so its string i ends at end tag i or a later one and is never
+    longer than the longest stretch measured here. ``flat`` (measured with
+    ``lengths``): every stretch holds exactly one start tag, so calamine's
+    string i is stretch i."""
 
     def __init__(self, unique: int, lengths: array | None = None) -> None:
         self.part = ""
@@ -229,7 +253,9 @@ class SharedStrings:
         self.strings = 0
         self.longest = 0
         self.lengths = lengths  # when given: the (XML) length of every string, in order
+        self.flat = True
         self._run = 0
+        self._starts = 0
 
     @classmethod
     def of(cls, first_piece: bytes) -> SharedStrings | None:
@@ -241,28 +267,46 @@ class SharedStrings:
         return cls(int(unique.group(1)) if unique else 0)
 
     def feed(self, piece: bytes) -> None:
-        if b":si" in piece or b"<si/" in piece or b"<si " in piece:
-            segments = _SI_START.split(piece)
-        else:
-            segments = piece.split(b"<si>")
+        plain = (b":si" not in piece and b"<si/" not in piece and piece.count(b"<si") == piece.count(b"<si>")
+                 and piece.count(b"</si") == piece.count(b"</si>"))
+        segments = piece.split(b"</si>") if plain else _SI_END.split(piece)
         self.strings += len(segments) - 1
+        if self.lengths is not None:
+            self._flat(segments, plain)
         self._run += len(segments[0])
         if len(segments) > 1:
             self.longest = max(self.longest, self._run, max(map(len, segments[1:-1]), default=0))
             if self.lengths is not None:
-                if self.strings > len(segments) - 1:  # the string begun in the last piece ends here
-                    self.lengths.append(self._run)
+                self.lengths.append(self._run)
                 self.lengths.extend(map(len, segments[1:-1]))
             self._run = len(segments[-1])
+
+    def _flat(self, segments: list[bytes], plain: bool) -> None:
+        if not plain:
+            self.flat = False  # prefixed, spaced or self-closed tags: no claim that string i is stretch i
+        if not self.flat:
+            return
+        starts = [s.count(b"<si>") for s in segments]
+        starts[0] += self._starts
+        if any(n != 1 for n in starts[:-1]):
+            self.flat = False
+        self._starts = starts[-1]
 
     def check(self, path: Path, part: str) -> None:
         self.part = part
         self.longest = max(self.longest, self._run)
-        if self.lengths is not None and self.strings:
-            self.lengths.append(self._run)
         if self.unique > self.strings + self.strings // 10 + 1000:
             raise refuse("workbook.xml_bomb", path, part=part,
                          detail=f"uniqueCount={count(self.unique)} > {count(self.strings)} × <si>")
+
+    def bounds(self) -> array:
+        """For each index calamine may be given, the most text it can stand for."""
+        if self.flat or self.lengths is None:
+            return self.lengths
+        out = array("I", self.lengths)
+        for i in range(len(out) - 2, -1, -1):  # string i is stretch i or a later one
+            out[i] = max(out[i], out[i + 1])
+        return out
 
 
 _SHEET = re.compile(rb"""<(?:[^\s<>/!?:]+:)?sheet\s[^>]*?name\s*=\s*["']([^"']*)["'][^>]*?\bid\s*=\s*["']([^"']*)["']""")

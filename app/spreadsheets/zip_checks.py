@@ -28,7 +28,7 @@ from typing import BinaryIO, Iterator
 
 from app.spreadsheets.limits import Limits, WorkbookError, count, refuse
 from app.spreadsheets.ods_checks import OdsTables
-from app.spreadsheets.xml_parts import CellReach, SharedStrings, sheet_parts
+from app.spreadsheets.xml_parts import NOT_ANGLES, CellReach, SharedStrings, sheet_parts
 
 __all__ = ["Package", "check_package"]
 
@@ -91,9 +91,13 @@ def _check_entries(infos: list[zipfile.ZipInfo], path: Path, limits: Limits) -> 
     total = 0
     for info in infos:
         name = info.filename
-        if name in seen:  # two readers may pick different copies: the scanned one must be the read one
+        # Two readers may pick different copies: the scanned one must be the read one. calamine finds a
+        # part whatever the case of its name (xl/SharedStrings.xml for xl/sharedStrings.xml), so two names
+        # differing only in case are two copies too.
+        folded = name.lower()
+        if folded in seen:
             raise refuse("workbook.unreadable", path, detail=f"zip: {name} twice")
-        seen.add(name)
+        seen.add(folded)
         if info.flag_bits & 0x1:
             raise refuse("workbook.unreadable", path, detail=f"zip: {name} encrypted")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
@@ -110,6 +114,7 @@ def _check_entries(infos: list[zipfile.ZipInfo], path: Path, limits: Limits) -> 
 
 
 def _package_kind(archive: zipfile.ZipFile, names: set[str], path: Path) -> str:
+    names = names | {n.lower() for n in names}  # calamine finds XL/Workbook.xml as xl/workbook.xml
     if "xl/workbook.bin" in names:
         raise refuse("workbook.not_spreadsheet", path, kind="Excel Binary (.xlsb)")
     if "xl/workbook.xml" in names:  # what calamine looks for, [Content_Types].xml or not
@@ -146,14 +151,20 @@ def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], kind: st
         sst: SharedStrings | None = None
         ods = OdsTables(path, limits) if info.filename == "content.xml" else None
         keep = info.filename in _SHEET_NAMES and info.file_size < CHUNK
+        # the one calamine reads as the shared strings, whatever its root element or where it stands
+        calamine_strings = kind == "xlsx" and info.filename.lower() == SHARED_STRINGS
         first = True
-        for piece in _pieces(archive, info, path, min(info.file_size, budget)):
+        for piece, loose in _checked_pieces(archive, info, path, min(info.file_size, budget)):
             if first:
                 _check_encoding(piece, info.filename, path)
                 sst = SharedStrings.of(piece)
+                if sst is None and calamine_strings:
+                    sst = SharedStrings(0)
                 first = False
             _check_dtd(piece, info.filename, path, strict=ods is not None)
-            reach.feed(piece)
+            if loose and ods is not None:
+                _check_attribute_values(piece, info.filename, path)
+            reach.feed(piece, loose)
             if sst is not None:
                 sst.feed(piece)
             if ods is not None:
@@ -169,7 +180,8 @@ def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], kind: st
             reaches.append((info.filename, reach))
         if sst is not None:
             sst.check(path, info.filename)
-            strings = sst
+            if calamine_strings:  # an <sst> in another part is not what calamine reads
+                strings = sst
     names = sheet_parts(kept.get("xl/workbook.xml", b""), kept.get("xl/_rels/workbook.xml.rels", b""))
     by_name = {i.filename: i for i in infos}
     for i, (part, reach) in enumerate(reaches):
@@ -186,16 +198,19 @@ def _scan_parts(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], kind: st
 
 
 _SHEET_NAMES = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+SHARED_STRINGS = "xl/sharedstrings.xml"  # lower case: calamine looks the name up ignoring case
 # calamine reads a sheet wherever the workbook's relationship points, whatever
 # the part's name, as long as the path it makes is in one of these folders (it
 # refuses any other): so every part in them is checked as a sheet, not only
-# those named .xml (a sheet named sheet1.bin once slipped past the checks).
+# those named .xml (a sheet named sheet1.bin once slipped past the checks),
+# and in any case (it finds XL/Worksheets/SHEET1.BIN for xl/worksheets/sheet1.bin).
 SHEET_FOLDERS = ("xl/worksheets/", "xl/chartsheets/", "xl/dialogsheets/")
 
 
 def _parsed(name: str, kind: str) -> bool:
     """Whether the parser may read this part as XML."""
-    return name.lower().endswith((".xml", ".rels")) or (kind == "xlsx" and name.startswith(SHEET_FOLDERS))
+    name = name.lower()
+    return name.endswith((".xml", ".rels")) or (kind == "xlsx" and name.startswith(SHEET_FOLDERS))
 
 
 def _measure_again(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, mode: str,
@@ -214,7 +229,10 @@ def _check_text(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], reaches:
                 strings: SharedStrings, path: Path, limits: Limits) -> None:
     """calamine hands Python one copy of a shared string per cell that uses it:
     a long string used by many cells is an expansion bomb. First a bound from
-    the longest string; only when that is too loose, the exact sum."""
+    the longest string; only when that is too loose, the sum over the cells,
+    where a cell not written the plain way (``<c r="A1" t="s"><v>12</v></c>``)
+    counts as the longest string: calamine reads an index it cannot parse
+    (`` 12``, ``+12``) as 0 and takes the last of several values."""
     by_name = {i.filename: i for i in infos}
     uses = sum(r.valued for _, r in reaches)  # every cell using a shared string holds a value
     if uses * strings.longest <= limits.max_text:
@@ -224,6 +242,8 @@ def _check_text(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], reaches:
     for piece in _pieces(archive, by_name[strings.part], path, by_name[strings.part].file_size):
         sst.feed(piece)
     sst.check(path, strings.part)
+    bounds = sst.bounds()
+    longest = max(bounds, default=0)
     total = 0
     for name, _ in reaches:
         carry = b""
@@ -231,13 +251,16 @@ def _check_text(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], reaches:
             buf = carry + piece
             cut = _last_cell_start(buf)  # a cell and its value are read in the same piece
             carry = buf[cut:]
-            total += _shared_text(buf[:cut], lengths)
-        total += _shared_text(carry, lengths)
+            total += _shared_text(buf[:cut], bounds, longest)
+        total += _shared_text(carry, bounds, longest)
         if total > limits.max_text:
             raise refuse("workbook.too_much_text", path, size=f"{count(total)}+ B", limit=f"{count(limits.max_text)} B")
 
 
-_SHARED_INDEX = re.compile(rb'<(?:[^\s<>/:]+:)?c\s[^>]*?\bt\s*=\s*["\']s["\'][^>]*>\s*<(?:[^\s<>/:]+:)?v>\s*(\d+)')
+_ATTRS = rb"""(?:[^>"']|"[^"]*"|'[^']*')*"""
+_SHARED_INDEX = re.compile(rb"<(?:[^\s<>/:]+:)?c\s" + _ATTRS + rb"""?\bt\s*=\s*["']s["']""" + _ATTRS
+                           + rb">\s*<(?:[^\s<>/:]+:)?v>(0|[1-9][0-9]{0,8})</(?:[^\s<>/:]+:)?v\s*>\s*</(?:[^\s<>/:]+:)?c\s*>")
+_SHARED_TYPE = re.compile(rb"""\bt\s*=\s*["']s["']""")
 
 
 def _last_cell_start(buf: bytes) -> int:
@@ -247,9 +270,36 @@ def _last_cell_start(buf: bytes) -> int:
     return max(at, 0)
 
 
-def _shared_text(xml: bytes, lengths: array) -> int:
-    n = len(lengths)
-    return sum(lengths[i] for i in map(int, _SHARED_INDEX.findall(xml)) if i < n)
+def _shared_text(xml: bytes, bounds: array, longest: int) -> int:
+    n = len(bounds)
+    plain = _SHARED_INDEX.findall(xml)
+    others = len(_SHARED_TYPE.findall(xml)) - len(plain)
+    return sum(bounds[i] for i in map(int, plain) if i < n) + max(others, 0) * longest
+
+
+_TAG_QUOTED = re.compile(rb"<" + _ATTRS + rb">")
+
+
+def _check_attribute_values(piece: bytes, part: str, path: Path) -> None:
+    """A ">" inside an attribute value, which LibreOffice never writes: the
+    ODS checks read a tag up to its first ">", the XML reader to its real end."""
+    for m in _TAG_QUOTED.finditer(piece):
+        if m.group().find(b">", 0, len(m.group()) - 1) >= 0:
+            raise refuse("workbook.unreadable", path, detail=f"{part}: '>' inside an attribute value")
+
+
+def _checked_pieces(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path,
+                    limit: int) -> Iterator[tuple[bytes, bool]]:
+    """``_pieces``, each with whether a ">" stands outside the end of a tag.
+    A "<" inside a tag (in an attribute value, which XML forbids and the
+    parser takes) is refused: a piece could end inside that tag and the
+    checks would lose it, while calamine reads it whole."""
+    for piece in _pieces(archive, info, path, limit):
+        angles = piece.translate(None, NOT_ANGLES)
+        if b"<<" in angles or angles.endswith(b"<"):
+            _check_dtd(piece, info.filename, path)  # a DTD's own "<" is named as what it is
+            raise refuse("workbook.unreadable", path, detail=f"{info.filename}: '<' inside a tag")
+        yield piece, b">>" in angles or angles.startswith(b">")
 
 
 def _pieces(archive: zipfile.ZipFile, info: zipfile.ZipInfo, path: Path, limit: int) -> Iterator[bytes]:
