@@ -150,6 +150,12 @@ class Limits:
     ratio_floor: int = 1024 * 1024         # parts smaller than this may pack as well as they like
     max_text: int = 256_000_000            # bytes of cell text once every cell is read out
 
+    @property
+    def max_cells_in_all(self) -> int:
+        """Every sheet together, hidden ones too: calamine builds them all when it
+        opens a file (a workbook with one sheet per residential area is common)."""
+        return 4 * self.max_cells
+
 
 def megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"

@@ -41,7 +41,6 @@ MAX_SPACES = 10_000
 MAX_ROW_BYTES = 16 << 20
 # calamine builds every table of content.xml when it opens the file: all of them together may hold
 # this many times one sheet's limit (as app.spreadsheets.reading allows the sheets it keeps)
-ALL_SHEETS_FACTOR = 4
 
 
 class OdsTables:
@@ -129,7 +128,7 @@ class OdsTables:
             self._check_area()
             self._all += self._height * self._width
             self._tables += 1
-            limit = ALL_SHEETS_FACTOR * self.limits.max_cells
+            limit = self.limits.max_cells_in_all
             if self._all > limit:
                 raise too_many_cells_in_all(self.path, self._all, self._tables, limit)
         self._name = None

@@ -39,9 +39,6 @@ CellValue = Union[
 ]
 
 DEFAULT_LIMITS = Limits()
-# All visible sheets together, as a multiple of one sheet's limit (a workbook
-# with one sheet per residential area is common).
-WORKBOOK_CELLS_FACTOR = 4
 
 
 @dataclass
@@ -147,7 +144,7 @@ def _read(fh: BinaryIO, path: Path, limits: Limits, ods_merged: dict,
                 if end is not None:
                     height, width = end[0] + 1, end[1] + 1
                     total += height * width
-                    if height * width > limits.max_cells or total > WORKBOOK_CELLS_FACTOR * limits.max_cells:
+                    if height * width > limits.max_cells or total > limits.max_cells_in_all:
                         raise too_many_cells(path, meta.name, height, width, limits.max_cells)
                     rows = sheet.to_python(skip_empty_area=False)
                 found = sheet.merged_cell_ranges

@@ -35,7 +35,6 @@ _BOF, _EOF, _FILEPASS, _BOUNDSHEET, _SST, _CONTINUE = 0x0809, 0x000A, 0x002F, 0x
 MINI_CUTOFF = 4096  # [MS-CFB]: the only value there is, and the one calamine uses
 # calamine builds every sheet of an .xls (hidden ones, charts) when it opens the file: all of them
 # together may hold this many times one sheet's limit (as app.spreadsheets.reading allows the sheets it keeps)
-ALL_SHEETS_FACTOR = 4
 ROWS = 65_536  # BIFF8 rows are 16-bit
 
 
@@ -168,7 +167,7 @@ def _check_biff(wb: bytes, path: Path, limits: Limits) -> None:
         text += cells
         if text > limits.max_text:
             raise refuse("workbook.too_much_text", path, size=f"{count(text)}+", limit=count(limits.max_text))
-    limit = ALL_SHEETS_FACTOR * limits.max_cells
+    limit = limits.max_cells_in_all
     if bound > limit:  # many sheets, or wide ones: measure each grid exactly
         total = 0
         for i, ((name, pos), grid) in enumerate(zip(sheets, grids)):
