@@ -22,8 +22,10 @@ BUNDLE="$WORK/bundle/frontdesk"
 mkdir -p "$BUNDLE/_internal/resources"
 cp -r "$ROOT/resources/translations" "$ROOT/resources/icons" "$BUNDLE/_internal/resources/"
 touch "$BUNDLE/frontdesk.exe" "$BUNDLE/frontdesk-cli.exe"
+cp "$ROOT/LICENSE" "$BUNDLE/_internal/LICENSE.txt"
+echo "(a stand-in for the generated notices)" > "$BUNDLE/_internal/THIRD-PARTY-NOTICES.txt"
 VERSION="$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$ROOT/app/__init__.py")"
-makensis -V1 -DTARGET_AMD64 "-DVERSION=$VERSION" "-DBUNDLE=$BUNDLE" "-DOUTDIR=$WORK" "$ROOT/packaging/windows/frontdesk.nsi"
+makensis -INPUTCHARSET UTF8 -V1 -DTARGET_AMD64 "-DVERSION=$VERSION" "-DBUNDLE=$BUNDLE" "-DOUTDIR=$WORK" "$ROOT/packaging/windows/frontdesk.nsi"
 SETUP="$WORK/FrontDesk-$VERSION-setup.exe"
 
 wineboot -i >/dev/null 2>&1
