@@ -325,9 +325,10 @@ def test_the_installers_vietnamese_arrives_intact_whatever_the_code_page(tmp_pat
     assert utf16("Front Desk 0.1.0 — Sổ tay công tác Mặt trận xã (installer)") in setup.read_bytes()
 
     # and without its BOM the same script does not get there: the test would see it
-    no_bom = tmp_path / "frontdesk-nobom.nsi"
+    no_bom = tmp_path / "windows" / "frontdesk.nsi"  # beside a ..\site.toml.example, as in packaging/
+    no_bom.parent.mkdir()
     no_bom.write_bytes(NSI.read_bytes()[3:])
-    shutil.copy(ROOT / "packaging" / "site.toml.example", tmp_path.parent / "site.toml.example")  # ..\site.toml.example
+    shutil.copy(ROOT / "packaging" / "site.toml.example", tmp_path / "site.toml.example")
     out = tmp_path / "nobom"
     out.mkdir()
     run = makensis("-V1", "-DVERSION=0.1.0", f"-DBUNDLE={bundle}", f"-DOUTDIR={out}", charset="CP1258", script=no_bom)
