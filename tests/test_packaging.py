@@ -394,6 +394,7 @@ def test_the_installer_sets_permissions_and_reads_site_toml_before_touching_the_
 
 
 @needs_makensis
+@pytest.mark.skipif(sys.platform == "win32", reason="the stand-in signer is a POSIX shell script")
 def test_the_installer_and_its_uninstaller_are_signed_when_a_command_is_given(tmp_path):
     log = tmp_path / "signed.log"
     signer = tmp_path / "fake-signtool.sh"
@@ -451,3 +452,25 @@ def test_the_two_executables_say_who_they_are():
         assert "GPL-3.0-or-later" in strings["LegalCopyright"] and "MIT" not in strings["LegalCopyright"]
     spec = SPEC.read_text(encoding="utf-8")
     assert "version=version_resource(name) if WINDOWS else None" in spec
+
+
+def test_the_version_resources_pyinstaller_writes_name_each_executable(monkeypatch):
+    """With PyInstaller's own classes (skipped where PyInstaller and pefile are not
+    installed; outside Windows its compat module has no win32api, which only
+    reading and writing an .exe needs)."""
+    compat = pytest.importorskip("PyInstaller.compat")
+    pytest.importorskip("pefile")
+    monkeypatch.setattr(compat, "win32api", getattr(compat, "win32api", None), raising=False)
+    versioninfo = pytest.importorskip("PyInstaller.utils.win32.versioninfo")
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    nodes = [n for n in tree.body if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") == "LEGAL_COPYRIGHT"]
+    nodes += [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name in ("version_strings", "version_resource")]
+    scope: dict = {"re": re, "VERSION": "0.2.0rc1"}
+    exec(compile(ast.Module(nodes, []), str(SPEC), "exec"), scope)
+    window, console = str(scope["version_resource"]("frontdesk")), str(scope["version_resource"]("frontdesk-cli"))
+    assert "StringStruct('OriginalFilename', 'frontdesk.exe')" in window
+    assert "StringStruct('OriginalFilename', 'frontdesk-cli.exe')" in console
+    assert "filevers=(0, 2, 0, 1)" in window
+    raw = scope["version_resource"]("frontdesk-cli").toRaw()  # the bytes that go into the .exe
+    assert "frontdesk-cli.exe".encode("utf-16-le") in raw and "GPL-3.0-or-later".encode("utf-16-le") in raw
+    assert versioninfo.VSVersionInfo
