@@ -49,6 +49,8 @@ link="$(readlink "$TARGET/usr/bin/frontdesk")"
 FRONTDESK="$TARGET$link"
 [ -f "$TARGET/usr/share/applications/frontdesk.desktop" ] || fail "no desktop entry"
 [ -f "$TARGET/usr/share/icons/hicolor/256x256/apps/frontdesk.png" ] || fail "no icon"
+grep -q "GPL-3.0-or-later" "$TARGET/usr/share/doc/frontdesk/copyright" || fail "copyright"
+grep -q "^vietnam-provinces .*" "$TARGET/usr/share/doc/frontdesk/THIRD-PARTY-NOTICES.txt" || fail "THIRD-PARTY-NOTICES.txt"
 
 export FRONTDESK_HOME="$WORK/home" QT_QPA_PLATFORM=offscreen
 unset FRONTDESK_SITE_CONFIG FRONTDESK_LANG
@@ -131,8 +133,9 @@ if command -v makensis >/dev/null; then
     stand_in="$WORK/windows-bundle/frontdesk"
     mkdir -p "$stand_in/_internal"
     cp -r "$ROOT/dist/frontdesk/_internal/resources" "$stand_in/_internal/"
+    cp "$ROOT/dist/frontdesk/_internal/LICENSE.txt" "$ROOT/dist/frontdesk/_internal/THIRD-PARTY-NOTICES.txt" "$stand_in/_internal/"
     printf 'MZ' > "$stand_in/frontdesk.exe"; printf 'MZ' > "$stand_in/frontdesk-cli.exe"
-    makensis -V1 "-DVERSION=$VERSION" "-DBUNDLE=$stand_in" "-DOUTDIR=$WORK" packaging/windows/frontdesk.nsi
+    makensis -INPUTCHARSET UTF8 -V1 "-DVERSION=$VERSION" "-DBUNDLE=$stand_in" "-DOUTDIR=$WORK" packaging/windows/frontdesk.nsi
     ls -la "$WORK/FrontDesk-$VERSION-setup.exe"
 else
     echo "(makensis not installed: apt-get install nsis)"

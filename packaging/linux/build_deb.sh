@@ -8,7 +8,9 @@
 #   /usr/bin/frontdesk                   -> /opt/frontdesk/frontdesk
 #   /usr/share/applications/frontdesk.desktop
 #   /usr/share/icons/hicolor/{256x256,scalable}/apps/frontdesk.{png,svg}
-#   /usr/share/doc/frontdesk/            IT.md, site.toml.example, copyright
+#   /usr/share/doc/frontdesk/            IT.md, site.toml.example, copyright,
+#                                        THIRD-PARTY-NOTICES.txt (made by packaging/frontdesk.spec
+#                                        from the bundled packages' metadata)
 # No maintainer scripts: the desktop and icon caches are refreshed by the
 # triggers of desktop-file-utils and hicolor-icon-theme, and nothing of the
 # users' (their data, backups, logs under their home folders) is dpkg's.
@@ -26,8 +28,11 @@ VERSION="$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$ROOT/app/__init__.py")"
 ARCH="$(dpkg --print-architecture)"
 [ -n "$VERSION" ] || { echo "no __version__ in app/__init__.py" >&2; exit 1; }
 [ -x "$BUNDLE/frontdesk" ] || { echo "no bundle at $BUNDLE (run PyInstaller first)" >&2; exit 1; }
+NOTICES="$BUNDLE/_internal/THIRD-PARTY-NOTICES.txt"
+[ -s "$NOTICES" ] || { echo "no $NOTICES (packaging/frontdesk.spec makes it): build the bundle again" >&2; exit 1; }
 
-STAGE="$ROOT/build/deb/frontdesk_${VERSION}_${ARCH}"
+# FRONTDESK_BUILD_DIR: where the package is staged (tests use a temporary folder)
+STAGE="${FRONTDESK_BUILD_DIR:-$ROOT/build}/deb/frontdesk_${VERSION}_${ARCH}"
 rm -rf "$STAGE"
 mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applications" \
          "$STAGE/usr/share/icons/hicolor/256x256/apps" "$STAGE/usr/share/icons/hicolor/scalable/apps" \
@@ -40,13 +45,28 @@ install -m 0644 "$ROOT/resources/icons/frontdesk.png" "$STAGE/usr/share/icons/hi
 install -m 0644 "$ROOT/resources/icons/frontdesk.svg" "$STAGE/usr/share/icons/hicolor/scalable/apps/frontdesk.svg"
 install -m 0644 "$ROOT/docs/IT.md" "$STAGE/usr/share/doc/frontdesk/IT.md"
 install -m 0644 "$ROOT/packaging/site.toml.example" "$STAGE/usr/share/doc/frontdesk/site.toml.example"
+install -m 0644 "$NOTICES" "$STAGE/usr/share/doc/frontdesk/THIRD-PARTY-NOTICES.txt"
+# Debian's machine-readable format; the bundled components are listed, each
+# with its licence, in THIRD-PARTY-NOTICES.txt (generated, never by hand).
 cat > "$STAGE/usr/share/doc/frontdesk/copyright" <<TXT
-Front Desk (Sổ tay công tác Mặt trận xã) $VERSION
-License: GPL-3.0-or-later (/usr/share/common-licenses/GPL-3)
-/opt/frontdesk/_internal holds Python (PSF License), Qt and PySide6 (LGPLv3),
-vietnam-provinces (GPL-3.0-or-later), python-calamine (MIT), openpyxl (MIT),
-xlsxwriter (BSD-2-Clause), keyring (MIT), platformdirs (MIT),
-sqlite-utils (Apache-2.0) and their dependencies.
+Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+Upstream-Name: Front Desk (Sổ tay công tác Mặt trận xã)
+Comment: Version $VERSION. /opt/frontdesk/_internal holds Python, Qt (PySide6)
+ and the other components listed, each with its licence, in
+ /usr/share/doc/frontdesk/THIRD-PARTY-NOTICES.txt.
+
+Files: *
+Copyright: Front Desk contributors
+License: GPL-3.0-or-later
+
+License: GPL-3.0-or-later
+ This program is free software: you can redistribute it and/or modify it
+ under the terms of the GNU General Public License as published by the Free
+ Software Foundation, either version 3 of the License, or (at your option)
+ any later version.
+ .
+ On Debian systems, the complete text of the GNU General Public License
+ version 3 can be found in /usr/share/common-licenses/GPL-3.
 TXT
 
 # Files readable by all, programs and folders executable; root owns all.

@@ -8,9 +8,11 @@
 # does that on a Windows runner). Compiled with -DTARGET_AMD64 because a
 # 64-bit-only Wine cannot run NSIS's usual 32-bit stub. Checked: silent install
 # per machine, /SITE copies site.toml to ProgramData\MTTQ\FrontDesk, a missing
-# /SITE file stops with exit 2, shortcuts and registry, an upgrade over the same
+# /SITE file or an empty one stops with exit 2 (nothing installed), shortcuts and registry, an upgrade over the same
 # folder removes the old program files and honours /NODESKTOP, the uninstaller
 # removes the program, shortcuts and registry and keeps the user's data and site.toml.
+# Not checked: the folders' permissions (Wine's icacls does not really set them;
+# .github/workflows/windows.yml checks them on Windows).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 WORK="$(mktemp -d /tmp/frontdesk-wine.XXXXXX)"
@@ -22,8 +24,10 @@ BUNDLE="$WORK/bundle/frontdesk"
 mkdir -p "$BUNDLE/_internal/resources"
 cp -r "$ROOT/resources/translations" "$ROOT/resources/icons" "$BUNDLE/_internal/resources/"
 touch "$BUNDLE/frontdesk.exe" "$BUNDLE/frontdesk-cli.exe"
+cp "$ROOT/LICENSE" "$BUNDLE/_internal/LICENSE.txt"
+echo "(a stand-in for the generated notices)" > "$BUNDLE/_internal/THIRD-PARTY-NOTICES.txt"
 VERSION="$(sed -n 's/^__version__ = "\(.*\)"/\1/p' "$ROOT/app/__init__.py")"
-makensis -V1 -DTARGET_AMD64 "-DVERSION=$VERSION" "-DBUNDLE=$BUNDLE" "-DOUTDIR=$WORK" "$ROOT/packaging/windows/frontdesk.nsi"
+makensis -INPUTCHARSET UTF8 -V1 -DTARGET_AMD64 "-DVERSION=$VERSION" "-DBUNDLE=$BUNDLE" "-DOUTDIR=$WORK" "$ROOT/packaging/windows/frontdesk.nsi"
 SETUP="$WORK/FrontDesk-$VERSION-setup.exe"
 
 wineboot -i >/dev/null 2>&1
@@ -37,6 +41,14 @@ set -e
 [ "$code" = 2 ] || fail "a missing /SITE file: exit $code, not 2"
 [ ! -e "$C/FrontDesk" ] || fail "installed despite a missing /SITE file"
 echo "missing /SITE file: exit 2, nothing installed"
+
+: > "$WORK/empty.toml"
+set +e
+wine "$SETUP" /S "/SITE=Z:${WORK//\//\\}\\empty.toml"; code=$?
+set -e
+[ "$code" = 2 ] || fail "an empty /SITE file: exit $code, not 2"
+[ ! -e "$C/FrontDesk" ] && [ ! -e "$C/Program Files/FrontDesk/frontdesk.exe" ] || fail "installed despite an empty /SITE file"
+echo "empty /SITE file: exit 2, nothing installed"
 
 wine "$SETUP" /S "/SITE=Z:${WORK//\//\\}\\site.toml" '/D=C:\FrontDesk'
 [ -f "$C/FrontDesk/frontdesk.exe" ] && [ -f "$C/FrontDesk/uninstall.exe" ] || fail "program files"
