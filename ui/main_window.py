@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         if key == "overview":
             from ui.pages.overview import OverviewPage
 
-            page = OverviewPage(store)
+            page = OverviewPage(store, runner)
             page.open_view.connect(self.open_view)
             page.person_clicked.connect(lambda person_id: self.open_view("tasks:person", person_id))
         elif key == "people":
@@ -353,6 +353,10 @@ class MainWindow(QMainWindow):
             self.organizations.show_vacancies()
         elif page == "organizations" and state == "concurrent":
             self.organizations.show_concurrent()
+        elif page == "people" and state == "import":
+            self.people.import_roster()
+        elif page == "outbox" and state == "destination":
+            self.outbox.change_destination()
 
     def show_person(self, person_id: int):
         """A person's card over whatever page is showing."""

@@ -395,36 +395,21 @@ ORG_ISSUERS = {
     "trade_union": ("Liên đoàn Lao động {province}", ["{n}/KH-LĐLĐ", "{n}/CV-LĐLĐ"]),
 }
 
-# Recurring duties: (title, detail, org code, cadence, due_day, due_month,
-# lead_days, priority, owner role). Owner roles are resolved in app.demo.builder.
-DUTIES: list[tuple[str, str | None, str, str, int, int, int, str, str]] = [
-    ("Báo cáo công tác Mặt trận tháng",
-     "Gửi Ban Thường trực Ủy ban MTTQ Việt Nam {province} trước ngày 20 hằng tháng.",
-     "front", "monthly", 20, 1, 10, "high", "front_deputy"),
-    ("Báo cáo công tác Mặt trận quý",
-     "Số liệu quý; gửi kèm biểu mẫu thống kê theo hướng dẫn của tỉnh.",
-     "front", "quarterly", 15, 3, 14, "high", "front_chair"),
-    ("Báo cáo sơ kết công tác Mặt trận 6 tháng", None,
-     "front", "half_yearly", 15, 6, 21, "high", "front_chair"),
-    ("Báo cáo tổng kết công tác Mặt trận năm",
-     "Kèm phương hướng, nhiệm vụ năm sau và danh sách đề nghị khen thưởng.",
-     "front", "yearly", 30, 11, 30, "urgent", "front_chair"),
-    ("Giao ban Ban Thường trực hằng tuần",
-     "Sáng thứ Hai tại trụ sở Ủy ban MTTQ xã; các tổ chức thành viên báo cáo nhanh.",
-     "front", "weekly", 1, 1, 3, "normal", "front_member"),
-    ("Tổng hợp ý kiến, kiến nghị cử tri", None,
-     "front", "quarterly", 10, 3, 14, "normal", "front_member"),
-    ("Cập nhật danh sách hộ nghèo, hộ cận nghèo", None,
-     "front", "half_yearly", 30, 6, 30, "normal", "front_deputy"),
-    ("Báo cáo kết quả giám sát, phản biện xã hội", None,
-     "front", "quarterly", 25, 3, 14, "normal", "front_member"),
-    ("Báo cáo hoạt động Hội Liên hiệp Phụ nữ tháng", None,
-     "women", "monthly", 18, 1, 7, "normal", "women_chair"),
-    ("Báo cáo công tác Đoàn và phong trào thanh thiếu nhi quý", None,
-     "youth", "quarterly", 20, 3, 14, "normal", "youth_secretary"),
-    ("Tổng hợp tình hình tư tưởng Nhân dân tháng", None,
-     "front", "monthly", 25, 1, 7, "normal", "front_member"),
-]
+# Who owns each standard recurring duty (app.domain.standard_duties) in the
+# demo: a role resolved in app.demo.builder.
+DUTY_OWNERS: dict[str, str] = {
+    "Báo cáo công tác Mặt trận tháng": "front_deputy",
+    "Báo cáo công tác Mặt trận quý": "front_chair",
+    "Báo cáo sơ kết công tác Mặt trận 6 tháng": "front_chair",
+    "Báo cáo tổng kết công tác Mặt trận năm": "front_chair",
+    "Giao ban Ban Thường trực hằng tuần": "front_member",
+    "Tổng hợp ý kiến, kiến nghị cử tri": "front_member",
+    "Cập nhật danh sách hộ nghèo, hộ cận nghèo": "front_deputy",
+    "Báo cáo kết quả giám sát, phản biện xã hội": "front_member",
+    "Báo cáo hoạt động Hội Liên hiệp Phụ nữ tháng": "women_chair",
+    "Báo cáo công tác Đoàn và phong trào thanh thiếu nhi quý": "youth_secretary",
+    "Tổng hợp tình hình tư tưởng Nhân dân tháng": "front_member",
+}
 
 SURNAMES = _nfc(SURNAMES)
 REGIONAL_SURNAMES = _nfc(REGIONAL_SURNAMES)
@@ -455,4 +440,3 @@ MODELS = _nfc(MODELS)
 DISASTERS = _nfc(DISASTERS)
 ISSUERS = _nfc(ISSUERS)
 ORG_ISSUERS = _nfc(ORG_ISSUERS)
-DUTIES = _nfc(DUTIES)

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from app.demo import names as N
 from app.demo.state import Weighted
 from app.domain.duties import add_duty, generate_tasks
+from app.domain.standard_duties import STANDARD_DUTIES
 from app.domain.organizations import STANDARD_MEMBER_ORGS
 from app.domain.tasks import set_status
 from app.text.vietnamese import clean_text
@@ -63,15 +64,15 @@ def add_duties(b: Builder) -> None:
     appointments stage named, and a year of the tasks they made."""
     rng = b.rng
     store = b.store
-    b.report("duties", 0, len(N.DUTIES))
+    b.report("duties", 0, len(STANDARD_DUTIES))
     province = _lower_unit(b.info.province_name)
     fallback = b.roles.get("front_chair")
-    for duty in N.DUTIES:
-        title, detail, org_code, cadence, due_day, due_month, lead_days, priority, owner = duty
+    for duty in STANDARD_DUTIES:
+        title, detail, org_code, cadence, due_day, due_month, lead_days, priority = duty
         org_id = b.org_ids.get(org_code)
         if org_id is None:
             continue
-        person = b.roles.get(owner, fallback)
+        person = b.roles.get(N.DUTY_OWNERS[title], fallback)
         add_duty(
             store,
             {
@@ -109,7 +110,7 @@ def add_duties(b: Builder) -> None:
         elif r < 0.35:
             set_status(store, task_id, "in_progress")
     b.duty_tasks = len(created)
-    b.report("duties", len(N.DUTIES), len(N.DUTIES))
+    b.report("duties", len(STANDARD_DUTIES), len(STANDARD_DUTIES))
 
 
 # -- ad-hoc tasks ----------------------------------------------------------------

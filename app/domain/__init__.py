@@ -2,7 +2,7 @@
 duties, tasks and workload; the change log, erasure on request, search, and a new commune's
 database.
 
-Modules: bulk_people, change_log, change_names, change_texts, change_words, commune, duties, erasure, me, organizations, people, people_list, positions, search, tasks, workload.
+Modules: bulk_people, change_log, change_names, change_texts, change_words, commune, duties, erasure, me, organizations, people, people_list, positions, search, standard_duties, tasks, workload.
 
 The public API is the table below, name -> module: what the window and the command line
 use. Each name loads its module on first use (``app.lazy``), so importing the package is free.
@@ -18,6 +18,7 @@ _API = {
     "add_duty": "duties", "CADENCES": "duties", "check_duty": "duties", "DutyView": "duties",
     "generate_tasks": "duties", "get_duty": "duties", "list_duties": "duties", "period_label": "duties",
     "set_active": "duties", "update_duty": "duties",
+    "add_standard_duties": "standard_duties", "missing_standard_duties": "standard_duties",
     "erase_person": "erasure",
     "my_person_id": "me", "set_my_person": "me",
     "add_residential_area": "organizations", "find_organization": "organizations",

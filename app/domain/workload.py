@@ -91,6 +91,8 @@ class Overview:
     concurrent_holders: int
     busiest: list[PersonLoad]
     unsent_reports: int
+    duties: int = 0                                    # recurring duties in force
+    next_report: tuple[int, str, str] | None = None    # (task id, title, due ISO date) of the next report due
 
 
 def overview(store: Store, *, today: date | None = None) -> Overview:
@@ -119,4 +121,16 @@ def overview(store: Store, *, today: date | None = None) -> Overview:
         concurrent_holders=len(concurrent_holders(store, as_of=today)),
         busiest=busiest(store, 8),
         unsent_reports=q("SELECT count(*) FROM outbox WHERE state != 'sent'").fetchone()[0],
+        duties=q("SELECT count(*) FROM duty WHERE active = 1").fetchone()[0],
+        next_report=next_report_due(store, today),
     )
+
+
+def next_report_due(store: Store, today: date) -> tuple[int, str, str] | None:
+    """The open report task due soonest from ``today`` (a task whose title
+    says it is a report, "Báo cáo ..."): (id, title, due date)."""
+    row = store.conn.execute(
+        "SELECT id, title, due_on FROM task WHERE status IN ('todo', 'in_progress') AND due_on >= ?"
+        " AND (title LIKE 'Báo cáo%' OR title LIKE 'Bao cao%' OR title LIKE 'BÁO CÁO%')"
+        " ORDER BY due_on, id LIMIT 1", (today.isoformat(),)).fetchone()
+    return (row[0], row[1], row[2]) if row else None

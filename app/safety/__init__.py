@@ -16,7 +16,8 @@ _API = {
     "back_up": "schedule", "backup_at_quit": "schedule", "backup_at_start": "schedule",
     "maybe_backup": "schedule",
     "damage_found": "startup",
-    "CopiedBackup": "usb_copy", "copy_backup_to": "usb_copy",
+    "CopiedBackup": "usb_copy", "copy_backup_to": "usb_copy", "last_usb_copy": "usb_copy",
+    "record_usb_copy": "usb_copy",
 }
 __all__ = sorted(_API)
 __getattr__ = lazy_api(__name__, _API)

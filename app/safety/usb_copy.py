@@ -38,6 +38,7 @@ from typing import Any, BinaryIO, Callable, Iterator
 
 from app import durable
 from app import messages
+from app.clock import iso_timestamp
 from app.db.backups import (
     PARTIAL_SUFFIX, connect_readonly, free_space, fsync_folder, header_problem, human_size, is_disk_full,
     verify_backup,
@@ -325,3 +326,18 @@ def copy_backup_to(
     fsync_folder(folder)
     log.info("backup copied and read back (%s)", read_back)
     return CopiedBackup(target, size, digest.hexdigest(), read_back)
+
+
+USB_COPY_KEY = "last_usb_copy"  # meta: when a backup was last copied out and read back (ISO 8601)
+
+
+def record_usb_copy(store, copied: CopiedBackup) -> None:
+    """Remember that a good copy left for a USB stick (the first-steps list
+    and the overview ask when that last happened)."""
+    with store.transaction():
+        store.set_meta(USB_COPY_KEY, iso_timestamp(store.clock.now()))
+    store.events.emit("backups_changed")
+
+
+def last_usb_copy(store) -> str | None:
+    return store.meta(USB_COPY_KEY)

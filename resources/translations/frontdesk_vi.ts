@@ -324,17 +324,17 @@ Không dùng được: %2</translation>
         <translation>Đang kiểm tra bản chép…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="325"/>
+        <location filename="../../ui/pages/backups.py" line="326"/>
         <source>Copied the backup of %1 to %2 (%3) and read it back: the copy is good. The stick now holds everyone&apos;s personal data: keep it locked away.</source>
         <translation>Đã chép bản sao lưu lúc %1 vào %2 (%3) và đọc lại: bản chép tốt. Ổ USB này giờ chứa dữ liệu cá nhân của mọi người: hãy cất giữ cẩn thận.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="336"/>
+        <location filename="../../ui/pages/backups.py" line="337"/>
         <source>The copy was stopped; nothing was left on the stick.</source>
         <translation>Đã dừng chép; không để lại gì trên ổ USB.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="345"/>
+        <location filename="../../ui/pages/backups.py" line="346"/>
         <source>Go back to the data as it was at %1?
 
 • First the data as it is now is backed up, so you can come back to it.
@@ -347,7 +347,7 @@ Không dùng được: %2</translation>
 • Những thay đổi làm sau %1 sẽ không còn hiện (chúng vẫn nằm trong bản sao lưu tạo trước khi khôi phục).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="351"/>
+        <location filename="../../ui/pages/backups.py" line="352"/>
         <source>Restore a backup</source>
         <translation>Khôi phục bản sao lưu</translation>
     </message>
@@ -1580,6 +1580,54 @@ Không dùng được: %2</translation>
     </message>
 </context>
 <context>
+    <name>FirstSteps</name>
+    <message>
+        <location filename="../../ui/widgets/first_steps.py" line="35"/>
+        <source>First steps for your commune</source>
+        <translation>Những việc đầu tiên của xã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/first_steps.py" line="38"/>
+        <source>Import the member roster from Excel</source>
+        <translation>Nhập danh sách hội viên từ tệp Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/first_steps.py" line="38"/>
+        <source>Import…</source>
+        <translation>Nhập…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/first_steps.py" line="39"/>
+        <source>Add the standard recurring duties (monthly, quarterly, half-year and yearly reports and meetings)</source>
+        <translation>Thêm các nhiệm vụ thường xuyên chuẩn (báo cáo, giao ban hằng tháng, quý, 6 tháng, năm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/first_steps.py" line="40"/>
+        <source>Add them</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/first_steps.py" line="41"/>
+        <source>Say where reports go (the province&apos;s folder, WebDAV or e-mail)</source>
+        <translation>Chọn nơi gửi báo cáo (thư mục của tỉnh, WebDAV hoặc thư điện tử)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/first_steps.py" line="42"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/first_steps.py" line="43"/>
+        <source>Make the first copy of the data to a USB stick</source>
+        <translation>Sao chép dữ liệu sang USB lần đầu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/first_steps.py" line="43"/>
+        <source>Copy…</source>
+        <translation>Sao chép…</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <location filename="../../ui/dialogs/form_dialog.py" line="58"/>
@@ -1863,12 +1911,12 @@ Không dùng được: %2</translation>
 <context>
     <name>LoadBars</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="62"/>
+        <location filename="../../ui/pages/overview.py" line="67"/>
         <source>No open tasks are assigned.</source>
         <translation>Chưa có công việc nào đang mở được giao.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="76"/>
+        <location filename="../../ui/pages/overview.py" line="81"/>
         <source>%1 tasks, %2 overdue</source>
         <translation>%1 việc, %2 quá hạn</translation>
     </message>
@@ -2476,57 +2524,112 @@ Không dùng được: %2</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="122"/>
+        <location filename="../../ui/pages/overview.py" line="132"/>
         <source>Click a name to see that person&apos;s open tasks</source>
         <translation>Nhấp vào một tên để xem các việc đang mở của người đó</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="123"/>
+        <location filename="../../ui/pages/overview.py" line="133"/>
         <source>Carrying the most work</source>
         <translation>Người đang gánh nhiều việc nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="144"/>
+        <location filename="../../ui/pages/overview.py" line="136"/>
+        <source>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; open tasks &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; of which overdue &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;■&lt;/span&gt; %4 or more open tasks: too much for one person</source>
+        <translation>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; việc đang làm &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; trong đó quá hạn &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;■&lt;/span&gt; từ %4 việc trở lên: quá sức một người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="162"/>
         <source>Today in %1</source>
         <translation>Hôm nay ở %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="145"/>
+        <location filename="../../ui/pages/overview.py" line="163"/>
         <source>overdue tasks</source>
         <translation>công việc quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="146"/>
+        <location filename="../../ui/pages/overview.py" line="164"/>
         <source>tasks due in the next 7 days</source>
         <translation>công việc đến hạn trong 7 ngày tới</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="148"/>
+        <location filename="../../ui/pages/overview.py" line="166"/>
         <source>vacant seats in %1 positions</source>
         <translation>suất còn trống ở %1 chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="150"/>
+        <location filename="../../ui/pages/overview.py" line="168"/>
         <source>people holding several posts</source>
         <translation>người kiêm nhiệm nhiều chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="151"/>
+        <location filename="../../ui/pages/overview.py" line="169"/>
         <source>active people on the roster</source>
         <translation>người đang sinh hoạt trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="152"/>
+        <location filename="../../ui/pages/overview.py" line="170"/>
         <source>reports not yet sent</source>
         <translation>báo cáo chưa gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="159"/>
+        <location filename="../../ui/pages/overview.py" line="181"/>
+        <source>Monday</source>
+        <translation>Thứ Hai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="181"/>
+        <source>Tuesday</source>
+        <translation>Thứ Ba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="181"/>
+        <source>Wednesday</source>
+        <translation>Thứ Tư</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="181"/>
+        <source>Thursday</source>
+        <translation>Thứ Năm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="182"/>
+        <source>Friday</source>
+        <translation>Thứ Sáu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="182"/>
+        <source>Saturday</source>
+        <translation>Thứ Bảy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="182"/>
+        <source>Sunday</source>
+        <translation>Chủ nhật</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="187"/>
+        <source>due today</source>
+        <translation>hạn hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="187"/>
+        <source>due %1, in %2 days</source>
+        <translation>hạn %1, còn %2 ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="189"/>
+        <source>Next report: %1, %2</source>
+        <translation>Báo cáo sắp đến hạn: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="203"/>
         <source>⚠ No backup of this commune&apos;s data yet — see Backups</source>
         <translation>⚠ Chưa có bản sao lưu nào của dữ liệu xã — xem mục Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="164"/>
+        <location filename="../../ui/pages/overview.py" line="208"/>
         <source>Last backup: %1 — see Backups</source>
         <translation>Sao lưu gần nhất: %1 — xem mục Sao lưu</translation>
     </message>
@@ -3365,22 +3468,22 @@ Không dùng được: %2</translation>
 <context>
     <name>RestoreFlow</name>
     <message>
-        <location filename="../../ui/restore_flow.py" line="33"/>
+        <location filename="../../ui/restore_flow.py" line="74"/>
         <source>The newest good backup was made at %1. Restoring it brings the data back as it was then (the damaged file is kept aside). Changes made after that time will have to be entered again.</source>
         <translation>Bản sao lưu tốt gần nhất được tạo lúc %1. Khôi phục nó sẽ đưa dữ liệu về như lúc đó (tệp bị hỏng được giữ lại riêng). Những thay đổi sau thời điểm đó sẽ phải nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_flow.py" line="38"/>
+        <location filename="../../ui/restore_flow.py" line="79"/>
         <source>Restore this backup</source>
         <translation>Khôi phục bản sao lưu này</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_flow.py" line="39"/>
+        <location filename="../../ui/restore_flow.py" line="80"/>
         <source>Not now</source>
         <translation>Để sau</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_flow.py" line="41"/>
+        <location filename="../../ui/restore_flow.py" line="82"/>
         <source>No good backup was found. Do not enter new data; copy the database file and ask the province&apos;s IT for help.
 
 %1</source>
@@ -3389,7 +3492,7 @@ Không dùng được: %2</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/restore_flow.py" line="92"/>
+        <location filename="../../ui/restore_flow.py" line="140"/>
         <source>The data is back as it was at %1. The state before the restore was backed up first.</source>
         <translation>Dữ liệu đã trở về như lúc %1. Tình trạng trước khi khôi phục đã được sao lưu trước.</translation>
     </message>

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.db import BackupInfo, Store, free_space, list_backups, parse_backup_name
 from app.paths import backups_dir_for
-from app.safety import CopiedBackup, assign_tiers, back_up, copy_backup_to
+from app.safety import CopiedBackup, assign_tiers, back_up, copy_backup_to, record_usb_copy
 from ui.runtime.errors import show_error
 from ui.runtime.events import keep_current
 from ui.widgets.simple_table import GREY, RED, fill_row, make_table, selected_row
@@ -320,6 +320,7 @@ class BackupsPage(QWidget):
         return self.copy_task
 
     def _copied(self, chosen: BackupInfo, copied: CopiedBackup) -> None:
+        self._runner.submit(lambda store: record_usb_copy(store, copied))  # the first steps' last one
         self._selection_changed()
         self._say(self.tr(
             "Copied the backup of %1 to %2 (%3) and read it back: the copy is good. The stick now holds "

@@ -3,13 +3,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from datetime import date
 
 from app.db import Store, list_backups
-from app.domain import OVERLOAD_OPEN_TASKS, PersonLoad, get_commune, overview
+from app.domain import OVERLOAD_OPEN_TASKS, PersonLoad, add_standard_duties, generate_tasks, get_commune, overview
 from app.paths import backups_dir_for
+from app.safety import last_usb_copy
+from app.sending import current_destination, load_site_config
 from app.text import format_date
 from ui.runtime.events import keep_current
+from ui.widgets.first_steps import FirstSteps, StepsDone
 
 RED, AMBER, BLUE, GREEN = "#c0392b", "#d68910", "#1f618d", "#1e8449"
 
@@ -88,11 +93,16 @@ class OverviewPage(QWidget):
     open_view = Signal(str)  # "tasks:overdue", "organizations:vacancies", "people"...
     person_clicked = Signal(int)
 
-    def __init__(self, store: Store, parent=None) -> None:
+    def __init__(self, store: Store, runner=None, parent=None) -> None:
         super().__init__(parent)
         self._store = store
+        self._runner = runner
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
+        self.today_line = QLabel()  # the date, and the next report due
+        self.today_line.setWordWrap(True)
+        self.first_steps = FirstSteps()
+        self.first_steps.step_clicked.connect(self._first_step)
         self.overdue = Card(RED)
         self.due_week = Card(AMBER)
         self.vacant = Card(AMBER)
@@ -122,13 +132,32 @@ class OverviewPage(QWidget):
         self.bars.setToolTip(self.tr("Click a name to see that person's open tasks"))
         busiest = QLabel(self.tr("Carrying the most work"))
         busiest.setObjectName("sectionTitle")
+        self.legend = QLabel(self.tr(
+            "<span style='color:%1'>■</span> open tasks &nbsp; <span style='color:%2'>■</span> of which overdue "
+            "&nbsp; <span style='color:%3'>■</span> %4 or more open tasks: too much for one person"
+        ).replace("%1", BLUE).replace("%2", RED).replace("%3", AMBER).replace("%4", str(OVERLOAD_OPEN_TASKS)))
+        self.legend.setStyleSheet("color: #555;")
         frame = QFrame()
         frame.setObjectName("panel")
         inner = QVBoxLayout(frame)
         inner.addWidget(busiest)
         inner.addWidget(self.bars)
-        layout = QVBoxLayout(self)
+        inner.addWidget(self.legend)
+        # in a scroll area: with the first steps showing, the page is taller than a
+        # 1366×768 screen leaves, and it must never make the window taller than that
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         layout.addWidget(self.title)
+        layout.addWidget(self.today_line)
+        layout.addWidget(self.first_steps)
         layout.addLayout(grid)
         layout.addWidget(self.last_backup)
         layout.addWidget(frame)
@@ -152,6 +181,32 @@ class OverviewPage(QWidget):
         self.unsent.show_value(o.unsent_reports, self.tr("reports not yet sent"))
         self._show_last_backup()
         self.bars.set_loads(o.busiest)
+        self._show_today(self._store.today(), o.next_report)
+        self.first_steps.show_done(StepsDone(
+            roster=o.people > 0, duties=o.duties > 0,
+            destination=current_destination(self._store, load_site_config()) is not None,
+            usb=last_usb_copy(self._store) is not None,
+        ))
+
+    def _show_today(self, today: date, next_report: tuple[int, str, str] | None) -> None:
+        days = (self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"), self.tr("Thursday"),
+                self.tr("Friday"), self.tr("Saturday"), self.tr("Sunday"))
+        text = f"{days[today.weekday()]}, {format_date(today)}"
+        if next_report is not None:
+            _id, title, due = next_report
+            left = (date.fromisoformat(due) - today).days
+            when = self.tr("due today") if left == 0 else self.tr("due %1, in %2 days").replace(
+                "%1", format_date(date.fromisoformat(due))).replace("%2", str(left))
+            text += " · " + self.tr("Next report: %1, %2").replace("%1", title).replace("%2", when)
+        self.today_line.setText(text)
+
+    def _first_step(self, step: str) -> None:
+        if step == "duties":
+            if self._runner is not None:
+                self._runner.submit(lambda store: (add_standard_duties(store), generate_tasks(store)))
+            return
+        self.open_view.emit({"roster": "people:import", "destination": "outbox:destination",
+                             "usb": "backups"}[step])
 
     def _show_last_backup(self) -> None:
         backups = [b for b in list_backups(backups_dir_for(self._store.path)) if b.good]
