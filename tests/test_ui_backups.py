@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.db.backups import list_backups, verify_backup
 from app.domain.people import add_people_bulk, add_person, update_person
-from app.safety.usb_copy import copy_backup_to
+from app.safety.usb_copy import copy_backup_to, last_usb_copy
 from ui.pages.backups import BackupsPage, backup_moment
 from ui.runtime.runner import ImmediateRunner
 
@@ -43,10 +43,18 @@ def told(monkeypatch):
 
 
 class NoWrites(ImmediateRunner):
-    """The page's runner: a backup runs on a connection of its own, never in the
-    writes' turn (it must not wait behind the window's writes, nor hold them up)."""
+    """The page's runner: a backup or a copy runs on a connection of its own,
+    never in the writes' turn (it must not wait behind the window's writes, nor
+    hold them up). Only a copy that is done is then noted as a write."""
 
-    def submit(self, *args, **kwargs):
+    def __init__(self, store) -> None:
+        super().__init__(store)
+        self.notes: list = []
+
+    def submit(self, operation, *args, **kwargs):
+        if getattr(operation, "__qualname__", "").startswith("BackupsPage._copied"):
+            self.notes.append(operation)  # the copy is over: remembering it waits its turn like any write
+            return super().submit(operation, *args, **kwargs)
         raise AssertionError("the backups page went through the write runner")
 
     def _write_turn(self, job):
@@ -169,6 +177,7 @@ def test_copy_to_usb_copies_the_selected_backup_and_proves_the_copy(page, store,
     assert "read it back" in page.notice.text() and str(stick) in page.notice.text()
     assert "22/11/2026 09:00" in page.notice.text()
     assert page.copy_button.isEnabled()
+    assert last_usb_copy(store) is not None  # the overview's first steps hear of it
 
     page.table.clearSelection()  # nothing chosen: the newest is copied
     qtbot.mouseClick(page.copy_button, Qt.LeftButton)
