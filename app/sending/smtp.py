@@ -1,10 +1,11 @@
 """Delivery by e-mail: the report attached to one message, over SMTP.
 
-The Message-ID is derived from the report's content hash, so a message sent
-again after a lost acknowledgement (the server took it but the link dropped
-before its "250") is recognised as the same message by the receiving side:
-mail clients and the province's collecting script count it once. The subject
-carries the commune and the period.
+E-mail cannot promise exactly once. When the server took a message but the
+link dropped before its "250" reached us, the report is sent again and the
+mailbox holds it twice. The Message-ID is derived from the report's content
+hash, so both copies carry the same Message-ID and SHA-256 header: whoever
+reads the mailbox (a person, the province's collecting script) can tell they
+are one report. The subject carries the commune and the period.
 
 TLS: STARTTLS (port 587) or SSL (port 465); "none" exists for a relay on the
 same machine and for tests on 127.0.0.1 (destination.py refuses a password
@@ -30,6 +31,7 @@ from app.sending.transport import (
     DeliveryError,
     Parcel,
     network_failure,
+    tls_context,
 )
 
 TLS_CHOICES = ("starttls", "ssl", "none")
@@ -162,7 +164,7 @@ class SmtpTransport:
     # -- the session --------------------------------------------------------------------
 
     def _open(self) -> smtplib.SMTP:
-        context = self._ssl or ssl.create_default_context()
+        context = self._ssl or tls_context()
         try:
             if self.tls == "ssl":
                 smtp: smtplib.SMTP = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)

@@ -17,11 +17,21 @@ treats them differently:
 
 Every delivery must be idempotent (the remote name carries the content hash),
 so sending again after a lost acknowledgement or a crash never makes a copy.
+
+TLS (``tls_context``): certificates are verified through the operating
+system's own trust store (``truststore``). A fresh Windows PC holds only a few
+root certificates and fetches the others from Windows Update the first time a
+site needs them; only the system's own verification does that, so a context
+that merely loads the roots present today refuses a province server whose
+root has not been fetched yet. Where ``truststore`` cannot be used, Python's
+default context (the system's roots as they are, plus ``certifi``'s when it is
+installed) is the fallback.
 """
 from __future__ import annotations
 
 import errno
 import hashlib
+import logging
 import socket
 import ssl
 from dataclasses import dataclass
@@ -30,6 +40,8 @@ from typing import Any, Protocol
 
 from app import messages
 from app.errors import FrontDeskError
+
+log = logging.getLogger(__name__)
 
 OFFLINE, TEMPORARY, SETTINGS, PERMANENT = "offline", "temporary", "settings", "permanent"
 KINDS = (OFFLINE, TEMPORARY, SETTINGS, PERMANENT)
@@ -134,3 +146,22 @@ def network_failure(exc: BaseException, where: str, *, connecting: bool = False)
     if isinstance(exc, OSError) and exc.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN):
         return DeliveryError(OFFLINE, "delivery.offline", where=where, reason=reason)
     return DeliveryError(TEMPORARY, "delivery.dropped", where=where, reason=reason)
+
+
+def tls_context() -> ssl.SSLContext:
+    """The context that verifies servers' certificates (see the module's text):
+    the OS trust store through ``truststore``, else Python's default context."""
+    try:
+        import truststore
+
+        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    except Exception as exc:  # not installed, or a platform it does not support
+        log.info("truststore cannot be used (%s); verifying with the default context", type(exc).__name__)
+    context = ssl.create_default_context()
+    try:
+        import certifi
+
+        context.load_verify_locations(cafile=certifi.where())
+    except Exception:  # no certifi: the system's roots alone
+        pass
+    return context
