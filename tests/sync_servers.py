@@ -479,3 +479,79 @@ class OddDav:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(timeout=START_TIMEOUT)
+
+
+class SlowMail:
+    """An SMTP server on 127.0.0.1 that trickles a reply one byte every
+    ``interval`` seconds without end: its greeting (``stage="greeting"``), or
+    the "250" after a message's data (``stage="data"``, everything before it
+    answered at once). It stops when the client goes (``gone``) or after
+    ``START_TIMEOUT`` seconds (``capped``: a client without a deadline)."""
+
+    def __init__(self, stage: str = "data", interval: float = 0.5) -> None:
+        self.stage, self.interval = stage, interval
+        self.gone, self.capped, self.got_data = threading.Event(), threading.Event(), threading.Event()
+        self._stop = threading.Event()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.1)
+        self.port = self.listener.getsockname()[1]
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+
+    def __enter__(self) -> "SlowMail":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=START_TIMEOUT)
+        self.listener.close()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.listener.accept()
+            except (socket.timeout, OSError):
+                continue
+            threading.Thread(target=self._session, args=(conn,), daemon=True).start()
+
+    def _session(self, conn: socket.socket) -> None:
+        conn.settimeout(START_TIMEOUT)
+        lines = conn.makefile("rb")
+        try:
+            if self.stage == "greeting":
+                self._trickle(conn, b"220 ")
+                return
+            conn.sendall(b"220 slow.example ESMTP\r\n")
+            while not self._stop.is_set():
+                line = lines.readline()
+                if not line:
+                    return
+                command = line[:4].upper()
+                if command == b"DATA":
+                    conn.sendall(b"354 go ahead\r\n")
+                    while (data := lines.readline()) and data != b".\r\n":
+                        pass
+                    self.got_data.set()
+                    self._trickle(conn, b"250 ")
+                    return
+                conn.sendall(b"221 bye\r\n" if command == b"QUIT" else b"250 ok\r\n")
+        except OSError:
+            pass
+        finally:
+            lines.close()
+            conn.close()
+
+    def _trickle(self, conn: socket.socket, start: bytes) -> None:
+        data, deadline = start, time.monotonic() + START_TIMEOUT
+        while not self._stop.is_set():
+            if time.monotonic() > deadline:
+                self.capped.set()
+                return
+            for byte in data:
+                try:
+                    conn.sendall(bytes([byte]))
+                except OSError:
+                    self.gone.set()
+                    return
+                self._stop.wait(self.interval)
+            data = b"z"

@@ -31,9 +31,11 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import io
 import logging
 import socket
 import ssl
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -45,6 +47,9 @@ log = logging.getLogger(__name__)
 
 OFFLINE, TEMPORARY, SETTINGS, PERMANENT = "offline", "temporary", "settings", "permanent"
 KINDS = (OFFLINE, TEMPORARY, SETTINGS, PERMANENT)
+
+# the slowest link a report is expected to cross (64 kbit/s): a body's share of a deadline
+MIN_RATE = 8_000  # bytes per second
 
 messages.register(
     {
@@ -165,3 +170,43 @@ def tls_context() -> ssl.SSLContext:
     except Exception:  # no certifi: the system's roots alone
         pass
     return context
+
+
+def overall_deadline(timeout: float, base: float | None, size: int) -> float:
+    """The monotonic moment a transfer of ``size`` bytes must be over by: ``base``
+    seconds (default: a few per-read timeouts, at least a minute), plus the
+    time the bytes take at ``MIN_RATE``. Per-read timeouts alone let a server
+    that trickles a byte at a time hold a pass forever."""
+    seconds = base if base is not None else max(60.0, 3 * timeout)
+    return time.monotonic() + seconds + size / MIN_RATE
+
+
+def arm(sock: socket.socket, deadline: float, timeout: float) -> None:
+    """Before a read or a write: the socket waits at most ``timeout``, and
+    never past ``deadline`` (then ``TimeoutError``)."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError("the transfer took longer than its deadline")
+    sock.settimeout(min(timeout, left))
+
+
+class DeadlineReader(io.RawIOBase):
+    """A socket's raw reader (``sock.makefile("rb", buffering=0)``, which keeps
+    the socket open while it is read) that calls ``before()`` before each read."""
+
+    def __init__(self, before: Any, raw: Any) -> None:
+        super().__init__()
+        self._before, self._raw = before, raw
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        self._before()
+        return self._raw.readinto(buffer)
+
+    def close(self) -> None:
+        try:
+            self._raw.close()
+        finally:
+            super().close()

@@ -38,7 +38,6 @@ import http.client
 import io
 import socket
 import ssl
-import time
 from datetime import timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -51,12 +50,13 @@ from app.sending.transport import (
     TEMPORARY,
     DeliveryError,
     Parcel,
+    DeadlineReader,
+    arm,
     network_failure,
+    overall_deadline,
     tls_context,
 )
 
-# the slowest link a report is expected to cross (64 kbit/s): a body's share of the deadline
-MIN_RATE = 8_000  # bytes per second
 ERROR_BODY = 1 << 16  # what is read of an answer nobody needs whole
 # a copy whose Last-Modified is this much older than the server's Date: a one-second clock tells it apart
 SETTLED = timedelta(seconds=2)
@@ -151,7 +151,7 @@ class WebDavTransport:
         self.scheme, self.host, self.port, self.collection = split_url(url)
         self.label = public_url(url)
         self.timeout = timeout
-        # seconds a whole request may take, besides its body's share at MIN_RATE
+        # seconds a whole request may take, besides its body's share (transport.MIN_RATE)
         self.deadline = deadline if deadline is not None else max(60.0, 3 * timeout)
         self._ssl = ssl_context
         self._auth = None
@@ -304,7 +304,7 @@ class WebDavTransport:
             headers["Authorization"] = self._auth
         if body is None and method in ("PUT", "MKCOL", "PROPFIND"):
             headers.setdefault("Content-Length", "0")
-        deadline = time.monotonic() + self.deadline + size / MIN_RATE
+        deadline = overall_deadline(self.timeout, self.deadline, size)
         conn = self._connection()
         try:
             try:
@@ -354,10 +354,7 @@ class _Deadline:
         self._sock, self._deadline, self._timeout = sock, deadline, timeout
 
     def _arm(self) -> None:
-        left = self._deadline - time.monotonic()
-        if left <= 0:
-            raise TimeoutError("the request took longer than its deadline")
-        self._sock.settimeout(min(self._timeout, left))
+        arm(self._sock, self._deadline, self._timeout)
 
     def sendall(self, data: Any, *args: Any) -> None:
         self._arm()
@@ -380,28 +377,7 @@ class _Deadline:
             raise ValueError("only reading")
         # the socket's own raw reader keeps the socket open while the answer is read
         # (http.client closes its end early when the server will close)
-        return io.BufferedReader(_DeadlineReader(self, self._sock.makefile("rb", buffering=0)))
+        return io.BufferedReader(DeadlineReader(self._arm, self._sock.makefile("rb", buffering=0)))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._sock, name)
-
-
-class _DeadlineReader(io.RawIOBase):
-    """What ``http.client`` reads an answer through: each read checks the deadline first."""
-
-    def __init__(self, sock: _Deadline, raw: Any) -> None:
-        super().__init__()
-        self._sock, self._raw = sock, raw
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        self._sock._arm()
-        return self._raw.readinto(buffer)
-
-    def close(self) -> None:
-        try:
-            self._raw.close()
-        finally:
-            super().close()
