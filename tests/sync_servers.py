@@ -1,11 +1,14 @@
 """Real servers on 127.0.0.1 for the sync tests, each in a thread, with faults
 that can be switched on: a WebDAV server (wsgidav on cheroot), an SMTP server
-(aiosmtpd), a TCP proxy that cuts an upload half way, and an in-memory keyring.
+(aiosmtpd), a TCP proxy that cuts an upload half way, a small HTTP server that
+behaves as some real WebDAV servers do where wsgidav does not (``OddDav``), and
+an in-memory keyring.
 Every start and wait is bounded."""
 from __future__ import annotations
 
 import base64
 import email
+import hashlib
 import socket
 import threading
 import time
@@ -285,3 +288,270 @@ class MailServer:
 
 def basic_token(user: str, password: str) -> bytes:
     return base64.b64encode(f"{user}:{password}".encode())
+
+
+# -- a small WebDAV-like server for what wsgidav does not do -------------------------------
+
+
+class OddDav:
+    """A tiny HTTP server on 127.0.0.1 that speaks just enough WebDAV (PUT with
+    If-None-Match / If-Match / If-Unmodified-Since, GET, HEAD, MKCOL) and can
+    behave as real servers do where wsgidav does not:
+
+    - ``weak``: ETags are weak (``W/"..."``), as Apache's are for a file changed
+      within the last second; ``If-Match`` compares strongly, as Apache does, so
+      a weak tag sent back never matches (412);
+    - ``fresh``: a copy's Last-Modified is the answer's own Date (changed just now);
+    - ``refuse_replace``: answer 412 to that many conditional PUTs (someone changed the copy);
+    - ``store``: False answers PUT 201 and keeps nothing;
+    - ``put_status``: the status of a PUT that is accepted (201; 207 as some servers send);
+    - ``head_any``: HEAD answers 200 for any name; ``head_length``: False leaves out Content-Length;
+    - ``endless_get``: a GET's body never ends (no Content-Length, data as fast as it goes);
+    - ``trickle``: ``"headers"`` answers a PUT's headers one byte at a time,
+      ``"body"`` sends its body one byte at a time without end, every ``interval`` seconds.
+
+    Anything endless stops when the client goes (``gone`` is set) or after
+    ``START_TIMEOUT`` seconds, so a client without a deadline fails the test
+    instead of hanging it. ``files`` maps a path to (bytes, modified time);
+    ``requests`` lists (method, path, headers) as they came."""
+
+    def __init__(self) -> None:
+        import http.server
+        import socketserver
+
+        self.files: dict[str, tuple[bytes, float]] = {}
+        self.requests: list[tuple[str, str, dict[str, str]]] = []
+        self.weak = False
+        self.fresh = False
+        self.refuse_replace = 0
+        self.store = True
+        self.put_status = 201
+        self.head_any = False
+        self.head_length = True
+        self.endless_get = False
+        self.trickle: str | None = None
+        self.interval = 0.5
+        self.gone = threading.Event()
+        self.capped = threading.Event()
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        owner = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.0"
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def _answer(self, status: int, headers: dict[str, str] | None = None, body: bytes = b"") -> None:
+                self.send_response(status)
+                for key, value in (headers or {}).items():
+                    self.send_header(key, value)
+                if "Content-Length" not in (headers or {}) and self.command != "HEAD":
+                    self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(body)
+
+            def _seen(self) -> None:
+                with owner._lock:
+                    owner.requests.append((self.command, self.path, {k.lower(): v for k, v in self.headers.items()}))
+
+            def _validators(self, path: str) -> dict[str, str]:
+                from email.utils import formatdate
+
+                data, modified = owner.files[path]
+                tag = '"' + hashlib.sha256(data).hexdigest()[:16] + '"'
+                now = time.time()
+                return {
+                    "ETag": ("W/" + tag) if owner.weak else tag,
+                    "Date": formatdate(now, usegmt=True),
+                    "Last-Modified": formatdate(now if owner.fresh else modified, usegmt=True),
+                }
+
+            def do_MKCOL(self) -> None:
+                self._seen()
+                self._answer(405)
+
+            def do_HEAD(self) -> None:
+                self._seen()
+                if self.path not in owner.files and not owner.head_any:
+                    self._answer(404)
+                    return
+                self.send_response(200)
+                if owner.head_length and self.path in owner.files:
+                    self.send_header("Content-Length", str(len(owner.files[self.path][0])))
+                self.end_headers()
+
+            def do_GET(self) -> None:
+                self._seen()
+                if self.path not in owner.files:
+                    self._answer(404)
+                    return
+                if owner.endless_get:
+                    self.send_response(200)
+                    self.end_headers()
+                    owner._endless(self.wfile, b"x" * 65536, 0.0)
+                    return
+                self._answer(200, self._validators(self.path), owner.files[self.path][0])
+
+            def do_PUT(self) -> None:
+                self._seen()
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                path, there = self.path, self.path in owner.files
+                if self.headers.get("If-None-Match") == "*" and there:
+                    self._answer(412)
+                    return
+                conditional = self.headers.get("If-Match") or self.headers.get("If-Unmodified-Since")
+                if conditional and owner.refuse_replace > 0:
+                    owner.refuse_replace -= 1
+                    self._answer(412)
+                    return
+                if self.headers.get("If-Match"):
+                    current = self._validators(path)["ETag"] if there else None
+                    if current is None or current.startswith("W/") or self.headers["If-Match"] != current:
+                        self._answer(412)
+                        return
+                if self.headers.get("If-Unmodified-Since"):
+                    from email.utils import parsedate_to_datetime
+
+                    since = parsedate_to_datetime(self.headers["If-Unmodified-Since"]).timestamp()
+                    if not there or int(owner.files[path][1]) > since:  # HTTP dates have whole seconds
+                        self._answer(412)
+                        return
+                if owner.store:
+                    owner.files[path] = (body, time.time())
+                if owner.trickle == "headers":
+                    owner._endless(self.wfile, b"HTTP/1.0 201 Created\r\nX-Slow: ", owner.interval, one_by_one=True)
+                    return
+                if owner.trickle == "body":
+                    self.wfile.write(b"HTTP/1.0 201 Created\r\n\r\n")
+                    owner._endless(self.wfile, b"slow", owner.interval, one_by_one=True)
+                    return
+                self._answer(204 if there and owner.put_status == 201 else owner.put_status)
+
+        class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+            daemon_threads = True
+
+        self.server = Server(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    def _endless(self, out, data: bytes, interval: float, *, one_by_one: bool = False) -> None:
+        """Write ``data`` (then more of the same) until the client goes or the cap."""
+        deadline = time.monotonic() + START_TIMEOUT
+        while not self._stop.is_set():
+            if time.monotonic() > deadline:
+                self.capped.set()
+                return
+            try:
+                for piece in ([data[i:i + 1] for i in range(len(data))] if one_by_one else [data]):
+                    out.write(piece)
+                    out.flush()
+                    if interval:
+                        self._stop.wait(interval)
+            except OSError:
+                self.gone.set()
+                return
+            if one_by_one:
+                data = b"z"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/reports/"
+
+    def put(self, name: str, data: bytes, modified: float | None = None) -> None:
+        self.files["/reports/" + name] = (data, time.time() if modified is None else modified)
+
+    def stored(self, name: str) -> bytes | None:
+        found = self.files.get("/reports/" + name)
+        return found[0] if found else None
+
+    def methods(self) -> list[str]:
+        return [method for method, _, _ in self.requests]
+
+    def __enter__(self) -> "OddDav":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=START_TIMEOUT)
+
+
+class SlowMail:
+    """An SMTP server on 127.0.0.1 that trickles a reply one byte every
+    ``interval`` seconds without end: its greeting (``stage="greeting"``), or
+    the "250" after a message's data (``stage="data"``, everything before it
+    answered at once). It stops when the client goes (``gone``) or after
+    ``START_TIMEOUT`` seconds (``capped``: a client without a deadline)."""
+
+    def __init__(self, stage: str = "data", interval: float = 0.5) -> None:
+        self.stage, self.interval = stage, interval
+        self.gone, self.capped, self.got_data = threading.Event(), threading.Event(), threading.Event()
+        self._stop = threading.Event()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.1)
+        self.port = self.listener.getsockname()[1]
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+
+    def __enter__(self) -> "SlowMail":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=START_TIMEOUT)
+        self.listener.close()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.listener.accept()
+            except (socket.timeout, OSError):
+                continue
+            threading.Thread(target=self._session, args=(conn,), daemon=True).start()
+
+    def _session(self, conn: socket.socket) -> None:
+        conn.settimeout(START_TIMEOUT)
+        lines = conn.makefile("rb")
+        try:
+            if self.stage == "greeting":
+                self._trickle(conn, b"220 ")
+                return
+            conn.sendall(b"220 slow.example ESMTP\r\n")
+            while not self._stop.is_set():
+                line = lines.readline()
+                if not line:
+                    return
+                command = line[:4].upper()
+                if command == b"DATA":
+                    conn.sendall(b"354 go ahead\r\n")
+                    while (data := lines.readline()) and data != b".\r\n":
+                        pass
+                    self.got_data.set()
+                    self._trickle(conn, b"250 ")
+                    return
+                conn.sendall(b"221 bye\r\n" if command == b"QUIT" else b"250 ok\r\n")
+        except OSError:
+            pass
+        finally:
+            lines.close()
+            conn.close()
+
+    def _trickle(self, conn: socket.socket, start: bytes) -> None:
+        data, deadline = start, time.monotonic() + START_TIMEOUT
+        while not self._stop.is_set():
+            if time.monotonic() > deadline:
+                self.capped.set()
+                return
+            for byte in data:
+                try:
+                    conn.sendall(bytes([byte]))
+                except OSError:
+                    self.gone.set()
+                    return
+                self._stop.wait(self.interval)
+            data = b"z"

@@ -224,3 +224,50 @@ def test_an_interrupted_atomic_write_leaves_nothing_under_the_name(tmp_path):
     with pytest.raises(OSError):
         write_atomically(target, tmp_path / "no-such-source")
     assert os.listdir(target.parent) == []
+
+
+# -- one report, one row: known by its content ------------------------------------
+
+
+def test_the_same_content_queued_without_a_period_after_it_was_sent_is_not_sent_again(store, tmp_path, clock):
+    dest = tmp_path / "share"
+    dest.mkdir()
+    transport = FolderTransport(dest, clock)
+    sent = queue_report(store, _file(tmp_path), period="2026-11", destination=f"folder:{dest}")
+    assert run_outbox(store, transport, clock, rng=random.Random(1)).sent == [sent.id]
+    again = queue_report(store, _file(tmp_path, "renamed.xlsx"), destination=f"folder:{dest}")  # no period
+    assert again.id == sent.id and again.state == "sent" and again.remote_name == sent.remote_name
+    other_period = queue_report(store, _file(tmp_path, "x.xlsx"), period="2026-Q4", destination=f"folder:{dest}")
+    assert other_period.id == sent.id
+    assert len(list_outbox(store)) == 1
+    assert run_outbox(store, transport, clock, force=True, rng=random.Random(1)).sent == []
+    assert sorted(p.name for p in dest.iterdir()) == sorted([sent.remote_name, sent.remote_name + MANIFEST_SUFFIX])
+    copies = [p.name for p in outbox_folder(store).iterdir() if not p.name.startswith(".")]
+    assert copies == [sent.remote_name]  # no second copy under a second name
+
+
+def test_a_set_aside_report_queued_again_under_another_period_is_put_back_with_its_copy(store, tmp_path, clock):
+    item = queue_report(store, _file(tmp_path), period="2026-11")
+    (outbox_folder(store) / item.file_path).unlink()  # the copy was lost: set aside
+    assert run_outbox(store, Scripted(), clock, rng=random.Random(1)).set_aside == [item.id]
+    again = queue_report(store, _file(tmp_path), destination="folder:/scripted")  # the pass's destination
+    assert again.id == item.id and again.state == "queued"
+    assert (outbox_folder(store) / item.file_path).read_bytes() == b"report bytes"
+    assert run_outbox(store, Scripted(), clock, rng=random.Random(1)).sent == [item.id]
+
+
+def test_a_new_destination_that_already_has_the_content_drops_the_other_row_and_its_copy(store, tmp_path, clock):
+    dest = tmp_path / "share"
+    dest.mkdir()
+    label = f"folder:{dest}"
+    sent = queue_report(store, _file(tmp_path), period="2026-11", destination=label)
+    assert run_outbox(store, FolderTransport(dest, clock), clock, rng=random.Random(1)).sent == [sent.id]
+    # the same bytes, queued before without a period for another destination
+    store.conn.execute("UPDATE outbox SET destination = 'folder:/old' WHERE id = ?", (sent.id,))
+    stray = queue_report(store, _file(tmp_path, "again.xlsx"))
+    assert stray.id != sent.id and stray.remote_name != sent.remote_name
+    store.conn.execute("UPDATE outbox SET destination = ? WHERE id = ?", (label, sent.id))
+    assert run_outbox(store, FolderTransport(dest, clock), clock, force=True, rng=random.Random(1)).sent == []
+    assert [i.id for i in list_outbox(store)] == [sent.id]
+    assert not (outbox_folder(store) / stray.file_path).exists()
+    assert (outbox_folder(store) / sent.file_path).exists()

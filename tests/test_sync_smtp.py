@@ -1,6 +1,8 @@
 """E-mail delivery against a real aiosmtpd server on 127.0.0.1: the report is
 attached, the subject names the commune and the period, and a resend after a
-lost "250" carries the same Message-ID, so each report is there once."""
+lost "250" carries the same Message-ID: the mailbox then holds that report
+twice, and the Message-ID says the two are one. A server that trickles its
+replies cannot hold a pass past its deadline."""
 from __future__ import annotations
 
 import hashlib
@@ -13,9 +15,9 @@ from app.sending.delivery import run_outbox
 from app.sending.outbox import list_outbox, queue_report
 from app.sending.smtp import SmtpTransport
 from app.sending.transport import OFFLINE, PERMANENT, SETTINGS
-from tests.sync_servers import MailServer, free_port
+from tests.sync_servers import START_TIMEOUT, MailServer, SlowMail, free_port, wait_until
 
-TIMEOUT = 15.0  # never reached: the faults here close connections rather than stall
+TIMEOUT = 15.0  # never reached: the faults here close connections rather than stall (but SlowMail's)
 
 
 def _transport(server_port: int, clock, tls: str = "none", **kw) -> SmtpTransport:
@@ -66,7 +68,7 @@ def test_lost_acknowledgement_server_down_and_too_large(store, tmp_path, clock):
     assert rows[too_large.id].state == "failed" and rows[too_large.id].last_error["code"] == "smtp.too_large"
     assert all(rows[i.id].state == "sent" for i in items)
     ids = server.handler.message_ids()
-    # one message was received twice; by Message-ID each report is there exactly once
+    # one message was received twice (e-mail cannot do better); both copies carry one Message-ID
     assert len(ids) == 4 and len(set(ids)) == 3
     assert set(ids) == {rows[i.id].receipt["message_id"] for i in items}
     assert [i for i in list_outbox(store) if i.state in ("queued", "sending")] == []
@@ -157,3 +159,31 @@ def test_an_untrusted_certificate_is_a_settings_problem(store, tmp_path, clock):
     assert result.stopped is not None and result.stopped.kind == SETTINGS
     assert list_outbox(store)[0].last_error["code"] == "delivery.certificate"
     assert server.handler.messages == []
+
+
+# -- a server that trickles its replies: one deadline for the whole session --------------
+
+
+def test_a_reply_trickling_in_after_the_data_stops_at_the_deadline(store, tmp_path, clock):
+    item = queue_report(store, _report(tmp_path, "a.xlsx"), period="2026-11")
+    with SlowMail(stage="data", interval=0.5) as server:
+        # each byte comes well within the per-read timeout: only the deadline can end it
+        transport = SmtpTransport("127.0.0.1", server.port, to_addr="baocao@tinh.example",
+                                  from_addr="xa@xa.example", tls="none", timeout=START_TIMEOUT,
+                                  clock=clock, deadline=1.0)
+        result = run_outbox(store, transport, clock, rng=random.Random(1))
+        assert result.sent == [] and result.retry_later == [item.id] and result.stopped is None
+        assert list_outbox(store)[0].state == "queued"  # sent again later, under the same Message-ID
+        assert server.got_data.is_set()
+        assert wait_until(server.gone.is_set) and not server.capped.is_set()
+
+
+def test_a_greeting_trickling_in_stops_at_the_deadline(store, tmp_path, clock):
+    item = queue_report(store, _report(tmp_path, "a.xlsx"), period="2026-11")
+    with SlowMail(stage="greeting", interval=0.5) as server:
+        transport = SmtpTransport("127.0.0.1", server.port, to_addr="baocao@tinh.example",
+                                  from_addr="xa@xa.example", tls="none", timeout=START_TIMEOUT,
+                                  clock=clock, deadline=1.0)
+        result = run_outbox(store, transport, clock, rng=random.Random(1))
+        assert result.sent == [] and result.retry_later == [item.id]
+        assert wait_until(server.gone.is_set) and not server.capped.is_set()

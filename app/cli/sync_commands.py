@@ -32,12 +32,13 @@ from app.sending.destination import (
     site_locks_destination,
     test_connection,
 )
-from app.errors import FrontDeskError
+from app.errors import FrontDeskError, InvalidValue
 from app.sending.outbox import FAILED, SENT, WAITING, list_outbox, outbox_summary, put_back
 from app.sending.secrets import SecretStore
 from app.sending.site_config import load_site_config
 from app.db.storage import open_store
 from app.sending.smtp import TLS_CHOICES
+from app.reports.report_file import ReportRejected, read_report
 from app.text.dates import format_moment
 
 COMMANDS: list = []
@@ -82,6 +83,11 @@ messages.register(
         ),
         "cli.sync.queued": ("Đã đưa vào hộp thư đi: #{id} {name}", "Queued in the outbox: #{id} {name}"),
         "cli.sync.already_sent": ("Tệp này đã được gửi trước đây: #{id} {name}", "This file was already sent: #{id} {name}"),
+        "cli.sync.period_differs": (
+            "“{value}” khác kỳ báo cáo ghi trong tệp ({period}). Bỏ --period, hoặc xuất lại báo cáo đúng kỳ.",
+            "“{value}” is not the period the report itself states ({period}). Leave out --period, or export "
+            "the report for the right period.",
+        ),
         "cli.sync.put_back": ("Đã đưa lại vào hàng chờ: {count} báo cáo.", "Put back in the queue: {count} report(s)."),
         "cli.sync.timeout": ("--timeout phải từ 0.1 đến 300 giây.", "--timeout must be between 0.1 and 300 seconds."),
     }
@@ -165,7 +171,8 @@ def _register_sync(sub, common) -> None:
 
     q = what.add_parser("queue", help="put a file in the outbox (e.g. to try a destination)")
     q.add_argument("file", type=Path, metavar="FILE")
-    q.add_argument("--period", metavar="P", help="e.g. 2026-11, 2026-Q4, 2026-H2, 2026")
+    q.add_argument("--period", metavar="P",
+                   help="e.g. 2026-11, 2026-Q4, 2026-H2, 2026 (a province report says its own period)")
     common(q, json_flag=True)
     q.set_defaults(handler=cmd_queue)
 
@@ -334,10 +341,26 @@ def cmd_test(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _report_identity(path: Path) -> tuple[str, str] | None:
+    """(commune code, period) from the ``_meta`` of a province report whose
+    checksum holds; None for any other file (it is queued as it is)."""
+    if path.suffix.lower() != ".xlsx" or not path.is_file():
+        return None
+    try:
+        report = read_report(path)
+    except ReportRejected:
+        return None
+    return report.commune_code, report.period
+
+
 def cmd_queue(args: argparse.Namespace, out: TextIO) -> int:
     site = load_site_config()
+    identity = _report_identity(args.file)
+    commune_code, period = identity if identity is not None else (None, args.period)
+    if identity is not None and args.period is not None and args.period.strip() != period:
+        raise InvalidValue("cli.sync.period_differs", field="period", value=args.period, period=period)
     with open_store(args.database, clock=args.clock) as store:
-        item = queue_for_sending(store, args.file, period=args.period, site=site)
+        item = queue_for_sending(store, args.file, commune_code, period, site=site)
     if args.json:
         _print_json(out, item.as_json(args.lang))
         return 0

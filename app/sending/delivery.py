@@ -34,8 +34,8 @@ from typing import Any, Iterator
 from app import messages
 from app.clock import Clock, iso_timestamp
 from app.sending.outbox import (
-    FAILED, NOT_WITHDRAWN, QUEUED, SENDING, SENT, WAITING, OutboxItem, delete_withdrawn_copies, list_outbox,
-    outbox_folder, parcel_for,
+    FAILED, NOT_WITHDRAWN, QUEUED, SENDING, SENT, WAITING, OutboxItem, delete_copies, delete_withdrawn_copies,
+    list_outbox, outbox_folder, parcel_for,
 )
 from app.db.logged import delete, update
 from app.sending.secrets import scrub
@@ -140,24 +140,36 @@ def _due(item: OutboxItem, now: datetime, force: bool) -> bool:
 def retarget(store: Store, label: str) -> None:
     """Waiting and set-aside reports go to the destination chosen now.
 
-    A report already queued for that destination under the same name makes
-    this row redundant: the other row carries the same content there."""
+    A report already queued for (or sent to) that destination with the same
+    content makes this row redundant: the other row carries the same bytes
+    there. The redundant row's copy goes too, unless another row uses it."""
+    dropped: set[str] = set()
     with store.transaction():
         rows = store.conn.execute(
-            f"SELECT id, remote_name, state FROM outbox WHERE state != 'sent' AND destination != ? AND {NOT_WITHDRAWN}",
+            f"SELECT id, kind, sha256, file_path, state FROM outbox "
+            f"WHERE state != 'sent' AND destination != ? AND {NOT_WITHDRAWN}",
             (label,),
         ).fetchall()
-        for row_id, name, state in rows:
+        for row_id, kind, sha256, file_path, state in rows:
             other = store.conn.execute(
-                "SELECT id FROM outbox WHERE destination = ? AND remote_name = ?", (label, name)
+                f"SELECT id FROM outbox WHERE destination = ? AND kind = ? AND sha256 = ? AND {NOT_WITHDRAWN}",
+                (label, kind, sha256),
             ).fetchone()
             if other is not None:
                 delete(store, "outbox", row_id)
+                dropped.add(file_path)
                 continue
             changes: dict[str, Any] = {"destination": label}
             if state != SENDING:  # a new destination is a fresh chance, even for one set aside
                 changes.update(state=QUEUED, next_attempt_at=None)
             update(store, "outbox", row_id, changes)
+        orphans = {
+            name for name in dropped
+            if store.conn.execute("SELECT 1 FROM outbox WHERE file_path = ?", (name,)).fetchone() is None
+        }
+    if orphans:  # after the commit: a copy nobody sends must not linger with its personal data
+        folder = outbox_folder(store)
+        delete_copies({Path(n) if Path(n).is_absolute() else folder / n for n in orphans})
 
 
 def run_outbox(

@@ -9,6 +9,15 @@ content counts as delivered, so sending twice never makes two copies.
 The folder itself is never created: a missing folder usually means the USB
 stick or the share is not connected, and creating it would write the report
 onto the local disk instead.
+
+A file in use is not a refusal. On Windows, antivirus, OneDrive, the indexer
+or someone at the province with the report open hold a file for a while; a
+rename or delete then fails with a sharing or lock violation (errors 32, 33)
+even after ``app.durable``'s retries. That report is tried again later with
+backoff and the pass goes on with the others. "Access denied" (error 5) is
+both what a file being deleted answers and what a folder we may not write
+answers: a small probe file written in the folder tells them apart. Only a
+folder we really may not write is "no right to write", which stops the pass.
 """
 from __future__ import annotations
 
@@ -45,6 +54,12 @@ messages.register(
             "Tệp quá lớn đối với ổ {where} ({reason}).",
             "The file is too large for the disk of {where} ({reason}).",
         ),
+        "folder.in_use": (
+            "Tệp trong {where} đang bị chương trình khác mở (lỗi Windows {winerror}). Sẽ thử lại sau; "
+            "các báo cáo khác vẫn được gửi.",
+            "A file in {where} is in use by another program (Windows error {winerror}). It will be tried again "
+            "later; the other reports go on.",
+        ),
         "folder.failed": (
             "Không ghi được vào {where} ({reason}). Sẽ thử lại.",
             "Could not write into {where} ({reason}). It will be tried again.",
@@ -68,13 +83,25 @@ def write_atomically(target: Path, data_source: Path | bytes) -> None:
             os.fsync(out.fileno())
         durable.replace(temporary, target)
     except BaseException:
-        durable.remove(Path(temporary))
+        try:
+            durable.remove(Path(temporary))
+        except OSError:  # held too: the error that matters is the one above
+            pass
         raise
     fsync_folder(target.parent)
 
 
-def _failure(exc: OSError, where: str) -> DeliveryError:
+SHARING_VIOLATIONS = frozenset({32, 33})  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+ACCESS_DENIED = 5
+
+
+def _failure(exc: OSError, where: str, folder: Path | None = None) -> DeliveryError:
     reason = exc.strerror or type(exc).__name__
+    winerror = getattr(exc, "winerror", None)
+    if winerror in SHARING_VIOLATIONS or (
+        winerror == ACCESS_DENIED and durable.in_use(exc) and folder is not None and _may_write(folder)
+    ):
+        return DeliveryError(TEMPORARY, "folder.in_use", where=where, winerror=winerror)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return DeliveryError(SETTINGS, "folder.denied", where=where)
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
@@ -84,6 +111,21 @@ def _failure(exc: OSError, where: str) -> DeliveryError:
     if exc.errno in (errno.ENOENT, errno.ENODEV, errno.ENXIO, errno.EIO):
         return DeliveryError(OFFLINE, "folder.missing", where=where)
     return DeliveryError(TEMPORARY, "folder.failed", where=where, reason=reason)
+
+
+def _may_write(folder: Path) -> bool:
+    """Whether a new file can be made in ``folder`` (then "access denied" was
+    about one file in use, not about the folder's rights)."""
+    try:
+        handle, probe = tempfile.mkstemp(prefix=".frontdesk-probe.", suffix=".part", dir=folder)
+    except OSError:
+        return False
+    os.close(handle)
+    try:
+        durable.remove(Path(probe))
+    except OSError:
+        pass  # held in its turn: a small empty file left behind says nothing about anyone
+    return True
 
 
 class FolderTransport:
@@ -120,7 +162,7 @@ class FolderTransport:
                 write_atomically(manifest, body)
             found = sha256_of(target)
         except OSError as exc:
-            raise _failure(exc, self.label) from None
+            raise _failure(exc, self.label, self.folder) from None
         if found != parcel.sha256:
             raise DeliveryError(TEMPORARY, "delivery.broken_copy", where=str(target))
         return {"transport": self.kind, "file": str(target), "already_there": already}

@@ -5,7 +5,10 @@ database (``<db name>-outbox`` beside it), so moving or deleting the exported
 file afterwards loses nothing; the copy is written atomically and its SHA-256
 taken from the very bytes written. The remote name carries the commune code,
 the period and the content hash (``00004_2026-11_<sha12>.xlsx``): it makes
-every delivery idempotent, and queuing the same file twice gives the same row.
+every delivery idempotent. The outbox knows a report by its content: queuing
+the same bytes again for the same destination gives the row already there,
+whatever period or name it is given the second time, so a report already sent
+is never sent again under a second name.
 
 States: ``queued`` (waiting, maybe with a next attempt time), ``sending``
 (recorded before the transport is called: a row found in this state was
@@ -241,10 +244,13 @@ def queue_report(
     try:
         temporary, sha256, size = _copy_in(source, folder)
         name = remote_name_for(code, period, sha256, source.suffix, kind)
-        target = folder / name
-        if _withdrawn_name(store, name):  # the very bytes that held an erased person
+        if _withdrawn_content(store, sha256, name):  # the very bytes that held an erased person
             durable.remove(temporary, missing_ok=False)
             raise FrontDeskError("outbox.withdrawn_again", path=str(source))
+        same = _same_content(store, destination, kind, sha256)
+        if same is not None:  # the same report, maybe queued under another period: its row and its copy
+            name = same[2]
+        target = _copy_path(folder, name)
         if target.is_file() and sha256_of(target) == sha256:
             durable.remove(temporary, missing_ok=False)
         else:
@@ -253,9 +259,7 @@ def queue_report(
     except OSError as exc:
         raise FrontDeskError("outbox.unreadable", path=str(source), reason=exc.strerror or type(exc).__name__) from exc
     with store.transaction():
-        found = store.conn.execute(
-            "SELECT id, state FROM outbox WHERE destination = ? AND remote_name = ?", (destination, name)
-        ).fetchone()
+        found = _same_content(store, destination, kind, sha256)
         if found is None:
             item_id = insert(
                 store,
@@ -275,9 +279,26 @@ def queue_report(
     return get_item(store, item_id)
 
 
-def _withdrawn_name(store: Store, name: str) -> bool:
+def _copy_path(folder: Path, file_path: str) -> Path:
+    path = Path(file_path)
+    return path if path.is_absolute() else folder / path
+
+
+def _same_content(store: Store, destination: str, kind: str, sha256: str) -> tuple[int, str, str] | None:
+    """(id, state, file_path) of the row that already carries these bytes to
+    ``destination``: a sent one first, then a waiting one, then one set aside."""
     return store.conn.execute(
-        f"SELECT 1 FROM outbox WHERE remote_name = ? AND NOT ({NOT_WITHDRAWN})", (name,)
+        f"SELECT id, state, file_path FROM outbox WHERE destination = ? AND kind = ? AND sha256 = ? "
+        f"AND {NOT_WITHDRAWN} ORDER BY CASE state WHEN 'sent' THEN 0 WHEN 'sending' THEN 1 "
+        f"WHEN 'queued' THEN 2 ELSE 3 END, id LIMIT 1",
+        (destination, kind, sha256),
+    ).fetchone()
+
+
+def _withdrawn_content(store: Store, sha256: str, name: str) -> bool:
+    """Whether these bytes (under any name) were withdrawn because they held an erased person."""
+    return store.conn.execute(
+        f"SELECT 1 FROM outbox WHERE (sha256 = ? OR remote_name = ?) AND NOT ({NOT_WITHDRAWN})", (sha256, name)
     ).fetchone() is not None
 
 

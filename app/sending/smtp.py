@@ -1,10 +1,11 @@
 """Delivery by e-mail: the report attached to one message, over SMTP.
 
-The Message-ID is derived from the report's content hash, so a message sent
-again after a lost acknowledgement (the server took it but the link dropped
-before its "250") is recognised as the same message by the receiving side:
-mail clients and the province's collecting script count it once. The subject
-carries the commune and the period.
+E-mail cannot promise exactly once. When the server took a message but the
+link dropped before its "250" reached us, the report is sent again and the
+mailbox holds it twice. The Message-ID is derived from the report's content
+hash, so both copies carry the same Message-ID and SHA-256 header: whoever
+reads the mailbox (a person, the province's collecting script) can tell they
+are one report. The subject carries the commune and the period.
 
 TLS: STARTTLS (port 587) or SSL (port 465); "none" exists for a relay on the
 same machine and for tests on 127.0.0.1 (destination.py refuses a password
@@ -13,6 +14,7 @@ over "none" to any other host).
 from __future__ import annotations
 
 import base64
+import io
 import mimetypes
 import smtplib
 import ssl
@@ -29,7 +31,11 @@ from app.sending.transport import (
     TEMPORARY,
     DeliveryError,
     Parcel,
+    DeadlineReader,
+    arm,
     network_failure,
+    overall_deadline,
+    tls_context,
 )
 
 TLS_CHOICES = ("starttls", "ssl", "none")
@@ -126,10 +132,12 @@ class SmtpTransport:
         timeout: float = 20.0,
         clock: Clock,
         ssl_context: ssl.SSLContext | None = None,
+        deadline: float | None = None,
     ) -> None:
         if tls not in TLS_CHOICES:
             raise ValueError(f"tls must be one of {TLS_CHOICES}")
         self.host, self.port, self.tls, self.timeout = host, int(port), tls, timeout
+        self.deadline = deadline  # seconds a session may take besides the message's share; None: the default
         self.to_addr, self.from_addr = to_addr, from_addr
         self._user, self._password = user, password
         self.hidden = (password,) if password else ()  # scrubbed from anything recorded
@@ -149,7 +157,7 @@ class SmtpTransport:
     def deliver(self, parcel: Parcel) -> dict[str, Any]:
         message = build_message(parcel, from_addr=self.from_addr, to_addr=self.to_addr, when=self.clock.now())
         data = message.as_bytes(policy=WIRE_POLICY)
-        smtp = self._open()
+        smtp = self._open(len(data))
         try:
             limit = self._size_limit(smtp)
             if limit and len(data) > limit:
@@ -161,16 +169,24 @@ class SmtpTransport:
 
     # -- the session --------------------------------------------------------------------
 
-    def _open(self) -> smtplib.SMTP:
-        context = self._ssl or ssl.create_default_context()
+    def _open(self, size: int = 0) -> smtplib.SMTP:
+        """A session, greeted, encrypted and logged in as set; the whole of it,
+        from connecting to QUIT, must be over by one deadline (``_Bounded``)."""
+        context = self._ssl or tls_context()
+        smtp: smtplib.SMTP = (
+            _BoundedSSL(timeout=self.timeout, context=context) if self.tls == "ssl" else _Bounded(timeout=self.timeout)
+        )
+        smtp.deadline = overall_deadline(self.timeout, self.deadline, size)  # type: ignore[attr-defined]
+        smtp._host = self.host  # what TLS checks the certificate against (set by the constructor's connect)
         try:
-            if self.tls == "ssl":
-                smtp: smtplib.SMTP = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
-            else:
-                smtp = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+            code, reply = smtp.connect(self.host, self.port)
+            if code != 220:
+                raise smtplib.SMTPConnectError(code, reply)
         except smtplib.SMTPConnectError as exc:
+            smtp.close()
             raise self._failure(exc) from None
         except (OSError, smtplib.SMTPException) as exc:
+            smtp.close()
             raise network_failure(exc, self.label, connecting=True) from None
         try:
             self._guard(smtp.ehlo)
@@ -247,3 +263,28 @@ class SmtpTransport:
             smtp.quit()
         except (smtplib.SMTPException, OSError):
             smtp.close()
+
+
+class _Bounded(smtplib.SMTP):
+    """``smtplib.SMTP`` whose every read and write checks the session's
+    deadline: a server that trickles its replies a byte at a time cannot hold
+    a pass forever (per-read timeouts alone would let it)."""
+
+    deadline = float("inf")
+
+    def _arm(self) -> None:
+        if self.sock is not None:
+            arm(self.sock, self.deadline, self.timeout)
+
+    def send(self, s: Any) -> None:
+        self._arm()
+        super().send(s)
+
+    def getreply(self) -> tuple[int, bytes]:
+        if self.file is None and self.sock is not None:  # after connecting, and again after STARTTLS
+            self.file = io.BufferedReader(DeadlineReader(self._arm, self.sock.makefile("rb", buffering=0)))
+        return super().getreply()
+
+
+class _BoundedSSL(_Bounded, smtplib.SMTP_SSL):
+    """The same over TLS from the first byte (port 465)."""

@@ -17,13 +17,25 @@ treats them differently:
 
 Every delivery must be idempotent (the remote name carries the content hash),
 so sending again after a lost acknowledgement or a crash never makes a copy.
+
+TLS (``tls_context``): certificates are verified through the operating
+system's own trust store (``truststore``). A fresh Windows PC holds only a few
+root certificates and fetches the others from Windows Update the first time a
+site needs them; only the system's own verification does that, so a context
+that merely loads the roots present today refuses a province server whose
+root has not been fetched yet. Where ``truststore`` cannot be used, Python's
+default context (the system's roots as they are, plus ``certifi``'s when it is
+installed) is the fallback.
 """
 from __future__ import annotations
 
 import errno
 import hashlib
+import io
+import logging
 import socket
 import ssl
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -31,8 +43,13 @@ from typing import Any, Protocol
 from app import messages
 from app.errors import FrontDeskError
 
+log = logging.getLogger(__name__)
+
 OFFLINE, TEMPORARY, SETTINGS, PERMANENT = "offline", "temporary", "settings", "permanent"
 KINDS = (OFFLINE, TEMPORARY, SETTINGS, PERMANENT)
+
+# the slowest link a report is expected to cross (64 kbit/s): a body's share of a deadline
+MIN_RATE = 8_000  # bytes per second
 
 messages.register(
     {
@@ -134,3 +151,62 @@ def network_failure(exc: BaseException, where: str, *, connecting: bool = False)
     if isinstance(exc, OSError) and exc.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN):
         return DeliveryError(OFFLINE, "delivery.offline", where=where, reason=reason)
     return DeliveryError(TEMPORARY, "delivery.dropped", where=where, reason=reason)
+
+
+def tls_context() -> ssl.SSLContext:
+    """The context that verifies servers' certificates (see the module's text):
+    the OS trust store through ``truststore``, else Python's default context."""
+    try:
+        import truststore
+
+        return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    except Exception as exc:  # not installed, or a platform it does not support
+        log.info("truststore cannot be used (%s); verifying with the default context", type(exc).__name__)
+    context = ssl.create_default_context()
+    try:
+        import certifi
+
+        context.load_verify_locations(cafile=certifi.where())
+    except Exception:  # no certifi: the system's roots alone
+        pass
+    return context
+
+
+def overall_deadline(timeout: float, base: float | None, size: int) -> float:
+    """The monotonic moment a transfer of ``size`` bytes must be over by: ``base``
+    seconds (default: a few per-read timeouts, at least a minute), plus the
+    time the bytes take at ``MIN_RATE``. Per-read timeouts alone let a server
+    that trickles a byte at a time hold a pass forever."""
+    seconds = base if base is not None else max(60.0, 3 * timeout)
+    return time.monotonic() + seconds + size / MIN_RATE
+
+
+def arm(sock: socket.socket, deadline: float, timeout: float) -> None:
+    """Before a read or a write: the socket waits at most ``timeout``, and
+    never past ``deadline`` (then ``TimeoutError``)."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError("the transfer took longer than its deadline")
+    sock.settimeout(min(timeout, left))
+
+
+class DeadlineReader(io.RawIOBase):
+    """A socket's raw reader (``sock.makefile("rb", buffering=0)``, which keeps
+    the socket open while it is read) that calls ``before()`` before each read."""
+
+    def __init__(self, before: Any, raw: Any) -> None:
+        super().__init__()
+        self._before, self._raw = before, raw
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        self._before()
+        return self._raw.readinto(buffer)
+
+    def close(self) -> None:
+        try:
+            self._raw.close()
+        finally:
+            super().close()
