@@ -1,5 +1,5 @@
-"""Sending reports upward exactly once: the outbox, delivery passes with backoff, the
-destination (a folder, WebDAV, e-mail) and its transports, passwords in the OS keyring, and
+"""Sending each report upward once (by e-mail, at worst twice with one Message-ID): the outbox,
+delivery passes with backoff, the destination (a folder, WebDAV, e-mail) and its transports, passwords in the OS keyring, and
 site.toml from IT.
 
 Modules: delivery, destination, folder, outbox, secrets, site_config, smtp, transport, webdav, withdrawal.
