@@ -10,7 +10,7 @@ from tests.helpers import cli
 
 def test_an_exported_report_is_queued_and_sent_to_the_folder(tmp_path, clock):
     db = tmp_path / "xa.sqlite3"
-    build_demo(db, people=300, seed=3, commune_code="00004", clock=clock)
+    build_demo(db, people=300, seed=3, commune_code="00004", clock=clock, marked=False)
     report = tmp_path / "bc.xlsx"
 
     code, out, _ = cli("export", "report", "--period", "2026-10", "--out", report, "--send", "--db", db)
@@ -33,3 +33,19 @@ def test_an_exported_report_is_queued_and_sent_to_the_folder(tmp_path, clock):
     assert queued["state"] == "queued" and queued["destination"] == f"folder:{share}"
     assert cli("sync", "run", "--db", db)[0] == 0
     assert len([p for p in share.iterdir() if p.suffix == ".xlsx"]) == 2  # a new export is a new file
+
+
+def test_a_demo_communes_report_is_never_queued(tmp_path, clock):
+    """What once sent a report of the demo's 'Xã Vân Du, Nghệ An' to a province folder."""
+    db = tmp_path / "demo.sqlite3"
+    build_demo(db, people=120, seed=3, clock=clock)  # marked, as frontdesk demo and the window make it
+    share = tmp_path / "share"
+    share.mkdir()
+    assert cli("sync", "destination", "folder", share, "--db", db)[0] == 0
+    code, _, err = cli("export", "report", "--period", "2026-10", "--out", tmp_path / "bc.xlsx", "--send", "--db", db)
+    assert code == 1 and "xã mẫu" in err and "Traceback" not in err
+    assert read_report(tmp_path / "bc.xlsx").demo  # the file is there, marked
+    code, _, err = cli("sync", "queue", tmp_path / "bc.xlsx", "--db", db)
+    assert code == 1 and "xã mẫu" in err
+    code, out, _ = cli("sync", "run", "--db", db, "--json")
+    assert code == 0 and json.loads(out)["sent"] == [] and list(share.iterdir()) == []

@@ -17,7 +17,7 @@ from tests.helpers import cli
 @pytest.fixture
 def exported(tmp_path, clock):
     db = tmp_path / "xa.sqlite3"
-    build_demo(db, people=100, seed=5, commune_code="00004", clock=clock)
+    build_demo(db, people=100, seed=5, commune_code="00004", clock=clock, marked=False)
     report = tmp_path / "bc.xlsx"
     assert cli("export", "report", "--period", "2026-10", "--out", report, "--db", db)[0] == 0
     return db, report

@@ -42,7 +42,7 @@ def clock():
 @pytest.fixture
 def demo(tmp_path, clock):
     path = tmp_path / "demo.sqlite3"
-    build_demo(path, people=300, seed=1, commune_code="00004", clock=clock)
+    build_demo(path, people=300, seed=1, commune_code="00004", clock=clock, marked=False)
     store = open_store(path, clock=clock, actor="tester")
     yield store
     store.close()
@@ -396,3 +396,21 @@ def test_a_broken_site_file_is_said_and_sending_is_off(qtbot, demo, dialogs, tmp
     qtbot.addWidget(widget)
     assert not widget.report.send.isEnabled()
     assert "site.toml" in widget.report.send_where.text()
+
+
+def test_a_demo_communes_report_cannot_be_sent_from_the_window(qtbot, dialogs, tmp_path, clock):
+    from app.sending import make_destination, save_destination
+
+    path = tmp_path / "mau.sqlite3"
+    build_demo(path, people=120, seed=2, commune_code="00004", clock=clock)  # marked
+    store = open_store(path, clock=clock)
+    try:
+        site = SiteConfig()
+        save_destination(store, make_destination("folder", path=str(tmp_path / "tinh")), site=site)
+        widget = ReportsPage(store, ImmediateRunner(store), "vi", site=lambda: site, documents=tmp_path,
+                             open_url=dialogs.open_url)
+        qtbot.addWidget(widget)
+        assert not widget.report.send.isEnabled() and not widget.report.send.isChecked()
+        assert "demo commune" in widget.report.send_where.text()  # (the tests of this page run in English)
+    finally:
+        store.close()

@@ -37,6 +37,7 @@ from app import messages
 from app.errors import FrontDeskError, InvalidValue
 from app.db.logged import insert, update
 from app.db.storage import Store
+from app.domain.commune import is_demo
 from app.sending import smtp, webdav  # noqa: F401 - their texts describe stored errors
 from app.sending.transport import Parcel, sha256_of
 from app.durable import fsync_folder
@@ -58,6 +59,12 @@ _KIND = re.compile(r"[a-z][a-z0-9-]{0,30}")
 messages.register(
     {
         "outbox.no_file": ("Không thấy tệp {path}.", "No file at {path}."),
+        "outbox.demo": (
+            "Đây là xã mẫu (dữ liệu mẫu, không có thật): báo cáo của xã mẫu không gửi lên tỉnh. Hãy thiết lập "
+            "xã của mình (nút “Thiết lập xã của tôi…”, hoặc frontdesk init) rồi lập báo cáo từ dữ liệu thật.",
+            "This is the demo commune (made-up data): its reports are not sent to the province. Set up your "
+            "own commune (“Set up my commune…”, or frontdesk init) and make the report from real data.",
+        ),
         "outbox.unreadable": (
             "Không đọc hoặc chép được tệp {path} vào hộp thư đi: {reason}",
             "Could not read or copy {path} into the outbox: {reason}",
@@ -231,6 +238,8 @@ def queue_report(
     delivery pass takes the waiting rows to its destination). Queuing the same
     content again returns the row already there; a set-aside one is put back
     in the queue."""
+    if is_demo(store):  # made-up figures never leave for the province
+        raise FrontDeskError("outbox.demo")
     source = Path(path)
     if not source.is_file():
         raise FrontDeskError("outbox.no_file", path=str(source))

@@ -2539,97 +2539,97 @@ Không dùng được: %2</translation>
         <translation>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; việc đang làm &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; trong đó quá hạn &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;■&lt;/span&gt; từ %4 việc trở lên: quá sức một người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="162"/>
+        <location filename="../../ui/pages/overview.py" line="173"/>
         <source>Today in %1</source>
         <translation>Hôm nay ở %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="163"/>
+        <location filename="../../ui/pages/overview.py" line="174"/>
         <source>overdue tasks</source>
         <translation>công việc quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="164"/>
+        <location filename="../../ui/pages/overview.py" line="175"/>
         <source>tasks due in the next 7 days</source>
         <translation>công việc đến hạn trong 7 ngày tới</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="166"/>
+        <location filename="../../ui/pages/overview.py" line="177"/>
         <source>vacant seats in %1 positions</source>
         <translation>suất còn trống ở %1 chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="168"/>
+        <location filename="../../ui/pages/overview.py" line="179"/>
         <source>people holding several posts</source>
         <translation>người kiêm nhiệm nhiều chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="169"/>
+        <location filename="../../ui/pages/overview.py" line="180"/>
         <source>active people on the roster</source>
         <translation>người đang sinh hoạt trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="170"/>
+        <location filename="../../ui/pages/overview.py" line="181"/>
         <source>reports not yet sent</source>
         <translation>báo cáo chưa gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="181"/>
+        <location filename="../../ui/pages/overview.py" line="192"/>
         <source>Monday</source>
         <translation>Thứ Hai</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="181"/>
+        <location filename="../../ui/pages/overview.py" line="192"/>
         <source>Tuesday</source>
         <translation>Thứ Ba</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="181"/>
+        <location filename="../../ui/pages/overview.py" line="192"/>
         <source>Wednesday</source>
         <translation>Thứ Tư</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="181"/>
+        <location filename="../../ui/pages/overview.py" line="192"/>
         <source>Thursday</source>
         <translation>Thứ Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="182"/>
+        <location filename="../../ui/pages/overview.py" line="193"/>
         <source>Friday</source>
         <translation>Thứ Sáu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="182"/>
+        <location filename="../../ui/pages/overview.py" line="193"/>
         <source>Saturday</source>
         <translation>Thứ Bảy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="182"/>
+        <location filename="../../ui/pages/overview.py" line="193"/>
         <source>Sunday</source>
         <translation>Chủ nhật</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="187"/>
+        <location filename="../../ui/pages/overview.py" line="198"/>
         <source>due today</source>
         <translation>hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="187"/>
+        <location filename="../../ui/pages/overview.py" line="198"/>
         <source>due %1, in %2 days</source>
         <translation>hạn %1, còn %2 ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="189"/>
+        <location filename="../../ui/pages/overview.py" line="200"/>
         <source>Next report: %1, %2</source>
         <translation>Báo cáo sắp đến hạn: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="203"/>
+        <location filename="../../ui/pages/overview.py" line="214"/>
         <source>⚠ No backup of this commune&apos;s data yet — see Backups</source>
         <translation>⚠ Chưa có bản sao lưu nào của dữ liệu xã — xem mục Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="208"/>
+        <location filename="../../ui/pages/overview.py" line="219"/>
         <source>Last backup: %1 — see Backups</source>
         <translation>Sao lưu gần nhất: %1 — xem mục Sao lưu</translation>
     </message>
@@ -3264,117 +3264,122 @@ Không dùng được: %2</translation>
         <translation>Báo cáo gửi tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="54"/>
+        <location filename="../../ui/dialogs/report_export.py" line="55"/>
         <source>Period:</source>
         <translation>Kỳ báo cáo:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="55"/>
+        <location filename="../../ui/dialogs/report_export.py" line="56"/>
         <source>With member lists (one sheet per organization)</source>
         <translation>Kèm danh sách hội viên (mỗi tổ chức một trang)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="57"/>
+        <location filename="../../ui/dialogs/report_export.py" line="58"/>
         <source>Adds the name, gender, date of birth and area of every member. Without it the report holds only figures.</source>
         <translation>Thêm họ tên, giới tính, ngày sinh, khu dân cư của từng hội viên. Không đánh dấu thì báo cáo chỉ có số liệu.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="59"/>
+        <location filename="../../ui/dialogs/report_export.py" line="60"/>
         <source>Also send it to the province</source>
         <translation>Gửi luôn lên tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="64"/>
+        <location filename="../../ui/dialogs/report_export.py" line="65"/>
         <source>Save the report as…</source>
         <translation>Lưu báo cáo thành…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="98"/>
+        <location filename="../../ui/dialogs/report_export.py" line="96"/>
+        <source>A demo commune&apos;s reports are not sent to the province: set up your own commune first.</source>
+        <translation>Báo cáo của xã mẫu không gửi lên tỉnh: hãy thiết lập xã của mình trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_export.py" line="102"/>
         <source>No destination is set yet. Set it on the “Send reports” page (Change…), or ask the IT staff.</source>
         <translation>Chưa đặt nơi gửi báo cáo. Hãy đặt ở trang “Gửi báo cáo” (Đổi nơi gửi…), hoặc nhờ cán bộ CNTT.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="100"/>
+        <location filename="../../ui/dialogs/report_export.py" line="104"/>
         <source>It goes to %1. Without a connection it waits in the outbox and goes by itself later.</source>
         <translation>Báo cáo sẽ gửi tới %1. Khi không có mạng, báo cáo chờ trong hộp thư đi và tự gửi sau.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="109"/>
+        <location filename="../../ui/dialogs/report_export.py" line="113"/>
         <source>the folder %1</source>
         <translation>thư mục %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="111"/>
+        <location filename="../../ui/dialogs/report_export.py" line="115"/>
         <source>the server %1</source>
         <translation>máy chủ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="112"/>
+        <location filename="../../ui/dialogs/report_export.py" line="116"/>
         <source>the e-mail address %1</source>
         <translation>địa chỉ thư %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="128"/>
+        <location filename="../../ui/dialogs/report_export.py" line="132"/>
         <source>Save the report of %1</source>
         <translation>Lưu báo cáo %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="129"/>
+        <location filename="../../ui/dialogs/report_export.py" line="133"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="148"/>
+        <location filename="../../ui/dialogs/report_export.py" line="152"/>
         <source>Report of %1</source>
         <translation>Báo cáo %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="150"/>
+        <location filename="../../ui/dialogs/report_export.py" line="154"/>
         <source>Counting the figures…</source>
         <translation>Đang tính số liệu…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="150"/>
+        <location filename="../../ui/dialogs/report_export.py" line="154"/>
         <source>Listing the members…</source>
         <translation>Đang lập danh sách hội viên…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="151"/>
+        <location filename="../../ui/dialogs/report_export.py" line="155"/>
         <source>Writing the workbook…</source>
         <translation>Đang ghi tệp Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="166"/>
+        <location filename="../../ui/dialogs/report_export.py" line="170"/>
         <source>The report of %1 is saved.</source>
         <translation>Đã lưu báo cáo %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="168"/>
+        <location filename="../../ui/dialogs/report_export.py" line="172"/>
         <source>Members: %1 — vacant seats: %2 — tasks of the period: %3 (overdue: %4).</source>
         <translation>Hội viên, đoàn viên: %1 — chức danh còn trống: %2 suất — công việc trong kỳ: %3 (quá hạn: %4).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="183"/>
+        <location filename="../../ui/dialogs/report_export.py" line="187"/>
         <source>Putting it in the outbox…</source>
         <translation>Đang đưa vào hộp thư đi…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="189"/>
+        <location filename="../../ui/dialogs/report_export.py" line="193"/>
         <source>The same file was sent before; it is not sent twice.</source>
         <translation>Tệp này đã được gửi trước đây; không gửi lại lần hai.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="191"/>
+        <location filename="../../ui/dialogs/report_export.py" line="195"/>
         <source>It is in the outbox and goes once a destination is set.</source>
         <translation>Đã đưa vào hộp thư đi: sẽ gửi khi đã đặt nơi gửi.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="193"/>
+        <location filename="../../ui/dialogs/report_export.py" line="197"/>
         <source>It is in the outbox and goes to %1 as soon as there is a connection.</source>
         <translation>Đã đưa vào hộp thư đi: sẽ gửi tới %1 ngay khi có kết nối.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_export.py" line="199"/>
+        <location filename="../../ui/dialogs/report_export.py" line="203"/>
         <source>The report is saved but NOT put in the outbox.</source>
         <translation>Báo cáo đã lưu nhưng CHƯA được đưa vào hộp thư đi.</translation>
     </message>

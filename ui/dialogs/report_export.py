@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QFrame, QHBoxLayout, QLabe
 
 from app import messages
 from app.db import Store
-from app.domain import get_commune
+from app.domain import get_commune, is_demo
 from app.errors import FrontDeskError
 from app.reports import ReportExport, export_report
 from app.sending import Destination, OutboxItem, SiteConfig, current_destination, load_site_config, queue_for_sending
@@ -50,6 +50,7 @@ class ProvinceReportBox(QFrame):
         self._documents = documents
         self._site = site or load_site_config
         self._destination: Destination | None = None
+        self._demo = is_demo(store)
         self.task: LongTask | None = None
         self.period = PeriodChooser(store.today(), lang, self.tr("Period:"))
         self.with_rosters = QCheckBox(self.tr("With member lists (one sheet per organization)"))
@@ -90,6 +91,9 @@ class ProvinceReportBox(QFrame):
             self._destination = current_destination(self._store, self._site())
         except FrontDeskError as exc:  # a broken site.toml: say so, keep the rest working
             self._destination, problem = None, messages.describe(exc, self._lang)
+        if self._demo:  # made-up figures never go to the province
+            self._destination, problem = None, self.tr(
+                "A demo commune's reports are not sent to the province: set up your own commune first.")
         has_destination = self._destination is not None
         self.send.setEnabled(has_destination and not self.busy)
         if not has_destination:
