@@ -120,6 +120,7 @@ def test_the_period_chooser_offers_only_periods_that_have_started(page):
     assert "22/11/2026" in chooser.covers.text()  # not over: figures as of today
     model = chooser.number.model()
     assert model.item(10).isEnabled() and not model.item(11).isEnabled()  # November yes, December not yet
+    assert model.item(10).text() == "November"  # (these tests run in English): named, not "Month 11"
     chooser.findChild(type(chooser.kinds.button(0)), "kind_quarter").click()
     assert chooser.period().code == "2026-Q4"
     chooser.year.setValue(2025)

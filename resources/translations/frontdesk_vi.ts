@@ -2787,31 +2787,86 @@ Không dùng được: %2</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/period_chooser.py" line="143"/>
-        <source>Month %1</source>
-        <translation>Tháng %1</translation>
+        <source>January</source>
+        <translation>Tháng 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/period_chooser.py" line="143"/>
+        <source>February</source>
+        <translation>Tháng 2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/period_chooser.py" line="143"/>
+        <source>March</source>
+        <translation>Tháng 3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/period_chooser.py" line="143"/>
+        <source>April</source>
+        <translation>Tháng 4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/period_chooser.py" line="143"/>
+        <source>May</source>
+        <translation>Tháng 5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/period_chooser.py" line="144"/>
+        <source>June</source>
+        <translation>Tháng 6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/period_chooser.py" line="144"/>
+        <source>July</source>
+        <translation>Tháng 7</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/period_chooser.py" line="144"/>
+        <source>August</source>
+        <translation>Tháng 8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/period_chooser.py" line="144"/>
+        <source>September</source>
+        <translation>Tháng 9</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/period_chooser.py" line="144"/>
+        <source>October</source>
+        <translation>Tháng 10</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/period_chooser.py" line="145"/>
+        <source>November</source>
+        <translation>Tháng 11</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/period_chooser.py" line="145"/>
+        <source>December</source>
+        <translation>Tháng 12</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/period_chooser.py" line="147"/>
         <source>Quarter %1</source>
         <translation>Quý %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/period_chooser.py" line="147"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="149"/>
         <source>First half (January–June)</source>
         <translation>6 tháng đầu năm (tháng 1–6)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/period_chooser.py" line="147"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="149"/>
         <source>Second half (July–December)</source>
         <translation>6 tháng cuối năm (tháng 7–12)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/period_chooser.py" line="168"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="170"/>
         <source>%1: from %2 to %3.</source>
         <translation>%1: từ ngày %2 đến ngày %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/period_chooser.py" line="171"/>
+        <location filename="../../ui/widgets/period_chooser.py" line="173"/>
         <source>The period is not over: the figures are those of today, %1.</source>
         <translation>Kỳ chưa kết thúc: số liệu tính đến hôm nay, %1.</translation>
     </message>

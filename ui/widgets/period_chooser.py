@@ -139,8 +139,10 @@ class PeriodChooser(QWidget):
         self._moved()
 
     def _names(self) -> list[str]:
-        if self._kind == "month":
-            return [self.tr("Month %1").replace("%1", str(m)) for m in range(1, 13)]
+        if self._kind == "month":  # "Tháng 11" in Vietnamese, "November" in English
+            return [self.tr("January"), self.tr("February"), self.tr("March"), self.tr("April"), self.tr("May"),
+                    self.tr("June"), self.tr("July"), self.tr("August"), self.tr("September"), self.tr("October"),
+                    self.tr("November"), self.tr("December")]
         if self._kind == "quarter":
             return [self.tr("Quarter %1").replace("%1", r) for r in _ROMAN]
         if self._kind == "half":
