@@ -86,6 +86,11 @@ def test_the_summary_workbook(tmp_path, demo_reports):
     total_row = next(r for r in rows if r[0] == "Tổng cộng")
     per_commune = [r for r in rows if r[1] in HANOI]
     assert total_row[4] == sum(r[4] for r in per_commune) == result.totals()[("members.total", "commune")]
+    units = [r for r in book["Theo tổ chức"].iter_rows(values_only=True) if r[1] or r[0]]
+    numbered = [r for r in units if isinstance(r[0], int)]
+    assert [r[0] for r in numbered] == list(range(1, len(numbered) + 1))
+    total = next(r for r in units if r[0] == "Cộng (toàn tỉnh)")  # the total is not an item of the list
+    assert total[2] == result.totals()[("members.total", "commune")]
     missing = [r[1] for r in book["Chưa gửi"].iter_rows(values_only=True) if isinstance(r[0], int)]
     assert len(missing) == len(result.missing)
     rejected = [r for r in book["Tệp không dùng"].iter_rows(values_only=True) if isinstance(r[0], int)]

@@ -121,8 +121,11 @@ def _units_sheet(ws, styles: Styles, c: Consolidation, totals: dict) -> None:
     units = [u for u in UNIT_KEYS if u != "other" or any(k[1] == "other" for k in totals)]
     for n, unit in enumerate(units, start=1):
         bold = unit == "commune"
-        ws.write_number(row, 0, n, styles("cell_center"))
-        ws.write_string(row, 1, UNIT_NAMES[unit], styles("cell_bold" if bold else "cell"))
+        if bold:  # the total, not an item of the list: no number, across both first columns
+            ws.merge_range(row, 0, row, 1, UNIT_NAMES[unit], styles("cell_bold"))
+        else:
+            ws.write_number(row, 0, n, styles("cell_center"))
+            ws.write_string(row, 1, UNIT_NAMES[unit], styles("cell"))
         for col, key in enumerate(INDICATORS, start=len(first)):
             ws.write_number(row, col, totals.get((key, unit), 0), styles("number_bold" if bold else "number"))
         row += 1
