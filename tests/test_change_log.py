@@ -4,8 +4,10 @@ export, Vietnamese and English), the export (streamed, no formulas from user
 text) and ``frontdesk changes``."""
 from __future__ import annotations
 
+from datetime import datetime
+
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta, timezone
 
 from openpyxl import load_workbook
 
@@ -99,15 +101,46 @@ def test_citizen_ids_are_masked_unless_asked_for(store):
     assert revealed.after["citizen_id"] == CID
 
 
+def _table(ws) -> list[tuple]:
+    """The rows from the header row down (a title comes first)."""
+    rows = list(ws.iter_rows(values_only=True))
+    first = next(n for n, row in enumerate(rows) if row[0] in ("Thời điểm", "When"))
+    return rows[first:]
+
+
+def test_the_excel_export_is_a_document(store, tmp_path):
+    scenario(store)
+    out = tmp_path / "nhat-ky.xlsx"
+    count = export_changes(store, out, lang="vi")
+    ws = load_workbook(out)["Nhật ký thay đổi"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0][0] == "NHẬT KÝ THAY ĐỔI DỮ LIỆU" and f"{count} mục" in rows[1][0] and "Phường Ba Đình" in rows[1][0]
+    header = next(n for n, row in enumerate(rows) if row[0] == "Thời điểm") + 1
+    assert ws.print_title_rows == f"${header}:${header}" and ws.freeze_panes == f"A{header + 1}"
+    assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape"  # A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0
+    first = ws.cell(header + 1, 1)
+    assert isinstance(first.value, datetime) and first.number_format == "dd/mm/yyyy hh:mm:ss"  # sorts as a date
+    moments = [r[0] for r in rows[header:]]
+    assert moments == sorted(moments, reverse=True)  # newest first
+    # no empty inline strings: an empty value is an empty cell
+    from zipfile import ZipFile
+
+    xml = ZipFile(out).read("xl/worksheets/sheet1.xml")
+    assert b"<t></t>" not in xml and b"<t/>" not in xml
+    assert {c.font.name for row in ws.iter_rows() for c in row if c.value is not None} == {"Times New Roman"}
+
+
 def test_the_excel_export_is_text_only_and_masked(store, tmp_path):
     scenario(store)
     out = tmp_path / "nhat-ky.xlsx"
     count = export_changes(store, out, lang="vi")
     assert count == count_changes(store)
-    assert not list(tmp_path.glob("*.partial"))
+    assert [p.name for p in tmp_path.iterdir() if p.name != "commune.sqlite3" and "commune" not in p.name] == [
+        "nhat-ky.xlsx"]  # no temporary file left
     wb = load_workbook(out)
     ws = wb["Nhật ký thay đổi"]
-    rows = list(ws.iter_rows(values_only=True))
+    rows = _table(ws)
     assert rows[0][:3] == ("Thời điểm", "Người thực hiện", "Thao tác")
     assert len(rows) == count + 1
     cells = [c for row in ws.iter_rows() for c in row]
@@ -120,9 +153,9 @@ def test_the_export_speaks_words_in_vietnamese_and_english(store, tmp_path):
     bao, other, task = scenario(store)
     out = tmp_path / "nhat-ky.xlsx"
     export_changes(store, out, lang="vi")
-    rows = list(load_workbook(out)["Nhật ký thay đổi"].iter_rows(values_only=True))
+    rows = _table(load_workbook(out)["Nhật ký thay đổi"])
     assert rows[0] == ("Thời điểm", "Người thực hiện", "Thao tác", "Hồ sơ", "Nội dung thay đổi", "Ghi chú")
-    assert rows[1] == ("12/12/2026 09:00:00", "hung", "Sửa thông tin người", "Trần Văn Bảo",
+    assert rows[1] == (datetime(2026, 12, 12, 9, 0), "hung", "Sửa thông tin người", "Trần Văn Bảo",
                        "Điện thoại: 0912345678 → 0987654321", None)
     by_what = {r[2]: r for r in rows[1:]}
     assert by_what["Sửa công việc"][3:5] == (
@@ -138,7 +171,7 @@ def test_the_export_speaks_words_in_vietnamese_and_english(store, tmp_path):
 
     english = tmp_path / "log.xlsx"
     export_changes(store, english, lang="en", reveal_citizen_ids=True)
-    rows = list(load_workbook(english)["Change log"].iter_rows(values_only=True))
+    rows = _table(load_workbook(english)["Change log"])
     assert rows[0] == ("When", "Who", "What", "Record", "Changes", "Note")
     assert rows[1][2:5] == ("Edited a person", "Trần Văn Bảo", "Phone: 0912345678 → 0987654321")
     by_what = {r[2]: r for r in rows[1:]}
@@ -217,14 +250,9 @@ def test_the_export_reports_progress_and_a_cancelled_one_leaves_no_file(store, t
         if done >= 500:
             raise Cancelled()
 
-    from openpyxl.worksheet import _writer
-
-    streamed_before = list(_writer.ALL_TEMP_FILES)
     with pytest.raises(Cancelled):
         export_changes(store, folder / "stopped.xlsx", progress=stop)
-    assert sorted(p.name for p in folder.iterdir()) == ["all.xlsx"]
-    # nor half the log left in openpyxl's temporary file until the app quits
-    assert _writer.ALL_TEMP_FILES == streamed_before
+    assert sorted(p.name for p in folder.iterdir()) == ["all.xlsx"]  # nothing half-written, no temporary file
     with pytest.raises(FrontDeskError) as caught:
         export_changes(store, tmp_path / "no-such-folder" / "log.xlsx")
     assert caught.value.code == "changes.export_failed" and not (tmp_path / "no-such-folder").exists()
@@ -240,7 +268,7 @@ def test_frontdesk_changes(store, tmp_path):
     assert code == 0 and "5 thay đổi khớp (hiện 2" in out and "0987654321" in out
     code, out, _ = cli("changes", "--db", db, "--out", str(tmp_path / "x.xlsx"), "--lang", "en")
     assert code == 0 and "Wrote" in out and (tmp_path / "x.xlsx").exists()
-    english = list(load_workbook(tmp_path / "x.xlsx")["Change log"].iter_rows(values_only=True))
+    english = _table(load_workbook(tmp_path / "x.xlsx")["Change log"])
     assert english[1][2:4] == ("Edited a person", "Trần Văn Bảo")
     code, _, err = cli("changes", "--db", db, "--since", "31/02/2026")
     assert code == 1 and "--since" in err

@@ -18,6 +18,7 @@ from app.domain.people import add_person, join_organization, update_person
 from app.domain.positions import add_position, appoint, end_appointment
 from app.domain.tasks import add_task
 from ui.pages.changes import ChangesPage
+from tests.test_change_log import _table
 from ui.runtime.runner import ImmediateRunner
 
 VN = timezone(timedelta(hours=7))
@@ -221,13 +222,13 @@ def test_the_export_writes_the_filtered_changes_to_excel(page, store, work, qtbo
     qtbot.waitUntil(lambda: not page.export_task.running, timeout=WAIT_MS)
     out = tmp_path / "bao.xlsx"
     assert asked[0].endswith(".xlsx") and out.is_file() and not list(tmp_path.glob("*.partial"))
-    table = list(load_workbook(out).active.iter_rows(values_only=True))
+    table = _table(load_workbook(out).active)
     assert table[0] == ("When", "Who", "What", "Record", "Changes", "Note")  # the page's language
     expected = count_changes(store, ChangeFilter(person_id=work["bao"]))
     assert len(table) == expected + 1 == page.model.rowCount() + 1
     # the rows the page shows, in the same words (with seconds, and every field a line)
-    assert [(r[0][:16], r[1], r[2], r[3], r[4].replace("\n", "; ")) for r in table[1:]] == rows(page)
-    assert table[1][:5] == ("12/12/2026 15:00:00", "hung", "Edited a person", "Trần Văn Bảo",
+    assert [(f"{r[0]:%d/%m/%Y %H:%M}", r[1], r[2], r[3], r[4].replace("\n", "; ")) for r in table[1:]] == rows(page)
+    assert table[1][:5] == (datetime(2026, 12, 12, 15, 0), "hung", "Edited a person", "Trần Văn Bảo",
                             "Phone: 0912345678 → 0987654321\nStatus: Active → Moved away")
     text = "\n".join(str(c) for row in table for c in row if c is not None)
     assert CID not in text and "001******345" in text
@@ -240,7 +241,7 @@ def test_a_vietnamese_page_exports_vietnamese_words(qtbot, store, work, vietname
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "nhat-ky.xlsx"), ""))
     qtbot.mouseClick(page.export_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: not page.export_task.running, timeout=WAIT_MS)
-    table = list(load_workbook(tmp_path / "nhat-ky.xlsx")["Nhật ký thay đổi"].iter_rows(values_only=True))
+    table = _table(load_workbook(tmp_path / "nhat-ky.xlsx")["Nhật ký thay đổi"])
     assert table[0] == ("Thời điểm", "Người thực hiện", "Thao tác", "Hồ sơ", "Nội dung thay đổi", "Ghi chú")
     assert table[1][2:5] == ("Sửa thông tin người", "Trần Văn Bảo",
                              "Điện thoại: 0912345678 → 0987654321\nTình trạng: Đang sinh hoạt → Đã chuyển đi")

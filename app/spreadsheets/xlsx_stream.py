@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import re
 import zipfile
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from app.spreadsheets.cells import column_letter
 
-__all__ = ["StreamSheet", "STYLES"]
+__all__ = ["StreamSheet", "STYLES", "excel_moment"]
 
 # Cell formats (cellXfs), by name; the index is the position. Fonts, fills and
 # borders are the lists below. quotePrefix: Excel keeps the text text even
@@ -54,6 +55,7 @@ _BORDERS = (
 _CENTER = '<alignment horizontal="center" vertical="center"/>'
 _CENTER_WRAP = '<alignment horizontal="center" vertical="center" wrapText="1"/>'
 _VCENTER = '<alignment vertical="center"/>'
+_TOP_WRAP = '<alignment vertical="top" wrapText="1"/>'
 # name: (font, fill, border, alignment xml, quote prefix)
 _XFS: tuple[tuple[str, int, int, int, str, bool], ...] = (
     ("plain", 0, 0, 0, "", False),
@@ -68,7 +70,15 @@ _XFS: tuple[tuple[str, int, int, int, str, bool], ...] = (
     ("line_quoted", 5, 0, 1, _VCENTER, True),
     ("line_center", 5, 0, 1, _CENTER, False),
     ("demo_mark", 7, 0, 0, _CENTER, False),
+    ("line_wrap", 5, 0, 1, _TOP_WRAP, False),
+    ("line_wrap_quoted", 5, 0, 1, _TOP_WRAP, True),
+    ("line_moment", 5, 0, 1, _TOP_WRAP, False),
 )
+# Number formats of the styles that are not general: a moment shows as a date
+# and time, and sorts and filters as one.
+MOMENT_FORMAT = "dd/mm/yyyy hh:mm:ss"
+_NUMBER_FORMATS = {"line_moment": 164}
+_QUOTED = {"line": "line_quoted", "line_wrap": "line_wrap_quoted"}
 STYLES = {name: n for n, (name, *_rest) in enumerate(_XFS)}
 
 _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -90,6 +100,15 @@ def _text(value: str) -> str:
     if text[:1].isspace() or text[-1:].isspace():
         return f'<is><t xml:space="preserve">{text}</t></is>'
     return f"<is><t>{text}</t></is>"
+
+
+def excel_moment(moment: datetime) -> float:
+    """A moment as Excel stores one (days since 30/12/1899), on the clock it was
+    written with: the wall time the person saw, whatever this PC's zone."""
+    return (moment.replace(tzinfo=None) - _EXCEL_EPOCH) / timedelta(days=1)
+
+
+_EXCEL_EPOCH = datetime(1899, 12, 30)
 
 
 class StreamSheet:
@@ -151,8 +170,8 @@ class StreamSheet:
         parts = [f'<row r="{r}"' + (f' ht="{height}" customHeight="1">' if height else ">")]
         for col, value, style in cells:
             ref = f"{self._letters[col]}{r}"
-            if isinstance(value, str) and style == "line" and value.startswith(_RISKY):
-                style = "line_quoted"
+            if isinstance(value, str) and style in _QUOTED and value.startswith(_RISKY):
+                style = _QUOTED[style]
             s = STYLES[style]
             if value is None or value == "":
                 parts.append(f'<c r="{ref}" s="{s}"/>')
@@ -279,14 +298,16 @@ class StreamSheet:
             f'{XML}<workbook {NS} {NS_R}><bookViews><workbookView/></bookViews>'
             f'<sheets><sheet name="{name}" sheetId="1" r:id="rId1"/></sheets>{defined}</workbook>'))
         xfs = "".join(
-            f'<xf numFmtId="0" fontId="{font}" fillId="{fill}" borderId="{border}" xfId="0"'
+            f'<xf numFmtId="{_NUMBER_FORMATS.get(name, 0)}" fontId="{font}" fillId="{fill}" borderId="{border}" xfId="0"'
+            + (' applyNumberFormat="1"' if name in _NUMBER_FORMATS else "")
             + (' applyFont="1"' if font else "") + (' applyFill="1"' if fill else "")
             + (' applyBorder="1"' if border else "") + (' applyAlignment="1"' if align else "")
             + (' quotePrefix="1"' if quote else "") + (f">{align}</xf>" if align else "/>")
-            for _name, font, fill, border, align, quote in _XFS
+            for name, font, fill, border, align, quote in _XFS
         )
         z.writestr("xl/styles.xml", (
             f'{XML}<styleSheet {NS}>'
+            f'<numFmts count="1"><numFmt numFmtId="164" formatCode="{MOMENT_FORMAT}"/></numFmts>'
             f'<fonts count="{len(_FONTS)}">{"".join(_FONTS)}</fonts>'
             f'<fills count="{len(_FILLS)}">{"".join(_FILLS)}</fills>'
             f'<borders count="{len(_BORDERS)}">{"".join(_BORDERS)}</borders>'
