@@ -10,6 +10,7 @@ from app.domain.organizations import add_residential_area, branch_of, by_code, r
 from app.domain.people import (
     add_person,
     get_person,
+    join_in_area,
     join_organization,
     leave_organization,
     memberships_of,
@@ -167,3 +168,23 @@ def test_every_kind_of_write_leaves_a_change_log_entry(store, area):
         ("task", "insert"), ("task_assignee", "update"), ("task", "update"),
     ]
     assert {r[2] for r in rows} == {"tester"}
+
+
+def test_a_citizen_id_typed_short_is_a_slip_not_lost_zeros(store):
+    with pytest.raises(InvalidInput) as caught:
+        add_person(store, {"full_name": "Lê Văn Tám", "citizen_id": "01190123456"}, typed=True)
+    [problem] = caught.value.problems
+    assert problem.code == "citizen_id.wrong_length" and problem.params["length"] == 11
+    # the same digits from a spreadsheet cell: Excel dropped the zero, and it comes back
+    person_id, draft = add_person(store, {"full_name": "Lê Văn Tám", "citizen_id": "01190123456"})
+    assert draft.values["citizen_id"] == "001190123456" and draft.notes
+
+
+def test_joining_in_an_area_goes_through_its_branch(store, area):
+    person_id, _ = add_person(store, {"full_name": "Phạm Thị Lụa", "area_id": area})
+    women, youth = by_code(store, "women"), by_code(store, "youth")
+    join_in_area(store, person_id, women, area)
+    join_in_area(store, person_id, youth, None)  # no area: the association itself
+    joined = {r[0] for r in store.conn.execute("SELECT organization_id FROM membership WHERE person_id = ?",
+                                               (person_id,))}
+    assert joined == {branch_of(store, women, area), youth}

@@ -278,6 +278,15 @@ CALLED = {
 _CODE_CALLED = {alias: code for code, aliases in CALLED.items() for alias in aliases}
 
 
+def member_organizations(store: Store) -> list[dict]:
+    """The commune-level member organizations a person can join (Hội LHPN,
+    Hội Nông dân...), active ones, in the tree's order."""
+    rows = store.conn.execute(
+        "SELECT id, name, short_name FROM organization WHERE kind = 'member_org' AND active = 1 ORDER BY sort_key"
+    ).fetchall()
+    return [{"id": r[0], "name": r[1], "short_name": r[2]} for r in rows]
+
+
 def find_organization(store: Store, text: str) -> int:
     """Resolve what a person typed for ``--org``: a number, a code, a short
     name or a name, or what people call it (LHPN, HND, CCB, Đoàn, ĐTN,

@@ -12,7 +12,7 @@ from typing import Any, Iterable, Mapping
 
 from app import messages
 from app.db import logged
-from app.text.citizen_id import parse_citizen_id
+from app.text.citizen_id import LEADING_ZEROS_RESTORED, parse_citizen_id
 from app.text.dates import format_date, parse_date
 from app.errors import Conflict, InvalidInput, InvalidValue
 from app.text.phone import parse_gender, parse_phone
@@ -87,13 +87,16 @@ class PersonDraft:
 
 def validate_person(
     store: Store, raw: Mapping[str, Any], *, person_id: int | None = None, check_unique: bool = True,
-    today: date | None = None,
+    today: date | None = None, typed: bool = False,
 ) -> PersonDraft:
     """Check every field at once; raise ``InvalidInput`` listing all problems.
 
     ``today`` (default: the store's) is for callers checking many rows at once,
     which ask the clock once. Runs once per row of an imported roster, so the
-    fields are checked inline rather than through a helper per field."""
+    fields are checked inline rather than through a helper per field.
+    ``typed``: the values were typed by hand in a form, not read from a
+    spreadsheet, so a citizen ID one or two digits short is a typing slip to
+    correct, not leading zeros Excel dropped (which an import restores)."""
     problems: list[InvalidValue] = []
     notes: list[tuple[str, str, dict]] = []
     values: dict[str, Any] = {}
@@ -122,6 +125,11 @@ def validate_person(
         cid = parse_citizen_id(original, field="citizen_id")
     except InvalidValue as exc:
         problems.append(exc)
+        cid = None
+    if typed and cid and cid.repaired == LEADING_ZEROS_RESTORED:
+        typed_digits = "".join(ch for ch in str(original) if ch.isdigit())
+        problems.append(InvalidValue("citizen_id.wrong_length", field="citizen_id", value=str(original).strip(),
+                                     length=len(typed_digits)))
         cid = None
     values["citizen_id"] = cid.value if cid else None
     if cid and cid.repaired:
@@ -216,9 +224,10 @@ def reindex_area(store: Store, area_id: int) -> None:
         _index(store, pid, {"full_name": name, "phone": phone, "citizen_id": cid, "area_id": area})
 
 
-def add_person(store: Store, raw: Mapping[str, Any]) -> tuple[int, PersonDraft]:
-    """Add one person; returns the new id and the draft (with repair notes)."""
-    draft = validate_person(store, raw)
+def add_person(store: Store, raw: Mapping[str, Any], *, typed: bool = False) -> tuple[int, PersonDraft]:
+    """Add one person; returns the new id and the draft (with repair notes).
+    ``typed``: from a form (see ``validate_person``)."""
+    draft = validate_person(store, raw, typed=typed)
     with store.transaction():
         person_id = logged.insert(store, "person", draft.values)
         _index(store, person_id, draft.values)
@@ -226,12 +235,12 @@ def add_person(store: Store, raw: Mapping[str, Any]) -> tuple[int, PersonDraft]:
     return person_id, draft
 
 
-def update_person(store: Store, person_id: int, changes: Mapping[str, Any]) -> PersonDraft:
+def update_person(store: Store, person_id: int, changes: Mapping[str, Any], *, typed: bool = False) -> PersonDraft:
     """Change some fields of a person; the others stay as they are."""
     current = logged.require(store, "person", person_id)
     merged = {k: current[k] for k in FIELDS}
     merged.update({k: v for k, v in changes.items() if k in FIELDS})
-    draft = validate_person(store, merged, person_id=person_id)
+    draft = validate_person(store, merged, person_id=person_id, typed=typed)
     with store.transaction():
         logged.update(store, "person", person_id, draft.values)
         _index(store, person_id, draft.values)
@@ -307,6 +316,17 @@ def join_organization(
         )
     store.events.emit("people_changed", ids=[person_id])
     return membership_id
+
+
+def join_in_area(store: Store, person_id: int, org_id: int, area_id: int | None, *,
+                 joined_on: date | str | None = None) -> int:
+    """Join a member organization where the person lives: through its branch
+    (chi hội, chi đoàn) in ``area_id`` when it has one there, else directly."""
+    # (organizations imports this module: the branch is looked up here, not through it)
+    branch = store.conn.execute(
+        "SELECT id FROM organization WHERE kind = 'branch' AND parent_id = ? AND area_id = ? AND active = 1",
+        (org_id, area_id)).fetchone() if area_id is not None else None
+    return join_organization(store, person_id, branch[0] if branch else org_id, joined_on=joined_on)
 
 
 def leave_organization(store: Store, membership_id: int, *, left_on: date | str | None = None) -> None:

@@ -3103,109 +3103,114 @@ Không dùng được: %2</translation>
 <context>
     <name>PersonForm</name>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="30"/>
+        <location filename="../../ui/dialogs/person_form.py" line="34"/>
         <source>Add a person</source>
         <translation>Thêm người</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="30"/>
+        <location filename="../../ui/dialogs/person_form.py" line="34"/>
         <source>Edit a person</source>
         <translation>Sửa thông tin</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="34"/>
+        <location filename="../../ui/dialogs/person_form.py" line="38"/>
         <source>(not given)</source>
         <translation>(chưa rõ)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="34"/>
+        <location filename="../../ui/dialogs/person_form.py" line="38"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="34"/>
+        <location filename="../../ui/dialogs/person_form.py" line="38"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="38"/>
+        <location filename="../../ui/dialogs/person_form.py" line="42"/>
         <source>dd/mm/yyyy, or only the year</source>
         <translation>dd/mm/yyyy, hoặc chỉ năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="43"/>
+        <location filename="../../ui/dialogs/person_form.py" line="47"/>
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="47"/>
+        <location filename="../../ui/dialogs/person_form.py" line="51"/>
         <source>(none)</source>
         <translation>(không có)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="52"/>
+        <location filename="../../ui/dialogs/person_form.py" line="56"/>
         <source>Active</source>
         <translation>Đang sinh hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="52"/>
+        <location filename="../../ui/dialogs/person_form.py" line="56"/>
         <source>Moved away</source>
         <translation>Đã chuyển đi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="53"/>
+        <location filename="../../ui/dialogs/person_form.py" line="57"/>
         <source>Deceased</source>
         <translation>Đã mất</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="60"/>
+        <location filename="../../ui/dialogs/person_form.py" line="70"/>
         <source>Full name *</source>
         <translation>Họ và tên *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="60"/>
+        <location filename="../../ui/dialogs/person_form.py" line="70"/>
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="61"/>
+        <location filename="../../ui/dialogs/person_form.py" line="71"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="61"/>
+        <location filename="../../ui/dialogs/person_form.py" line="71"/>
         <source>Ethnicity</source>
         <translation>Dân tộc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="62"/>
+        <location filename="../../ui/dialogs/person_form.py" line="72"/>
         <source>Religion</source>
         <translation>Tôn giáo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="62"/>
+        <location filename="../../ui/dialogs/person_form.py" line="72"/>
         <source>Citizen ID</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="63"/>
+        <location filename="../../ui/dialogs/person_form.py" line="73"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="63"/>
+        <location filename="../../ui/dialogs/person_form.py" line="73"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="64"/>
+        <location filename="../../ui/dialogs/person_form.py" line="74"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="64"/>
+        <location filename="../../ui/dialogs/person_form.py" line="74"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_form.py" line="82"/>
+        <source>Member of</source>
+        <translation>Tham gia tổ chức</translation>
     </message>
 </context>
 <context>

@@ -4,15 +4,19 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QLineEdit,
     QMessageBox,
     QVBoxLayout,
 )
 
 from app.db import Store
-from app.domain import add_person, describe_notes, get_person, residential_areas, update_person
+from app.domain import (
+    add_person, describe_notes, get_person, join_in_area, member_organizations, residential_areas, update_person,
+)
 from app.text import format_date
 from ui.dialogs.form_dialog import FormDialog
 
@@ -54,6 +58,12 @@ class PersonForm(FormDialog):
             status.addItem(label, value)
         self.inputs["status"] = status
         self.inputs["note"] = QLineEdit()
+        # a new person joins their organizations here (a member of the area's branch where there is one);
+        # an existing person's memberships are kept on their card
+        self.organizations: dict[int, QCheckBox] = {}
+        if person_id is None:
+            for org in member_organizations(store):
+                self.organizations[org["id"]] = QCheckBox(org["name"])
 
         form = QFormLayout()
         labels = {
@@ -65,6 +75,11 @@ class PersonForm(FormDialog):
         }
         for name in self.FIELDS:
             form.addRow(labels[name], self.field_box(name))
+        if self.organizations:
+            grid = QGridLayout()
+            for n, box in enumerate(self.organizations.values()):
+                grid.addWidget(box, n // 2, n % 2)
+            form.addRow(self.tr("Member of"), grid)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.save_buttons())
@@ -88,20 +103,28 @@ class PersonForm(FormDialog):
             raw[name] = widget.currentData() if isinstance(widget, QComboBox) else widget.text()
         return raw
 
+    def chosen_organizations(self) -> list[int]:
+        return [org_id for org_id, box in self.organizations.items() if box.isChecked()]
+
     def save(self) -> None:
         raw = self.values()
         person_id = self.person_id
+        organizations = self.chosen_organizations()
 
         def operation(store: Store):
-            if person_id is None:
-                return add_person(store, raw)
-            return person_id, update_person(store, person_id, raw)
+            if person_id is not None:
+                return person_id, update_person(store, person_id, raw, typed=True)
+            with store.transaction():  # the person and their memberships, or nothing
+                new_id, draft = add_person(store, raw, typed=True)
+                for org_id in organizations:
+                    join_in_area(store, new_id, org_id, raw.get("area_id"))
+            return new_id, draft
 
         self.submit(operation)
 
     def saved(self, result) -> None:
         self.saved_id, draft = result
         notes = describe_notes(draft, self._lang)
-        if notes:  # say what was repaired, e.g. leading zeros of a citizen ID
+        if notes:  # what was changed in what was typed: an old phone prefix made new
             QMessageBox.information(self, self.windowTitle(), "\n".join(notes))
         self.accept()
