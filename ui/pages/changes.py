@@ -105,6 +105,7 @@ class ChangesPage(QWidget):
         self.model = ChangesModel(store, self, lang=lang)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setTextElideMode(Qt.ElideMiddle)  # long names and areas keep both ends in sight
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setAlternatingRowColors(True)

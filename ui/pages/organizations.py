@@ -52,6 +52,9 @@ KIND, ID, PERSON, ORG = Qt.UserRole, Qt.UserRole + 1, Qt.UserRole + 2, Qt.UserRo
 def _item(parent, texts: list[str], kind: str, row_id: int, *, centred: tuple[int, ...] = (),
           person: int | None = None, org: int | None = None) -> QTreeWidgetItem:
     item = QTreeWidgetItem(parent, texts)
+    for column, text in enumerate(texts):
+        if text:
+            item.setToolTip(column, text)  # a cut-off name or note can still be read whole
     item.setData(0, KIND, kind)
     item.setData(0, ID, row_id)
     if person is not None:
@@ -69,6 +72,7 @@ def _list(headers: list[str], widths: tuple[int, ...]) -> QTreeWidget:
     view.setAlternatingRowColors(True)
     view.setSelectionMode(QAbstractItemView.SingleSelection)
     view.setUniformRowHeights(True)
+    view.setTextElideMode(Qt.ElideMiddle)
     header = view.header()
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.Interactive)

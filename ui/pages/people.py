@@ -47,6 +47,7 @@ class PeoplePage(QWidget):
         self.model = PeopleModel(store, self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setTextElideMode(Qt.ElideMiddle)  # long names and areas keep both ends in sight
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setAlternatingRowColors(True)

@@ -90,6 +90,7 @@ class TasksPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.ElideMiddle)  # "Giao ban … — tuần 48/2026": the period stays in sight
         self.table.setContextMenuPolicy(Qt.CustomContextMenu)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)

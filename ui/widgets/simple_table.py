@@ -20,6 +20,8 @@ def make_table(headers: list[str], widths: tuple[int, ...], stretch: int | None 
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
+    # cut long text in the middle: "Ban công tác Mặt trận … Bản Phiêng Pần" keeps what tells rows apart
+    table.setTextElideMode(Qt.ElideMiddle)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(24)
     header = table.horizontalHeader()
