@@ -443,122 +443,122 @@ Không dùng được: %2</translation>
         <translation>Về người:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="149"/>
+        <location filename="../../ui/pages/changes.py" line="150"/>
         <source>Everyone</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="149"/>
+        <location filename="../../ui/pages/changes.py" line="150"/>
         <source>Every kind</source>
         <translation>Mọi loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="161"/>
+        <location filename="../../ui/pages/changes.py" line="162"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="192"/>
+        <location filename="../../ui/pages/changes.py" line="193"/>
         <source>From</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="192"/>
+        <location filename="../../ui/pages/changes.py" line="193"/>
         <source>to</source>
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="202"/>
+        <location filename="../../ui/pages/changes.py" line="203"/>
         <source>%1: “%2” is not a day. Write it as dd/mm/yyyy, e.g. 22/11/2026.</source>
         <translation>%1: “%2” không phải một ngày. Hãy viết theo dạng dd/mm/yyyy, ví dụ 22/11/2026.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="207"/>
+        <location filename="../../ui/pages/changes.py" line="208"/>
         <source>The first day is after the last one.</source>
         <translation>Ngày bắt đầu đang sau ngày kết thúc.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="258"/>
+        <location filename="../../ui/pages/changes.py" line="259"/>
         <source>Counting…</source>
         <translation>Đang đếm…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="269"/>
+        <location filename="../../ui/pages/changes.py" line="270"/>
         <source>No change matches.</source>
         <translation>Không có thay đổi nào khớp.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/changes.py" line="271"/>
+        <location filename="../../ui/pages/changes.py" line="272"/>
         <source>%Ln change(s), newest first.</source>
         <translation>
             <numerusform>%Ln thay đổi, mới nhất ở trên.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="281"/>
-        <location filename="../../ui/pages/changes.py" line="284"/>
+        <location filename="../../ui/pages/changes.py" line="282"/>
+        <location filename="../../ui/pages/changes.py" line="285"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="281"/>
+        <location filename="../../ui/pages/changes.py" line="282"/>
         <source>Before</source>
         <translation>Trước</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="281"/>
+        <location filename="../../ui/pages/changes.py" line="282"/>
         <source>After</source>
         <translation>Sau</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="284"/>
+        <location filename="../../ui/pages/changes.py" line="285"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="293"/>
+        <location filename="../../ui/pages/changes.py" line="294"/>
         <source>Note:</source>
         <translation>Ghi chú:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="303"/>
+        <location filename="../../ui/pages/changes.py" line="304"/>
         <source>change-log</source>
         <translation>nhat-ky-thay-doi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="305"/>
+        <location filename="../../ui/pages/changes.py" line="306"/>
         <source>Export the change log</source>
         <translation>Xuất nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="305"/>
+        <location filename="../../ui/pages/changes.py" line="306"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="312"/>
+        <location filename="../../ui/pages/changes.py" line="313"/>
         <source>Exporting the change log</source>
         <translation>Xuất nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="315"/>
+        <location filename="../../ui/pages/changes.py" line="316"/>
         <source>Writing the changes…</source>
         <translation>Đang ghi các thay đổi…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="315"/>
+        <location filename="../../ui/pages/changes.py" line="316"/>
         <source>Saving the file…</source>
         <translation>Đang lưu tệp…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/changes.py" line="321"/>
+        <location filename="../../ui/pages/changes.py" line="322"/>
         <source>Wrote %Ln change(s) to %1.</source>
         <translation>
             <numerusform>Đã ghi %Ln thay đổi vào %1.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/changes.py" line="329"/>
+        <location filename="../../ui/pages/changes.py" line="330"/>
         <source>The export was stopped; no file was written.</source>
         <translation>Đã dừng xuất; không có tệp nào được ghi.</translation>
     </message>
@@ -2140,218 +2140,218 @@ Không dùng được: %2</translation>
 <context>
     <name>OrganizationsPage</name>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="107"/>
-        <location filename="../../ui/pages/organizations.py" line="147"/>
+        <location filename="../../ui/pages/organizations.py" line="111"/>
+        <location filename="../../ui/pages/organizations.py" line="151"/>
         <source>Appoint…</source>
         <translation>Thêm người giữ chức danh…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="109"/>
+        <location filename="../../ui/pages/organizations.py" line="113"/>
         <source>End appointment…</source>
         <translation>Thôi giữ chức danh…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="111"/>
+        <location filename="../../ui/pages/organizations.py" line="115"/>
         <source>Change seats…</source>
         <translation>Đổi số suất…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="113"/>
+        <location filename="../../ui/pages/organizations.py" line="117"/>
         <source>Add a position…</source>
         <translation>Thêm chức danh…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="116"/>
+        <location filename="../../ui/pages/organizations.py" line="120"/>
         <source>Position / holder</source>
         <translation>Chức danh / người giữ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="116"/>
-        <location filename="../../ui/pages/organizations.py" line="142"/>
+        <location filename="../../ui/pages/organizations.py" line="120"/>
+        <location filename="../../ui/pages/organizations.py" line="146"/>
         <source>Seats</source>
         <translation>Số suất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="116"/>
-        <location filename="../../ui/pages/organizations.py" line="142"/>
+        <location filename="../../ui/pages/organizations.py" line="120"/>
+        <location filename="../../ui/pages/organizations.py" line="146"/>
         <source>Filled</source>
         <translation>Đã có</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="116"/>
-        <location filename="../../ui/pages/organizations.py" line="142"/>
+        <location filename="../../ui/pages/organizations.py" line="120"/>
+        <location filename="../../ui/pages/organizations.py" line="146"/>
         <source>Vacant</source>
         <translation>Khuyết</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="117"/>
+        <location filename="../../ui/pages/organizations.py" line="121"/>
         <source>Since</source>
         <translation>Từ ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="117"/>
+        <location filename="../../ui/pages/organizations.py" line="121"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="123"/>
+        <location filename="../../ui/pages/organizations.py" line="127"/>
         <source>This organization has no positions of its own. Choose its work committee or a branch in the tree, or add a position.</source>
         <translation>Tổ chức này chưa có chức danh nào. Hãy chọn Ban công tác Mặt trận hoặc chi hội, chi đoàn trong cây bên trái, hoặc thêm chức danh.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="142"/>
-        <location filename="../../ui/pages/organizations.py" line="161"/>
+        <location filename="../../ui/pages/organizations.py" line="146"/>
+        <location filename="../../ui/pages/organizations.py" line="165"/>
         <source>Organization</source>
         <translation>Tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="142"/>
+        <location filename="../../ui/pages/organizations.py" line="146"/>
         <source>Position</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="158"/>
+        <location filename="../../ui/pages/organizations.py" line="162"/>
         <source>Double-click a row to open its organization.</source>
         <translation>Nhấp đúp vào một dòng để mở tổ chức đó.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="161"/>
+        <location filename="../../ui/pages/organizations.py" line="165"/>
         <source>Person / position</source>
         <translation>Người / chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="168"/>
+        <location filename="../../ui/pages/organizations.py" line="172"/>
         <source>Double-click a name to open the person&apos;s card, or a position to open its organization.</source>
         <translation>Nhấp đúp vào tên để mở hồ sơ của người đó, hoặc vào chức danh để mở tổ chức.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="171"/>
+        <location filename="../../ui/pages/organizations.py" line="175"/>
         <source>By organization</source>
         <translation>Theo tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="174"/>
+        <location filename="../../ui/pages/organizations.py" line="178"/>
         <source>Add a residential area…</source>
         <translation>Thêm khu dân cư…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="176"/>
+        <location filename="../../ui/pages/organizations.py" line="180"/>
         <source>Rename…</source>
         <translation>Đổi tên…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="192"/>
+        <location filename="../../ui/pages/organizations.py" line="196"/>
         <source>Organizations and positions</source>
         <translation>Tổ chức và chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="307"/>
+        <location filename="../../ui/pages/organizations.py" line="311"/>
         <source>%1 (%2 vacant, %3 below)</source>
         <translation>%1 (%2 khuyết, cấp dưới %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="310"/>
+        <location filename="../../ui/pages/organizations.py" line="314"/>
         <source>%1 (%2 vacant)</source>
         <translation>%1 (%2 khuyết)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="312"/>
+        <location filename="../../ui/pages/organizations.py" line="316"/>
         <source>%1 (%2 vacant below)</source>
         <translation>%1 (cấp dưới %2 khuyết)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="317"/>
+        <location filename="../../ui/pages/organizations.py" line="321"/>
         <source>Front committee</source>
         <translation>Ủy ban MTTQ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="318"/>
+        <location filename="../../ui/pages/organizations.py" line="322"/>
         <source>Member organization</source>
         <translation>Tổ chức thành viên</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="319"/>
+        <location filename="../../ui/pages/organizations.py" line="323"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="320"/>
+        <location filename="../../ui/pages/organizations.py" line="324"/>
         <source>Front work committee</source>
         <translation>Ban công tác Mặt trận</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="321"/>
+        <location filename="../../ui/pages/organizations.py" line="325"/>
         <source>Branch</source>
         <translation>Chi hội, chi đoàn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="353"/>
+        <location filename="../../ui/pages/organizations.py" line="357"/>
         <source>%1 — %2 positions, %3 seats, %4 vacant</source>
         <translation>%1 — %2 chức danh, %3 suất, %4 khuyết</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="368"/>
+        <location filename="../../ui/pages/organizations.py" line="372"/>
         <source>%Ln seat(s) vacant — double-click to appoint</source>
         <translation>
             <numerusform>Còn trống %Ln suất — nhấp đúp để thêm người</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="382"/>
+        <location filename="../../ui/pages/organizations.py" line="386"/>
         <source>%1 (acting)</source>
         <translation>%1 (quyền)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="385"/>
+        <location filename="../../ui/pages/organizations.py" line="389"/>
         <source>last day %1</source>
         <translation>giữ đến hết ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="387"/>
+        <location filename="../../ui/pages/organizations.py" line="391"/>
         <source>concurrent: %1 posts</source>
         <translation>kiêm nhiệm %1 chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="393"/>
+        <location filename="../../ui/pages/organizations.py" line="397"/>
         <source>Also holds:</source>
         <translation>Đồng thời giữ:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="444"/>
+        <location filename="../../ui/pages/organizations.py" line="448"/>
         <source>%1 vacant seats in %2 positions</source>
         <translation>%1 suất còn trống ở %2 chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="445"/>
+        <location filename="../../ui/pages/organizations.py" line="449"/>
         <source>Every position is filled.</source>
         <translation>Tất cả chức danh đã đủ người.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="446"/>
+        <location filename="../../ui/pages/organizations.py" line="450"/>
         <source>Vacant positions (%1)</source>
         <translation>Chức danh còn khuyết (%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="460"/>
+        <location filename="../../ui/pages/organizations.py" line="464"/>
         <source>%Ln posts</source>
         <translation>
             <numerusform>%Ln chức danh</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="467"/>
+        <location filename="../../ui/pages/organizations.py" line="471"/>
         <source>%Ln people hold more than one position.</source>
         <translation>
             <numerusform>%Ln người kiêm nhiệm nhiều chức danh.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="468"/>
+        <location filename="../../ui/pages/organizations.py" line="472"/>
         <source>Nobody holds more than one position.</source>
         <translation>Không có ai kiêm nhiệm.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/organizations.py" line="469"/>
+        <location filename="../../ui/pages/organizations.py" line="473"/>
         <source>Concurrent holders (%1)</source>
         <translation>Người kiêm nhiệm (%1)</translation>
     </message>
@@ -2365,158 +2365,158 @@ Không dùng được: %2</translation>
     </message>
     <message>
         <location filename="../../ui/pages/outbox.py" line="59"/>
-        <source>Reports you send wait here until the destination confirms it has them, and each arrives exactly once. Without a connection nothing is lost: the app keeps trying by itself, every few minutes and as soon as the network is back, even after a restart. “Send now” tries every waiting report at once.</source>
-        <translation>Báo cáo bạn gửi chờ ở đây cho tới khi nơi nhận xác nhận đã nhận, và mỗi báo cáo chỉ đến đúng một lần. Khi không có mạng cũng không mất gì: ứng dụng tự thử lại vài phút một lần và ngay khi có mạng trở lại, kể cả sau khi khởi động lại. “Gửi ngay” thử gửi mọi báo cáo đang chờ ngay lập tức.</translation>
+        <source>Reports you send wait here until the destination confirms it has them; a folder or a WebDAV server gets each one once (by e-mail, a reply lost on the way can bring a second copy). Without a connection nothing is lost: the app keeps trying by itself, every few minutes and as soon as the network is back, even after a restart. “Send now” tries every waiting report at once.</source>
+        <translation>Báo cáo bạn gửi chờ ở đây cho tới khi nơi nhận xác nhận đã nhận; thư mục hay máy chủ WebDAV nhận mỗi báo cáo một lần (gửi qua thư điện tử, nếu mất phản hồi giữa đường thì hộp thư có thể nhận thêm một bản). Khi không có mạng cũng không mất gì: ứng dụng tự thử lại vài phút một lần và ngay khi có mạng trở lại, kể cả sau khi khởi động lại. “Gửi ngay” thử gửi mọi báo cáo đang chờ ngay lập tức.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="70"/>
-        <location filename="../../ui/pages/outbox.py" line="223"/>
+        <location filename="../../ui/pages/outbox.py" line="71"/>
+        <location filename="../../ui/pages/outbox.py" line="224"/>
         <source>Change…</source>
         <translation>Đổi nơi gửi…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="82"/>
+        <location filename="../../ui/pages/outbox.py" line="83"/>
         <source>Send now</source>
         <translation>Gửi ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="83"/>
+        <location filename="../../ui/pages/outbox.py" line="84"/>
         <source>Try every waiting report now, whatever the waiting time says.</source>
         <translation>Thử gửi ngay mọi báo cáo đang chờ, không đợi tới giờ thử lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="85"/>
+        <location filename="../../ui/pages/outbox.py" line="86"/>
         <source>Try again</source>
         <translation>Thử lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="87"/>
+        <location filename="../../ui/pages/outbox.py" line="88"/>
         <source>Put the selected set-aside report back in the queue (e.g. after the province raised its size limit).</source>
         <translation>Đưa báo cáo để riêng đang chọn trở lại hàng chờ (vd. sau khi tỉnh nâng giới hạn dung lượng).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="110"/>
+        <location filename="../../ui/pages/outbox.py" line="111"/>
         <source>Report file</source>
         <translation>Tệp báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="110"/>
+        <location filename="../../ui/pages/outbox.py" line="111"/>
         <source>Period</source>
         <translation>Kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="110"/>
+        <location filename="../../ui/pages/outbox.py" line="111"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="110"/>
+        <location filename="../../ui/pages/outbox.py" line="111"/>
         <source>Attempts</source>
         <translation>Số lần thử</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="111"/>
+        <location filename="../../ui/pages/outbox.py" line="112"/>
         <source>Next try</source>
         <translation>Thử lại lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="111"/>
+        <location filename="../../ui/pages/outbox.py" line="112"/>
         <source>Last problem</source>
         <translation>Lỗi gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="111"/>
+        <location filename="../../ui/pages/outbox.py" line="112"/>
         <source>Sent</source>
         <translation>Đã gửi lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="116"/>
+        <location filename="../../ui/pages/outbox.py" line="117"/>
         <source>Nothing has been sent yet. Reports you export with “Send” appear here.</source>
         <translation>Chưa gửi báo cáo nào. Báo cáo bạn xuất và chọn “Gửi” sẽ hiện ở đây.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="163"/>
+        <location filename="../../ui/pages/outbox.py" line="164"/>
         <source>now</source>
         <translation>ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="177"/>
+        <location filename="../../ui/pages/outbox.py" line="178"/>
         <source>Size: %1 bytes · SHA-256 %2…</source>
         <translation>Dung lượng: %1 byte · SHA-256 %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="180"/>
+        <location filename="../../ui/pages/outbox.py" line="181"/>
         <source>Destination: %1</source>
         <translation>Nơi gửi: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="184"/>
+        <location filename="../../ui/pages/outbox.py" line="185"/>
         <source>Received as: %1</source>
         <translation>Nơi nhận ghi là: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="210"/>
+        <location filename="../../ui/pages/outbox.py" line="211"/>
         <source>“Try again” puts it back in the queue once the cause is fixed.</source>
         <translation>Khắc phục xong nguyên nhân, bấm “Thử lại” để đưa báo cáo trở lại hàng chờ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="225"/>
+        <location filename="../../ui/pages/outbox.py" line="226"/>
         <source>Password…</source>
         <translation>Mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="227"/>
+        <location filename="../../ui/pages/outbox.py" line="228"/>
         <source>Details…</source>
         <translation>Chi tiết…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="232"/>
+        <location filename="../../ui/pages/outbox.py" line="233"/>
         <source>%n report(s) set aside: select one to see why.</source>
         <translation>
             <numerusform>%n báo cáo đang để riêng: chọn một dòng để xem lý do.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="240"/>
+        <location filename="../../ui/pages/outbox.py" line="241"/>
         <source>No destination yet: reports wait here until you choose where they go (“Choose…”).</source>
         <translation>Chưa chọn nơi gửi: báo cáo chờ ở đây cho tới khi bạn chọn nơi gửi (“Chọn nơi gửi…”).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="241"/>
+        <location filename="../../ui/pages/outbox.py" line="242"/>
         <source>Choose…</source>
         <translation>Chọn nơi gửi…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="245"/>
+        <location filename="../../ui/pages/outbox.py" line="246"/>
         <source>Set by the province&apos;s IT; only the password can be changed here.</source>
         <translation>Do cán bộ CNTT của tỉnh đặt sẵn; ở đây chỉ đổi được mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="257"/>
+        <location filename="../../ui/pages/outbox.py" line="258"/>
         <source>Another sending pass is running (another window or a command). The reports are sent by it.</source>
         <translation>Một lượt gửi khác đang chạy (ở cửa sổ khác hoặc một câu lệnh); báo cáo sẽ được gửi trong lượt đó.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="262"/>
+        <location filename="../../ui/pages/outbox.py" line="263"/>
         <source>Sent %n report(s).</source>
         <translation>
             <numerusform>Đã gửi %n báo cáo.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="264"/>
+        <location filename="../../ui/pages/outbox.py" line="265"/>
         <source>%n set aside: see the reason in the list.</source>
         <translation>
             <numerusform>%n báo cáo để riêng: xem lý do trong danh sách.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="293"/>
+        <location filename="../../ui/pages/outbox.py" line="294"/>
         <source>Saved. The waiting reports are tried again at once.</source>
         <translation>Đã lưu. Các báo cáo đang chờ được gửi lại ngay.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/outbox.py" line="293"/>
+        <location filename="../../ui/pages/outbox.py" line="294"/>
         <source>Saved.</source>
         <translation>Đã lưu.</translation>
     </message>
@@ -2705,55 +2705,55 @@ Không dùng được: %2</translation>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="63"/>
+        <location filename="../../ui/pages/people.py" line="64"/>
         <source>Area:</source>
         <translation>Khu dân cư:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="65"/>
+        <location filename="../../ui/pages/people.py" line="66"/>
         <source>Status:</source>
         <translation>Tình trạng:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="67"/>
+        <location filename="../../ui/pages/people.py" line="68"/>
         <source>Add a person…</source>
         <translation>Thêm người…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="68"/>
+        <location filename="../../ui/pages/people.py" line="69"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="71"/>
+        <location filename="../../ui/pages/people.py" line="72"/>
         <source>Import from Excel…</source>
         <translation>Nhập từ Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="72"/>
+        <location filename="../../ui/pages/people.py" line="73"/>
         <source>Add the people of a roster kept in Excel (Ctrl+I)</source>
         <translation>Thêm người từ danh sách đang lưu bằng Excel (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="76"/>
+        <location filename="../../ui/pages/people.py" line="77"/>
         <source>People</source>
         <translation>Nhân sự</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="141"/>
+        <location filename="../../ui/pages/people.py" line="142"/>
         <source>All areas</source>
         <translation>Tất cả khu dân cư</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/people.py" line="158"/>
-        <location filename="../../ui/pages/people.py" line="170"/>
+        <location filename="../../ui/pages/people.py" line="159"/>
+        <location filename="../../ui/pages/people.py" line="171"/>
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln người</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/people.py" line="161"/>
+        <location filename="../../ui/pages/people.py" line="162"/>
         <source>Counting…</source>
         <translation>Đang đếm…</translation>
     </message>
@@ -3983,13 +3983,13 @@ Không dùng được: %2</translation>
     </message>
     <message>
         <location filename="../../ui/pages/tasks.py" line="80"/>
-        <location filename="../../ui/pages/tasks.py" line="392"/>
+        <location filename="../../ui/pages/tasks.py" line="393"/>
         <source>Start</source>
         <translation>Bắt đầu làm</translation>
     </message>
     <message>
         <location filename="../../ui/pages/tasks.py" line="81"/>
-        <location filename="../../ui/pages/tasks.py" line="392"/>
+        <location filename="../../ui/pages/tasks.py" line="393"/>
         <source>Mark done</source>
         <translation>Đánh dấu hoàn thành</translation>
     </message>
@@ -4000,70 +4000,70 @@ Không dùng được: %2</translation>
     </message>
     <message>
         <location filename="../../ui/pages/tasks.py" line="83"/>
-        <location filename="../../ui/pages/tasks.py" line="397"/>
+        <location filename="../../ui/pages/tasks.py" line="398"/>
         <source>Cancel task</source>
         <translation>Hủy công việc</translation>
     </message>
     <message>
         <location filename="../../ui/pages/tasks.py" line="84"/>
-        <location filename="../../ui/pages/tasks.py" line="397"/>
+        <location filename="../../ui/pages/tasks.py" line="398"/>
         <source>Reopen</source>
         <translation>Mở lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="104"/>
+        <location filename="../../ui/pages/tasks.py" line="105"/>
         <source>Status:</source>
         <translation>Trạng thái:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="106"/>
+        <location filename="../../ui/pages/tasks.py" line="107"/>
         <source>Organization:</source>
         <translation>Tổ chức:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="117"/>
+        <location filename="../../ui/pages/tasks.py" line="118"/>
         <source>Person:</source>
         <translation>Người:</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="126"/>
+        <location filename="../../ui/pages/tasks.py" line="127"/>
         <source>Tasks</source>
         <translation>Công việc</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/tasks.py" line="185"/>
+        <location filename="../../ui/pages/tasks.py" line="186"/>
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>%Ln công việc</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="193"/>
+        <location filename="../../ui/pages/tasks.py" line="194"/>
         <source>All organizations</source>
         <translation>Tất cả tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="273"/>
+        <location filename="../../ui/pages/tasks.py" line="274"/>
         <source>Tasks that %1 leads or supports</source>
         <translation>Việc %1 chủ trì hoặc phối hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="389"/>
+        <location filename="../../ui/pages/tasks.py" line="390"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="394"/>
+        <location filename="../../ui/pages/tasks.py" line="395"/>
         <source>Mark done on another day…</source>
         <translation>Hoàn thành vào ngày khác…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="404"/>
+        <location filename="../../ui/pages/tasks.py" line="405"/>
         <source>Show %1</source>
         <translation>Xem hồ sơ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/tasks.py" line="407"/>
+        <location filename="../../ui/pages/tasks.py" line="408"/>
         <source>Open tasks of %1</source>
         <translation>Việc chưa hoàn thành của %1</translation>
     </message>

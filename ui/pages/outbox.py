@@ -56,10 +56,11 @@ class OutboxPage(QWidget):
         title = QLabel(self.tr("Send reports"))
         title.setObjectName("pageTitle")
         explain = QLabel(self.tr(
-            "Reports you send wait here until the destination confirms it has them, and each arrives "
-            "exactly once. Without a connection nothing is lost: the app keeps trying by itself, every "
-            "few minutes and as soon as the network is back, even after a restart. “Send now” tries "
-            "every waiting report at once."
+            "Reports you send wait here until the destination confirms it has them; a folder or a WebDAV "
+            "server gets each one once (by e-mail, a reply lost on the way can bring a second copy). "
+            "Without a connection nothing is lost: the app keeps trying by itself, every few minutes and "
+            "as soon as the network is back, even after a restart. “Send now” tries every waiting report "
+            "at once."
         ))
         explain.setWordWrap(True)
         explain.setStyleSheet("color: #555;")
