@@ -182,19 +182,19 @@ def differentials(folder: Path) -> dict[str, Path]:
     # its cap of 1,048,576 rows), before a row of 95 values: 99.6 million cells, 2.4 GB in one allocation
     value = ('<table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="{n}">'
              "<text:p>1</text:p></table:table-cell>")
-    made["ods_self_closed_repeated_rows"] = ods_with(folder / "ods_self_closed_repeated_rows.ods", (
+    made["ods_self_closed_repeated_rows"] = write_ods(folder / "ods_self_closed_repeated_rows.ods", (
         '<table:table table:name="T"><table:table-row>' + value.format(n=1) + "</table:table-row>"
         '<table:table-row table:number-rows-repeated="1000000000"/><table:table-row>' + value.format(n=95)
         + "</table:table-row></table:table>"))
     # ODS: a run of 10,000 spaces in a cell repeated over 1,000 columns and 1,000 rows: the checks counted
     # the spaces once per row, calamine writes them into every copy of the cell (10 GB of text)
-    made["ods_spaces_in_a_repeated_cell"] = ods_with(folder / "ods_spaces_in_a_repeated_cell.ods", (
+    made["ods_spaces_in_a_repeated_cell"] = write_ods(folder / "ods_spaces_in_a_repeated_cell.ods", (
         '<table:table table:name="T"><table:table-row table:number-rows-repeated="1000">'
         '<table:table-cell table:number-columns-repeated="1000" office:value-type="string">'
         '<text:p><text:s text:c="10000"/></text:p></table:table-cell></table:table-row></table:table>'))
     # ODS: ">" inside an attribute value, where the checks' patterns ended the tag (and missed the repeat
     # after it) and the XML reader does not: 6,000 x 16,384 cells
-    made["ods_gt_in_attribute"] = ods_with(folder / "ods_gt_in_attribute.ods", (
+    made["ods_gt_in_attribute"] = write_ods(folder / "ods_gt_in_attribute.ods", (
         '<table:table table:name="T"><table:table-row table:number-rows-repeated="6000">'
         '<table:table-cell table:style-name="&gt;" table:number-columns-repeated="16384" office:value-type="float" '
         'office:value="1"/></table:table-row></table:table>').replace("&gt;", ">"))
@@ -205,7 +205,7 @@ def differentials(folder: Path) -> dict[str, Path]:
              '<table:table-row table:number-rows-repeated="65534"><table:table-cell/></table:table-row>'
              '<table:table-row><table:table-cell table:number-columns-repeated="29"/>' + value.format(n=1)
              + "</table:table-row></table:table>")
-    made["ods_many_tables_each_under_the_limit"] = ods_with(folder / "ods_many_tables_each_under_the_limit.ods",
+    made["ods_many_tables_each_under_the_limit"] = write_ods(folder / "ods_many_tables_each_under_the_limit.ods",
                                                             "".join(table.format(i=i) for i in range(100)))
     return made
 
@@ -259,14 +259,17 @@ def compound_file(stream: bytes) -> bytes:
     return bytes(header) + stream + struct.pack("<128I", *fat) + directory
 
 
-def ods_with(path: Path, tables: str) -> Path:
-    """An .ods whose spreadsheet body is ``tables``."""
+def write_ods(path: Path, tables: str) -> Path:
     content = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>")
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:version="1.2">'
+        '<office:automatic-styles><style:style style:name="hide" style:family="table">'
+        '<style:table-properties table:display="false"/></style:style></office:automatic-styles>'
+        f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
                    compress_type=zipfile.ZIP_STORED)

@@ -17,7 +17,7 @@ import pytest
 from app import messages
 from app.spreadsheets import reading as workbook_module
 from app.spreadsheets.reading import Sheet, WorkbookError, read_workbook
-from tests.hostile import far_cell_in_a_part_not_named_xml
+from tests.hostile import far_cell_in_a_part_not_named_xml, write_ods
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 CODES = ("workbook.too_large", "workbook.empty", "workbook.not_spreadsheet", "workbook.unknown_format",
@@ -81,26 +81,6 @@ def test_xlsx_read_back_from_cell_a1_with_types_and_merges(tmp_path):
     assert rows[6][6] == 2.5
     assert sheets[0].merged == [(2, 2, 2, 5)]
     assert sheets[1] == Sheet("Trống", [], [])
-
-
-def write_ods(path: Path, tables: str) -> Path:
-    content = (
-        '<?xml version="1.0" encoding="UTF-8"?>'
-        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-        'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:version="1.2">'
-        '<office:automatic-styles><style:style style:name="hide" style:family="table">'
-        '<style:table-properties table:display="false"/></style:style></office:automatic-styles>'
-        f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"
-    )
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
-                   compress_type=zipfile.ZIP_STORED)
-        z.writestr("content.xml", content)
-        z.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
-                   'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>')
-    return path
 
 
 def text(value: str, extra: str = "") -> str:
