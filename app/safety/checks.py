@@ -9,6 +9,7 @@ from app.db.migrations import SCHEMA_VERSION
 from app.db.schema_objects import describe_objects, foreign_objects
 from app.domain.positions import CURRENT
 from app.db.storage import Store, foreign_key_problems, integrity_problems
+from app.os_words import error_reason
 from app.text.dates import format_moment
 from app.text.vietnamese import fold, name_sort_key
 
@@ -135,7 +136,7 @@ def _search_index(store: Store) -> CheckResult:
         try:
             q("INSERT INTO person_search(person_search) VALUES ('integrity-check')")
         except Exception as exc:  # sqlite3.DatabaseError: the index itself is broken
-            return CheckResult("search", "fail", {"detail": str(exc)})
+            return CheckResult("search", "fail", {"detail": error_reason(exc)})
     people = q("SELECT count(*) FROM person").fetchone()[0]
     missing = q(
         "SELECT count(*) FROM person p WHERE NOT EXISTS (SELECT 1 FROM person_search s WHERE s.rowid = p.id)"
