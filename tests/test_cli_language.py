@@ -284,3 +284,9 @@ def test_months_in_english_by_their_name(tmp_path):
     assert code == 0 and "the November 2026 report" in out and "Month 11" not in out
     code, out, _ = cli("export", "report", "--period", "11/2026", "--out", tmp_path / "r2.xlsx", "--db", db)
     assert code == 0 and "báo cáo tháng 11 năm 2026" in out
+
+
+def test_the_version_line_in_both_languages():
+    assert "lược đồ dữ liệu" in cli("--version")[1]
+    out = cli("--version", "--lang", "en")[1]
+    assert "schema" in out and not VIETNAMESE.search(out)

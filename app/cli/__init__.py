@@ -196,7 +196,7 @@ def _run(argv: Sequence[str] | None, out, err, clock: Clock | None) -> int:
     if args.version:
         from app.cli.core_commands import version_text
 
-        print(version_text(), file=out)
+        print(version_text(lang), file=out)
         return EXIT_OK
     if not args.command:
         from app.cli.core_commands import cmd_overview

@@ -99,11 +99,12 @@ def command(fn):
     return fn
 
 
-def version_text() -> str:
-    return (
-        f"frontdesk {__version__} (schema {SCHEMA_VERSION}, SQLite {sqlite3.sqlite_version}, "
-        f"danh mục ĐVHC {list_version()})"
-    )
+def version_text(lang: str = "vi") -> str:
+    if lang == "vi":
+        return (f"frontdesk {__version__} (lược đồ dữ liệu {SCHEMA_VERSION}, SQLite {sqlite3.sqlite_version}, "
+                f"danh mục ĐVHC {list_version()})")
+    return (f"frontdesk {__version__} (schema {SCHEMA_VERSION}, SQLite {sqlite3.sqlite_version}, "
+            f"list of administrative units {list_version()})")
 
 
 # -- init ----------------------------------------------------------------------

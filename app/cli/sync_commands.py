@@ -213,11 +213,11 @@ def _register_sync(sub, common, say: Say) -> None:
     b.set_defaults(handler=cmd_retry)
 
 
-def _read_password(from_stdin: bool) -> str:
+def _read_password(from_stdin: bool, lang: str) -> str:
     if from_stdin or not sys.stdin.isatty():
         password = sys.stdin.readline().rstrip("\r\n")
     else:
-        password = getpass.getpass("Mật khẩu / Password: ")
+        password = getpass.getpass("Mật khẩu: " if lang == "vi" else "Password: ")
     if not password:
         raise FrontDeskError("cli.sync.empty_password")
     return password
@@ -244,7 +244,7 @@ def cmd_destination(args: argparse.Namespace, out: TextIO) -> int:
         destination = make_destination(args.transport, **fields)
         if site_locks_destination(site):  # before reading a password that would not be used
             raise FrontDeskError("destination.locked", path=str(site.path))
-        password = _read_password(True) if getattr(args, "password_stdin", False) else None
+        password = _read_password(True, args.lang) if getattr(args, "password_stdin", False) else None
         secrets = _secrets() if password is not None else None
         save_destination(store, destination, site=site, secrets=secrets, password=password)
     if args.json:
@@ -268,7 +268,7 @@ def _print_destination(lang: str, out: TextIO, destination: Destination | None, 
 
 def cmd_password(args: argparse.Namespace, out: TextIO) -> int:
     site = load_site_config()
-    password = _read_password(args.password_stdin)
+    password = _read_password(args.password_stdin, args.lang)
     with open_store(args.database, clock=args.clock) as store:
         destination = save_password(store, site=site, secrets=_secrets(), password=password)
     print(messages.text("cli.sync.password_saved", args.lang, label=destination.label), file=out)
