@@ -31,6 +31,7 @@ LANGUAGES = ("vi", "en")
 # in the program rather than on the command line are translated too.
 ARGPARSE_VI: dict[str, str] = {
     "usage: ": "cách dùng: ",
+    "%(heading)s:": "%(heading)s:",  # 3.13: a section's heading; the colon is Vietnamese too
     "positional arguments": "đối số theo vị trí",
     "options": "tùy chọn",
     "optional arguments": "tùy chọn",
