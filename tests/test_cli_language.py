@@ -290,3 +290,12 @@ def test_the_version_line_in_both_languages():
     assert "lược đồ dữ liệu" in cli("--version")[1]
     out = cli("--version", "--lang", "en")[1]
     assert "schema" in out and not VIETNAMESE.search(out)
+
+
+def test_checks_say_what_is_wrong_in_the_language_asked(tmp_path):
+    from app.safety.install_checks import check_translations
+
+    result = check_translations(tmp_path)
+    assert "frontdesk_vi.qm (không có)" in result.describe("vi") and "(missing)" not in result.describe("vi")
+    assert "frontdesk_vi.qm (missing)" in result.describe("en")
+    assert "(missing)" in result.as_json("vi")["details"]["detail"]  # details are for scripts: one language
