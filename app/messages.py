@@ -10,6 +10,7 @@ import os
 from typing import Any
 
 from app.errors import FrontDeskError, InvalidInput, InvalidValue
+from app.os_words import localize
 
 _CATALOGUE: dict[str, tuple[str, str]] = {}
 
@@ -50,6 +51,8 @@ def text(code: str, lang: str | None = None, /, **params: Any) -> str:
     if pair is None:
         return code if not params else f"{code} {params}"
     template = pair[0] if lang == "vi" else pair[1]
+    # an OS or SQLite reason in the params comes in the words of the language asked
+    params = {name: localize(value, lang) for name, value in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):

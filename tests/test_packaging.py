@@ -83,7 +83,9 @@ def test_a_broken_installation_fails_saying_what_is_missing(tmp_path):
     results = {r.name: r for r in run_install_checks(resources=broken)}
     assert results["translations"].status == "fail"
     text = results["translations"].describe("vi")
-    assert "qtbase_vi.qm (missing)" in text and "frontdesk_en.qm (not a .qm file)" in text
+    assert "qtbase_vi.qm (không có)" in text and "frontdesk_en.qm (không phải tệp .qm)" in text
+    english = results["translations"].describe("en")
+    assert "qtbase_vi.qm (missing)" in english and "frontdesk_en.qm (not a .qm file)" in english
     assert "frontdesk_vi.qm" not in text
     assert results["resources"].status == "fail" and "icons/frontdesk.ico" in results["resources"].describe("en")
 

@@ -237,7 +237,7 @@ def test_backup_commands_from_the_command_line(store, tmp_path):
     assert "Đã khôi phục Phường Ba Đình (1 người)" in out
     assert names(store.path) == ["Nguyễn Thị Minh Khai"]
     code, out, _ = cli("--lang", "en", "backup", "list", "--db", db)
-    assert code == 0 and "before-restore" in out and "2 backup(s)" in out
+    assert code == 0 and "before a restore" in out and "2 backup(s)" in out
 
 
 class _Terminal(io.StringIO):

@@ -9,6 +9,10 @@ Output is UTF-8 whenever it goes to a file or a pipe, and on a console that
 Python would otherwise write in a legacy code page: under a Vietnamese
 Windows console (cp1258) ``--json > x.json`` would turn "Nguyễn" into
 "Nguy?n". The command line logs to its own file (``frontdesk-cli.log``).
+
+It speaks the language of ``--lang`` (else the one chosen in the window):
+its help and argparse's own words too (``app.cli.parsing``), and ``--help``
+prints where the command's output goes.
 """
 from __future__ import annotations
 
@@ -28,6 +32,9 @@ from app.errors import FrontDeskError
 from app.logs import CLI_LOG_NAME, setup_logging
 from app.paths import app_paths
 from app.db.storage import sqlite_problem
+from app.cli.parsing import (
+    LANGUAGES, HelpShown, Parser, Say, UsageError, argparse_language, language_asked,
+)
 
 log = logging.getLogger("frontdesk.cli")
 
@@ -98,42 +105,56 @@ messages.register(
 )
 
 
-class UsageError(Exception):
-    """Wrong words on the command line (exit status 2)."""
+def _common(say: Say):
+    """The options every command takes, in the command's language."""
+
+    def common(parser: argparse.ArgumentParser, *, json_flag: bool = False) -> None:
+        # SUPPRESS: a sub-command's --db only overrides when given, so both
+        # "frontdesk --db X search" and "frontdesk search --db X" work.
+        parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, metavar=say("TỆP", "FILE"),
+                            help=say("tệp cơ sở dữ liệu của xã", "the commune's database file"))
+        parser.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS,
+                            help=say("ngôn ngữ: vi (tiếng Việt) hoặc en (tiếng Anh)",
+                                     "language: vi (Vietnamese) or en (English)"))
+        if json_flag:
+            parser.add_argument("--json", action="store_true",
+                                help=say("kết quả dạng JSON cho chương trình khác đọc", "machine-readable output"))
+
+    return common
 
 
-class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse would print and exit(2) itself
-        raise UsageError(f"{self.prog}: {message}")
+def command_language(argv: Sequence[str]) -> str:
+    """The language the command speaks: ``--lang``, else the user's choice."""
+    return language_asked(argv) or messages.current_language()
 
 
-def _common(parser: argparse.ArgumentParser, *, json_flag: bool = False) -> None:
-    # SUPPRESS: a sub-command's --db only overrides when given, so both
-    # "frontdesk --db X search" and "frontdesk search --db X" work.
-    parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="database file")
-    parser.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS)
-    if json_flag:
-        parser.add_argument("--json", action="store_true", help="machine-readable output")
-
-
-def build_parser() -> Parser:
+def build_parser(lang: str | None = None) -> Parser:
+    """The parser, with its help in ``lang``; call it under ``argparse_language(lang)``
+    for argparse's own words to be in that language too."""
     from app.cli import core_commands, export_commands, import_commands, sync_commands
 
+    say = Say(lang or messages.current_language())
     parser = Parser(
         prog="frontdesk",
-        description="Sổ tay công tác Mặt trận xã — Front Desk",
+        description=say("Sổ tay công tác Mặt trận xã — Front Desk. Không kèm lệnh: tình hình của xã.",
+                        "Front Desk, the commune Front's work book. With no command: the commune at a glance."),
     )
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
-    parser.add_argument("--db", type=Path, default=None, help="database file")
-    parser.add_argument("--lang", choices=("vi", "en"), default=None)
-    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+    parser.add_argument("--version", action="store_true",
+                        help=say("hiện số phiên bản rồi thoát", "print the version and exit"))
+    parser.add_argument("--db", type=Path, default=None, metavar=say("TỆP", "FILE"),
+                        help=say("tệp cơ sở dữ liệu của xã", "the commune's database file"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help=say("ngôn ngữ: vi (tiếng Việt) hoặc en (tiếng Anh)",
+                                 "language: vi (Vietnamese) or en (English)"))
+    sub = parser.add_subparsers(dest="command", parser_class=Parser, metavar=say("LỆNH", "COMMAND"))
     commands = core_commands.COMMANDS + import_commands.COMMANDS + export_commands.COMMANDS + sync_commands.COMMANDS
+    common = _common(say)
     for register in commands:
-        register(sub, _common)
+        register(sub, common, say)
     from app.cli import safety_commands  # backup, changes, erase-person (kept apart: easy to merge)
 
     for register in safety_commands.COMMANDS:
-        register(sub, _common)
+        register(sub, common, say)
     return parser
 
 
@@ -156,20 +177,26 @@ def run(argv: Sequence[str] | None = None, *, out=None, err=None, clock: Clock |
 def _run(argv: Sequence[str] | None, out, err, clock: Clock | None) -> int:
     paths = app_paths()
     log_file = setup_logging(paths.logs, name=CLI_LOG_NAME)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = command_language(argv)
     try:
-        args = build_parser().parse_args(argv)
+        with argparse_language(lang):
+            args = build_parser(lang).parse_args(argv)
+    except HelpShown as shown:
+        print(shown.text, end="", file=out)
+        return EXIT_OK
     except UsageError as exc:
         print(str(exc), file=err)
-        print("frontdesk --help", file=err)
+        print(f"{exc.prog} --help", file=err)
         return EXIT_USAGE
-    lang = args.lang or messages.current_language()
+    lang = args.lang or lang
     args.lang = lang
     args.database = _database_path(args)
     args.clock = clock or SystemClock()
     if args.version:
         from app.cli.core_commands import version_text
 
-        print(version_text(), file=out)
+        print(version_text(lang), file=out)
         return EXIT_OK
     if not args.command:
         from app.cli.core_commands import cmd_overview

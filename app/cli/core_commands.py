@@ -10,6 +10,7 @@ from typing import TextIO
 from app import durable
 from app import __version__, messages
 from app.cli.output import print_json as _print_json
+from app.cli.parsing import whole_number
 from app.text.admin_units import all_communes, find_commune, list_version, province, provinces, search_communes
 from app.text.vietnamese import fold
 from app.domain.commune import create_commune_database, get_commune, is_demo
@@ -98,20 +99,24 @@ def command(fn):
     return fn
 
 
-def version_text() -> str:
-    return (
-        f"frontdesk {__version__} (schema {SCHEMA_VERSION}, SQLite {sqlite3.sqlite_version}, "
-        f"danh mục ĐVHC {list_version()})"
-    )
+def version_text(lang: str = "vi") -> str:
+    if lang == "vi":
+        return (f"frontdesk {__version__} (lược đồ dữ liệu {SCHEMA_VERSION}, SQLite {sqlite3.sqlite_version}, "
+                f"danh mục ĐVHC {list_version()})")
+    return (f"frontdesk {__version__} (schema {SCHEMA_VERSION}, SQLite {sqlite3.sqlite_version}, "
+            f"list of administrative units {list_version()})")
 
 
 # -- init ----------------------------------------------------------------------
 
 
 @command
-def _register_init(sub, common) -> None:
-    p = sub.add_parser("init", help="new database for the commune with this official code")
-    p.add_argument("--commune", required=True, metavar="CODE", help="official 5-digit commune code")
+def _register_init(sub, common, say) -> None:
+    p = sub.add_parser("init", help=say("tạo cơ sở dữ liệu mới cho xã có mã chính thức này",
+                                        "new database for the commune with this official code"))
+    p.add_argument("--commune", required=True, metavar=say("MÃ", "CODE"),
+                   help=say("mã chính thức 5 chữ số của xã, phường (tìm bằng: frontdesk communes TÊN)",
+                            "official 5-digit commune code (find it with: frontdesk communes NAME)"))
     common(p, json_flag=True)
     p.set_defaults(handler=cmd_init)
 
@@ -161,11 +166,16 @@ def _known_commune(typed: str, lang: str | None) -> None:
 
 
 @command
-def _register_communes(sub, common) -> None:
-    p = sub.add_parser("communes", help="find official commune codes by name, typed with or without accents")
-    p.add_argument("text", nargs="?", default="", help='part of the name or the code, e.g. "ba dinh"')
-    p.add_argument("--province", metavar="P", help="the province's code or name, e.g. 01 or \"ha noi\"")
-    p.add_argument("--limit", type=int, default=50)
+def _register_communes(sub, common, say) -> None:
+    p = sub.add_parser("communes", help=say("tìm mã chính thức của xã, phường theo tên, gõ có dấu hay không dấu",
+                                            "find official commune codes by name, typed with or without accents"))
+    p.add_argument("text", nargs="?", default="", metavar=say("TÊN", "TEXT"),
+                   help=say('một phần của tên hoặc mã, ví dụ "ba dinh"', 'part of the name or the code, e.g. "ba dinh"'))
+    p.add_argument("--province", metavar=say("TỈNH", "PROVINCE"),
+                   help=say('mã hoặc tên tỉnh, thành phố, ví dụ 01 hoặc "ha noi"',
+                            "the province's code or name, e.g. 01 or \"ha noi\""))
+    p.add_argument("--limit", type=whole_number(say), default=50, metavar="N",
+                   help=say("hiện nhiều nhất N đơn vị (mặc định 50)", "show at most N (default 50)"))
     common(p, json_flag=True)
     p.set_defaults(handler=cmd_communes)
 
@@ -206,13 +216,21 @@ def cmd_communes(args: argparse.Namespace, out: TextIO) -> int:
 
 
 @command
-def _register_demo(sub, common) -> None:
-    p = sub.add_parser("demo", help="a realistic demo commune, marked as demo data and kept apart from the real "
-                                    "commune's database (default: demo.sqlite3 beside it; --db to choose)")
-    p.add_argument("--people", type=int, default=2000)
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--commune", metavar="CODE", default=None, help="official code (default: chosen by the seed)")
-    p.add_argument("--replace", action="store_true", help="replace an existing DEMO database")
+def _register_demo(sub, common, say) -> None:
+    p = sub.add_parser("demo", help=say(
+        "một xã mẫu như thật, được đánh dấu là dữ liệu mẫu và để riêng khỏi cơ sở dữ liệu của xã thật "
+        "(mặc định: demo.sqlite3 bên cạnh; chọn nơi khác bằng --db)",
+        "a realistic demo commune, marked as demo data and kept apart from the real "
+        "commune's database (default: demo.sqlite3 beside it; --db to choose)"))
+    p.add_argument("--people", type=whole_number(say), default=2000, metavar="N",
+                   help=say("số người trong xã mẫu (mặc định 2000)", "how many people (default 2000)"))
+    p.add_argument("--seed", type=whole_number(say), default=1, metavar="S",
+                   help=say("hạt giống ngẫu nhiên: cùng số thì ra cùng xã mẫu (mặc định 1)",
+                            "random seed: the same seed makes the same demo (default 1)"))
+    p.add_argument("--commune", metavar=say("MÃ", "CODE"), default=None,
+                   help=say("mã chính thức (mặc định: chọn theo hạt giống)", "official code (default: chosen by the seed)"))
+    p.add_argument("--replace", action="store_true",
+                   help=say("thay cơ sở dữ liệu MẪU đã có", "replace an existing DEMO database"))
     common(p, json_flag=True)
     p.set_defaults(handler=cmd_demo)
 
@@ -268,10 +286,14 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 
 
 @command
-def _register_search(sub, common) -> None:
-    p = sub.add_parser("search", help="find people, with or without Vietnamese diacritics")
-    p.add_argument("text", help='what to look for, e.g. "nguyen van duc" or a phone number')
-    p.add_argument("--limit", type=int, default=50)
+def _register_search(sub, common, say) -> None:
+    p = sub.add_parser("search", help=say("tìm người, gõ có dấu hay không dấu",
+                                          "find people, with or without Vietnamese diacritics"))
+    p.add_argument("text", metavar=say("TỪ_KHÓA", "TEXT"),
+                   help=say('điều cần tìm, ví dụ "nguyen van duc" hoặc một số điện thoại',
+                            'what to look for, e.g. "nguyen van duc" or a phone number'))
+    p.add_argument("--limit", type=whole_number(say), default=50, metavar="N",
+                   help=say("hiện nhiều nhất N người (mặc định 50)", "show at most N people (default 50)"))
     common(p, json_flag=True)
     p.set_defaults(handler=cmd_search)
 
@@ -305,8 +327,9 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
 
 @command
-def _register_check(sub, common) -> None:
-    p = sub.add_parser("check", help="integrity check and self-test")
+def _register_check(sub, common, say) -> None:
+    p = sub.add_parser("check", help=say("kiểm tra dữ liệu và tự kiểm tra bản cài đặt",
+                                         "integrity check and self-test"))
     common(p, json_flag=True)
     p.set_defaults(handler=cmd_check)
 

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from app import messages
 from app.cli.output import print_json as _print_json
+from app.cli.parsing import Say
 from app.db.storage import open_store
 
 COMMANDS: list = []
@@ -70,21 +71,33 @@ def command(fn):
 
 
 @command
-def _register_export(sub, common) -> None:
-    p = sub.add_parser("export", help="write Excel files: the province report, the member roster")
+def _register_export(sub, common, say: Say) -> None:
+    p = sub.add_parser("export", help=say("xuất tệp Excel: báo cáo gửi tỉnh, danh sách hội viên",
+                                          "write Excel files: the province report, the member roster"))
     what = p.add_subparsers(dest="what", required=True, parser_class=p.__class__, metavar="report|members")
-    r = what.add_parser("report", help="the province report of a period")
-    r.add_argument("--period", required=True, metavar="P", help="11/2026 or 2026-11 (month), Q4/2026 or 2026-Q4, \"6 tháng đầu năm 2026\" or 2026-H1, 2026")
-    r.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
-    r.add_argument("--with-rosters", action="store_true", help="add a member list per organization")
-    r.add_argument("--send", action="store_true", help="also queue the file to be sent to the province")
+    r = what.add_parser("report", help=say("báo cáo gửi tỉnh của một kỳ", "the province report of a period"))
+    r.add_argument("--period", required=True, metavar=say("KỲ", "PERIOD"), help=say(
+        "11/2026 hoặc 2026-11 (tháng), Q4/2026 hoặc 2026-Q4 (quý), \"6 tháng đầu năm 2026\" hoặc 2026-H1, 2026 (năm)",
+        "11/2026 or 2026-11 (month), Q4/2026 or 2026-Q4, \"6 tháng đầu năm 2026\" or 2026-H1, 2026"))
+    r.add_argument("--out", required=True, type=Path, metavar=say("TỆP.xlsx", "FILE.xlsx"),
+                   help=say("tệp Excel sẽ ghi", "the Excel file to write"))
+    r.add_argument("--with-rosters", action="store_true",
+                   help=say("kèm danh sách hội viên của từng tổ chức", "add a member list per organization"))
+    r.add_argument("--send", action="store_true",
+                   help=say("đồng thời xếp tệp vào hàng gửi lên tỉnh", "also queue the file to be sent to the province"))
     common(r, json_flag=True)
     r.set_defaults(handler=cmd_export_report)
-    m = what.add_parser("members", help="the roster, sorted the Vietnamese way")
-    m.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
-    m.add_argument("--org", metavar="ORG", help="only the members of this organization (code, short name or name)")
-    m.add_argument("--with-citizen-id", action="store_true", help="citizen IDs in full (masked otherwise)")
-    m.add_argument("--with-ethnicity-religion", action="store_true", help="add ethnicity and religion columns")
+    m = what.add_parser("members", help=say("danh sách hội viên, xếp theo thứ tự tiếng Việt",
+                                            "the roster, sorted the Vietnamese way"))
+    m.add_argument("--out", required=True, type=Path, metavar=say("TỆP.xlsx", "FILE.xlsx"),
+                   help=say("tệp Excel sẽ ghi", "the Excel file to write"))
+    m.add_argument("--org", metavar=say("TỔ_CHỨC", "ORG"),
+                   help=say("chỉ hội viên của tổ chức này (mã, tên viết tắt hoặc tên)",
+                            "only the members of this organization (code, short name or name)"))
+    m.add_argument("--with-citizen-id", action="store_true",
+                   help=say("số CCCD đầy đủ (mặc định được che)", "citizen IDs in full (masked otherwise)"))
+    m.add_argument("--with-ethnicity-religion", action="store_true",
+                   help=say("thêm cột dân tộc và tôn giáo", "add ethnicity and religion columns"))
     common(m, json_flag=True)
     m.set_defaults(handler=cmd_export_members)
 
@@ -148,12 +161,19 @@ def cmd_export_members(args: argparse.Namespace, out: TextIO) -> int:
 
 
 @command
-def _register_consolidate(sub, common) -> None:
-    p = sub.add_parser("consolidate", help="province side: many commune reports -> one summary")
-    p.add_argument("folder", type=Path, metavar="DIR", help="the folder holding the communes' report files")
-    p.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
-    p.add_argument("--province", metavar="CODE", help="the province (default: the one most reports belong to)")
-    p.add_argument("--period", metavar="P", help="the period (default: the one most reports carry)")
+def _register_consolidate(sub, common, say: Say) -> None:
+    p = sub.add_parser("consolidate", help=say("phía tỉnh: tổng hợp báo cáo của nhiều xã thành một bản",
+                                               "province side: many commune reports -> one summary"))
+    p.add_argument("folder", type=Path, metavar=say("THƯ_MỤC", "DIR"),
+                   help=say("thư mục chứa các tệp báo cáo của các xã", "the folder holding the communes' report files"))
+    p.add_argument("--out", required=True, type=Path, metavar=say("TỆP.xlsx", "FILE.xlsx"),
+                   help=say("tệp tổng hợp sẽ ghi", "the summary file to write"))
+    p.add_argument("--province", metavar=say("MÃ", "CODE"),
+                   help=say("tỉnh, thành phố (mặc định: nơi có nhiều báo cáo nhất)",
+                            "the province (default: the one most reports belong to)"))
+    p.add_argument("--period", metavar=say("KỲ", "PERIOD"),
+                   help=say("kỳ báo cáo (mặc định: kỳ có nhiều báo cáo nhất)",
+                            "the period (default: the one most reports carry)"))
     common(p, json_flag=True)
     p.set_defaults(handler=cmd_consolidate)
 

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from app import messages
 from app.cli.output import print_json as _print_json
+from app.cli.parsing import Say
 from app.errors import FrontDeskError
 from app.importing.plan import DUPLICATE_CHOICES, ImportPlan, ImportResult, apply_import, plan_import
 from app.db.storage import open_store
@@ -112,46 +113,65 @@ def command(fn):
 
 
 @command
-def _register_import(sub, common) -> None:
-    p = sub.add_parser("import", help="import data from a spreadsheet")
+def _register_import(sub, common, say: Say) -> None:
+    p = sub.add_parser("import", help=say("nhập dữ liệu từ bảng tính", "import data from a spreadsheet"))
     what = p.add_subparsers(dest="what", required=True, parser_class=p.__class__, metavar="members")
-    m = what.add_parser("members", help="a member roster (.xlsx, .xls, .ods)")
-    m.add_argument("file", type=Path, metavar="FILE")
-    m.add_argument("--org", metavar="ORG", help="also make everyone a member of this organization (code or name)")
-    m.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
-    m.add_argument("--skip-invalid", action="store_true", help="import the valid rows, list the others")
+    m = what.add_parser("members", help=say("danh sách hội viên, đoàn viên (.xlsx, .xls, .ods)",
+                                            "a member roster (.xlsx, .xls, .ods)"))
+    m.add_argument("file", type=Path, metavar=say("TỆP", "FILE"),
+                   help=say("tệp danh sách cần nhập", "the roster file to import"))
+    m.add_argument("--org", metavar=say("TỔ_CHỨC", "ORG"),
+                   help=say("đồng thời ghi mọi người là hội viên của tổ chức này (mã hoặc tên)",
+                            "also make everyone a member of this organization (code or name)"))
+    m.add_argument("--dry-run", action="store_true",
+                   help=say("chỉ kiểm tra và báo cáo, không ghi gì", "check and report, write nothing"))
+    m.add_argument("--skip-invalid", action="store_true",
+                   help=say("nhập các dòng hợp lệ, liệt kê các dòng còn lại", "import the valid rows, list the others"))
     m.add_argument(
         "--duplicates", choices=DUPLICATE_CHOICES, default="skip",
-        help="rows that match someone: skip (default), update the stored person, or add anyway",
+        help=say("dòng trùng với người đã có: skip bỏ qua (mặc định), update cập nhật người đã lưu, "
+                 "add vẫn thêm",
+                 "rows that match someone: skip (default), update the stored person, or add anyway"),
     )
     m.add_argument(
         "--add-areas", action="store_true",
-        help="add the residential areas the file names and the commune does not have yet",
+        help=say("thêm các khu dân cư có trong tệp mà xã chưa có",
+                 "add the residential areas the file names and the commune does not have yet"),
     )
-    m.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the one that looks like a roster)")
+    m.add_argument("--sheet", metavar=say("TÊN", "NAME"),
+                   help=say("trang cần đọc (mặc định: trang trông giống danh sách nhất)",
+                            "the sheet to read (default: the one that looks like a roster)"))
     m.add_argument(
-        "--column", action="append", type=_column_choice, default=[], metavar="LETTER=FIELD",
-        help="say what a column holds when it is not recognised, e.g. --column B=full_name --column H= "
-        "(empty: leave the column out); remembered for the next file with the same header",
+        "--column", action="append", type=_column_choice(say), default=[], metavar=say("CỘT=TRƯỜNG", "LETTER=FIELD"),
+        help=say("cho biết một cột chứa gì khi không nhận ra được, ví dụ --column B=full_name --column H= "
+                 "(để trống: bỏ cột đó); được nhớ cho tệp sau có cùng dòng tiêu đề",
+                 "say what a column holds when it is not recognised, e.g. --column B=full_name --column H= "
+                 "(empty: leave the column out); remembered for the next file with the same header"),
     )
     common(m, json_flag=True)
     m.set_defaults(handler=cmd_import_members)
 
 
-def _column_choice(text: str) -> tuple[int, str | None]:
-    """"B=full_name" -> (1, "full_name"); "H=" -> (7, None)."""
-    from app.importing.layout import FIELDS
+def _column_choice(say: Say):
+    """The type of ``--column``: "B=full_name" -> (1, "full_name"); "H=" -> (7, None)."""
 
-    letters, _, field = text.partition("=")
-    letters, field = letters.strip().upper(), field.strip()
-    if not _ or not letters.isalpha() or not letters.isascii() or len(letters) > 3:
-        raise argparse.ArgumentTypeError(f"{text!r}: LETTER=FIELD, e.g. B=full_name")
-    if field and field not in FIELDS:
-        raise argparse.ArgumentTypeError(f"{field!r} is not one of: {', '.join(FIELDS)}")
-    index = 0
-    for letter in letters:
-        index = index * 26 + ord(letter) - 64
-    return index - 1, field or None
+    def column(text: str) -> tuple[int, str | None]:
+        from app.importing.layout import FIELDS
+
+        letters, equals, field = text.partition("=")
+        letters, field = letters.strip().upper(), field.strip()
+        if not equals or not letters.isalpha() or not letters.isascii() or len(letters) > 3:
+            raise argparse.ArgumentTypeError(say(f"{text!r}: viết CỘT=TRƯỜNG, ví dụ B=full_name",
+                                                 f"{text!r}: LETTER=FIELD, e.g. B=full_name"))
+        if field and field not in FIELDS:
+            raise argparse.ArgumentTypeError(say(f"{field!r} không phải một trong: {', '.join(FIELDS)}",
+                                                 f"{field!r} is not one of: {', '.join(FIELDS)}"))
+        index = 0
+        for letter in letters:
+            index = index * 26 + ord(letter) - 64
+        return index - 1, field or None
+
+    return column
 
 
 def cmd_import_members(args: argparse.Namespace, out: TextIO) -> int:

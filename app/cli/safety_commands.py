@@ -11,7 +11,8 @@ from typing import TextIO
 
 from app import messages
 from app.cli.output import print_json as _print_json
-from app.db.backups import connect_readonly, human_size, list_backups
+from app.cli.parsing import Say, whole_number
+from app.db.backups import connect_readonly, human_size, list_backups, reason_text
 from app.errors import FrontDeskError, InvalidValue
 from app.paths import backups_dir_for
 from app.text.dates import format_moment
@@ -112,26 +113,39 @@ def command(fn):
 
 
 @command
-def _register_backup(sub, common) -> None:
-    p = sub.add_parser("backup", help="back up, list backups, restore one, copy one to a USB stick")
+def _register_backup(sub, common, say: Say) -> None:
+    p = sub.add_parser("backup", help=say("sao lưu, xem các bản sao lưu, khôi phục một bản, chép một bản ra USB",
+                                          "back up, list backups, restore one, copy one to a USB stick"))
     what = p.add_subparsers(dest="what", required=True, parser_class=p.__class__, metavar="create|list|restore|copy")
-    c = what.add_parser("create", help="back up the database now")
+    c = what.add_parser("create", help=say("sao lưu cơ sở dữ liệu ngay", "back up the database now"))
     common(c, json_flag=True)
     c.set_defaults(handler=cmd_backup_create)
-    ls = what.add_parser("list", help="the backups, newest first")
-    ls.add_argument("--verify", action="store_true", help="also run SQLite's quick_check on each")
-    ls.add_argument("--all", action="store_true", help="also list damaged files")
+    ls = what.add_parser("list", help=say("các bản sao lưu, mới nhất trước", "the backups, newest first"))
+    ls.add_argument("--verify", action="store_true",
+                    help=say("kiểm tra kỹ từng bản (quick_check của SQLite)", "also run SQLite's quick_check on each"))
+    ls.add_argument("--all", action="store_true",
+                    help=say("liệt kê cả các tệp bị hỏng", "also list damaged files"))
     common(ls, json_flag=True)
     ls.set_defaults(handler=cmd_backup_list)
-    r = what.add_parser("restore", help="put a backup back in place (the current state is backed up first)")
-    r.add_argument("file", type=Path, metavar="FILE")
-    r.add_argument("--force", action="store_true", help="even when the backup is another commune's")
-    r.add_argument("--yes", action="store_true", help="do not ask: yes, replace the current data (for scripts)")
+    r = what.add_parser("restore", help=say("đặt một bản sao lưu trở lại (dữ liệu hiện tại được sao lưu trước)",
+                                            "put a backup back in place (the current state is backed up first)"))
+    r.add_argument("file", type=Path, metavar=say("TỆP", "FILE"),
+                   help=say("tệp sao lưu (đường dẫn, hoặc tên tệp trong thư mục sao lưu)",
+                            "the backup file (a path, or a name in the backup folder)"))
+    r.add_argument("--force", action="store_true",
+                   help=say("khôi phục cả khi bản sao lưu là của xã khác", "even when the backup is another commune's"))
+    r.add_argument("--yes", action="store_true",
+                   help=say("không hỏi lại: đồng ý thay dữ liệu hiện tại (cho tập lệnh)",
+                            "do not ask: yes, replace the current data (for scripts)"))
     common(r, json_flag=True)
     r.set_defaults(handler=cmd_backup_restore)
-    cp = what.add_parser("copy", help="copy a backup (default: the newest) to a folder, e.g. a USB stick")
-    cp.add_argument("file", type=Path, nargs="?", metavar="FILE")
-    cp.add_argument("--to", type=Path, required=True, metavar="FOLDER")
+    cp = what.add_parser("copy", help=say("chép một bản sao lưu (mặc định: bản mới nhất) vào một thư mục, ví dụ ổ USB",
+                                          "copy a backup (default: the newest) to a folder, e.g. a USB stick"))
+    cp.add_argument("file", type=Path, nargs="?", metavar=say("TỆP", "FILE"),
+                    help=say("bản sao lưu cần chép (mặc định: bản mới nhất còn tốt)",
+                             "the backup to copy (default: the newest good one)"))
+    cp.add_argument("--to", type=Path, required=True, metavar=say("THƯ_MỤC", "FOLDER"),
+                    help=say("thư mục đích, ví dụ ổ USB", "the folder to copy to, e.g. a USB stick"))
     common(cp, json_flag=True)
     cp.set_defaults(handler=cmd_backup_copy)
 
@@ -150,7 +164,7 @@ def cmd_backup_create(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_backup_list(args: argparse.Namespace, out: TextIO) -> int:
-    from app.safety.retention import assign_tiers
+    from app.safety.retention import assign_tiers, tier_text
 
     folder = backups_dir_for(Path(args.database))
     backups = list_backups(folder, verify=args.verify, include_bad=args.all)
@@ -162,10 +176,14 @@ def cmd_backup_list(args: argparse.Namespace, out: TextIO) -> int:
         print(messages.text("cli.backup.none", args.lang, folder=folder), file=out)
         return 0
     print(messages.text("cli.backup.header", args.lang, count=len(backups), folder=folder), file=out)
-    for b in backups:
+    # the words of the language; --json keeps the names' own values ("before-restore", "monthly")
+    reasons = [reason_text(b.reason, args.lang) for b in backups]
+    states = [tier_text(tiers.get(b.path), args.lang) if b.good
+              else messages.text("cli.backup.bad", args.lang, problem=b.problem) for b in backups]
+    wide = max(len(r) for r in reasons)
+    for b, reason, state in zip(backups, reasons, states):
         when = format_moment(b.created_at, seconds=True)
-        state = (tiers.get(b.path) or "") if b.good else messages.text("cli.backup.bad", args.lang, problem=b.problem)
-        print(f"  {when}  {human_size(b.size):>9}  {b.reason:<18} {state:<8}  {b.path.name}", file=out)
+        print(f"  {when}  {human_size(b.size):>9}  {reason:<{wide}}  {state:<12}  {b.path.name}", file=out)
     return 0
 
 
@@ -277,16 +295,24 @@ def _day(text: str | None, field: str) -> date | None:
 
 
 @command
-def _register_changes(sub, common) -> None:
-    p = sub.add_parser("changes", help="the change log: who changed what, and when")
-    p.add_argument("--since", metavar="DD/MM/YYYY", help="from this day")
-    p.add_argument("--until", metavar="DD/MM/YYYY", help="up to this day (included)")
-    p.add_argument("--who", metavar="USER", help="only the changes of this user")
-    p.add_argument("--table", action="append", default=[], metavar="TABLE", help="person, membership, task...")
-    p.add_argument("--person", type=int, metavar="ID", help="changes of one person (and their memberships, posts, tasks)")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--out", type=Path, metavar="FILE.xlsx", help="write every matching change to an Excel file")
-    p.add_argument("--show-citizen-ids", action="store_true", help="citizen IDs in full (masked by default)")
+def _register_changes(sub, common, say: Say) -> None:
+    p = sub.add_parser("changes", help=say("nhật ký thay đổi: ai đã sửa gì, vào lúc nào",
+                                           "the change log: who changed what, and when"))
+    p.add_argument("--since", metavar="dd/mm/yyyy", help=say("từ ngày này", "from this day"))
+    p.add_argument("--until", metavar="dd/mm/yyyy", help=say("đến hết ngày này", "up to this day (included)"))
+    p.add_argument("--who", metavar=say("NGƯỜI_DÙNG", "USER"),
+                   help=say("chỉ các thay đổi của người dùng này", "only the changes of this user"))
+    p.add_argument("--table", action="append", default=[], metavar=say("BẢNG", "TABLE"),
+                   help=say("bảng dữ liệu: person, membership, task...", "person, membership, task..."))
+    p.add_argument("--person", type=whole_number(say), metavar=say("SỐ", "ID"),
+                   help=say("thay đổi của một người (và hội viên, chức danh, công việc của người đó)",
+                            "changes of one person (and their memberships, posts, tasks)"))
+    p.add_argument("--limit", type=whole_number(say), default=50, metavar="N",
+                   help=say("hiện nhiều nhất N thay đổi (mặc định 50)", "show at most N changes (default 50)"))
+    p.add_argument("--out", type=Path, metavar=say("TỆP.xlsx", "FILE.xlsx"),
+                   help=say("ghi mọi thay đổi khớp vào một tệp Excel", "write every matching change to an Excel file"))
+    p.add_argument("--show-citizen-ids", action="store_true",
+                   help=say("số CCCD đầy đủ (mặc định được che)", "citizen IDs in full (masked by default)"))
     common(p, json_flag=True)
     p.set_defaults(handler=cmd_changes)
 
@@ -336,10 +362,13 @@ def cmd_changes(args: argparse.Namespace, out: TextIO) -> int:
 
 
 @command
-def _register_erase(sub, common) -> None:
-    p = sub.add_parser("erase-person", help="erase a person on request (docs/PRIVACY.md); cannot be undone")
-    p.add_argument("person_id", type=int, metavar="ID")
-    p.add_argument("--yes", action="store_true", help="yes, erase")
+def _register_erase(sub, common, say: Say) -> None:
+    p = sub.add_parser("erase-person", help=say("xóa hẳn một người theo yêu cầu (docs/PRIVACY.md); không hoàn tác được",
+                                                "erase a person on request (docs/PRIVACY.md); cannot be undone"))
+    p.add_argument("person_id", type=whole_number(say), metavar=say("SỐ", "ID"),
+                   help=say("số của người cần xóa (cột đầu của frontdesk search)",
+                            "the person's number (the first column of frontdesk search)"))
+    p.add_argument("--yes", action="store_true", help=say("đồng ý, xóa hẳn", "yes, erase"))
     common(p, json_flag=True)
     p.set_defaults(handler=cmd_erase_person)
 

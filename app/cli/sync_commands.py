@@ -19,6 +19,7 @@ from typing import Any, TextIO
 
 from app import messages
 from app.cli.output import print_json as _print_json
+from app.cli.parsing import Say, whole_number
 from app.sending.delivery import run_outbox
 from app.sending.destination import (
     DEFAULT_TIMEOUT,
@@ -116,77 +117,107 @@ def _when(iso: str | None) -> str:
     return format_moment(moment)
 
 
-def _timeout(value: str) -> float:
-    seconds = float(value)
-    if not 0.1 <= seconds <= 300:
-        raise argparse.ArgumentTypeError("0.1 .. 300")
+def _timeout(say: Say):
+    """The type of ``--timeout``: seconds, from 0.1 to 300."""
+
+    def seconds(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            number = -1.0
+        if not 0.1 <= number <= 300:
+            raise argparse.ArgumentTypeError(say(f"“{value}”: cần số giây từ 0.1 đến 300",
+                                                 f"“{value}”: seconds from 0.1 to 300 are needed"))
+        return number
+
     return seconds
 
 
 @command
-def _register_sync(sub, common) -> None:
-    p = sub.add_parser("sync", help="send reports upward: destination, status, run")
-    what = p.add_subparsers(dest="what", required=True, parser_class=p.__class__)
+def _register_sync(sub, common, say: Say) -> None:
+    p = sub.add_parser("sync", help=say("gửi báo cáo lên trên: nơi gửi, tình trạng, gửi ngay",
+                                        "send reports upward: destination, status, run"))
+    what = p.add_subparsers(dest="what", required=True, parser_class=p.__class__,
+                            metavar="destination|password|status|run|test|queue|retry")
+    stdin_help = say("đọc mật khẩu từ đầu vào chuẩn (stdin)", "read the password from standard input")
+    user = say("TÊN_ĐĂNG_NHẬP", "USER")
+    user_help = say("tên đăng nhập", "the user name")
 
-    d = what.add_parser("destination", help="show or choose where reports go")
+    d = what.add_parser("destination", help=say("xem hoặc chọn nơi gửi báo cáo", "show or choose where reports go"))
     common(d, json_flag=True)
     d.set_defaults(handler=cmd_destination, transport=None)
-    kinds = d.add_subparsers(dest="transport", parser_class=p.__class__)
-    f = kinds.add_parser("folder", help="a network share, a USB stick or a synced folder")
-    f.add_argument("path", metavar="PATH")
-    w = kinds.add_parser("webdav", help="a WebDAV folder (Nextcloud and others)")
-    w.add_argument("url", metavar="URL")
-    w.add_argument("--user", metavar="U")
-    w.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
-    m = kinds.add_parser("smtp", help="e-mail through an SMTP server")
-    m.add_argument("--host", required=True, metavar="H")
-    m.add_argument("--port", required=True, type=int, metavar="P")
-    m.add_argument("--to", required=True, dest="to_addr", metavar="ADDR")
-    m.add_argument("--from", required=True, dest="from_addr", metavar="ADDR")
-    m.add_argument("--user", metavar="U")
-    m.add_argument("--tls", choices=TLS_CHOICES, default="starttls")
-    m.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    kinds = d.add_subparsers(dest="transport", parser_class=p.__class__, metavar="folder|webdav|smtp")
+    f = kinds.add_parser("folder", help=say("thư mục chia sẻ trên mạng, ổ USB hoặc thư mục được đồng bộ",
+                                            "a network share, a USB stick or a synced folder"))
+    f.add_argument("path", metavar=say("ĐƯỜNG_DẪN", "PATH"), help=say("thư mục nhận báo cáo", "the folder to send to"))
+    w = kinds.add_parser("webdav", help=say("thư mục WebDAV (Nextcloud và các loại khác)",
+                                            "a WebDAV folder (Nextcloud and others)"))
+    w.add_argument("url", metavar="URL", help=say("địa chỉ của thư mục WebDAV", "the WebDAV folder's address"))
+    w.add_argument("--user", metavar=user, help=user_help)
+    w.add_argument("--password-stdin", action="store_true", help=stdin_help)
+    m = kinds.add_parser("smtp", help=say("thư điện tử qua máy chủ SMTP", "e-mail through an SMTP server"))
+    m.add_argument("--host", required=True, metavar=say("MÁY_CHỦ", "HOST"),
+                   help=say("tên hoặc địa chỉ máy chủ SMTP", "the SMTP server's name or address"))
+    m.add_argument("--port", required=True, type=whole_number(say), metavar=say("CỔNG", "PORT"),
+                   help=say("cổng của máy chủ, ví dụ 587", "the server's port, e.g. 587"))
+    m.add_argument("--to", required=True, dest="to_addr", metavar=say("ĐỊA_CHỈ", "ADDR"),
+                   help=say("địa chỉ thư điện tử nhận báo cáo", "the address reports are sent to"))
+    m.add_argument("--from", required=True, dest="from_addr", metavar=say("ĐỊA_CHỈ", "ADDR"),
+                   help=say("địa chỉ thư điện tử gửi đi", "the address they are sent from"))
+    m.add_argument("--user", metavar=user, help=user_help)
+    m.add_argument("--tls", choices=TLS_CHOICES, default="starttls",
+                   help=say("cách mã hóa kết nối (mặc định starttls)", "how the connection is encrypted (default starttls)"))
+    m.add_argument("--password-stdin", action="store_true", help=stdin_help)
     for kind in (f, w, m):
         common(kind, json_flag=True)
         kind.set_defaults(handler=cmd_destination)
 
-    pw = what.add_parser("password", help="keep the destination's password in the OS keyring")
-    pw.add_argument("--password-stdin", action="store_true", help="read it from standard input")
+    pw = what.add_parser("password", help=say("cất mật khẩu của nơi gửi vào kho khóa của hệ điều hành",
+                                              "keep the destination's password in the OS keyring"))
+    pw.add_argument("--password-stdin", action="store_true", help=stdin_help)
     common(pw)
     pw.set_defaults(handler=cmd_password)
 
-    s = what.add_parser("status", help="what was sent, what is waiting and why")
+    s = what.add_parser("status", help=say("những gì đã gửi, đang chờ gửi và vì sao",
+                                           "what was sent, what is waiting and why"))
     common(s, json_flag=True)
     s.set_defaults(handler=cmd_status)
 
-    r = what.add_parser("run", help="try every waiting report now")
-    r.add_argument("--timeout", type=_timeout, default=DEFAULT_TIMEOUT, help="seconds per network step")
+    timeout_help = say("số giây chờ cho mỗi bước qua mạng", "seconds per network step")
+    r = what.add_parser("run", help=say("gửi ngay mọi báo cáo đang chờ", "try every waiting report now"))
+    r.add_argument("--timeout", type=_timeout(say), default=DEFAULT_TIMEOUT, metavar=say("GIÂY", "SECONDS"),
+                   help=timeout_help)
     common(r, json_flag=True)
     r.set_defaults(handler=cmd_run)
 
-    t = what.add_parser("test", help="reach the destination without sending anything")
-    t.add_argument("--timeout", type=_timeout, default=10.0, help="seconds per network step")
+    t = what.add_parser("test", help=say("thử kết nối tới nơi gửi mà không gửi gì",
+                                         "reach the destination without sending anything"))
+    t.add_argument("--timeout", type=_timeout(say), default=10.0, metavar=say("GIÂY", "SECONDS"), help=timeout_help)
     common(t, json_flag=True)
     t.set_defaults(handler=cmd_test)
 
-    q = what.add_parser("queue", help="put a file in the outbox (e.g. to try a destination)")
-    q.add_argument("file", type=Path, metavar="FILE")
-    q.add_argument("--period", metavar="P",
-                   help="e.g. 2026-11, 2026-Q4, 2026-H2, 2026 (a province report says its own period)")
+    q = what.add_parser("queue", help=say("đưa một tệp vào hộp thư đi (ví dụ để thử nơi gửi)",
+                                          "put a file in the outbox (e.g. to try a destination)"))
+    q.add_argument("file", type=Path, metavar=say("TỆP", "FILE"), help=say("tệp cần gửi", "the file to send"))
+    q.add_argument("--period", metavar=say("KỲ", "PERIOD"),
+                   help=say("ví dụ 2026-11, 2026-Q4, 2026-H2, 2026 (báo cáo gửi tỉnh tự ghi kỳ của nó)",
+                            "e.g. 2026-11, 2026-Q4, 2026-H2, 2026 (a province report says its own period)"))
     common(q, json_flag=True)
     q.set_defaults(handler=cmd_queue)
 
-    b = what.add_parser("retry", help="put set-aside reports back in the queue")
-    b.add_argument("id", nargs="?", type=int, metavar="ID", help="one report (default: all set aside)")
+    b = what.add_parser("retry", help=say("đưa các báo cáo đã để riêng trở lại hàng chờ",
+                                          "put set-aside reports back in the queue"))
+    b.add_argument("id", nargs="?", type=whole_number(say), metavar=say("SỐ", "ID"),
+                   help=say("một báo cáo (mặc định: mọi báo cáo đã để riêng)", "one report (default: all set aside)"))
     common(b, json_flag=True)
     b.set_defaults(handler=cmd_retry)
 
 
-def _read_password(from_stdin: bool) -> str:
+def _read_password(from_stdin: bool, lang: str) -> str:
     if from_stdin or not sys.stdin.isatty():
         password = sys.stdin.readline().rstrip("\r\n")
     else:
-        password = getpass.getpass("Mật khẩu / Password: ")
+        password = getpass.getpass("Mật khẩu: " if lang == "vi" else "Password: ")
     if not password:
         raise FrontDeskError("cli.sync.empty_password")
     return password
@@ -213,7 +244,7 @@ def cmd_destination(args: argparse.Namespace, out: TextIO) -> int:
         destination = make_destination(args.transport, **fields)
         if site_locks_destination(site):  # before reading a password that would not be used
             raise FrontDeskError("destination.locked", path=str(site.path))
-        password = _read_password(True) if getattr(args, "password_stdin", False) else None
+        password = _read_password(True, args.lang) if getattr(args, "password_stdin", False) else None
         secrets = _secrets() if password is not None else None
         save_destination(store, destination, site=site, secrets=secrets, password=password)
     if args.json:
@@ -237,7 +268,7 @@ def _print_destination(lang: str, out: TextIO, destination: Destination | None, 
 
 def cmd_password(args: argparse.Namespace, out: TextIO) -> int:
     site = load_site_config()
-    password = _read_password(args.password_stdin)
+    password = _read_password(args.password_stdin, args.lang)
     with open_store(args.database, clock=args.clock) as store:
         destination = save_password(store, site=site, secrets=_secrets(), password=password)
     print(messages.text("cli.sync.password_saved", args.lang, label=destination.label), file=out)

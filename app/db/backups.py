@@ -23,6 +23,7 @@ from typing import Any, Callable
 
 from app import durable
 from app import messages
+from app.os_words import Words, error_reason, join, os_reason
 from app.db.migrations import applied_names
 from app.db.schema_objects import describe_objects, foreign_objects
 from app.durable import fsync_folder  # noqa: F401 (restore and backup_copy import it from here)
@@ -53,8 +54,30 @@ messages.register(
             "Tệp sao lưu {path} không dùng được: {detail}",
             "The backup {path} cannot be used: {detail}",
         ),
+        # why a backup was made (the last part of its name), in words
+        "backup.reason.start": ("khi mở ứng dụng", "at start"),
+        "backup.reason.quit": ("khi đóng ứng dụng", "at quit"),
+        "backup.reason.auto": ("tự động khi làm việc", "automatic, while working"),
+        "backup.reason.manual": ("sao lưu tay", "by hand"),
+        "backup.reason.before-import": ("trước khi nhập", "before an import"),
+        "backup.reason.before-restore": ("trước khi khôi phục", "before a restore"),
+        "backup.reason.before-migration": ("trước khi nâng cấp dữ liệu", "before a data upgrade"),
+        "backup.reason.before-erasure": ("trước khi xóa một người", "before erasing a person"),
+        "backup.reason.as-found": ("giữ nguyên trạng khi hỏng", "kept as found, damaged"),
     }
 )
+
+# Longest first: "before-migration-1-to-2" and "manual-2" (a second backup in
+# the same microsecond) are of the kind their name starts with.
+BACKUP_REASONS = ("before-migration", "before-restore", "before-import", "before-erasure", "as-found", "manual",
+                  "start", "quit", "auto")
+
+
+def reason_text(reason: str, lang: str | None = None) -> str:
+    """Why a backup was made, in words ("before-restore" -> "trước khi khôi phục");
+    a reason of no known kind as it is."""
+    kind = next((k for k in BACKUP_REASONS if reason == k or reason.startswith(k + "-")), None)
+    return messages.text(f"backup.reason.{kind}", lang) if kind else reason
 
 _NAME = re.compile(
     r"^frontdesk-(\d{8})-(\d{6})-(\d{6})([+-]\d{4})?-([a-z0-9][a-z0-9-]*)" + re.escape(BACKUP_SUFFIX) + "$"
@@ -105,19 +128,20 @@ def header_problem(path: Path) -> str | None:
         with open(path, "rb") as fh:
             head = fh.read(100)
     except OSError as exc:
-        return exc.strerror or str(exc)
+        return os_reason(exc)
     if len(head) < 100 or head[:16] != SQLITE_HEADER:
-        return "not an SQLite database"
+        return Words("không phải cơ sở dữ liệu SQLite", "not an SQLite database")
     page_size = int.from_bytes(head[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        return "bad page size"
+        return Words("kích thước trang không hợp lệ", "bad page size")
     if size % page_size:
-        return "cut short"
+        return Words("tệp bị cắt cụt", "cut short")
     change_counter, valid_for = head[24:28], head[92:96]
     pages = int.from_bytes(head[28:32], "big")
     if change_counter == valid_for and pages and pages * page_size != size:
-        return f"cut short ({size} of {pages * page_size} bytes)"
+        whole = pages * page_size
+        return Words(f"tệp bị cắt cụt ({size} trên {whole} byte)", f"cut short ({size} of {whole} bytes)")
     return None
 
 
@@ -152,11 +176,12 @@ def verify_backup(path: Path, *, full: bool = False, foreign: bool = True) -> li
             if rows == ["ok"] and foreign and applied_names(conn):
                 extra = foreign_objects(conn)
                 if extra:
-                    return [f"not made by Front Desk: {describe_objects(extra)}"]
+                    names = describe_objects(extra)
+                    return [Words(f"có đối tượng không do Front Desk tạo: {names}", f"not made by Front Desk: {names}")]
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        return [str(exc)]
+        return [error_reason(exc)]
     return [] if rows == ["ok"] else rows
 
 
@@ -205,8 +230,8 @@ def list_backups(folder: Path, *, verify: bool = False, include_bad: bool = Fals
         try:
             size = entry.stat().st_size
         except OSError as exc:
-            problems, size = [exc.strerror or str(exc)], 0
-        info = BackupInfo(path, parsed[0], parsed[1], size, "; ".join(problems[:3]) or None)
+            problems, size = [os_reason(exc)], 0
+        info = BackupInfo(path, parsed[0], parsed[1], size, join(problems[:3]) or None)
         if info.good or include_bad:
             found.append(info)
     found.sort(key=_sort_key, reverse=True)
@@ -299,5 +324,5 @@ def create_backup(
                 durable.remove(leftover)
         if is_disk_full(exc):
             raise no_space(folder, needed, free_space(folder)) from exc
-        raise FrontDeskError("backup.failed", folder=str(folder), reason=str(exc)) from exc
+        raise FrontDeskError("backup.failed", folder=str(folder), reason=error_reason(exc)) from exc
     return target

@@ -9,6 +9,7 @@ from app.db.migrations import SCHEMA_VERSION
 from app.db.schema_objects import describe_objects, foreign_objects
 from app.domain.positions import CURRENT
 from app.db.storage import Store, foreign_key_problems, integrity_problems
+from app.os_words import Words, error_reason, join
 from app.text.dates import format_moment
 from app.text.vietnamese import fold, name_sort_key
 
@@ -135,7 +136,7 @@ def _search_index(store: Store) -> CheckResult:
         try:
             q("INSERT INTO person_search(person_search) VALUES ('integrity-check')")
         except Exception as exc:  # sqlite3.DatabaseError: the index itself is broken
-            return CheckResult("search", "fail", {"detail": str(exc)})
+            return CheckResult("search", "fail", {"detail": error_reason(exc)})
     people = q("SELECT count(*) FROM person").fetchone()[0]
     missing = q(
         "SELECT count(*) FROM person p WHERE NOT EXISTS (SELECT 1 FROM person_search s WHERE s.rowid = p.id)"
@@ -144,7 +145,8 @@ def _search_index(store: Store) -> CheckResult:
         "SELECT count(*) FROM person_search s WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.id = s.rowid)"
     ).fetchone()[0]
     if missing or extra:
-        return CheckResult("search", "fail", {"detail": f"missing {missing}, extra {extra}"})
+        return CheckResult("search", "fail", {"detail": Words(f"thiếu {missing}, thừa {extra}",
+                                                                 f"missing {missing}, extra {extra}")})
     return CheckResult("search", "ok", {"count": people})
 
 
@@ -179,10 +181,10 @@ def _self_test(store: Store) -> CheckResult:
     """The rules users rely on, checked on this very installation."""
     problems = []
     if fold("Nguyễn Văn Đức") != "nguyen van duc":
-        problems.append("fold")
+        problems.append(Words("bỏ dấu để tìm (fold)", "fold"))
     names = ["Nguyễn Văn Bình", "Trần Thị An", "Lê Văn Đức", "Phạm Văn Dũng"]
     if sorted(names, key=name_sort_key) != ["Trần Thị An", "Nguyễn Văn Bình", "Phạm Văn Dũng", "Lê Văn Đức"]:
-        problems.append("sort")
+        problems.append(Words("xếp tên theo thứ tự tiếng Việt (sort)", "sort"))
     conn = store.conn
     conn.execute("DROP TABLE IF EXISTS temp.selftest_fts")
     conn.execute("CREATE VIRTUAL TABLE temp.selftest_fts USING fts5(name)")
@@ -192,9 +194,9 @@ def _self_test(store: Store) -> CheckResult:
     ).fetchone()[0]
     conn.execute("DROP TABLE temp.selftest_fts")
     if found != 1:
-        problems.append("fts5")
+        problems.append(Words("tìm kiếm toàn văn (fts5)", "fts5"))
     if problems:
-        return CheckResult("selftest", "fail", {"detail": ", ".join(problems)})
+        return CheckResult("selftest", "fail", {"detail": join(problems, ", ")})
     return CheckResult("selftest", "ok")
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from app import messages
+from app.os_words import Words, join
 from app.safety.checks import CheckResult
 from app.resources import ICON_FILES, TRANSLATION_FILES, is_frozen, resources_dir
 
@@ -85,7 +86,8 @@ def check_sqlite() -> CheckResult:
     finally:
         conn.close()
     if found != 1:
-        return CheckResult("sqlite", "fail", {"detail": f"SQLite {version}: MATCH found {found}"})
+        return CheckResult("sqlite", "fail", {"detail": Words(f"SQLite {version}: MATCH tìm được {found}",
+                                                                 f"SQLite {version}: MATCH found {found}")})
     return CheckResult("sqlite", "ok", {"version": version})
 
 
@@ -159,16 +161,19 @@ def check_workbook() -> CheckResult:
         # proves the child can start), with python-calamine's native library
         sheets = read_untrusted(honest)
         if [s.name for s in sheets] != ["Danh sách"] or sheets[0].rows[:1] != [["Đức"]]:
-            return CheckResult("workbook", "fail", {"detail": f"read back {[(s.name, s.rows[:1]) for s in sheets]}"})
+            seen = [(s.name, s.rows[:1]) for s in sheets]
+            return CheckResult("workbook", "fail", {"detail": Words(f"đọc lại được {seen}", f"read back {seen}")})
         bomb = Path(folder) / "bomb.xlsx"
         bomb.write_bytes(tiny_xlsx(_BOMB_STRINGS))
         try:
             read_workbook(bomb)
         except WorkbookError as exc:
             if exc.code != "workbook.xml_bomb":
-                return CheckResult("workbook", "fail", {"detail": f"XML bomb refused as {exc.code}"})
+                return CheckResult("workbook", "fail", {"detail": Words(f"“bom XML” bị từ chối với mã {exc.code}",
+                                                                       f"XML bomb refused as {exc.code}")})
         else:
-            return CheckResult("workbook", "fail", {"detail": "an XML bomb was read, not refused"})
+            return CheckResult("workbook", "fail", {"detail": Words("một “bom XML” đã được đọc, không bị từ chối",
+                                                             "an XML bomb was read, not refused")})
     return CheckResult("workbook", "ok")
 
 
@@ -183,11 +188,11 @@ def check_translations(folder: Path | None = None) -> CheckResult:
         try:
             with open(path, "rb") as fh:
                 if fh.read(len(QM_MAGIC)) != QM_MAGIC:
-                    bad.append(f"{name} (not a .qm file)")
+                    bad.append(Words(f"{name} (không phải tệp .qm)", f"{name} (not a .qm file)"))
         except OSError:
-            bad.append(f"{name} (missing)")
+            bad.append(Words(f"{name} (không có)", f"{name} (missing)"))
     if bad:
-        return CheckResult("translations", "fail", {"detail": f"{folder}: " + ", ".join(bad)})
+        return CheckResult("translations", "fail", {"detail": join([f"{folder}: ", join(bad, ", ")], "")})
     return CheckResult("translations", "ok", {"count": len(TRANSLATION_FILES), "names": ", ".join(TRANSLATION_FILES)})
 
 
@@ -201,7 +206,9 @@ def check_resources(folder: Path | None = None) -> CheckResult:
     provinces = admin_units.provinces()  # the vietnam-provinces package's JSON data file
     communes = sum(len(admin_units.communes_of(p.code)) for p in provinces)
     if len(provinces) != 34 or communes < 3000:
-        return CheckResult("resources", "fail", {"detail": f"official list: {len(provinces)} provinces, {communes} communes"})
+        return CheckResult("resources", "fail", {"detail": Words(
+            f"danh mục chính thức: {len(provinces)} tỉnh, {communes} xã",
+            f"official list: {len(provinces)} provinces, {communes} communes")})
     return CheckResult("resources", "ok", {"provinces": len(provinces), "communes": communes,
                                            "version": admin_units.list_version()})
 

@@ -37,6 +37,7 @@ from app.db.migrations import SCHEMA_VERSION
 from app.db.schema_objects import describe_objects, foreign_objects
 from app.paths import backups_dir_for
 from app.db.storage import integrity_problems, open_store
+from app.os_words import error_reason
 
 KEPT_SUFFIX = ".kept"
 # The tables every Front Desk database has since its first schema, the
@@ -144,7 +145,7 @@ def inspect_backup(path: Path) -> BackupSummary:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise FrontDeskError("backup.damaged", path=str(path), detail=str(exc)) from exc
+        raise FrontDeskError("backup.damaged", path=str(path), detail=error_reason(exc)) from exc
     return BackupSummary(path, row[0], row[1], row[2], schema, people)
 
 
@@ -202,7 +203,7 @@ def _keep_damaged(database: Path, folder: Path, when: Any) -> list[Path]:
     except OSError as exc:
         if is_disk_full(exc):
             raise no_space(folder, database.stat().st_size, free_space(folder)) from exc
-        raise FrontDeskError("restore.failed", path=str(database), reason=str(exc)) from exc
+        raise FrontDeskError("restore.failed", path=str(database), reason=error_reason(exc)) from exc
 
 
 def _write_beside(database: Path, backup: Path) -> Path:
@@ -232,7 +233,7 @@ def _write_beside(database: Path, backup: Path) -> Path:
         durable.remove(temp)
         if is_disk_full(exc):
             raise no_space(database.parent, needed, free_space(database.parent)) from exc
-        raise FrontDeskError("restore.failed", path=str(database), reason=str(exc)) from exc
+        raise FrontDeskError("restore.failed", path=str(database), reason=error_reason(exc)) from exc
     return temp
 
 

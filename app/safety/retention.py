@@ -32,12 +32,28 @@ from pathlib import Path
 from typing import Callable, Hashable
 
 from app import durable
+from app import messages
 from app.db.backups import PARTIAL_SUFFIX, BackupInfo, list_backups, parse_backup_name, verify_backup
 
 TIERS = ("recent", "daily", "safety", "weekly", "monthly")  # least important first
 SAFETY_REASONS = ("before-restore", "before-migration")
 STALE_PARTIAL_SECONDS = 3600  # older than this, a .partial is a crash's leftover
 CLOCK_SLACK = timedelta(days=1)  # backups from "the future" beyond this: the clock went back
+
+messages.register(
+    {
+        "backup.tier.recent": ("gần đây", "recent"),
+        "backup.tier.daily": ("hằng ngày", "daily"),
+        "backup.tier.safety": ("bản an toàn", "safety copy"),
+        "backup.tier.weekly": ("hằng tuần", "weekly"),
+        "backup.tier.monthly": ("hằng tháng", "monthly"),
+    }
+)
+
+
+def tier_text(tier: str | None, lang: str | None = None) -> str:
+    """The tier that keeps a backup, in words; "" for none."""
+    return messages.text(f"backup.tier.{tier}", lang) if tier in TIERS else (tier or "")
 
 
 @dataclass(frozen=True)

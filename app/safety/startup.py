@@ -18,6 +18,7 @@ from pathlib import Path
 from app.db.backups import newest_good_backup
 from app.db.storage import Store, integrity_problems
 from app.errors import DatabaseProblem
+from app.os_words import error_reason, join
 from app.paths import backups_dir_for
 from app.text.dates import format_moment
 
@@ -30,10 +31,10 @@ def damage_found(store: Store, *, backups: Path | None = None) -> DatabaseProble
     try:
         problems = integrity_problems(store, full=False)
     except Exception as exc:  # sqlite3.DatabaseError from a page too broken to read
-        problems = [str(exc)]
+        problems = [error_reason(exc)]
     if not problems:
         return None
-    problem = DatabaseProblem("database.damaged", path=str(store.path), detail="; ".join(problems[:3]))
+    problem = DatabaseProblem("database.damaged", path=str(store.path), detail=join(problems[:3]))
     folder = Path(backups) if backups is not None else backups_dir_for(Path(store.path))
     offer = newest_good_backup(folder)  # the newest that passes quick_check itself
     problem.params["backup"] = str(offer.path) if offer else None

@@ -44,6 +44,7 @@ from app.db.backups import (
     verify_backup,
 )
 from app.errors import FrontDeskError
+from app.os_words import Words, error_reason, join
 from app.progress import ProgressCallback, ignore_progress
 
 CHUNK = 1024 * 1024  # a multiple of every sector size (512, 4096): unbuffered reads need it
@@ -246,13 +247,14 @@ def _read_back_problem(
     """What is wrong with the copy as read back (None: nothing), and how it was read."""
     how = CACHED
     try:
-        if path.stat().st_size != size:
-            return f"size {path.stat().st_size} != {size}", how
+        found = path.stat().st_size
+        if found != size:
+            return Words(f"đọc lại được {found} byte thay vì {size}", f"size {found} != {size}"), how
         read, how = _sha256_of(path, size, progress)
         if read != sha256:
-            return "sha256", how
+            return Words("nội dung đọc lại khác bản gốc (SHA-256)", "sha256"), how
     except OSError as exc:
-        return exc.strerror or str(exc), how
+        return error_reason(exc), how
     problem = header_problem(path)
     if problem:
         return problem, how
@@ -264,7 +266,7 @@ def _read_back_problem(
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        return str(exc), how
+        return error_reason(exc), how
     return (None if ok == "ok" else f"quick_check: {ok}"), how
 
 
@@ -280,7 +282,7 @@ def copy_backup_to(
     backup, folder = Path(backup), Path(target_folder)
     problems = verify_backup(backup)
     if problems:
-        raise FrontDeskError("backup.damaged", path=str(backup), detail="; ".join(problems[:3]))
+        raise FrontDeskError("backup.damaged", path=str(backup), detail=join(problems[:3]))
     if not folder.is_dir():
         raise FrontDeskError("backup.copy_no_folder", folder=str(folder))
     size = backup.stat().st_size
@@ -309,14 +311,14 @@ def copy_backup_to(
                     "backup.copy_no_space", folder=str(folder), needed=human_size(size),
                     free=human_size(free_space(folder) or 0),
                 ) from exc
-            raise FrontDeskError("backup.copy_failed", folder=str(folder), reason=exc.strerror or str(exc)) from exc
+            raise FrontDeskError("backup.copy_failed", folder=str(folder), reason=error_reason(exc)) from exc
         problem, read_back = _read_back_problem(partial, digest.hexdigest(), size, progress)
         if problem:
             raise FrontDeskError("backup.copy_mismatch", folder=str(folder), detail=problem)
         try:
             durable.replace(partial, target)
         except OSError as exc:
-            raise FrontDeskError("backup.copy_failed", folder=str(folder), reason=exc.strerror or str(exc)) from exc
+            raise FrontDeskError("backup.copy_failed", folder=str(folder), reason=error_reason(exc)) from exc
     except BaseException:
         try:
             durable.remove(partial)
