@@ -14,6 +14,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Iterator
 
+from app.os_words import os_reason
 from app import messages
 from app.db.backups import create_backup
 from app.clock import Clock, SystemClock, iso_timestamp
@@ -272,7 +273,7 @@ def _check_header(path: Path) -> None:
         with open(path, "rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseProblem("database.cannot_open", path=str(path), detail=exc.strerror) from exc
+        raise DatabaseProblem("database.cannot_open", path=str(path), detail=os_reason(exc)) from exc
     if head and head != SQLITE_HEADER:
         raise DatabaseProblem("database.not_sqlite", path=str(path))
 

@@ -18,6 +18,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from app.os_words import os_reason
 from app import messages
 from app.db.storage import Store
 from app.domain.change_log import ChangeFilter, count_changes, iter_change_pages
@@ -79,7 +80,7 @@ def export_changes(
     "save"; it may raise ``Cancelled``, and no file is left then either."""
     out = Path(out)
     if not out.parent.is_dir():  # said before reading a long log, not after
-        raise FrontDeskError("changes.export_failed", path=str(out), reason=os.strerror(errno.ENOENT))
+        raise FrontDeskError("changes.export_failed", path=str(out), reason=os_reason(FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))))
     total = count_changes(store, flt)
     words = ChangeWords(lang)
     commune = get_commune(store)

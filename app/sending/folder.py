@@ -28,6 +28,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from app.os_words import os_reason
 from app import durable
 from app import messages
 from app.clock import Clock, iso_timestamp
@@ -96,7 +97,7 @@ ACCESS_DENIED = 5
 
 
 def _failure(exc: OSError, where: str, folder: Path | None = None) -> DeliveryError:
-    reason = exc.strerror or type(exc).__name__
+    reason = os_reason(exc)
     winerror = getattr(exc, "winerror", None)
     if winerror in SHARING_VIOLATIONS or (
         winerror == ACCESS_DENIED and durable.in_use(exc) and folder is not None and _may_write(folder)

@@ -32,6 +32,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.os_words import os_reason
 from app import durable
 from app import messages
 from app.errors import FrontDeskError, InvalidValue
@@ -266,7 +267,7 @@ def queue_report(
             durable.replace(temporary, target)
             fsync_folder(folder)
     except OSError as exc:
-        raise FrontDeskError("outbox.unreadable", path=str(source), reason=exc.strerror or type(exc).__name__) from exc
+        raise FrontDeskError("outbox.unreadable", path=str(source), reason=os_reason(exc)) from exc
     with store.transaction():
         found = _same_content(store, destination, kind, sha256)
         if found is None:

@@ -18,6 +18,7 @@ from typing import Any
 
 import platformdirs
 
+from app.os_words import error_reason
 from app import messages
 from app.text.admin_units import find_commune
 from app.errors import FrontDeskError, InvalidValue
@@ -121,7 +122,7 @@ def load_site_config(environ: dict[str, str] | None = None) -> SiteConfig:
         # utf-8-sig: Notepad and PowerShell 5.1 start the file with a byte-order mark
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise FrontDeskError("site.unreadable", path=str(path), reason=str(exc)) from exc
+        raise FrontDeskError("site.unreadable", path=str(path), reason=error_reason(exc)) from exc
     secret = _secret_key(data)
     if secret is not None:
         raise FrontDeskError("destination.site_password", path=str(path), key=secret)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, Collection, Union
 
+from app.os_words import os_reason
 from app.spreadsheets.limits import Limits, WorkbookError, megabytes, refuse, sniff, too_many_cells
 from app.spreadsheets.xls_checks import check_ole
 from app.spreadsheets.zip_checks import check_package
@@ -78,7 +79,7 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
     except OSError as exc:
         if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a link
             raise refuse("workbook.not_a_file", path) from exc
-        raise refuse("workbook.cannot_open", path, reason=exc.strerror or str(exc)) from exc
+        raise refuse("workbook.cannot_open", path, reason=os_reason(exc)) from exc
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)

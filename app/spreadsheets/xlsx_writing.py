@@ -31,6 +31,7 @@ from typing import Any, Iterator
 
 import xlsxwriter
 
+from app.os_words import os_reason
 from app import durable
 from app import messages
 from app.durable import fsync_folder
@@ -94,7 +95,7 @@ def atomic_file(path: Path | str) -> Iterator[Path]:
         fsync_folder(path.parent)
     except OSError as exc:
         durable.remove(temp)
-        raise ExportError(path=str(path), reason=exc.strerror or str(exc)) from exc
+        raise ExportError(path=str(path), reason=os_reason(exc)) from exc
     except BaseException:
         durable.remove(temp)
         raise
