@@ -61,8 +61,8 @@ class NoWrites(ImmediateRunner):
         raise AssertionError("the backups page went through the write runner")
 
 
-def make_page(qtbot, store, folder, **kwargs) -> BackupsPage:
-    page = BackupsPage(store, NoWrites(store), "vi", folder=folder, **kwargs)
+def make_page(qtbot, store, folder, lang: str = "vi", **kwargs) -> BackupsPage:
+    page = BackupsPage(store, NoWrites(store), lang, folder=folder, **kwargs)
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
@@ -72,7 +72,7 @@ def make_page(qtbot, store, folder, **kwargs) -> BackupsPage:
 
 @pytest.fixture
 def page(qtbot, store, folder, english):
-    return make_page(qtbot, store, folder)
+    return make_page(qtbot, store, folder, "en")
 
 
 def _cells(page, row):

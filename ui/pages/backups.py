@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.db import BackupInfo, Store, free_space, list_backups, parse_backup_name
 from app.paths import backups_dir_for
+from app.os_words import localize
 from app.safety import CopiedBackup, assign_tiers, back_up, copy_backup_to, record_usb_copy
 from ui.runtime.errors import show_error
 from ui.runtime.events import keep_current
@@ -193,7 +194,7 @@ class BackupsPage(QWidget):
                 colours = {2: GREY}
             fill_row(self.table, row, cells, row, colours)
             tip = str(info.path) if info.good else self.tr("%1\nCannot be used: %2").replace(
-                "%1", str(info.path)).replace("%2", info.problem or "")
+                "%1", str(info.path)).replace("%2", str(localize(info.problem or "", self._lang)))
             for column in range(5):
                 self.table.item(row, column).setToolTip(tip)
             self.table.item(row, 3).setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
