@@ -246,3 +246,24 @@ def test_init_with_a_wrong_code_suggests_the_closest_communes(tmp_path, typed, e
     code, _, err = cli("init", "--commune", typed, "--db", str(db))
     assert code == 1 and expected in err and "frontdesk communes" in err and not db.exists()
     assert err.count("Mã xã:") == 1
+
+
+def test_a_demo_an_older_version_built_in_the_real_place_moves_aside_for_init(tmp_path, monkeypatch):
+    """Issue 18: `dev.py start` used to build the demo at the real database path, and then
+    `frontdesk init` refused ("Đã có cơ sở dữ liệu…")."""
+    from app.demo.builder import build_demo
+
+    monkeypatch.setenv("FRONTDESK_HOME", str(tmp_path / "home"))
+    paths = app_paths()
+    paths.database.parent.mkdir(parents=True)
+    build_demo(paths.database, people=100, seed=2)  # where an older dev.py start put it
+    code, out, err = cli("init", "--commune", "00004")
+    assert code == 0, err
+    assert "đã được chuyển sang" in out and str(paths.demo_database) in out
+    code, out, _ = cli("search", "nguyen", "--json")
+    assert json.loads(out) == []  # the real commune, empty
+    code, out, _ = cli("search", "nguyen", "--json", "--db", str(paths.demo_database))
+    assert json.loads(out)  # the demo, whole, beside it
+    # a real commune in the place is never moved, and init refuses as before
+    code, _, err = cli("init", "--commune", "00008")
+    assert code == 1 and paths.database.exists()

@@ -81,7 +81,7 @@ def test_from_the_demo_to_a_new_real_commune_in_one_step(qtbot, demo_db, clock, 
     asked = []
 
     def choose_and_create(dialog):  # what the person does in the dialog: picks Ba Đình by its code, creates
-        asked.append(dialog.demo_button.isVisible())
+        asked.append(not dialog.demo_button.isHidden())
         dialog.search.setText("00004")
         dialog.list.setCurrentRow(0)
         dialog.create()
@@ -195,3 +195,24 @@ def test_the_no_backup_warning_goes_when_the_start_backup_is_made(qtbot, tmp_pat
         qtbot.waitUntil(lambda: page.last_backup.text().startswith("Sao lưu gần nhất"), timeout=10_000)
     finally:
         store.close()
+
+
+def test_the_window_moves_an_old_demo_out_of_the_real_place_and_asks(qtbot, monkeypatch):
+    from app.paths import app_paths
+    from ui.application import choose_database
+
+    paths = app_paths()
+    paths.database.parent.mkdir(parents=True, exist_ok=True)
+    build_demo(paths.database, people=100, seed=2, clock=FixedClock(date(2026, 11, 22)))  # an older version's
+    asked = []
+
+    def look_around(dialog):  # the person picks the demo again
+        asked.append(not dialog.demo_button.isHidden())
+        dialog.open_demo()
+        return 1
+
+    monkeypatch.setattr(first_run.FirstRunDialog, "exec", look_around)
+    assert choose_database(paths.database, "vi") == paths.demo_database
+    assert asked == [True] and not paths.database.exists()
+    # opened with --db, a demo file is opened where it is
+    assert choose_database(paths.demo_database, "vi") == paths.demo_database

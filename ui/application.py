@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import messages
 from app.db import Store, open_store
+from app.domain import move_demo_aside
 from app.errors import FrontDeskError
 from app.logs import setup_logging
 from app.paths import app_paths
@@ -58,7 +59,10 @@ def choose_database(database: Path, lang: str, *, demo: bool = False) -> Path | 
             dialog.exec()
         return dialog.chosen
     if database.exists():
-        return database
+        # a demo an older version built in the real commune's default place moves beside it, and the
+        # person chooses (a demo opened with --db is opened as it is)
+        if database != app_paths().database or move_demo_aside(database) is None:
+            return database
     site = load_site_config()
     if site.commune_locked and site.commune_code:
         return create_locked_commune(database, site.commune_code)

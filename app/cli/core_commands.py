@@ -13,7 +13,7 @@ from app.cli.output import print_json as _print_json
 from app.cli.parsing import whole_number
 from app.text.admin_units import all_communes, find_commune, list_version, province, provinces, search_communes
 from app.text.vietnamese import fold
-from app.domain.commune import create_commune_database, get_commune, is_demo
+from app.domain.commune import create_commune_database, get_commune, is_demo, move_demo_aside
 from app.text.dates import format_date
 from app.errors import DatabaseProblem, InvalidValue
 from app.db.migrations import SCHEMA_VERSION
@@ -37,6 +37,10 @@ messages.register(
         "cli.demo.not_demo": (
             "Tệp {path} chứa dữ liệu thật của xã, không phải xã mẫu: không ghi đè.",
             "{path} holds a real commune, not a demo: it is not overwritten.",
+        ),
+        "cli.init.demo_moved": (
+            "Xã mẫu đang nằm ở chỗ của cơ sở dữ liệu thật đã được chuyển sang {path}.",
+            "The demo commune that sat where the real database belongs was moved to {path}.",
         ),
         "cli.init.suggest": (
             "{problem} Có phải là: {choices}? (tìm mã: frontdesk communes TÊN)",
@@ -123,6 +127,9 @@ def _register_init(sub, common, say) -> None:
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     _known_commune(args.commune, args.lang)
+    moved = move_demo_aside(args.database)  # a demo an older version built in the real commune's place
+    if moved is not None and not args.json:
+        print(messages.text("cli.init.demo_moved", args.lang, path=moved), file=out)
     store = create_commune_database(args.database, args.commune, clock=args.clock)
     try:
         commune = get_commune(store)

@@ -14,7 +14,7 @@ _API = {
     "count_changes": "change_log", "list_changes": "change_log", "PAGE": "change_log", "tables": "change_log",
     "ChangeInWords": "change_words", "ChangeWords": "change_words", "changes_in_words": "change_words",
     "FieldChange": "change_words",
-    "create_commune_database": "commune", "get_commune": "commune", "is_demo": "commune",
+    "create_commune_database": "commune", "get_commune": "commune", "is_demo": "commune", "move_demo_aside": "commune",
     "add_duty": "duties", "CADENCES": "duties", "check_duty": "duties", "DutyView": "duties",
     "generate_tasks": "duties", "get_duty": "duties", "list_duties": "duties", "period_label": "duties",
     "set_active": "duties", "update_duty": "duties",

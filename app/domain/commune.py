@@ -5,11 +5,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app import durable
+import sqlite3
+
+from app import durable, messages
 from app import __version__
 from app.errors import DatabaseProblem
 from app.domain.organizations import add_standard_structure
+from app.db.backups import connect_readonly
 from app.db.storage import Store, open_store
+from app.paths import demo_database_for
+
+messages.register({
+    "database.demo_in_the_way": (
+        "Ở {path} là một xã mẫu, và đã có một xã mẫu khác ở {demo}: hãy xóa một trong hai (frontdesk demo "
+        "--replace thay xã mẫu) rồi thiết lập lại xã của mình.",
+        "{path} holds a demo commune and there is another demo at {demo}: delete one of them (frontdesk demo "
+        "--replace replaces the demo) and set up your commune again.",
+    ),
+})
 
 if TYPE_CHECKING:
     from app.text.admin_units import CommuneInfo
@@ -80,3 +93,41 @@ def get_commune(store: Store) -> Commune:
 
 def is_demo(store: Store) -> bool:
     return store.meta("is_demo") == "1"
+
+
+def is_demo_file(path: Path | str) -> bool:
+    """Whether the database file at ``path`` is a demo, read without writing a
+    byte (no WAL switch, no migration): False for anything else, or for a
+    file that cannot be read as a Front Desk database."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    try:
+        conn = connect_readonly(path)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'is_demo'").fetchone()
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return bool(row) and row[0] == "1"
+
+
+def move_demo_aside(database: Path | str) -> Path | None:
+    """A demo an older version built where the real commune's database belongs
+    moves to its own place beside it (``app.paths.demo_database_for``), so the
+    real commune can be set up there; returns where it went, or None when
+    there was no demo in the way. Refuses when a demo is already in that place."""
+    database = Path(database)
+    if not is_demo_file(database):
+        return None
+    target = demo_database_for(database)
+    if target.exists():
+        raise DatabaseProblem("database.demo_in_the_way", path=str(database), demo=str(target))
+    for suffix in ("-wal", "-shm", ""):  # the file last: its logs go with it first
+        source = Path(f"{database}{suffix}")
+        if source.exists():
+            durable.replace(source, Path(f"{target}{suffix}"))
+    return target
