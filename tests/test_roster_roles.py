@@ -407,3 +407,25 @@ def test_the_fixture_roster_through_the_command_line(tmp_path, clock):
     code, out, _ = cli("import", "members", bad, "--db", db, "--org", "LHPN")
     assert code == 1
     assert "Dòng 4, cột F: Chức vụ “Thủ kho” không phải chức vụ của chi hội" in out
+
+
+def test_a_post_the_commune_added_itself_and_a_post_no_longer_in_use(commune, tmp_path):
+    from app.domain.positions import add_position
+
+    store, women = commune, by_code(commune, "women")
+    add_position(store, branch(store, "women", "Thôn 1"), "Thủ quỹ", seats=1, rank=60)
+    with store.transaction():  # no form retires a post yet: as an older version or another tool leaves it
+        store.conn.execute("UPDATE position SET active = 0 WHERE organization_id = ? AND title = 'Chi hội phó'",
+                           (branch(store, "women", "Thôn 2"),))
+    path = roster(tmp_path / "phu_nu.xlsx", [
+        ["Nguyễn Thị An", "Nữ", 1970, "Thôn 1", "thủ quỹ"],
+        ["Trần Thị Bình", "Nữ", 1975, "Thôn 2", "Chi hội phó"],
+    ])
+    plan = plan_import(store, path, org_id=women)
+    assert [r.shown() for r in plan.rows[0].roles] == ["Thủ quỹ — Chi hội Phụ nữ Thôn 1"]
+    [problem] = plan.invalid()[0].problems
+    assert (problem.row, problem.column, problem.code) == (5, "F", "import.role_inactive")
+    assert "Chi hội Phụ nữ Thôn 2 đã thôi dùng" in problem.message("vi")
+    result = apply_import(store, plan, skip_invalid=True)
+    assert (result.appointments, result.positions_added) == (1, 0)
+    assert held(store, branch(store, "women", "Thôn 1"))["Thủ quỹ"] == ["Nguyễn Thị An"]

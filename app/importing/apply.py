@@ -22,7 +22,6 @@ from app.domain.positions import add_position, appoint
 from app.errors import Conflict, InvalidInput, InvalidValue
 from app.importing.roles import PlannedRole, SeatBook
 from app.importing.row_checks import ImportPlan, RowProblem
-from app.text.vietnamese import fold as fold_title
 from app.paths import backups_dir_for
 from app.progress import ProgressCallback
 from app.text.vietnamese import fold, name_sort_key
@@ -262,7 +261,9 @@ def write(store: Store, plan: ImportPlan, decision: Decision, progress: Progress
                     people = list(zip(result.person_ids, (t.joined_on for t in inserts)))
                     people += [(t.person_id, t.joined_on) for t in updates]
                     add_memberships(store, plan.org_id, people)
-                    _join_branches(store, plan.org_id, people)
+                    areas = [_in_area(t.values, new_ids).get("area_id") for t in inserts]
+                    areas += _stored_areas(store, [t.person_id for t in updates])
+                    _join_branches(store, plan.org_id, [(*p, a) for p, a in zip(people, areas)])
                 if decision.book is not None:
                     written = list(zip(inserts, result.person_ids)) + [(t, t.person_id) for t in updates]
                     result.appointments, result.positions_added = _appoint(store, decision.book, written, new_ids)
@@ -280,10 +281,21 @@ def write(store: Store, plan: ImportPlan, decision: Decision, progress: Progress
     return result
 
 
-def _join_branches(store: Store, org_id: int, people: list[tuple[int, str | None]]) -> None:
+def _stored_areas(store: Store, person_ids: list[int]) -> list[int | None]:
+    """The residential area of each stored person, as it stands after the update."""
+    area_of: dict[int, int | None] = {}
+    for start in range(0, len(person_ids), 900):
+        chunk = person_ids[start:start + 900]
+        area_of.update(store.conn.execute(
+            f"SELECT id, area_id FROM person WHERE id IN ({','.join('?' for _ in chunk)})", chunk))
+    return [area_of.get(pid) for pid in person_ids]
+
+
+def _join_branches(store: Store, org_id: int, people: list[tuple[int, str | None, int | None]]) -> None:
     """Members of an organization with branches join their area's branch too
-    (chi hội, chi đoàn). The report counts a person once per organization
-    (app.reports.figures), so the association and its branch do not add up twice."""
+    (chi hội, chi đoàn): (person id, joined on, area id) each. The report counts
+    a person once per organization (app.reports.figures), so the association
+    and its branch do not add up twice."""
     conn = store.conn
     kind = conn.execute("SELECT kind FROM organization WHERE id = ?", (org_id,)).fetchone()
     if kind is None or kind[0] != MEMBER_ORG:
@@ -292,15 +304,9 @@ def _join_branches(store: Store, org_id: int, people: list[tuple[int, str | None
         "SELECT area_id, id FROM organization WHERE kind = ? AND parent_id = ? AND active = 1", (BRANCH, org_id)))
     if not branch_of:
         return
-    area_of: dict[int, int | None] = {}
-    ids = [pid for pid, _ in people]
-    for start in range(0, len(ids), 900):
-        chunk = ids[start:start + 900]
-        area_of.update(conn.execute(
-            f"SELECT id, area_id FROM person WHERE id IN ({','.join('?' for _ in chunk)})", chunk))
     by_branch: dict[int, list[tuple[int, str | None]]] = {}
-    for person_id, joined_on in people:
-        branch = branch_of.get(area_of.get(person_id))
+    for person_id, joined_on, area_id in people:
+        branch = branch_of.get(area_id)
         if branch is not None:
             by_branch.setdefault(branch, []).append((person_id, joined_on))
     for branch, members in sorted(by_branch.items()):
@@ -322,13 +328,13 @@ def _appoint(store: Store, book: SeatBook, written: list[tuple[_Target, int]], n
             titles = posts.get(unit)
             if titles is None:
                 titles = posts[unit] = {
-                    fold_title(t): i for i, t in store.conn.execute(
+                    fold(t): i for i, t in store.conn.execute(
                         "SELECT id, title FROM position WHERE organization_id = ? AND active = 1", (unit,))
                 }
-            position_id = titles.get(fold_title(role.title))
+            position_id = titles.get(fold(role.title))
             if position_id is None:
                 seats = max(role.seats, book.filled(role)) if role.grows else role.seats
-                position_id = titles[fold_title(role.title)] = add_position(
+                position_id = titles[fold(role.title)] = add_position(
                     store, unit, role.title, seats=min(seats, 99), rank=role.rank)
                 added += 1
             appoint(store, position_id, person_id, start_on=role.start_on)

@@ -74,6 +74,12 @@ messages.register(
             "{field_name} “{title}” của {unit} chỉ có {seats} suất và đã có người giữ: {holders}.",
             "{field_name} “{title}” of {unit} has {seats} seat(s), already held by: {holders_en}.",
         ),
+        "import.role_inactive": (
+            "{field_name} “{value}”: chức danh “{title}” của {unit} đã thôi dùng; hãy dùng lại chức danh đó "
+            "rồi nhập lại, hoặc để trống ô này.",
+            "{field_name} “{value}”: the post “{title}” of {unit} is no longer in use; bring it back and import "
+            "again, or leave the cell empty.",
+        ),
         "import.appointments_made": ("Đã bổ nhiệm {count} chức vụ.", "Appointed to {count} post(s)."),
         "import.appointments_to_make": ("Sẽ bổ nhiệm {count} chức vụ.", "Would appoint to {count} post(s)."),
     }
@@ -273,11 +279,15 @@ class RoleIndex:
             elif kind == FRONT_COMMITTEE:
                 self.kind = _FRONT
         self.positions: dict[int, dict[str, tuple[int, str, int]]] = {}
-        for pid, unit, title, seats in conn.execute(
-            "SELECT p.id, p.organization_id, p.title, p.seats FROM position p JOIN organization o"
-            " ON o.id = p.organization_id WHERE p.active = 1 AND o.kind IN (?, ?)", (BRANCH, WORK_COMMITTEE)
+        self.retired: set[tuple[int, str]] = set()  # (unit, folded title) of posts no longer in use
+        for pid, unit, title, seats, active in conn.execute(
+            "SELECT p.id, p.organization_id, p.title, p.seats, p.active FROM position p JOIN organization o"
+            " ON o.id = p.organization_id WHERE o.kind IN (?, ?)", (BRANCH, WORK_COMMITTEE)
         ):
-            self.positions.setdefault(unit, {})[fold(title)] = (pid, title, seats)
+            if active:
+                self.positions.setdefault(unit, {})[fold(title)] = (pid, title, seats)
+            else:
+                self.retired.add((unit, fold(title)))
         self._cache: dict[tuple, tuple] = {}
         self.new_areas: dict[int, str] = {}  # placeholder -> name: set by the caller (AreaIndex.new_areas)
         self.holders: dict[int, list[tuple[int, str, str | None]]] = {}
@@ -329,6 +339,8 @@ class RoleIndex:
             if post is not None:
                 pid, name, seats = post
                 roles.append(PlannedRole(unit, unit_name, name, pid, seats, title.rank, False, start_on, column, part))
+            elif (unit, fold(title.name)) in self.retired:  # a post of that name cannot be added again
+                problems.append(("import.role_inactive", {"value": part, "title": title.name, "unit": unit_name}))
             else:
                 roles.append(PlannedRole(unit, unit_name, title.name, None, title.seats, title.rank, title.grows,
                                          start_on, column, part))
