@@ -351,6 +351,14 @@ def test_members_join_the_branch_of_their_area_and_are_counted_once(commune, tmp
     assert figures.unit("women")["members.female"] == 3
     assert figures.unit("commune")["members.total"] == 3
     assert figures.unit("women")["positions.filled"] == 1
+    # and the lists made from memberships: one line per person, the association named once
+    from app.reports.figures import unit_roster
+    from app.reports.member_list import organizations_by_person, roster_query
+
+    assert len(unit_roster(store, "women", TODAY)) == 3
+    sql, params = roster_query(store, women)
+    assert len(store.conn.execute(sql, params).fetchall()) == 3
+    assert set(organizations_by_person(store).values()) == {"Hội LHPN"}
     # a second import of the same people adds no second membership anywhere
     memberships = count(store, "membership")
     apply_import(store, plan_import(store, path, org_id=women), duplicates="update")
