@@ -611,8 +611,11 @@ def stored_people(store, ids: list[int]) -> dict[int, dict]:
     people = {}
     for pid in ids:
         person = get_person(store, pid)
-        joined = [m["joined_on"] for m in memberships_of(store, pid)]
-        people[pid] = {**{k: person[k] for k in STORED}, "area": person["area"], "joined_on": joined}
+        memberships = memberships_of(store, pid)
+        joined = [m["joined_on"] for m in memberships if m["kind"] == "member_org"]
+        branches = [(m["organization"], m["joined_on"]) for m in memberships if m["kind"] == "branch"]
+        people[pid] = {**{k: person[k] for k in STORED}, "area": person["area"], "joined_on": joined,
+                       "branches": branches}
     return people
 
 
@@ -655,6 +658,9 @@ def test_every_fixture_roster_is_imported_as_expected_json_says(commune, name):
         for key in (*STORED, "area"):
             assert got[key] == person[key], (row_number, key)
         assert got["joined_on"] == [person["joined_on"]], row_number
+        # and the branch of their area, from the same day (none without an area)
+        in_branch = [(f"Chi hội Phụ nữ {person['area']}", person["joined_on"])] if person["area"] else []
+        assert got["branches"] == in_branch, row_number
 
 
 @pytest.mark.parametrize("name", ["07_chua_ro_cot_thon1.xlsx"])

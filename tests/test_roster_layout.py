@@ -445,7 +445,7 @@ def test_vocabulary(heading, field):
 def test_fields_are_the_contract_s():
     assert FIELDS is COLUMN_FIELDS
     assert FIELDS == ("full_name", "gender", "birth_date", "birth_year_male", "birth_year_female", "ethnicity",
-                      "religion", "citizen_id", "phone", "area", "note", "joined_on", "row_number")
+                      "religion", "citizen_id", "phone", "area", "note", "joined_on", "row_number", "role", "appointed_on")
     assert [column_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
 
 

@@ -1,7 +1,8 @@
-"""Rosters from Excel: the sheet's layout, what each column means, every row checked,
-the plan shown before anything is written, and the all-or-nothing apply.
+"""Rosters from Excel: the sheet's layout, what each column means, every row checked
+(the "Chức vụ" column as posts in the person's branch), the plan shown before
+anything is written, and the all-or-nothing apply.
 
-Modules: apply, areas, columns, layout, plan, row_checks, rows.
+Modules: apply, areas, columns, layout, plan, roles, row_checks, rows.
 
 The public API is the table below, name -> module: what the window and the command line
 use. Each name loads its module on first use (``app.lazy``), so importing the package is free.

@@ -16,9 +16,11 @@ from app import messages
 from app.db.backups import create_backup
 from app.db.storage import Store
 from app.domain.bulk_people import add_memberships, insert_people
-from app.domain.organizations import add_residential_area
+from app.domain.organizations import BRANCH, MEMBER_ORG, WORK_COMMITTEE, add_residential_area
 from app.domain.people import FIELDS, update_person
+from app.domain.positions import add_position, appoint
 from app.errors import Conflict, InvalidInput, InvalidValue
+from app.importing.roles import PlannedRole, SeatBook
 from app.importing.row_checks import ImportPlan, RowProblem
 from app.paths import backups_dir_for
 from app.progress import ProgressCallback
@@ -71,6 +73,8 @@ class ImportResult:
     updated_ids: list[int] = field(default_factory=list)
     areas_added: list[str] = field(default_factory=list)  # residential areas the import added
     backup: Path | None = None
+    appointments: int = 0  # people appointed to a post ("Chức vụ"), or to be, in a dry run
+    positions_added: int = 0  # posts a branch lacked, created for them
 
     def as_json(self, lang: str | None = None) -> dict:
         """The shape of ``frontdesk import members --json`` (DESIGN.md)."""
@@ -82,6 +86,7 @@ class ImportResult:
             "written": self.written,
             "dry_run": self.dry_run,
             "areas_added": self.areas_added,
+            "appointments": self.appointments,
         }
 
 
@@ -96,6 +101,7 @@ class _Target:
     rows: list[int]
     name: str | None = None  # the name as it stands (stored, or to be stored)
     shared: bool = False  # values still the planned row's own dict: copy before changing
+    roles: list[PlannedRole] = field(default_factory=list)  # posts to appoint the person to
 
 
 @dataclass
@@ -106,6 +112,8 @@ class Decision:
     updated: int = 0
     skipped: int = 0
     errors: list[RowProblem] = field(default_factory=list)
+    book: SeatBook | None = None  # who holds each post the file names
+    appointments: int = 0
 
 
 def decide(plan: ImportPlan, *, duplicates: str = "skip", choices: dict[int, str] | None = None) -> Decision:
@@ -115,6 +123,8 @@ def decide(plan: ImportPlan, *, duplicates: str = "skip", choices: dict[int, str
             raise InvalidValue("import.bad_choice", field="duplicates", value=choice)
     choices = choices or {}
     decision = Decision([], {})
+    if plan.role_index is not None:
+        decision.book = SeatBook(plan.role_index)
     by_row: dict[int, _Target | None] = {}
     for planned in plan.rows:
         target = None
@@ -131,28 +141,55 @@ def decide(plan: ImportPlan, *, duplicates: str = "skip", choices: dict[int, str
             target = _Target(
                 "insert", planned.values, None, planned.joined_on, [planned.row], planned.values["full_name"], True
             )
-            decision.inserts.append(target)
-            decision.inserted += 1
+            if _seated(decision, target, planned, ("row", planned.row)):
+                decision.inserts.append(target)
+                decision.inserted += 1
+            else:
+                target = None
         elif choice == "add":
             decision.errors.append(_shared_citizen_id(planned))
             decision.skipped += 1
         elif dup.kind == "in_database":
             target = decision.updates.get(dup.person_id)
-            if target is None:
-                target = decision.updates[dup.person_id] = _Target(
-                    "update", {}, dup.person_id, None, [], dup.name
-                )
-            _merge(target, planned)
-            decision.updated += 1
+            new = target is None
+            if new:
+                target = _Target("update", {}, dup.person_id, None, [], dup.name)
+            if _seated(decision, target, planned, ("person", dup.person_id)):
+                decision.updates[dup.person_id] = target
+                _merge(target, planned)
+                decision.updated += 1
+            elif new:
+                target = None
         else:  # update the person an earlier row of the file makes or updates
             target = by_row.get(dup.row)
             if target is None:
                 decision.skipped += 1
-            else:
+            elif _seated(decision, target, planned, _identity(target)):
                 _merge(target, planned)
                 decision.updated += 1
         by_row[planned.row] = target
     return decision
+
+
+def _identity(target: _Target) -> tuple:
+    return ("person", target.person_id) if target.kind == "update" else ("row", target.rows[0])
+
+
+def _seated(decision: Decision, target: _Target, planned: Any, identity: tuple) -> bool:
+    """Give the target the posts of the row ("Chức vụ"), unless one of them is
+    full: then the row is an error, left out (False)."""
+    if not planned.roles or decision.book is None:
+        return True
+    name = target.name or planned.values.get("full_name") or ""
+    posts, full = decision.book.fit(identity, name, planned.row, planned.roles)
+    if full:
+        for role, params in full:
+            decision.errors.append(RowProblem(planned.row, role.column, role.value, "import.role_full", params, "role"))
+        decision.skipped += 1
+        return False
+    target.roles = [*target.roles, *posts]
+    decision.appointments += len(posts)
+    return True
 
 
 def _merge(target: _Target, planned: Any) -> None:
@@ -224,6 +261,12 @@ def write(store: Store, plan: ImportPlan, decision: Decision, progress: Progress
                     people = list(zip(result.person_ids, (t.joined_on for t in inserts)))
                     people += [(t.person_id, t.joined_on) for t in updates]
                     add_memberships(store, plan.org_id, people)
+                    areas = [_in_area(t.values, new_ids).get("area_id") for t in inserts]
+                    areas += _stored_areas(store, [t.person_id for t in updates])
+                    _join_branches(store, plan.org_id, [(*p, a) for p, a in zip(people, areas)])
+                if decision.book is not None:
+                    written = list(zip(inserts, result.person_ids)) + [(t, t.person_id) for t in updates]
+                    result.appointments, result.positions_added = _appoint(store, decision.book, written, new_ids)
                 progress("write", total, total)
             if plan.layout is not None:
                 from app.importing.layout import remember_mapping
@@ -236,6 +279,83 @@ def write(store: Store, plan: ImportPlan, decision: Decision, progress: Progress
     if total:
         store.events.emit("people_changed", ids=result.person_ids + result.updated_ids)
     return result
+
+
+def _stored_areas(store: Store, person_ids: list[int]) -> list[int | None]:
+    """The residential area of each stored person, as it stands after the update."""
+    area_of: dict[int, int | None] = {}
+    for start in range(0, len(person_ids), 900):
+        chunk = person_ids[start:start + 900]
+        area_of.update(store.conn.execute(
+            f"SELECT id, area_id FROM person WHERE id IN ({','.join('?' for _ in chunk)})", chunk))
+    return [area_of.get(pid) for pid in person_ids]
+
+
+def _join_branches(store: Store, org_id: int, people: list[tuple[int, str | None, int | None]]) -> None:
+    """Members of an organization with branches join their area's branch too
+    (chi hội, chi đoàn): (person id, joined on, area id) each. The report counts
+    a person once per organization (app.reports.figures), so the association
+    and its branch do not add up twice."""
+    conn = store.conn
+    kind = conn.execute("SELECT kind FROM organization WHERE id = ?", (org_id,)).fetchone()
+    if kind is None or kind[0] != MEMBER_ORG:
+        return
+    branch_of = dict(conn.execute(
+        "SELECT area_id, id FROM organization WHERE kind = ? AND parent_id = ? AND active = 1", (BRANCH, org_id)))
+    if not branch_of:
+        return
+    by_branch: dict[int, list[tuple[int, str | None]]] = {}
+    for person_id, joined_on, area_id in people:
+        branch = branch_of.get(area_id)
+        if branch is not None:
+            by_branch.setdefault(branch, []).append((person_id, joined_on))
+    for branch, members in sorted(by_branch.items()):
+        add_memberships(store, branch, members)
+
+
+def _appoint(store: Store, book: SeatBook, written: list[tuple[_Target, int]], new_ids: dict[int, int]
+             ) -> tuple[int, int]:
+    """Appoint each written person to the posts of their row, creating the
+    posts a unit lacks; (appointments made, posts created)."""
+    units: dict[Any, int] = {}
+    posts: dict[int, dict[str, int]] = {}
+    made = added = 0
+    for target, person_id in written:
+        for role in target.roles:
+            unit = units.get(role.unit)
+            if unit is None:
+                unit = units[role.unit] = _unit_id(store, role.unit, new_ids)
+            titles = posts.get(unit)
+            if titles is None:
+                titles = posts[unit] = {
+                    fold(t): i for i, t in store.conn.execute(
+                        "SELECT id, title FROM position WHERE organization_id = ? AND active = 1", (unit,))
+                }
+            position_id = titles.get(fold(role.title))
+            if position_id is None:
+                seats = max(role.seats, book.filled(role)) if role.grows else role.seats
+                position_id = titles[fold(role.title)] = add_position(
+                    store, unit, role.title, seats=min(seats, 99), rank=role.rank)
+                added += 1
+            appoint(store, position_id, person_id, start_on=role.start_on)
+            made += 1
+    return made, added
+
+
+def _unit_id(store: Store, unit: Any, new_ids: dict[int, int]) -> int:
+    """The organization id of a role's unit; a new area's branch or work committee is looked up once added."""
+    if not isinstance(unit, tuple):
+        return unit
+    _new, placeholder, member_org = unit
+    area = new_ids[placeholder]
+    if member_org is None:
+        row = store.conn.execute(
+            "SELECT id FROM organization WHERE kind = ? AND parent_id = ?", (WORK_COMMITTEE, area)).fetchone()
+    else:
+        row = store.conn.execute(
+            "SELECT id FROM organization WHERE kind = ? AND parent_id = ? AND area_id = ?",
+            (BRANCH, member_org, area)).fetchone()
+    return row[0]
 
 
 def _add_areas(store: Store, plan: ImportPlan, targets: list[_Target]) -> dict[int, int]:

@@ -18,7 +18,7 @@ from app.text.vietnamese import clean_text, fold
 # What a column can hold (None = ignore the column).
 FIELDS = (
     "full_name", "gender", "birth_date", "birth_year_male", "birth_year_female", "ethnicity", "religion",
-    "citizen_id", "phone", "area", "note", "joined_on", "row_number",
+    "citizen_id", "phone", "area", "note", "joined_on", "row_number", "role", "appointed_on",
 )
 
 # Meanings that only exist while reading headings: the surname-and-middle part
@@ -58,6 +58,13 @@ _EXACT: dict[str, tuple[str, ...]] = {
     "joined_on": ("ngay vao hoi", "ngay vao doan", "ngay ket nap", "ngay vao", "ngay gia nhap",
                   "ngay vao hoi doan", "ngay ket nap hoi vien", "ngay ket nap doan vien", "thoi gian vao hoi",
                   "ngay thang vao hoi", "ngay thang nam vao hoi", "ngay vao to chuc"),
+    # The person's post in the branch (app.importing.roles); not "Chức vụ, nghề nghiệp"
+    # (an occupation) nor "Chức vụ đoàn thể" (which organization's?): the user says.
+    "role": ("chuc vu", "chuc danh", "chuc vu trong chi hoi", "chuc vu trong chi doan", "chuc vu trong hoi",
+             "chuc danh trong chi hoi", "chuc vu hien nay", "chuc vu hien tai", "chuc vu dang giu",
+             "chuc vu chi hoi", "chuc vu chi doan", "chuc vu trong to chuc"),
+    "appointed_on": ("ngay bo nhiem", "tu ngay", "ngay nhan chuc", "ngay nhan nhiem vu", "bo nhiem tu ngay",
+                     "ngay giu chuc vu", "ngay bau", "ngay duoc bau"),
     IGNORE: ("xa", "phuong", "xa phuong", "huyen", "tinh", "quan huyen", "tinh thanh pho", "ky ten", "ky nhan",
              "chu ky", "ky ghi ro ho ten", "ky va ghi ro ho ten"),
 }
@@ -76,6 +83,8 @@ _PREFIXES: dict[str, tuple[str, ...]] = {
     "ethnicity": ("dan toc",),
     "religion": ("ton giao",),
     "gender": ("gioi tinh",),
+    "role": ("chuc vu trong", "chuc danh trong"),
+    "appointed_on": ("ngay bo nhiem",),
 }
 
 # Tokens that name a citizen ID wherever they stand in a heading.

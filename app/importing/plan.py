@@ -22,6 +22,7 @@ from app.db import logged
 from app.db.storage import Store
 from app.errors import FrontDeskError
 from app.importing.apply import DUPLICATE_CHOICES, ImportResult, decide, new_areas, write
+from app.importing.roles import RoleIndex
 from app.importing.row_checks import (
     AreaIndex,
     Duplicate,
@@ -130,18 +131,38 @@ def plan_records(
     rows: list[PlannedRow] = []
     with_joined = org_id is not None
     today = store.today()  # one day for the whole file, and the clock asked once
+    roles = RoleIndex(store, org_id, today=today.isoformat())
+    roles.new_areas = areas.new_areas  # filled as the rows name new areas
     with without_cycle_collection():
         for done, record in enumerate(roster_rows):
             if done % PROGRESS_EVERY == 0:
                 progress("check", done, total)
-            rows.append(check_record(store, record, areas, with_joined=with_joined, today=today))
+            rows.append(check_record(store, record, areas, with_joined=with_joined, today=today, roles=roles))
         progress("duplicates", len(rows), len(rows))
         plan = ImportPlan(Path(path), sheet, layout, rows, org_id, areas.names, areas.new_areas)
         plan.set_add_areas(True)  # rows in a new area are compared with the others too
         mark_duplicates(store, rows)
+        posts = [role for r in rows for role in r.roles]
+        if posts:
+            roles.load_holders(store, posts)
+            plan.role_index = roles
+            _full_posts(plan)
         plan.set_add_areas(add_areas)
     progress("check", len(rows), len(rows))
     return plan
+
+
+def _full_posts(plan: ImportPlan) -> None:
+    """A post the file fills past its seats is a problem of the row that
+    overfills it, shown before anything is written (with the duplicates
+    skipped, the default; ``apply_import`` checks again with the choices made)."""
+    by_row = {r.row: r for r in plan.rows}
+    for problem in decide(plan).errors:
+        if problem.code == "import.role_full":
+            planned = by_row[problem.row]
+            if problem not in planned.problems:
+                planned.problems.append(problem)
+                planned.action = "skip"
 
 
 def _choose_sheet(store: Store, sheets: list, path: Path, wanted: str | None, mapping: dict | None):
@@ -193,6 +214,7 @@ def apply_import(
             result = ImportResult(
                 decision.inserted, decision.updated, decision.skipped, decision.errors, written=False, dry_run=True
             )
+            result.appointments = decision.appointments
             targets = decision.inserts + list(decision.updates.values())
             result.areas_added = [plan.new_areas[i] for i in new_areas(targets)]
             return result

@@ -25,6 +25,7 @@ from app.domain.people import validate_person
 from app.errors import InvalidInput, InvalidValue
 from app.importing.areas import AreaIndex
 from app.importing.columns import Layout
+from app.importing.roles import PlannedRole, RoleIndex
 from app.spreadsheets.cells import shown_value
 from app.text.dates import parse_date, parse_date_noted
 from app.text.vietnamese import fold
@@ -117,6 +118,7 @@ class PlannedRow:
     joined_on: str | None = None  # ISO, for the membership when importing into an organization
     cells: dict = field(default_factory=dict)  # field -> Excel column letter
     new_area: RowProblem | None = None  # the area is one to add (values["area_id"] < 0): a problem unless added
+    roles: list[PlannedRole] = field(default_factory=list)  # the posts of its "Chức vụ" cell
 
     def note_texts(self, lang: str | None = None) -> list[str]:
         """Each repair as a line with its Excel place."""
@@ -173,10 +175,12 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
 
 
 def check_record(
-    store: Store, record: Any, areas: AreaIndex, *, with_joined: bool = False, today: date | None = None
+    store: Store, record: Any, areas: AreaIndex, *, with_joined: bool = False, today: date | None = None,
+    roles: RoleIndex | None = None,
 ) -> PlannedRow:
     """Validate one ``RawRecord`` (row, values, cells) into a ``PlannedRow``.
-    ``today`` (default: the store's): a caller checking a whole file asks once."""
+    ``today`` (default: the store's): a caller checking a whole file asks once.
+    ``roles``: the posts a "Chức vụ" cell can name (without it the cell is left alone)."""
     today = today or store.today()
     cells: dict[str, str] = record.cells
     given: Mapping[str, Any] = record.values
@@ -221,17 +225,42 @@ def check_record(
         except InvalidValue as exc:
             problems.append(_problem(record.row, cells, exc))
 
+    posts: list[PlannedRole] = []
+    role_cell = given.get("role")
+    if roles is not None and role_cell is not None and (area_id is not None or area_problem is None):
+        posts = _posts(record.row, cells, given, roles, area_id, today, problems)
+
     try:
         draft = validate_person(store, raw, check_unique=False, today=today)
     except InvalidInput as exc:
         problems[:0] = [_problem(record.row, cells, p) for p in exc.problems]
         values = {**raw, "area_id": area_id}
-        return PlannedRow(record.row, values, notes, problems, None, "skip", joined_on, cells, new_area)
+        return PlannedRow(record.row, values, notes, problems, None, "skip", joined_on, cells, new_area, posts)
     values = draft.values
     values["area_id"] = area_id
     notes[:0] = draft.notes
     action = "skip" if problems else "insert"
-    return PlannedRow(record.row, values, notes, problems, None, action, joined_on, cells, new_area)
+    return PlannedRow(record.row, values, notes, problems, None, action, joined_on, cells, new_area, posts)
+
+
+def _posts(row: int, cells: Mapping[str, str], given: Mapping[str, Any], roles: RoleIndex, area_id: int | None,
+           today: date, problems: list[RowProblem]) -> list[PlannedRole]:
+    """The posts of a row's "Chức vụ" cell, from its "Ngày bổ nhiệm" or the import's day."""
+    start_on = today.isoformat()
+    if given.get("appointed_on") not in (None, ""):
+        try:
+            start = parse_date(_as_date(given["appointed_on"]), field="appointed_on", today=today,
+                               allow_year_only=False)
+        except InvalidValue as exc:
+            problems.append(_problem(row, cells, exc))
+            return []
+        if start is not None:
+            start_on = start.iso()
+    column = cells.get("role", "")
+    found, trouble = roles.resolve(given["role"], area_id, start_on, column)
+    for code, params in trouble:
+        problems.append(RowProblem(row, column, params["value"], code, dict(params), "role"))
+    return found
 
 
 def _problem(row: int, cells: Mapping[str, str], exc: InvalidValue) -> RowProblem:
@@ -320,6 +349,7 @@ class ImportPlan:
     areas: dict[int, str] = field(default_factory=dict)  # residential area id -> name
     new_areas: dict[int, str] = field(default_factory=dict)  # placeholder id (< 0) -> name, areas to add
     add_areas: bool = False  # add the new areas; if not, their rows have a problem
+    role_index: RoleIndex | None = None  # the posts "Chức vụ" cells name, and who holds them
 
     def set_add_areas(self, add: bool) -> None:
         """Add the areas the commune does not have yet (their rows are good),

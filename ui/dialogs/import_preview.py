@@ -44,30 +44,37 @@ class RowsModel(QAbstractTableModel):
     """Every planned row; problems in red, repairs in blue, with the reason as a tooltip."""
 
     COLUMNS = ("row", "full_name", "gender", "birth_date", "citizen_id", "phone", "area", "action")
+    # with a "Chức vụ" column in the file: the posts as understood, before "Will be"
+    WITH_ROLES = (*COLUMNS[:-1], "role", COLUMNS[-1])
 
     def __init__(self, lang: str, parent=None) -> None:
         super().__init__(parent)
         self._lang = lang
         self._rows: list[Any] = []
         self._areas: dict[int, str] = {}
+        self.columns = self.COLUMNS
 
-    def set_rows(self, rows: list[Any], areas: dict[int, str] | None = None) -> None:
+    def set_rows(self, rows: list[Any], areas: dict[int, str] | None = None, *, roles: bool = False) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._areas = areas or {}
+        self.columns = self.WITH_ROLES if roles else self.COLUMNS
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation, role=Qt.DisplayRole):
         if role != Qt.DisplayRole or orientation != Qt.Horizontal:
             return None
-        return (QCoreApplication.translate("ImportPreview", "Excel row"), QCoreApplication.translate("ImportPreview", "Full name"), QCoreApplication.translate("ImportPreview", "Gender"), QCoreApplication.translate("ImportPreview", "Date of birth"), QCoreApplication.translate("ImportPreview", "Citizen ID"),
-                QCoreApplication.translate("ImportPreview", "Phone"), QCoreApplication.translate("ImportPreview", "Residential area"), QCoreApplication.translate("ImportPreview", "Will be"))[section]
+        headers = (QCoreApplication.translate("ImportPreview", "Excel row"), QCoreApplication.translate("ImportPreview", "Full name"), QCoreApplication.translate("ImportPreview", "Gender"), QCoreApplication.translate("ImportPreview", "Date of birth"), QCoreApplication.translate("ImportPreview", "Citizen ID"),
+                   QCoreApplication.translate("ImportPreview", "Phone"), QCoreApplication.translate("ImportPreview", "Residential area"), QCoreApplication.translate("ImportPreview", "Will be"))
+        if self.columns is self.WITH_ROLES:
+            headers = (*headers[:-1], field_label("role", self._lang), headers[-1])
+        return headers[section]
 
     def _text(self, planned: Any, column: str) -> str:
         values = planned.values or {}
@@ -81,6 +88,8 @@ class RowsModel(QAbstractTableModel):
             return mask_citizen_id(values.get("citizen_id"))
         if column == "area":
             return self._areas.get(values.get("area_id"), "")
+        if column == "role":  # each post with its unit: "Chi hội trưởng — Chi hội Phụ nữ Thôn 1"
+            return "; ".join(role.shown() for role in getattr(planned, "roles", ()))
         if column == "action":
             if planned.problems:
                 return QCoreApplication.translate("ImportPreview", "left out: has problems")
@@ -93,7 +102,7 @@ class RowsModel(QAbstractTableModel):
             return None
         planned = self._rows[index.row()]
         if role == _DISPLAY:
-            return self._text(planned, self.COLUMNS[index.column()])
+            return self._text(planned, self.columns[index.column()])
         if role == _FOREGROUND:
             if planned.problems:
                 return QBrush(_PROBLEM)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app import messages
 from app.db import Store
 from app.domain import organization_tree, residential_areas
 from app.importing import ImportPlan, ImportResult, apply_import, plan_import
@@ -243,7 +244,8 @@ class PreviewStep(_Step):
         if plan.add_areas:
             new = self.tr("%1 (new)")
             areas.update({i: new.replace("%1", name) for i, name in plan.new_areas.items()})
-        self.rows.set_rows(plan.rows, areas)
+        with_roles = plan.layout is not None and any(c.field == "role" for c in plan.layout.columns)
+        self.rows.set_rows(plan.rows, areas, roles=with_roles)
         self.problems.set_rows(invalid)
         self.duplicates.set_rows(duplicates, self.duplicate_rule.currentData())
         self.tabs.setTabText(0, self.tr("Rows as they will be stored (%1)").replace("%1", str(len(plan.rows))))
@@ -290,6 +292,8 @@ class ResultStep(_Step):
         ).replace("%1", str(result.inserted)).replace("%2", str(result.updated)).replace("%3", str(result.skipped))
         if result.areas_added:
             text += "\n" + self.tr("Residential areas added: %1.").replace("%1", ", ".join(result.areas_added))
+        if result.appointments:  # the core's own message, in both languages
+            text += "\n" + messages.text("import.appointments_made", self.w.lang, count=result.appointments)
         self.text.setText(text)
 
 
