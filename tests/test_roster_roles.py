@@ -395,6 +395,8 @@ def test_the_fixture_roster_through_the_command_line(tmp_path, clock):
     payload = json.loads(out)
     assert (payload["inserted"], payload["appointments"], payload["written"]) == (8, 6, False)
 
+    code, out, err = cli("import", "members", fixture, "--db", db, "--org", "LHPN", "--dry-run")
+    assert code == 0 and "Sẽ bổ nhiệm 6 chức vụ." in out  # the text summary says it too
     code, out, err = cli("import", "members", fixture, "--db", db, "--org", "LHPN", "--json")
     assert code == 0, err + out
     assert json.loads(out)["appointments"] == 6

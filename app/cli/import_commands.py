@@ -271,6 +271,8 @@ def _print_report(
         say(key, count=len(result.areas_added), areas=", ".join(result.areas_added))
     key = "cli.import.dry_run" if result.dry_run else "cli.import.done"
     say(key, inserted=result.inserted, updated=result.updated, skipped=result.skipped)
+    if result.appointments:
+        say("import.appointments_to_make" if result.dry_run else "import.appointments_made", count=result.appointments)
     if result.backup:
         say("cli.import.backup", path=result.backup)
 
