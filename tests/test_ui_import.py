@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from app.domain.organizations import add_residential_area, by_code
@@ -70,6 +71,9 @@ def test_import_through_the_wizard_with_a_bad_row_left_out(page, qtbot, store, t
     preview = wizard.preview_step
     assert wizard.currentPage() is preview
     assert preview.rows.rowCount() == 3
+    assert preview.rows_view.textElideMode() == Qt.ElideMiddle  # a long name keeps both ends…
+    name = preview.rows.index(0, preview.rows.columns.index("full_name"))
+    assert preview.rows.data(name, Qt.ToolTipRole) == "Nguyễn Thị Hoa"  # …and is whole in its tooltip
     assert preview.problems.rowCount() == 1
     assert preview.problems.item(0, 0).text() == "5"  # the Excel row of Trần Thị Mai
     assert preview.problems.item(0, 1).text() == "C"

@@ -109,7 +109,7 @@ class RowsModel(QAbstractTableModel):
             return QBrush(_REPAIRED) if planned.notes else None
         if planned.problems:
             return "\n".join(p.message(self._lang) for p in planned.problems)
-        return None
+        return self._text(planned, self.columns[index.column()]) or None  # a cut-off name, whole
 
 
 class ProblemsTable(QTableWidget):

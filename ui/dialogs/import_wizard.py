@@ -117,6 +117,7 @@ class MappingStep(_Step):
             "the choice is remembered for the next file with the same columns."
         ))
         self.table = QTableWidget(0, 3)
+        self.table.setTextElideMode(Qt.ElideMiddle)
         self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Header in the file"), self.tr("Holds")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
@@ -176,6 +177,7 @@ class PreviewStep(_Step):
         self.rows = RowsModel(wizard.lang, self)
         self.rows_view = QTableView()
         self.rows_view.setModel(self.rows)
+        self.rows_view.setTextElideMode(Qt.ElideMiddle)  # long names and areas keep both ends
         self.rows_view.verticalHeader().hide()
         self.rows_view.horizontalHeader().setStretchLastSection(True)
         self.problems = ProblemsTable(wizard.lang)
