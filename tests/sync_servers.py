@@ -449,7 +449,7 @@ class OddDav:
                     out.write(piece)
                     out.flush()
                     if interval:
-                        self._stop.wait(interval)
+                        time.sleep(interval)  # (a timed Event.wait never returns under libfaketime)
             except OSError:
                 self.gone.set()
                 return
@@ -553,5 +553,7 @@ class SlowMail:
                 except OSError:
                     self.gone.set()
                     return
-                self._stop.wait(self.interval)
+                time.sleep(self.interval)  # (a timed Event.wait never returns under libfaketime)
+                if self._stop.is_set():
+                    return
             data = b"z"
