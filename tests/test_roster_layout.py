@@ -468,3 +468,19 @@ def test_lists_pasted_one_under_the_other_are_read_as_one():
     # Without the second list's header, a total ends the people: what follows is a signature block.
     ended = sheet("S", rows[:8] + [[None, "Trần Văn Ký", None, None]])
     assert [r.row for r in records(ended, detect_layout(ended))] == [5, 6]
+
+
+def test_a_mapping_kept_by_an_older_version_keeps_its_choices_but_not_its_blind_spots(store):
+    """Before the role column was understood, every import remembered "Chức vụ" as left
+    out; the next roster with that header must not lose its roles to that memory."""
+    rows = [["STT", "Họ và tên", "Thôn", "Chức vụ"], [1, "Lê Thị Tám", "Thôn 1", "Chi hội trưởng"]]
+    layout = detect_layout(sheet("S", rows))
+    assert [c.field for c in layout.columns] == ["row_number", "full_name", "area", "role"]
+    with store.transaction():  # what 0.1.0 kept: the role column left out, the area chosen by hand
+        store.set_meta("roster_mapping:" + layout.signature, json.dumps({"2": "area", "3": None}))
+    kept = remembered_mapping(store, layout.signature)
+    assert kept == {2: "area"}
+    assert [c.field for c in detect_layout(sheet("S", rows), remembered=kept).columns][3] == "role"
+    # kept by this version, a "left out" is the person's and holds
+    remember_mapping(store, with_mapping(layout, {3: None}))
+    assert remembered_mapping(store, layout.signature) == {0: "row_number", 1: "full_name", 2: "area", 3: None}

@@ -51,6 +51,10 @@ MIN_HEADER_SCORE = 2
 MAX_COLUMNS = 16384
 
 _META_KEY = "roster_mapping:"
+# Mappings kept since the role column ("Chức vụ") was understood. Those kept
+# before it hold "left out" for columns the older detector could not place,
+# which this version may know now: only their positive choices still count.
+_META_KEY_V2 = _META_KEY + "v2:"
 
 messages.register(
     {
@@ -310,7 +314,7 @@ def with_mapping(layout: Layout, mapping: dict[int, str | None]) -> Layout:
 
 def remember_mapping(store: Store, layout: Layout) -> None:
     """Keep the layout's mapping, so the next file with this header needs no choosing."""
-    key = _META_KEY + layout.signature
+    key = _META_KEY_V2 + layout.signature
     value = json.dumps({str(i): f for i, f in layout.mapping().items()}, ensure_ascii=False)
     before = store.meta(key)
     if before == value:
@@ -322,12 +326,18 @@ def remember_mapping(store: Store, layout: Layout) -> None:
 
 def remembered_mapping(store: Store, signature: str) -> dict[int, str | None] | None:
     """The mapping kept for this header signature, or None."""
-    value = store.meta(_META_KEY + signature)
+    value = store.meta(_META_KEY_V2 + signature)
+    older = not value
+    if older:
+        value = store.meta(_META_KEY + signature)
     if not value:
         return None
     try:
         stored = json.loads(value)
         # A field this version does not know (a newer app wrote it) is left out.
-        return {int(k): (f if f in FIELDS else None) for k, f in stored.items()}
+        mapping = {int(k): (f if f in FIELDS else None) for k, f in stored.items()}
     except (ValueError, AttributeError, TypeError):
         return None
+    if older:  # "left out" then may be a column the detector understands now ("Chức vụ")
+        mapping = {index: field for index, field in mapping.items() if field is not None}
+    return mapping or None
