@@ -267,3 +267,15 @@ def test_a_demo_an_older_version_built_in_the_real_place_moves_aside_for_init(tm
     # a real commune in the place is never moved, and init refuses as before
     code, _, err = cli("init", "--commune", "00008")
     assert code == 1 and paths.database.exists()
+
+
+def test_frontdesk_alone_says_what_needs_attention_and_whether_it_is_demo_data(tmp_path):
+    from app.demo.builder import build_demo
+
+    demo, real = tmp_path / "demo.sqlite3", tmp_path / "real.sqlite3"
+    build_demo(demo, people=100, seed=4)
+    assert cli("init", "--commune", "00004", "--db", str(real))[0] == 0
+    code, out, _ = cli("--db", str(demo))
+    assert code == 0 and out.startswith("DỮ LIỆU MẪU") and "Người đang sinh hoạt: " in out
+    code, out, _ = cli("--db", str(real))
+    assert code == 0 and "DỮ LIỆU MẪU" not in out and out.startswith("Phường Ba Đình, Thành phố Hà Nội")

@@ -82,6 +82,10 @@ messages.register(
             "  Concurrent holders: {concurrent}\n"
             "  Reports not yet sent: {unsent}",
         ),
+        "cli.overview.demo": (
+            "DỮ LIỆU MẪU — xã mẫu để xem thử, không phải số liệu thật; báo cáo của xã mẫu không gửi lên tỉnh.",
+            "DEMO DATA — a demo commune for looking around, not real figures; its reports are not sent.",
+        ),
         "cli.overview.busiest": ("  Nhiều việc nhất:", "  Carrying the most work:"),
         "cli.overview.load": ("{open} việc ({overdue} quá hạn)", "{open} tasks ({overdue} overdue)"),
         "cli.check.ok": (
@@ -368,6 +372,9 @@ def cmd_overview(args: argparse.Namespace, out: TextIO) -> int:
     with open_store(args.database, clock=args.clock) as store:
         commune = get_commune(store)
         o = overview(store)
+        demo = is_demo(store)
+    if demo:
+        print(messages.text("cli.overview.demo", args.lang), file=out)
     print(
         messages.text(
             "cli.overview", args.lang, commune=commune.name, province=commune.province_name,
