@@ -191,6 +191,7 @@ def test_erasing_a_person_clears_the_link_and_replaces_the_name(store):
     update_petition(store, mine, {"field": "Đất đai"})
     old_name = add_petition(store, {"received_on": "02/11/2026", "channel": "letter", "person_id": person,
                                     "from_name": "Ông Khổng Minh Triếc", "content": "Đèn đường"})
+    update_petition(store, old_name, {"note": "Khổng Minh Triếc gọi lại hai lần"})  # the name they had before
     namesake = add_petition(store, {"received_on": "03/11/2026", "channel": "letter", "from_name": NAME,
                                     "content": "Một người khác trùng tên"})
     gift = record_spending(store, on="04/11/2026", amount=2_000_000, purpose="support", person_id=person).id
@@ -202,7 +203,8 @@ def test_erasing_a_person_clears_the_link_and_replaces_the_name(store):
     q = store.conn.execute
     assert q("SELECT person_id, from_name, content FROM petition WHERE id = ?", (mine,)).fetchone() == (
         None, ERASED_NAME, f"Ông {ERASED_NAME} đề nghị cấp sổ đỏ")
-    assert q("SELECT person_id, from_name FROM petition WHERE id = ?", (old_name,)).fetchone() == (None, ERASED_NAME)
+    assert q("SELECT person_id, from_name, note FROM petition WHERE id = ?", (old_name,)).fetchone() == (
+        None, ERASED_NAME, f"{ERASED_NAME} gọi lại hai lần")
     assert q("SELECT person_id, party FROM fund_entry WHERE id = ?", (gift,)).fetchone() == (None, ERASED_NAME)
     # free text not linked to the person stays: a namesake is someone else
     assert q("SELECT from_name FROM petition WHERE id = ?", (namesake,)).fetchone() == (NAME,)

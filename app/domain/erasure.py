@@ -141,7 +141,7 @@ def erase_person(store: Store, person_id: int, *, within: Callable[[Store], None
             # every name the person was known by, before the log forgets them
             names = {logged.require(store, "person", person_id)["full_name"]}
             for (name,) in q("SELECT json_extract(value, '$.full_name') FROM change_log, json_each("
-                             "  json_array(coalesce(before, '{}'), coalesce(after, '{}')))"
+                             "  json_array(json(coalesce(before, '{}')), json(coalesce(after, '{}'))))"
                              " WHERE table_name = 'person' AND row_id = ?", (person_id,)):
                 if isinstance(name, str):
                     names.add(name)

@@ -251,8 +251,7 @@ class PetitionView:
         """For ``--json``: ISO dates, word values as the command line writes them."""
         data = asdict(self)
         data["channel"] = cli_word(self.channel)
-        data["from"] = data.pop("from_name")
-        return data
+        return {("from" if key == "from_name" else key): value for key, value in data.items()}
 
 
 def is_overdue(status: str, due_on: str | None, today: date) -> bool:

@@ -347,7 +347,8 @@ def erase_from_registers(store: Store, person_id: int, names: tuple[str, ...]) -
 
     Rows not linked to the person keep their texts: the same name typed as free
     text may well be someone else (names repeat in a commune)."""
-    names = tuple(sorted({n for n in names if n and n.strip()}, key=len, reverse=True))
+    # longest first ("Nguyễn Văn An" before "Văn An"); a name too short to be a name is left alone
+    names = tuple(sorted({n.strip() for n in names if n and len(n.strip()) >= 3}, key=len, reverse=True))
     q = store.conn.execute
     changed = 0
     for table, name_column in PERSON_LINKED.items():
