@@ -38,8 +38,8 @@ def _tables(conn) -> set[str]:
 # -- the migration ------------------------------------------------------------------------------
 
 
-def test_the_registers_step_is_the_last_one():
-    assert MIGRATION_NAMES[-1] == "0003_registers" and SCHEMA_VERSION == 3
+def test_the_registers_step_is_the_third():
+    assert MIGRATION_NAMES[2] == "0003_registers" and SCHEMA_VERSION >= 3
 
 
 def test_a_release_0_1_database_gains_the_registers_after_a_backup(tmp_path, clock):
@@ -47,7 +47,7 @@ def test_a_release_0_1_database_gains_the_registers_after_a_backup(tmp_path, clo
     shutil.copy(RELEASE_0_1, path)
     backups = tmp_path / "backups"
     with open_store(path, clock=clock, backups=backups) as store:
-        assert store.schema_version() == 3
+        assert store.schema_version() == SCHEMA_VERSION
         assert REGISTERS <= _tables(store.conn)
         assert store.conn.execute("SELECT count(*) FROM person").fetchone()[0] == 100
         assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -58,7 +58,7 @@ def test_a_release_0_1_database_gains_the_registers_after_a_backup(tmp_path, clo
                                    "area_id": area, "content": "Đề nghị"})
         assert get_petition(store, pid).from_name == "Lê Thanh Thu"
     (made,) = backups.glob("*.sqlite3")
-    assert "before-migration-2-to-3" in made.name
+    assert f"before-migration-2-to-{SCHEMA_VERSION}" in made.name
     with sqlite3.connect(made) as copy:
         assert copy.execute("PRAGMA user_version").fetchone()[0] == 2
         assert not REGISTERS & _tables(copy)
