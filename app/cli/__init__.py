@@ -155,6 +155,10 @@ def build_parser(lang: str | None = None) -> Parser:
 
     for register in safety_commands.COMMANDS:
         register(sub, common, say)
+    from app.cli import register_commands  # petitions, fund, cases: the Front's own registers
+
+    for register in register_commands.COMMANDS:
+        register(sub, common, say)
     return parser
 
 

@@ -279,4 +279,111 @@ def m0002_outbox_roster_index(db: "Database") -> None:
     )
 
 
+
+@migration("0003_registers")
+def m0003_registers(db: "Database") -> None:
+    # The Front's own work (DESIGN.md "The Front's own work"): petitions, fund
+    # entries and oversight cases. Dates are ISO (YYYY-MM-DD); word values are
+    # the code's (snake_case); amounts are whole đồng. A link to a person is
+    # cleared when the person goes (and by erasure, which also replaces the
+    # free-text name). search_text is a folded copy (no case, no accents, đ ->
+    # d) of the searchable texts, kept in step by the domain modules.
+    db.executescript(
+        """
+        CREATE TABLE petition (
+            id INTEGER PRIMARY KEY,
+            received_on TEXT NOT NULL CHECK (date(received_on) IS received_on),
+            channel TEXT NOT NULL CHECK (channel IN ('voter_meeting', 'area_meeting', 'in_person',
+                'letter', 'portal', 'other')),
+            person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,
+            from_name TEXT NOT NULL CHECK (length(trim(from_name)) > 0),
+            area_id INTEGER REFERENCES organization(id),
+            content TEXT NOT NULL CHECK (length(trim(content)) > 0),
+            field TEXT,
+            forwarded_to TEXT,
+            forwarded_on TEXT CHECK (forwarded_on IS NULL OR date(forwarded_on) IS forwarded_on),
+            due_on TEXT CHECK (due_on IS NULL OR date(due_on) IS due_on),
+            answered_on TEXT CHECK (answered_on IS NULL OR date(answered_on) IS answered_on),
+            answer TEXT,
+            closed_on TEXT CHECK (closed_on IS NULL OR date(closed_on) IS closed_on),
+            status TEXT NOT NULL DEFAULT 'received'
+                CHECK (status IN ('received', 'forwarded', 'answered', 'closed')),
+            task_id INTEGER REFERENCES task(id) ON DELETE SET NULL,
+            note TEXT,
+            search_text TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (answered_on IS NULL OR answered_on >= received_on),
+            CHECK (forwarded_on IS NULL OR forwarded_on >= received_on),
+            CHECK (closed_on IS NULL OR closed_on >= received_on),
+            CHECK ((answered_on IS NULL) = (answer IS NULL)),
+            CHECK (status != 'answered' OR answered_on IS NOT NULL),
+            CHECK ((status = 'closed') = (closed_on IS NOT NULL)),
+            CHECK (status != 'forwarded' OR forwarded_to IS NOT NULL)
+        );
+        CREATE INDEX petition_status_due ON petition(status, due_on);
+        CREATE INDEX petition_received ON petition(received_on, id);
+        CREATE INDEX petition_answered ON petition(answered_on) WHERE answered_on IS NOT NULL;
+        CREATE INDEX petition_area ON petition(area_id, received_on);
+        CREATE INDEX petition_channel ON petition(channel, received_on);
+        CREATE INDEX petition_person ON petition(person_id) WHERE person_id IS NOT NULL;
+        CREATE INDEX petition_task ON petition(task_id) WHERE task_id IS NOT NULL;
+
+        CREATE TABLE fund_entry (
+            id INTEGER PRIMARY KEY,
+            entry_on TEXT NOT NULL CHECK (date(entry_on) IS entry_on),
+            fund TEXT NOT NULL DEFAULT 'poor' CHECK (fund IN ('poor', 'relief', 'other')),
+            direction TEXT NOT NULL CHECK (direction IN ('receipt', 'spending')),
+            -- whole đồng, below ten thousand billion
+            amount INTEGER NOT NULL CHECK (typeof(amount) = 'integer' AND amount > 0
+                AND amount < 10000000000000),
+            person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,
+            party TEXT NOT NULL CHECK (length(trim(party)) > 0),
+            area_id INTEGER REFERENCES organization(id),
+            purpose TEXT CHECK (purpose IS NULL OR purpose IN ('build_house', 'repair_house', 'support',
+                'study', 'health', 'other')),
+            document_number TEXT,
+            note TEXT,
+            search_text TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK ((direction = 'spending') = (purpose IS NOT NULL))
+        );
+        CREATE INDEX fund_entry_fund_day ON fund_entry(fund, entry_on, id);
+        CREATE INDEX fund_entry_purpose ON fund_entry(purpose, entry_on) WHERE purpose IS NOT NULL;
+        CREATE INDEX fund_entry_area ON fund_entry(area_id, entry_on);
+        CREATE INDEX fund_entry_person ON fund_entry(person_id) WHERE person_id IS NOT NULL;
+
+        -- "case" is an SQL keyword: the table is oversight_case.
+        CREATE TABLE oversight_case (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('inspection', 'investment', 'mediation', 'supervision',
+                'criticism')),
+            opened_on TEXT NOT NULL CHECK (date(opened_on) IS opened_on),
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            area_id INTEGER REFERENCES organization(id),
+            parties TEXT,
+            findings TEXT,
+            recommendation TEXT,
+            closed_on TEXT CHECK (closed_on IS NULL OR date(closed_on) IS closed_on),
+            outcome TEXT CHECK (outcome IS NULL OR outcome IN ('resolved', 'partly_resolved', 'unresolved',
+                'withdrawn', 'successful', 'unsuccessful')),
+            task_id INTEGER REFERENCES task(id) ON DELETE SET NULL,
+            note TEXT,
+            search_text TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (closed_on IS NULL OR closed_on >= opened_on),
+            CHECK ((closed_on IS NULL) = (outcome IS NULL)),
+            -- a mediation succeeds or not; the other kinds are resolved or not; any may be withdrawn
+            CHECK (outcome IS NULL OR outcome = 'withdrawn'
+                OR (kind = 'mediation') = (outcome IN ('successful', 'unsuccessful')))
+        );
+        CREATE INDEX oversight_case_kind ON oversight_case(kind, opened_on);
+        CREATE INDEX oversight_case_open ON oversight_case(closed_on, kind);
+        CREATE INDEX oversight_case_area ON oversight_case(area_id, opened_on);
+        CREATE INDEX oversight_case_task ON oversight_case(task_id) WHERE task_id IS NOT NULL;
+        """
+    )
+
 SCHEMA_VERSION = len(MIGRATION_NAMES)

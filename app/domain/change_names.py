@@ -1,5 +1,5 @@
 """The names behind the numbers of change-log entries: the person, organization,
-position, task or duty an entry (or one of its values) points at.
+position, task, duty or register entry an entry (or one of its values) points at.
 
 A page of entries is looked up in one go (``NameBook.learn``): one query per
 table for the whole page, never one per entry, so a page of the window or of
@@ -17,7 +17,7 @@ from app.domain.change_log import ChangeEntry
 # Fields that hold the id of another record, and the table it names.
 REFERENCES = {
     "person_id": "person", "owner_id": "person", "area_id": "organization", "organization_id": "organization",
-    "parent_id": "organization", "position_id": "position", "duty_id": "duty",
+    "parent_id": "organization", "position_id": "position", "duty_id": "duty", "task_id": "task",
 }
 # The tables a record's own name is read from, and how.
 NAMED_TABLES = {
@@ -27,6 +27,11 @@ NAMED_TABLES = {
                 " JOIN organization o ON o.id = p.organization_id WHERE p.id IN ({})",
     "task": "SELECT id, title FROM task WHERE id IN ({})",
     "duty": "SELECT id, title FROM duty WHERE id IN ({})",
+    # a petition by the beginning of what it asks; a fund entry by its donor or beneficiary
+    "petition": "SELECT id, CASE WHEN length(content) > 80 THEN rtrim(substr(content, 1, 79)) || '…'"
+                " ELSE content END FROM petition WHERE id IN ({})",
+    "fund_entry": "SELECT id, party FROM fund_entry WHERE id IN ({})",
+    "oversight_case": "SELECT id, title FROM oversight_case WHERE id IN ({})",
 }
 # A membership or a post is about a person and an organization or a position.
 _LINK_QUERIES = {

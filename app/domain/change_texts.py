@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app import messages
 from app.domain.erasure import ERASED_NOTE
+from app.domain.registers import WORDS
 
 # The kinds of record the log speaks of (also the window's filter choices).
 KINDS = {
@@ -19,6 +20,9 @@ KINDS = {
     "task": ("Công việc", "Task"),
     "task_assignee": ("Phân công công việc", "Task assignment"),
     "duty": ("Nhiệm vụ thường xuyên", "Recurring duty"),
+    "petition": ("Kiến nghị", "Petition"),
+    "fund_entry": ("Thu, chi quỹ", "Fund entry"),
+    "oversight_case": ("Vụ việc (thanh tra, giám sát, hòa giải)", "Case (inspection, supervision, mediation)"),
     "commune": ("Xã", "Commune"),
     "meta": ("Cài đặt", "Setting"),
     "database": ("Cơ sở dữ liệu", "Database"),
@@ -53,6 +57,15 @@ WHAT = {
     ("duty", "insert"): ("Thêm nhiệm vụ thường xuyên", "Added a recurring duty"),
     ("duty", "update"): ("Sửa nhiệm vụ thường xuyên", "Edited a recurring duty"),
     ("duty", "delete"): ("Xóa nhiệm vụ thường xuyên", "Deleted a recurring duty"),
+    ("petition", "insert"): ("Thêm kiến nghị", "Added a petition"),
+    ("petition", "update"): ("Sửa kiến nghị", "Edited a petition"),
+    ("petition", "delete"): ("Xóa kiến nghị", "Deleted a petition"),
+    ("fund_entry", "insert"): ("Ghi thu, chi quỹ", "Recorded a fund entry"),
+    ("fund_entry", "update"): ("Sửa khoản thu, chi quỹ", "Edited a fund entry"),
+    ("fund_entry", "delete"): ("Xóa khoản thu, chi quỹ", "Deleted a fund entry"),
+    ("oversight_case", "insert"): ("Thêm vụ việc", "Added a case"),
+    ("oversight_case", "update"): ("Sửa vụ việc", "Edited a case"),
+    ("oversight_case", "delete"): ("Xóa vụ việc", "Deleted a case"),
     ("commune", "insert"): ("Tạo dữ liệu của xã", "Created the commune's data"),
     ("meta", "update"): ("Đổi cài đặt", "Changed a setting"),
     ("database", "update"): ("Khôi phục từ bản sao lưu", "Restored from a backup"),
@@ -62,6 +75,11 @@ EVENTS = {
     "erased": ("Xóa hẳn một người theo yêu cầu", "Erased a person on request"),
     "ended_post": ("Thôi giữ chức danh", "Ended a post"),
     "left": ("Rời tổ chức", "Left an organization"),
+    "petition_answered": ("Trả lời kiến nghị", "Answered a petition"),
+    "petition_closed": ("Kết thúc kiến nghị", "Closed a petition"),
+    "fund_receipt": ("Ghi khoản thu quỹ", "Recorded a receipt"),
+    "fund_spending": ("Ghi khoản chi quỹ", "Recorded a spending"),
+    "case_closed": ("Kết thúc vụ việc", "Closed a case"),
     "bulk.person": ("Thêm {count} người", "Added {count} people"),
     "bulk.membership": ("Thêm {count} hội viên", "Added {count} memberships"),
     "bulk.task": ("Thêm {count} công việc", "Added {count} tasks"),
@@ -122,6 +140,32 @@ FIELDS = {
     "memberships": ("Quá trình sinh hoạt", "Memberships"),
     "appointments": ("Chức danh đã giữ", "Posts held"),
     "task_assignments": ("Phân công", "Task assignments"),
+    # the registers: petitions, fund entries, cases
+    "received_on": ("Ngày tiếp nhận", "Received on"),
+    "channel": ("Hình thức tiếp nhận", "Channel"),
+    "from_name": ("Người gửi", "From"),
+    "content": ("Nội dung", "Content"),
+    "field": ("Lĩnh vực", "Field"),
+    "forwarded_to": ("Chuyển đến", "Forwarded to"),
+    "forwarded_on": ("Ngày chuyển", "Forwarded on"),
+    "answered_on": ("Ngày trả lời", "Answered on"),
+    "answer": ("Nội dung trả lời", "Answer"),
+    "closed_on": ("Ngày kết thúc", "Closed on"),
+    "petition_status": ("Trạng thái", "Status"),
+    "task_id": ("Công việc theo dõi", "Follow-up task"),
+    "entry_on": ("Ngày thu, chi", "Date"),
+    "fund": ("Quỹ", "Fund"),
+    "direction": ("Thu hay chi", "Receipt or spending"),
+    "amount": ("Số tiền", "Amount"),
+    "party": ("Người ủng hộ, người nhận", "Donor or beneficiary"),
+    "purpose": ("Mục đích chi", "Purpose"),
+    "document_number": ("Số chứng từ", "Document number"),
+    "case_kind": ("Loại vụ việc", "Kind of case"),
+    "opened_on": ("Ngày bắt đầu", "Opened on"),
+    "parties": ("Các bên, công trình", "Parties or project"),
+    "findings": ("Kết quả kiểm tra, giám sát", "Findings"),
+    "recommendation": ("Kiến nghị", "Recommendation"),
+    "outcome": ("Kết quả", "Outcome"),
     # the columns of a roster, in a remembered way of reading one
     "area": ("Khu dân cư", "Residential area"),
     "birth_year_male": ("Năm sinh (nam)", "Birth year (male)"),
@@ -149,6 +193,8 @@ CHOICES = {
     "transport": {"folder": ("Thư mục", "Folder"), "webdav": ("Máy chủ WebDAV", "WebDAV server"),
                   "smtp": ("Thư điện tử", "E-mail")},
     "yes_no": {"yes": ("Có", "Yes"), "no": ("Không", "No")},
+    # the registers' word values: their first two words (Vietnamese, English)
+    **{choice: {code: words[:2] for code, words in codes.items()} for choice, codes in WORDS.items()},
 }
 NOTES = {
     "demo": ("dữ liệu mẫu", "demo data"),

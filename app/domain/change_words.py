@@ -25,9 +25,12 @@ from app.domain.change_texts import CHOICES, EVENTS, FIELDS, KINDS, NOTES, WHAT
 from app.domain.erasure import ERASED_NOTE
 from app.spreadsheets.cells import column_letter
 from app.text.dates import format_date, format_moment
+from app.text.money import format_money
 
 DATE_FIELDS = frozenset(("birth_date", "joined_on", "left_on", "start_on", "end_on", "due_on", "completed_on",
-                         "source_date", "starts_on", "ends_on"))
+                         "source_date", "starts_on", "ends_on", "received_on", "forwarded_on", "answered_on",
+                         "closed_on", "entry_on", "opened_on"))
+MONEY_FIELDS = frozenset(("amount",))
 # The order fields are listed in (the log stores them sorted by name): what
 # the record is first, then who and where, then the rest; unknown ones last.
 FIELD_ORDER = (
@@ -38,11 +41,29 @@ FIELD_ORDER = (
     "cadence", "due_day", "due_month", "lead_days", "starts_on", "ends_on", "assignees", "note",
     "erased_on_request", "memberships", "appointments", "task_assignments",
 )
+# The registers' fields, in the order a record of them reads (after what it is).
+REGISTER_FIELD_ORDER = (
+    "received_on", "entry_on", "opened_on", "channel", "fund", "direction", "amount", "from_name", "party",
+    "purpose", "content", "parties", "findings", "recommendation", "forwarded_to", "forwarded_on",
+    "answered_on", "answer", "closed_on", "outcome", "document_number", "task_id",
+)
+FIELD_ORDER = FIELD_ORDER[:6] + REGISTER_FIELD_ORDER + FIELD_ORDER[6:]
 _RANK = {key: i for i, key in enumerate(FIELD_ORDER)}
 # Bookkeeping columns every row has: the entry's own time says when.
-HIDDEN_FIELDS = frozenset(("created_at", "updated_at", "sort_key", "id"))
+HIDDEN_FIELDS = frozenset(("created_at", "updated_at", "sort_key", "id", "search_text"))
 _YES_NO_FIELDS = frozenset(("acting", "active", "erased_on_request"))
-_CHOICE_OF = {"gender": "gender", "priority": "priority", "cadence": "cadence", "role": "role", "kind": "kind"}
+_CHOICE_OF = {"gender": "gender", "priority": "priority", "cadence": "cadence", "role": "role", "kind": "kind",
+              "channel": "channel", "fund": "fund", "direction": "direction", "purpose": "purpose",
+              "outcome": "outcome"}
+# (table, field) whose values are another choice than the field's own name says
+_TABLE_CHOICE = {("task", "status"): "task_status", ("petition", "status"): "petition_status",
+                 ("oversight_case", "kind"): "case_kind"}
+_TABLE_LABEL = {("task", "status"): "task_status", ("petition", "status"): "petition_status",
+                ("oversight_case", "kind"): "case_kind"}
+# What names a record of a table in its own logged values, when it is gone.
+_NAME_KEYS = {"person": "full_name", "organization": "name", "petition": "content", "fund_entry": "party"}
+_REGISTER_EVENTS = {"petition": (("closed_on", "petition_closed"), ("answered_on", "petition_answered")),
+                    "oversight_case": (("closed_on", "case_closed"),)}
 _EMPTY = "—"
 
 
@@ -117,6 +138,14 @@ class ChangeWords:
             return self._text("changes.what.ended_post")
         if entry.table == "membership" and entry.action == "update" and _set(entry.after, "left_on"):
             return self._text("changes.what.left")
+        if entry.action == "update":
+            for key, event in _REGISTER_EVENTS.get(entry.table, ()):
+                if _set(entry.after, key):
+                    return self._text(f"changes.what.{event}")
+        if entry.table == "fund_entry" and entry.action == "insert" and isinstance(entry.after, dict):
+            direction = entry.after.get("direction")
+            if direction in ("receipt", "spending"):
+                return self._text(f"changes.what.fund_{direction}")
         found = self._what.get((entry.table, entry.action))
         if found:
             return found
@@ -143,8 +172,8 @@ class ChangeWords:
             if found:
                 return found
             # deleted since: the entry's own values still name it
-            key = {"person": "full_name", "organization": "name"}.get(entry.table, "title")
-            return next((str(v[key]) for v in values if v.get(key)), _number(entry.row_id))
+            key = _NAME_KEYS.get(entry.table, "title")
+            return next((_short(str(v[key])) for v in values if v.get(key)), _number(entry.row_id))
         return _number(entry.row_id)
 
     def note(self, entry: ChangeEntry) -> str:
@@ -180,8 +209,8 @@ class ChangeWords:
     def _label(self, entry: ChangeEntry, key: str) -> str:
         if entry.action == "bulk" and key == "assignees":
             key = "task_assignments"  # a count of them, not the people
-        elif entry.table == "task" and key == "status":
-            key = "task_status"
+        else:
+            key = _TABLE_LABEL.get((entry.table, key), key)
         return self._labels.get(key, key)
 
     def lines(self, entry: ChangeEntry, fields: Sequence[FieldChange]) -> list[str]:
@@ -206,9 +235,11 @@ class ChangeWords:
             return format_date(value)
         if key == "assignees" and isinstance(value, list):
             return self._assignees(value, names)
+        if key in MONEY_FIELDS and isinstance(value, int):
+            return format_money(value)
         if key in _YES_NO_FIELDS:
             return self.yes if value in (1, True, "1") else self.no
-        choice = ("task_status" if table == "task" else "person_status") if key == "status" else _CHOICE_OF.get(key)
+        choice = _TABLE_CHOICE.get((table, key)) or ("person_status" if key == "status" else _CHOICE_OF.get(key))
         if choice and isinstance(value, str):
             return self._choices[choice].get(value, value)
         return self._plain(value)
@@ -270,6 +301,11 @@ class ChangeWords:
         if isinstance(value, list):
             return ", ".join(self._plain(v) for v in value)
         return str(value)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    """A long text (a petition's content) as a record's name: its beginning."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _number(row_id: Any) -> str:

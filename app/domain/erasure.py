@@ -1,7 +1,10 @@
 """Erasing a person on request (the right to erasure, Decree 13/2023/NĐ-CP).
 
 Unlike marking someone "moved away", erasure leaves nothing that says who
-they were: the person, their memberships, posts and task assignments go,
+they were: the person, their memberships, posts and task assignments go;
+petitions and fund entries linked to them stay (they happened, and the
+figures count them) but lose the link, and their name becomes a neutral
+word there and in those entries' change log (``app.domain.registers``);
 and the change log keeps that changes happened but loses whose they were
 (their values, and the links to them, are blanked). All in one transaction.
 Deleted pages are overwritten with zeros (``secure_delete``), the search
@@ -19,6 +22,7 @@ from typing import Any, Callable
 
 from app.db import logged
 from app.db.storage import Store
+from app.domain.registers import erase_from_registers
 
 ERASED_NOTE = "erased-on-request"
 
@@ -30,6 +34,7 @@ class ErasureResult:
     appointments: int
     task_assignments: int
     log_entries_scrubbed: int
+    register_entries: int = 0  # petitions and fund entries that named the person
 
 
 def _blank(value: Any, keys: tuple[str, ...], person_id: int, *, everything: bool = False) -> Any:
@@ -133,6 +138,14 @@ def erase_person(store: Store, person_id: int, *, within: Callable[[Store], None
             memberships = [r[0] for r in q("SELECT id FROM membership WHERE person_id = ?", (person_id,))]
             appointments = [r[0] for r in q("SELECT id FROM appointment WHERE person_id = ?", (person_id,))]
             tasks = q("SELECT count(*) FROM task_assignee WHERE person_id = ?", (person_id,)).fetchone()[0]
+            # every name the person was known by, before the log forgets them
+            names = {logged.require(store, "person", person_id)["full_name"]}
+            for (name,) in q("SELECT json_extract(value, '$.full_name') FROM change_log, json_each("
+                             "  json_array(json(coalesce(before, '{}')), json(coalesce(after, '{}'))))"
+                             " WHERE table_name = 'person' AND row_id = ?", (person_id,)):
+                if isinstance(name, str):
+                    names.add(name)
+            registers = erase_from_registers(store, person_id, tuple(names))
             scrubbed = _scrub_change_log(store, person_id, memberships, appointments)
             q("DELETE FROM task_assignee WHERE person_id = ?", (person_id,))
             q("DELETE FROM appointment WHERE person_id = ?", (person_id,))
@@ -149,4 +162,7 @@ def erase_person(store: Store, person_id: int, *, within: Callable[[Store], None
     finally:
         q(f"PRAGMA secure_delete = {int(secure)}")
     store.events.emit("people_changed", ids=[person_id])
-    return ErasureResult(person_id, len(memberships), len(appointments), tasks, scrubbed)
+    if registers:
+        store.events.emit("petitions_changed")
+        store.events.emit("fund_changed")
+    return ErasureResult(person_id, len(memberships), len(appointments), tasks, scrubbed, registers)
