@@ -15,9 +15,10 @@ signal on the GUI thread (``ui.runtime.events``); the core knows nothing of
 threads or Qt.
 
 The events: ``people_changed``, ``organizations_changed``,
-``positions_changed``, ``duties_changed``, ``tasks_changed`` and
-``outbox_changed`` (each with ``ids=`` where it knows them), and
-``backups_changed``.
+``positions_changed``, ``duties_changed``, ``tasks_changed``,
+``outbox_changed``, and the registers' ``petitions_changed``,
+``fund_changed`` and ``cases_changed`` (each with ``ids=`` where it knows
+them), and ``backups_changed``.
 """
 from __future__ import annotations
 
