@@ -57,6 +57,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from app.domain.commune import Commune, get_commune, is_demo
+from app.domain.front_work import INDICATORS as REGISTER_INDICATORS
+from app.domain.front_work import register_figures
 from app.text.dates import age_on
 from app.text.periods import Period
 from app.domain.positions import ConcurrentHolder, Holder, concurrent_holders, positions_of
@@ -64,9 +66,11 @@ from app.db.storage import Store
 from app.text.vietnamese import fold
 
 __all__ = ["ReportFigures", "Unit", "PositionLine", "TaskLine", "compute_figures", "unit_roster",
-           "MEMBER_INDICATORS", "POSITION_INDICATORS", "TASK_INDICATORS", "UNIT_KEYS", "AGE_BANDS"]
+           "MEMBER_INDICATORS", "POSITION_INDICATORS", "TASK_INDICATORS", "UNIT_KEYS", "AGE_BANDS",
+           "REGISTER_INDICATORS", "REGISTERS_UNIT"]
 
 UNIT_KEYS = ("front", "women", "farmers", "veterans", "youth", "trade_union", "other", "commune")
+REGISTERS_UNIT = "front"  # the registers' figures are the Front committee's (DESIGN.md, template 2)
 STANDARD_CODES = ("women", "farmers", "veterans", "youth", "trade_union")
 AGE_BANDS = (("age_under_30", 0, 29), ("age_30_45", 30, 45), ("age_46_60", 46, 60), ("age_over_60", 61, 999))
 
@@ -135,6 +139,7 @@ class ReportFigures:
     chair: str | None    # who signs: the Front committee's chair on D, if any
     concurrent: list[ConcurrentHolder] = field(default_factory=list)  # kiêm nhiệm on D
     demo: bool = False   # a demo commune's made-up figures (never to be counted by a province)
+    registers: dict[str, int] = field(default_factory=dict)  # the Front's own work (template 2), by indicator
 
     def unit(self, key: str) -> Unit:
         for unit in self.units:
@@ -146,7 +151,9 @@ class ReportFigures:
         """The ``_data`` rows: (indicator, unit key, value), one per figure,
         every indicator for every unit (zeros included), sorted."""
         indicators = MEMBER_INDICATORS + POSITION_INDICATORS + TASK_INDICATORS
-        return sorted((ind, u.key, int(u[ind])) for u in self.units for ind in indicators)
+        rows = [(ind, u.key, int(u[ind])) for u in self.units for ind in indicators]
+        rows += [(ind, REGISTERS_UNIT, int(value)) for ind, value in self.registers.items()]
+        return sorted(rows)
 
 
 # -- organizations to units -----------------------------------------------------------
@@ -371,7 +378,7 @@ def compute_figures(store: Store, period: Period, *, today: date | None = None) 
     return ReportFigures(
         commune=get_commune(store), period=period, as_of=as_of, today=today, units=units,
         positions=position_lines, tasks=task_lines, chair=_chair(store, day), concurrent=concurrent,
-        demo=is_demo(store),
+        demo=is_demo(store), registers=register_figures(store, period),
     )
 
 

@@ -81,6 +81,8 @@ def write_report(figures: ReportFigures, out: Path | str, *, rosters=(), generat
         book.set_properties({"title": f"Báo cáo {figures.period.label()} — {figures.commune.name}",
                              "author": "Front Desk", "comments": f"{TEMPLATE_ID} v{TEMPLATE_VERSION}"})
         _summary_sheet(book.add_worksheet(SUMMARY_SHEET), styles, figures)
+        if figures.registers:
+            _registers_sheet(book.add_worksheet(REGISTERS_SHEET), styles, figures)
         _positions_sheet(book.add_worksheet("Chức danh"), styles, figures)
         _tasks_sheet(book.add_worksheet("Công việc"), styles, figures)
         for n, (name, people) in enumerate(rosters, start=1):
@@ -167,6 +169,59 @@ def _figures_row(ws, styles: Styles, row: int, unit, style: str) -> None:
         for key, _label in cols:
             ws.write_number(row, col, unit[key], styles(style))
             col += 1
+
+
+# -- the Front's own work -----------------------------------------------------------------
+
+REGISTERS_SHEET = "Công tác Mặt trận"
+CASE_KINDS = (("inspection", "Thanh tra nhân dân"), ("investment", "Giám sát đầu tư của cộng đồng"),
+              ("mediation", "Hòa giải ở cơ sở"), ("supervision", "Giám sát"), ("criticism", "Phản biện xã hội"))
+
+
+def _registers_sheet(ws, styles: Styles, figures: ReportFigures) -> None:
+    """The period's figures of the registers (DESIGN.md, template 2): petitions,
+    the "Vì người nghèo" fund and the houses, the cases; the same numbers as
+    ``_data``'s rows of the Front committee."""
+    r = figures.registers
+    widths = [6, 52, 18, 18]
+    c = figures.commune
+    lines, row = titles([("KẾT QUẢ CÔNG TÁC MẶT TRẬN TRONG KỲ", "title"),
+                         (f"{c.name} — {figures.period.label()}", "center_italic"),
+                         (_period_line(figures), "center_italic")], len(widths), 0, demo=figures.demo)
+    draw(ws, styles, lines)
+
+    def table(title: str, head: tuple[str, ...], lines: list[tuple]) -> None:
+        nonlocal row
+        merge_text(ws, row, 0, len(widths) - 1, title, styles, "group")
+        row += 1
+        for col, label in enumerate(head):
+            ws.write_string(row, col, label, styles("head"))
+        row += 1
+        for n, (label, *values) in enumerate(lines, start=1):
+            ws.write_number(row, 0, n, styles("cell_center"))
+            write_text(ws, row, 1, label, styles, "cell")
+            for col, value in enumerate(values, start=2):
+                ws.write_number(row, col, value, styles("number"))
+            if len(values) < len(widths) - 2:
+                ws.write_blank(row, 3, None, styles("number"))
+            row += 1
+        row += 1
+
+    table("I. Ý KIẾN, KIẾN NGHỊ CỦA CỬ TRI VÀ NHÂN DÂN", ("STT", "Nội dung", "Số lượng", ""), [
+        ("Tiếp nhận trong kỳ", r["petitions_received"]), ("Đã được trả lời trong kỳ", r["petitions_answered"]),
+        ("Trong đó trả lời đúng hạn", r["petitions_answered_on_time"]),
+        ("Quá hạn chưa được trả lời", r["petitions_overdue"]),
+    ])
+    table("II. QUỸ “VÌ NGƯỜI NGHÈO” (đồng)", ("STT", "Nội dung", "Số tiền", ""), [
+        ("Tồn đầu kỳ", r["fund_opening"]), ("Thu trong kỳ", r["fund_received"]), ("Chi trong kỳ", r["fund_spent"]),
+        ("Tồn cuối kỳ", r["fund_closing"]), ("Nhà Đại đoàn kết xây mới (căn)", r["houses_built"]),
+        ("Nhà sửa chữa (căn)", r["houses_repaired"]),
+    ])
+    table("III. GIÁM SÁT, PHẢN BIỆN, THANH TRA NHÂN DÂN, HÒA GIẢI", ("STT", "Loại việc", "Mở trong kỳ",
+                                                                    "Kết thúc trong kỳ"),
+          [(label, r[f"cases_opened.{kind}"], r[f"cases_closed.{kind}"]) for kind, label in CASE_KINDS]
+          + [("Trong đó hòa giải thành", r["mediation_successful"])])
+    setup_page(ws, landscape=False, repeat=None, widths=widths, demo=figures.demo)
 
 
 # -- positions ----------------------------------------------------------------------------

@@ -34,7 +34,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from app.reports.figures import MEMBER_INDICATORS, POSITION_INDICATORS, TASK_INDICATORS, UNIT_KEYS
+from app.reports.figures import (
+    MEMBER_INDICATORS, POSITION_INDICATORS, REGISTER_INDICATORS, REGISTERS_UNIT, TASK_INDICATORS, UNIT_KEYS,
+)
 from app.reports.printed_summary import SUMMARY_SHEET, printed_disagreement
 from app.spreadsheets.reading import WorkbookError
 from app.spreadsheets.sandbox import SandboxedReader, read_untrusted
@@ -46,9 +48,17 @@ TEMPLATE_ID = "frontdesk.commune-report"
 TEMPLATE_VERSION = "2"
 KNOWN_VERSIONS = ("1", "2")
 SUMMARY_TEMPLATE_ID = "frontdesk.province-summary"  # a province's summary, left in the folder it was made from
-KNOWN_INDICATORS = frozenset(MEMBER_INDICATORS + POSITION_INDICATORS + TASK_INDICATORS)
-MAX_FIGURE = 10**9  # every figure of template 1 is a count: no commune has a billion of anything
+# the commune's figures, by unit (both versions)
+UNIT_INDICATORS = frozenset(MEMBER_INDICATORS + POSITION_INDICATORS + TASK_INDICATORS)
+KNOWN_INDICATORS = UNIT_INDICATORS | frozenset(REGISTER_INDICATORS)  # version 2 adds the registers' (the Front's)
+MAX_FIGURE = 10**9  # a count: no commune has a billion of anything
 MAX_DIGITS = 10
+# amounts of the fund, in đồng, below 10^13 as the register keeps them; the
+# balances may be below zero (a spending larger than the fund is allowed, and flagged)
+MONEY_INDICATORS = frozenset({"fund_opening", "fund_received", "fund_spent", "fund_closing"})
+SIGNED_INDICATORS = frozenset({"fund_opening", "fund_closing"})
+MAX_MONEY = 10**13 - 1
+MAX_MONEY_DIGITS = 13
 META_SHEET, DATA_SHEET = "_meta", "_data"
 META_KEYS_V1 = (
     "template_id", "template_version", "commune_code", "commune_name", "province_code", "period",
@@ -128,23 +138,33 @@ def _text(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _whole(value: object) -> int | None:
-    """A figure as a whole number not below 0 and not past ``MAX_FIGURE``;
-    None for anything else (a fraction, NaN, ∞, 1e308, 5,000 digits, text)."""
+def _whole(value: object, *, limit: int = MAX_FIGURE, signed: bool = False) -> int | None:
+    """A figure as a whole number from 0 (from -``limit`` when ``signed``) to
+    ``limit``; None for anything else (a fraction, NaN, ∞, 1e308, 5,000
+    digits, text)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, float):
-        if not value.is_integer() or abs(value) > MAX_FIGURE:  # NaN and ∞ are not integers
+        if not value.is_integer() or abs(value) > limit:  # NaN and ∞ are not integers
             return None
         value = int(value)
     elif isinstance(value, str):
         text = value.strip()
-        if not (text.isascii() and text.isdigit()) or len(text) > MAX_DIGITS:  # int('²') and 5,000 digits raise
+        digits = text[1:] if signed and text.startswith("-") else text
+        # int('²') and 5,000 digits raise
+        if not (digits.isascii() and digits.isdigit()) or len(digits) > len(str(limit)):
             return None
         value = int(text)
-    if not isinstance(value, int) or not 0 <= value <= MAX_FIGURE:
+    if not isinstance(value, int) or not (-limit if signed else 0) <= value <= limit:
         return None
     return value
+
+
+def _figure(indicator: str, value: object) -> int | None:
+    """A cell of ``_data`` as the figure its indicator allows."""
+    if indicator in MONEY_INDICATORS:
+        return _whole(value, limit=MAX_MONEY, signed=indicator in SIGNED_INDICATORS)
+    return _whole(value)
 
 
 def read_report(path: Path | str, reader: SandboxedReader | None = None) -> ReportFile:
@@ -160,7 +180,7 @@ def read_report(path: Path | str, reader: SandboxedReader | None = None) -> Repo
     if META_SHEET not in sheets or DATA_SHEET not in sheets:
         raise ReportRejected("not_report", "no _meta/_data sheet")
     meta = _meta(sheets[META_SHEET])
-    rows = _data(sheets[DATA_SHEET])
+    rows = _data(sheets[DATA_SHEET], meta["template_version"])
     if meta["template_version"] == "1":
         checksum = data_sha256(rows)
     else:
@@ -206,7 +226,8 @@ def _shown(text: str, limit: int) -> str:
     return repr(text[:limit])[1:-1]
 
 
-def _data(data: list[list]) -> list[tuple[str, str, int]]:
+def _data(data: list[list], version: str) -> list[tuple[str, str, int]]:
+    known = UNIT_INDICATORS if version == "1" else KNOWN_INDICATORS
     if not data or tuple(_text(c) for c in data[0][:3]) != DATA_HEADER:
         raise ReportRejected("bad_data", "A1:C1")
     if len(data) - 1 > MAX_DATA_ROWS:
@@ -217,19 +238,23 @@ def _data(data: list[list]) -> list[tuple[str, str, int]]:
         cells = list(row[:3]) + [""] * (3 - len(row[:3]))
         if not any(_text(c) for c in cells):
             continue
-        indicator, organization, value = _text(cells[0]), _text(cells[1]), _whole(cells[2])
+        indicator, organization = _text(cells[0]), _text(cells[1])
         if not indicator or not organization:
             raise ReportRejected("bad_data", f"A{n}:B{n} ∅")
+        units = (REGISTERS_UNIT,) if indicator in REGISTER_INDICATORS else UNIT_KEYS
+        for column, word, words in (("A", indicator, known), ("B", organization, units)):
+            if word not in words:  # never copied onward into the province's summary
+                raise ReportRejected("bad_data", f"{column}{n} = {_shown(word, 40)}?")
+        value = _figure(indicator, cells[2])
         if value is None:
             raise ReportRejected("bad_data", f"C{n} = {_shown(_text(cells[2]), 24)}")
-        for column, word, known in (("A", indicator, KNOWN_INDICATORS), ("B", organization, UNIT_KEYS)):
-            if word not in known:  # never copied onward into the province's summary
-                raise ReportRejected("bad_data", f"{column}{n} = {_shown(word, 40)}?")
         if (indicator, organization) in seen:
             raise ReportRejected("bad_data", f"A{n}:B{n} = {indicator}, {organization} ×2")
         seen.add((indicator, organization))
         rows.append((indicator, organization, value))
-    lacking = [i for i in sorted(KNOWN_INDICATORS) if (i, "commune") not in seen]
+    lacking = [(i, "commune") for i in sorted(UNIT_INDICATORS) if (i, "commune") not in seen]
+    if version != "1":
+        lacking += [(i, REGISTERS_UNIT) for i in REGISTER_INDICATORS if (i, REGISTERS_UNIT) not in seen]
     if lacking:
-        raise ReportRejected("bad_data", f"{lacking[0]}, commune ∅")
+        raise ReportRejected("bad_data", f"{lacking[0][0]}, {lacking[0][1]} ∅")
     return rows
