@@ -78,7 +78,8 @@ def test_the_summary_workbook(tmp_path, demo_reports):
     out = tmp_path / "tong-hop.xlsx"
     write_summary(result, out, now=MOMENT)
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["Tổng hợp", "Theo tổ chức", "Chưa gửi", "Tệp không dùng", "_meta", "_data"]
+    assert book.sheetnames == ["Tổng hợp", "Theo tổ chức", "Công tác Mặt trận", "Chưa gửi", "Tệp không dùng",
+                               "_meta", "_data"]
     ws = book["Tổng hợp"]
     rows = [[c.value for c in r] for r in ws.iter_rows()]
     codes = [r[1] for r in rows if r[1] in HANOI]

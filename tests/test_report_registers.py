@@ -130,3 +130,22 @@ def test_the_registers_rows_are_checked_like_the_others(reports, tmp_path, chang
     with pytest.raises(ReportRejected) as refused:
         read_report(bad)
     assert refused.value.reason == "bad_data" and detail in refused.value.detail
+
+
+def test_the_province_summary_lists_the_registers_by_commune(reports, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from app.reports.consolidation_workbook import write_summary
+
+    folder = reports["00004"].parent
+    shutil.copy(Path(__file__).parent / "fixtures" / "reports" / "v1-00277-2026-11.xlsx", folder)  # 0.1.0's
+    result = consolidate(folder, clock=FixedClock(MOMENT + timedelta(hours=1)))
+    assert len(result.kept) == 3
+    out = write_summary(result, tmp_path / "tong-hop.xlsx", now=MOMENT)
+    rows = [r for r in openpyxl.load_workbook(out)["Công tác Mặt trận"].iter_rows(values_only=True) if r[1] or r[0]]
+    by_code = {r[1]: r for r in rows if r[1] in ("00004", "00008", "00277")}
+    assert by_code["00004"][3:6] == (3, 2, 1) and by_code["00008"][8] == 70_000_000  # twice the money
+    assert "phiên bản 1" in by_code["00277"][3]  # an old report says it has none, not zeros
+    total = next(r for r in rows if isinstance(r[0], str) and r[0].startswith("Cộng"))
+    assert "2 xã" in total[0] and total[3] == 6 and total[8] == 35_000_000 * 3

@@ -18,7 +18,7 @@ from app.reports.report_file import SUMMARY_TEMPLATE_ID
 from app.reports.consolidation import Consolidation
 from app.text.dates import format_date
 from app.text.periods import parse_period
-from app.reports.figures import UNIT_KEYS
+from app.reports.figures import REGISTERS_UNIT, UNIT_KEYS
 from app.reports.province_report import SUMMARY_GROUPS
 from app.spreadsheets.xlsx_writing import (
     Letterhead, Styles, atomic_workbook, draw, letterhead, row_height, setup_page, signature, titles,
@@ -68,6 +68,7 @@ def write_summary(c: Consolidation, out: Path | str, *, now: datetime) -> Path:
         book.set_properties({"title": f"Tổng hợp {period.label()} — {c.province.full_name}", "author": "Front Desk"})
         _communes_sheet(book.add_worksheet("Tổng hợp"), styles, c, totals, now)
         _units_sheet(book.add_worksheet("Theo tổ chức"), styles, c, totals)
+        _registers_sheet(book.add_worksheet("Công tác Mặt trận"), styles, c, totals)
         _missing_sheet(book.add_worksheet("Chưa gửi"), styles, c)
         _rejected_sheet(book.add_worksheet("Tệp không dùng"), styles, c)
         _machine_sheets(book, c, now)
@@ -130,6 +131,49 @@ def _units_sheet(ws, styles: Styles, c: Consolidation, totals: dict) -> None:
             ws.write_number(row, col, totals.get((key, unit), 0), styles("number_bold" if bold else "number"))
         row += 1
     setup_page(ws, landscape=True, repeat=(top, top + 1), widths=[w for _l, w in first] + [7.5] * len(INDICATORS))
+
+
+# the registers' figures a province reads first (template version 2); the rest are in _data
+REGISTER_COLUMNS = (
+    ("petitions_received", "Kiến nghị tiếp nhận"), ("petitions_answered", "Đã trả lời"),
+    ("petitions_overdue", "Quá hạn chưa trả lời"), ("fund_received", "Quỹ VNN: thu (đồng)"),
+    ("fund_spent", "Quỹ VNN: chi (đồng)"), ("fund_closing", "Quỹ VNN: tồn cuối kỳ (đồng)"),
+    ("houses_built", "Nhà xây mới"), ("houses_repaired", "Nhà sửa chữa"),
+    ("cases_opened.mediation", "Hòa giải: vụ việc"), ("mediation_successful", "Hòa giải thành"),
+)
+
+
+def _registers_sheet(ws, styles: Styles, c: Consolidation, totals: dict) -> None:
+    """One row per commune whose report carries the registers (version 2); a
+    version 1 report has none, and says so rather than counting as zeros."""
+    first = [("STT", 5), ("Mã", 7), ("Xã, phường, đặc khu", 24)]
+    width = len(first) + len(REGISTER_COLUMNS)
+    lines, row = titles([("KẾT QUẢ CÔNG TÁC MẶT TRẬN CỦA CÁC XÃ", "title"),
+                         (f"{c.province.full_name} — {parse_period(c.period).label()}", "center_italic")], width, 0)
+    draw(ws, styles, lines)
+    top = row
+    for col, label in enumerate([label for label, _w in first] + [label for _k, label in REGISTER_COLUMNS]):
+        ws.write_string(top, col, label, styles("head"))
+    ws.set_row(top, 45)
+    row = top + 1
+    with_registers = 0
+    for n, k in enumerate(c.kept, start=1):
+        figures = k.report.figures()
+        ws.write_number(row, 0, n, styles("cell_center"))
+        ws.write_string(row, 1, k.commune.code, styles("cell_center"))
+        write_text(ws, row, 2, k.commune.name, styles, "cell")
+        if (REGISTER_COLUMNS[0][0], REGISTERS_UNIT) not in figures:
+            ws.merge_range(row, 3, row, width - 1, "Báo cáo mẫu cũ (phiên bản 1): chưa có số liệu này",
+                           styles("cell"))
+        else:
+            with_registers += 1
+            for col, (key, _label) in enumerate(REGISTER_COLUMNS, start=len(first)):
+                ws.write_number(row, col, figures[(key, REGISTERS_UNIT)], styles("number"))
+        row += 1
+    ws.merge_range(row, 0, row, len(first) - 1, f"Cộng ({with_registers} xã có số liệu)", styles("cell_bold"))
+    for col, (key, _label) in enumerate(REGISTER_COLUMNS, start=len(first)):
+        ws.write_number(row, col, totals.get((key, REGISTERS_UNIT), 0), styles("number_bold"))
+    setup_page(ws, landscape=True, repeat=(top, top), widths=[w for _l, w in first] + [11] * len(REGISTER_COLUMNS))
 
 
 def _missing_sheet(ws, styles: Styles, c: Consolidation) -> None:
