@@ -61,6 +61,9 @@ def snapshot(path) -> dict[str, list]:
             "task_assignee": rows(
                 store, "SELECT * FROM task_assignee ORDER BY task_id, person_id"
             ),
+            "petition": rows(store, "SELECT * FROM petition ORDER BY id"),
+            "fund_entry": rows(store, "SELECT * FROM fund_entry ORDER BY id"),
+            "oversight_case": rows(store, "SELECT * FROM oversight_case ORDER BY id"),
         }
     finally:
         store.close()
@@ -325,7 +328,7 @@ def test_database_is_sound_and_searchable(demo):
 def test_progress_reports_stages(demo):
     _, _, stages = demo
     names = [s[0] for s in stages]
-    for stage in ("people", "memberships", "tasks", "done"):
+    for stage in ("people", "memberships", "tasks", "registers", "done"):
         assert stage in names
     assert all(0 <= done <= total for _, done, total in stages)
     assert 5 <= len(stages) <= 60

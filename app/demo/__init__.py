@@ -1,6 +1,6 @@
 """The demo commune: believable, deterministic, and marked as demo.
 
-Modules: builder, names, people, roles, state, work.
+Modules: builder, names, people, register_names, registers, roles, state, work.
 
 The public API is the table below, name -> module: what the window and the command line
 use. Each name loads its module on first use (``app.lazy``), so importing the package is free.

@@ -5,8 +5,9 @@ looks after a year of use: residential areas with their work committees and
 branches, people with Vietnamese names (and the gaps real rosters have: a year
 instead of a birth date, no citizen ID, no phone), memberships with history,
 positions mostly filled (some vacant, some people holding three posts),
-recurring duties and the tasks they made, and a large pile of ad-hoc tasks in
-every state, a good share of them overdue.
+recurring duties and the tasks they made, a large pile of ad-hoc tasks in
+every state, a good share of them overdue, and a year of the Front's own
+registers: petitions, the "Vì người nghèo" fund, oversight cases.
 
 Deterministic: the same seed and the same clock day give the same database.
 Only ``random.Random(seed)`` is used, drawn in a fixed order, and every choice
@@ -18,8 +19,9 @@ structure (areas, appointments, duties) goes through the domain functions.
 
 This module holds the entry point and the order of the stages; the state they
 share is ``state.Builder``, the stages themselves are in ``people`` (areas,
-people), ``roles`` (appointments, memberships) and ``work`` (duties, tasks),
-and the word lists in ``names``.
+people), ``roles`` (appointments, memberships), ``work`` (duties, tasks) and
+``registers`` (petitions, fund, cases), and the word lists in ``names`` and
+``register_names``.
 """
 from __future__ import annotations
 
@@ -37,6 +39,7 @@ from app.text.admin_units import CommuneInfo, all_communes, find_commune
 from app.clock import Clock, SystemClock
 from app.domain.commune import create_commune_database
 from app.demo.people import add_areas, add_people
+from app.demo.registers import add_registers
 from app.demo.roles import add_memberships, appoint_cadres
 from app.demo.state import Builder
 from app.demo.work import add_duties, add_tasks
@@ -81,6 +84,12 @@ class DemoSummary:
     duties: int
     tasks: int
     overdue_tasks: int
+    petitions: int
+    open_petitions: int
+    fund_entries: int
+    fund_balance: int  # đồng, the "Vì người nghèo" fund today
+    cases: int
+    open_cases: int
     elapsed: float  # seconds
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
@@ -199,6 +208,7 @@ def _run_stages(b: Builder) -> None:
         ("memberships", add_memberships),
         ("duties", add_duties),
         ("tasks", add_tasks),
+        ("registers", add_registers),
     ):
         make(b)
         b.lap(stage)
@@ -244,6 +254,13 @@ def _summarize(store: Store, path: Path, info: CommuneInfo, seed: int, started: 
             "SELECT count(*) FROM task WHERE status IN ('todo', 'in_progress') AND due_on < ?",
             today,
         ),
+        petitions=one("SELECT count(*) FROM petition"),
+        open_petitions=one("SELECT count(*) FROM petition WHERE status IN ('received', 'forwarded')"),
+        fund_entries=one("SELECT count(*) FROM fund_entry"),
+        fund_balance=one("SELECT coalesce(sum(CASE direction WHEN 'receipt' THEN amount ELSE -amount END), 0)"
+                         " FROM fund_entry WHERE fund = 'poor'"),
+        cases=one("SELECT count(*) FROM oversight_case"),
+        open_cases=one("SELECT count(*) FROM oversight_case WHERE closed_on IS NULL"),
         elapsed=round(time.perf_counter() - started, 3),
         stage_seconds=dict(stages),
     )
