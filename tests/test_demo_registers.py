@@ -237,3 +237,14 @@ def test_a_clock_early_in_the_year_still_makes_a_sound_fund(tmp_path):
         assert one(store, "SELECT min(received_on) FROM petition") >= "2025-03-04"
     finally:
         store.close()
+
+
+def test_the_change_log_says_what_the_demo_added_in_words(demo):
+    from app.domain.change_log import ChangeFilter, list_changes
+    from app.domain.change_words import ChangeWords
+
+    _summary, store = demo
+    bulk = [e for e in list_changes(store, ChangeFilter(), limit=500).entries if e.action == "bulk"]
+    words = {c.what for c in ChangeWords("vi").describe(store, bulk)}
+    assert any(w.startswith("Thêm") and w.endswith("kiến nghị") for w in words), words
+    assert any(w.endswith("khoản thu, chi của quỹ") for w in words) and any(w.endswith("vụ việc") for w in words)

@@ -8,7 +8,9 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from app.domain.positions import concurrent_holders, vacancies
-from app.reports.figures import MEMBER_INDICATORS, POSITION_INDICATORS, TASK_INDICATORS, compute_figures
+from app.reports.figures import (
+    MEMBER_INDICATORS, POSITION_INDICATORS, REGISTER_INDICATORS, TASK_INDICATORS, compute_figures,
+)
 from app.reports.province_report import export_report
 from app.reports.report_file import read_report
 from app.text.periods import parse_period
@@ -29,6 +31,8 @@ def test_every_figure_of_november_is_what_the_database_says(commune):
     units = {u.key for u in figures.units}
     assert units == {"front", "women", "farmers", "veterans", "youth", "trade_union", "commune"}
     expected = {(i, u): EXPECTED_NOVEMBER.get((i, u), 0) for i in ALL for u in units}
+    # and the registers' (template 2), none of them kept in this commune: every one 0, the Front's
+    expected |= {(i, "front"): 0 for i in REGISTER_INDICATORS}
     assert found == expected
 
 

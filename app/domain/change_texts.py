@@ -83,6 +83,9 @@ EVENTS = {
     "bulk.person": ("Thêm {count} người", "Added {count} people"),
     "bulk.membership": ("Thêm {count} hội viên", "Added {count} memberships"),
     "bulk.task": ("Thêm {count} công việc", "Added {count} tasks"),
+    "bulk.petition": ("Thêm {count} kiến nghị", "Added {count} petitions"),
+    "bulk.fund_entry": ("Ghi {count} khoản thu, chi của quỹ", "Recorded {count} fund entries"),
+    "bulk.oversight_case": ("Thêm {count} vụ việc", "Added {count} cases"),
 }
 FIELDS = {
     "full_name": ("Họ và tên", "Full name"),

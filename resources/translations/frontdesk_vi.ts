@@ -98,243 +98,243 @@
 <context>
     <name>BackupsPage</name>
     <message>
-        <location filename="../../ui/pages/backups.py" line="88"/>
+        <location filename="../../ui/pages/backups.py" line="89"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="91"/>
+        <location filename="../../ui/pages/backups.py" line="92"/>
         <source>A backup is a complete copy of the commune&apos;s data. The app backs up by itself at start, at quit, every so often while changes are made, and before an import or a restore; older backups are thinned out by themselves (the last days, weeks and months are kept). Copy one to a USB stick now and then, and keep the stick as you keep paper files: it holds everyone&apos;s personal data.</source>
         <translation>Bản sao lưu là bản sao đầy đủ dữ liệu của xã. Ứng dụng tự sao lưu khi mở, khi đóng, định kỳ khi có thay đổi, và trước khi nhập danh sách hay khôi phục; các bản cũ tự được bớt dần (giữ lại các ngày, tuần, tháng gần đây). Thỉnh thoảng hãy chép một bản ra ổ USB và cất giữ ổ đó như hồ sơ giấy: trong đó có dữ liệu cá nhân của mọi người.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="99"/>
-        <location filename="../../ui/pages/backups.py" line="292"/>
+        <location filename="../../ui/pages/backups.py" line="100"/>
+        <location filename="../../ui/pages/backups.py" line="293"/>
         <source>Back up now</source>
         <translation>Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="101"/>
+        <location filename="../../ui/pages/backups.py" line="102"/>
         <source>Copy to a USB stick…</source>
         <translation>Chép sang USB…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="103"/>
+        <location filename="../../ui/pages/backups.py" line="104"/>
         <source>Copies the selected backup (the newest if none is selected) to a folder you choose, then reads the copy back to check it.</source>
         <translation>Chép bản sao lưu đang chọn (nếu chưa chọn thì bản mới nhất) vào thư mục bạn chọn, rồi đọc lại bản chép để kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="106"/>
+        <location filename="../../ui/pages/backups.py" line="107"/>
         <source>Restore…</source>
         <translation>Khôi phục…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="107"/>
+        <location filename="../../ui/pages/backups.py" line="108"/>
         <source>Go back to the data as it was when the selected backup was made.</source>
         <translation>Quay lại dữ liệu như lúc tạo bản sao lưu đang chọn.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="120"/>
+        <location filename="../../ui/pages/backups.py" line="121"/>
         <source>Open folder</source>
         <translation>Mở thư mục</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="132"/>
+        <location filename="../../ui/pages/backups.py" line="133"/>
         <source>Made at</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="132"/>
+        <location filename="../../ui/pages/backups.py" line="133"/>
         <source>Why it was made</source>
         <translation>Lý do sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="132"/>
+        <location filename="../../ui/pages/backups.py" line="133"/>
         <source>Kept as</source>
         <translation>Được giữ theo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="132"/>
+        <location filename="../../ui/pages/backups.py" line="133"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="133"/>
+        <location filename="../../ui/pages/backups.py" line="134"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="157"/>
+        <location filename="../../ui/pages/backups.py" line="158"/>
         <source>At start</source>
         <translation>Khi mở ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="158"/>
+        <location filename="../../ui/pages/backups.py" line="159"/>
         <source>At quit</source>
         <translation>Khi đóng ứng dụng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="159"/>
+        <location filename="../../ui/pages/backups.py" line="160"/>
         <source>Automatic, while working</source>
         <translation>Tự động, trong khi làm việc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="160"/>
+        <location filename="../../ui/pages/backups.py" line="161"/>
         <source>By hand</source>
         <translation>Sao lưu thủ công</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="161"/>
+        <location filename="../../ui/pages/backups.py" line="162"/>
         <source>Before an import</source>
         <translation>Trước khi nhập danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="162"/>
+        <location filename="../../ui/pages/backups.py" line="163"/>
         <source>Before a restore</source>
         <translation>Trước khi khôi phục</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="163"/>
+        <location filename="../../ui/pages/backups.py" line="164"/>
         <source>Before a data upgrade</source>
         <translation>Trước khi nâng cấp dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="164"/>
+        <location filename="../../ui/pages/backups.py" line="165"/>
         <source>Before erasing a person</source>
         <translation>Trước khi xóa hẳn một người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="172"/>
+        <location filename="../../ui/pages/backups.py" line="173"/>
         <source>Recent</source>
         <translation>Gần đây</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="173"/>
+        <location filename="../../ui/pages/backups.py" line="174"/>
         <source>Daily</source>
         <translation>Theo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="174"/>
+        <location filename="../../ui/pages/backups.py" line="175"/>
         <source>Safety copy</source>
         <translation>Bản an toàn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="175"/>
+        <location filename="../../ui/pages/backups.py" line="176"/>
         <source>Weekly</source>
         <translation>Theo tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="176"/>
+        <location filename="../../ui/pages/backups.py" line="177"/>
         <source>Monthly</source>
         <translation>Theo tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="188"/>
+        <location filename="../../ui/pages/backups.py" line="189"/>
         <source>Good</source>
         <translation>Tốt</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="188"/>
+        <location filename="../../ui/pages/backups.py" line="189"/>
         <source>Damaged</source>
         <translation>Bị hỏng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="195"/>
+        <location filename="../../ui/pages/backups.py" line="196"/>
         <source>%1
 Cannot be used: %2</source>
         <translation>%1
 Không dùng được: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="208"/>
+        <location filename="../../ui/pages/backups.py" line="209"/>
         <source>Last good backup: %1 (%2).</source>
         <translation>Bản sao lưu tốt gần nhất: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="211"/>
+        <location filename="../../ui/pages/backups.py" line="212"/>
         <source>No backup here can be used: every one is damaged. Press “Back up now”.</source>
         <translation>Không bản sao lưu nào ở đây dùng được: tất cả đều bị hỏng. Hãy bấm “Sao lưu ngay”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="213"/>
+        <location filename="../../ui/pages/backups.py" line="214"/>
         <source>There is no backup yet. Press “Back up now” to make the first one.</source>
         <translation>Chưa có bản sao lưu nào. Bấm “Sao lưu ngay” để tạo bản đầu tiên.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/backups.py" line="218"/>
+        <location filename="../../ui/pages/backups.py" line="219"/>
         <source>%n backup(s), %1 in all.</source>
         <translation>
             <numerusform>%n bản sao lưu, tổng cộng %1.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="221"/>
+        <location filename="../../ui/pages/backups.py" line="222"/>
         <source>Free on that disk: %1.</source>
         <translation>Ổ đĩa đó còn trống %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="224"/>
+        <location filename="../../ui/pages/backups.py" line="225"/>
         <source>Folder: %1</source>
         <translation>Thư mục: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="267"/>
-        <location filename="../../ui/pages/backups.py" line="272"/>
+        <location filename="../../ui/pages/backups.py" line="268"/>
+        <location filename="../../ui/pages/backups.py" line="273"/>
         <source>Backing up…</source>
         <translation>Đang sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="270"/>
+        <location filename="../../ui/pages/backups.py" line="271"/>
         <source>Backing up</source>
         <translation>Sao lưu dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="282"/>
+        <location filename="../../ui/pages/backups.py" line="283"/>
         <source>Backed up at %1 (%2).</source>
         <translation>Đã sao lưu lúc %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="301"/>
+        <location filename="../../ui/pages/backups.py" line="302"/>
         <source>Choose the USB stick (or a folder on it)</source>
         <translation>Chọn ổ USB (hoặc một thư mục trên ổ)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="308"/>
+        <location filename="../../ui/pages/backups.py" line="309"/>
         <source>Copying the backup</source>
         <translation>Chép bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="312"/>
+        <location filename="../../ui/pages/backups.py" line="313"/>
         <source>Copying the backup…</source>
         <translation>Đang chép bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="313"/>
+        <location filename="../../ui/pages/backups.py" line="314"/>
         <source>Waiting for the stick to finish writing…</source>
         <translation>Đang chờ ổ USB ghi xong…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="314"/>
+        <location filename="../../ui/pages/backups.py" line="315"/>
         <source>Reading the copy back to check it…</source>
         <translation>Đang đọc lại bản chép để kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="315"/>
+        <location filename="../../ui/pages/backups.py" line="316"/>
         <source>Checking the copy…</source>
         <translation>Đang kiểm tra bản chép…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="326"/>
+        <location filename="../../ui/pages/backups.py" line="327"/>
         <source>Copied the backup of %1 to %2 (%3) and read it back: the copy is good. The stick now holds everyone&apos;s personal data: keep it locked away.</source>
         <translation>Đã chép bản sao lưu lúc %1 vào %2 (%3) và đọc lại: bản chép tốt. Ổ USB này giờ chứa dữ liệu cá nhân của mọi người: hãy cất giữ cẩn thận.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="337"/>
+        <location filename="../../ui/pages/backups.py" line="338"/>
         <source>The copy was stopped; nothing was left on the stick.</source>
         <translation>Đã dừng chép; không để lại gì trên ổ USB.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="346"/>
+        <location filename="../../ui/pages/backups.py" line="347"/>
         <source>Go back to the data as it was at %1?
 
 • First the data as it is now is backed up, so you can come back to it.
@@ -347,7 +347,7 @@ Không dùng được: %2</translation>
 • Những thay đổi làm sau %1 sẽ không còn hiện (chúng vẫn nằm trong bản sao lưu tạo trước khi khôi phục).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/backups.py" line="352"/>
+        <location filename="../../ui/pages/backups.py" line="353"/>
         <source>Restore a backup</source>
         <translation>Khôi phục bản sao lưu</translation>
     </message>
@@ -1444,43 +1444,43 @@ Không dùng được: %2</translation>
 <context>
     <name>FileStep</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="68"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="91"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="69"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="92"/>
         <source>Choose the roster</source>
         <translation>Chọn danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="70"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="71"/>
         <source>An Excel file (.xlsx, .xls) or a LibreOffice file (.ods). Title rows, merged headers and the two columns Nam / Nữ for the birth year are understood.</source>
         <translation>Tệp Excel (.xlsx, .xls) hoặc tệp LibreOffice (.ods). Ứng dụng tự hiểu các dòng tiêu đề, ô tiêu đề gộp và kiểu ghi năm sinh ở hai cột Nam / Nữ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="74"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="75"/>
         <source>The file to import</source>
         <translation>Tệp cần nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="76"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="77"/>
         <source>Choose a file…</source>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="82"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="83"/>
         <source>(none — only add them to the roster)</source>
         <translation>(không — chỉ thêm vào danh sách nhân sự)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="86"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="87"/>
         <source>File:</source>
         <translation>Tệp:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="87"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="88"/>
         <source>They become members of:</source>
         <translation>Kết nạp vào tổ chức:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="92"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="93"/>
         <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
         <translation>Bảng tính (*.xlsx *.xlsm *.xls *.ods);;Mọi tệp (*)</translation>
     </message>
@@ -1569,12 +1569,17 @@ Không dùng được: %2</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/first_run.py" line="159"/>
+        <source>Adding petitions, the fund and cases…</source>
+        <translation>Đang thêm kiến nghị, quỹ và vụ việc…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="160"/>
         <source>Adding tasks…</source>
         <translation>Đang thêm công việc…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/first_run.py" line="160"/>
         <location filename="../../ui/dialogs/first_run.py" line="161"/>
+        <location filename="../../ui/dialogs/first_run.py" line="162"/>
         <source>Finishing…</source>
         <translation>Đang hoàn tất…</translation>
     </message>
@@ -1711,135 +1716,135 @@ Không dùng được: %2</translation>
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="69"/>
-        <location filename="../../ui/dialogs/import_preview.py" line="112"/>
-        <location filename="../../ui/dialogs/import_preview.py" line="135"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="73"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="121"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="144"/>
         <source>Excel row</source>
         <translation>Dòng Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="69"/>
-        <location filename="../../ui/dialogs/import_preview.py" line="135"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="73"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="144"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="69"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="73"/>
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="69"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="73"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="69"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="73"/>
         <source>Citizen ID</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="74"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="74"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="70"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="74"/>
         <source>Will be</source>
         <translation>Sẽ được</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="77"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="84"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="77"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="84"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="86"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="95"/>
         <source>left out: has problems</source>
         <translation>bỏ qua: có lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="87"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="96"/>
         <source>added</source>
         <translation>thêm mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="87"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="96"/>
         <source>updates a stored person</source>
         <translation>cập nhật người đã có</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="88"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="97"/>
         <source>left out: duplicate</source>
         <translation>bỏ qua: trùng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="112"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="121"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="112"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="121"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="112"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="121"/>
         <source>Problem</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="135"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="144"/>
         <source>Same as</source>
         <translation>Trùng với</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="135"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="144"/>
         <source>What to do</source>
         <translation>Xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="147"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="156"/>
         <source>row %1 of this file</source>
         <translation>dòng %1 của tệp này</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="149"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="158"/>
         <source>a person already on the roster</source>
         <translation>một người đã có trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="150"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="159"/>
         <source>same citizen ID</source>
         <translation>cùng số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="150"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="159"/>
         <source>same name, date of birth and area</source>
         <translation>cùng họ tên, ngày sinh và khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="156"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="165"/>
         <source>skip</source>
         <translation>bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="156"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="165"/>
         <source>update the stored person</source>
         <translation>cập nhật người đã có</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_preview.py" line="157"/>
+        <location filename="../../ui/dialogs/import_preview.py" line="166"/>
         <source>add anyway</source>
         <translation>vẫn thêm mới</translation>
     </message>
@@ -1847,17 +1852,17 @@ Không dùng được: %2</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="308"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="314"/>
         <source>Import a roster from Excel</source>
         <translation>Nhập danh sách từ Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="351"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="357"/>
         <source>Reading the roster</source>
         <translation>Đang đọc danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="368"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="374"/>
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
@@ -2005,42 +2010,42 @@ Không dùng được: %2</translation>
 <context>
     <name>MappingStep</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="113"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="114"/>
         <source>Check the columns</source>
         <translation>Kiểm tra các cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="115"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="116"/>
         <source>Each column of the file and what it holds. Correct a column the app did not recognise; the choice is remembered for the next file with the same columns.</source>
         <translation>Từng cột của tệp và nội dung của cột. Hãy chọn lại cột nào ứng dụng chưa nhận ra; lựa chọn được ghi nhớ cho lần nhập sau với tệp có cùng các cột.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="119"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="121"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="119"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="121"/>
         <source>Header in the file</source>
         <translation>Tiêu đề trong tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="119"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="121"/>
         <source>Holds</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="139"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="141"/>
         <source>(not imported)</source>
         <translation>(không nhập)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="148"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="150"/>
         <source>Columns the app did not recognise: %1. Choose what they hold, or leave them out.</source>
         <translation>Các cột ứng dụng chưa nhận ra: %1. Hãy chọn nội dung của cột, hoặc bỏ qua.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="150"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="152"/>
         <source>Every column was recognised. Check, then go on.</source>
         <translation>Đã nhận ra tất cả các cột. Kiểm tra lại rồi tiếp tục.</translation>
     </message>
@@ -3237,81 +3242,81 @@ Không dùng được: %2</translation>
 <context>
     <name>PreviewStep</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="172"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="174"/>
         <source>Check before importing</source>
         <translation>Kiểm tra trước khi nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="191"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="194"/>
         <source>Import only the valid rows and leave out the rows with problems</source>
         <translation>Chỉ nhập các dòng hợp lệ, bỏ qua các dòng có lỗi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="194"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="197"/>
         <source>skip them</source>
         <translation>bỏ qua</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="194"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="197"/>
         <source>update the stored person</source>
         <translation>cập nhật người đã có</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="195"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="198"/>
         <source>add them anyway</source>
         <translation>vẫn thêm mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="200"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="203"/>
         <source>People already on the roster, or twice in the file:</source>
         <translation>Người đã có trong danh sách, hoặc trùng trong tệp:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="218"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="221"/>
         <source>Add the %n residential area(s) the file names and this commune does not have yet (each with its Front work committee and branches):</source>
         <translation>
             <numerusform>Thêm %n khu dân cư có trong tệp mà xã chưa có (mỗi khu kèm ban công tác Mặt trận và các chi hội):</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="222"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="225"/>
         <source>%1 (%n row(s))</source>
         <translation>
             <numerusform>%1 (%n dòng)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="244"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="247"/>
         <source>%1 (new)</source>
         <translation>%1 (mới)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="249"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="253"/>
         <source>Rows as they will be stored (%1)</source>
         <translation>Các dòng sẽ được lưu (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="250"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="254"/>
         <source>Problems (%1)</source>
         <translation>Lỗi (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="251"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="255"/>
         <source>Duplicates (%1)</source>
         <translation>Trùng (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="253"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="257"/>
         <source>%1 rows read from sheet “%2”.</source>
         <translation>Đã đọc %1 dòng từ trang “%2”.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="256"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="260"/>
         <source>%1 rows have problems: correct them in the file and import again, or import only the valid rows.</source>
         <translation>%1 dòng có lỗi: sửa trong tệp rồi nhập lại, hoặc chỉ nhập các dòng hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="259"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="263"/>
         <source>%1 rows were repaired (e.g. leading zeros of a citizen ID).</source>
         <translation>%1 dòng đã được sửa tự động (ví dụ thêm lại số 0 đầu của số CCCD).</translation>
     </message>
@@ -3565,17 +3570,17 @@ Không dùng được: %2</translation>
 <context>
     <name>ResultStep</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="281"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="285"/>
         <source>Imported</source>
         <translation>Đã nhập xong</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="289"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="293"/>
         <source>Added %1 people, updated %2, left out %3.</source>
         <translation>Đã thêm %1 người, cập nhật %2 người, bỏ qua %3 dòng.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="292"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="296"/>
         <source>Residential areas added: %1.</source>
         <translation>Đã thêm các khu dân cư: %1.</translation>
     </message>
@@ -3596,7 +3601,7 @@ Không dùng được: %2</translation>
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../ui/application.py" line="81"/>
+        <location filename="../../ui/application.py" line="85"/>
         <source>Front Desk already has this database open in another window (perhaps another user&apos;s on this computer). Use that window, or close it and start again.
 
 %1</source>

@@ -156,6 +156,7 @@ class FirstRunDialog(QDialog):
             "appointments": self.tr("Filling the positions…"),
             "memberships": self.tr("Adding members to the organizations…"),
             "duties": self.tr("Adding the recurring duties…"),
+            "registers": self.tr("Adding petitions, the fund and cases…"),
             "tasks": self.tr("Adding tasks…"),
             "finishing": self.tr("Finishing…"),
             "done": self.tr("Finishing…"),
