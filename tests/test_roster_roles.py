@@ -400,7 +400,7 @@ def test_the_fixture_roster_through_the_command_line(tmp_path, clock):
     code, out, err = cli("import", "members", fixture, "--db", db, "--org", "LHPN", "--json")
     assert code == 0, err + out
     assert json.loads(out)["appointments"] == 6
-    with open_store(db) as store:
+    with open_store(db, clock=clock) as store:  # the day the CLI imported on, not this machine's
         store.areas = dict(store.conn.execute("SELECT name, id FROM organization WHERE kind = 'residential_area'"))
         assert held(store, branch(store, "women", "Thôn 1")) == {
             "Chi hội trưởng": ["Nguyễn Thị Hoa"], "Chi hội phó": ["Trần Thị Lan"], "Tổ trưởng": ["Đặng Thị Xuân"]}
