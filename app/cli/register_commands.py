@@ -10,6 +10,7 @@ list asked for, dates in ISO and word values as the command line writes them.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TextIO
 
 from app import messages
@@ -28,6 +29,10 @@ messages.register(
             "Recorded petition #{id}: {sender} ({channel}), received on {received}{due}.",
         ),
         "cli.petitions.due": (", hạn trả lời {due}", ", answer due {due}"),
+        "cli.fund.public_done": (
+            "Đã ghi bảng công khai ({receipts} khoản thu, {spendings} khoản chi, không có số CCCD): {path}",
+            "Wrote the public list ({receipts} receipts, {spendings} spendings, no citizen IDs): {path}",
+        ),
         "cli.petitions.answered": (
             "Đã ghi trả lời kiến nghị số {id} ngày {on}.", "Recorded the answer to petition #{id} on {on}.",
         ),
@@ -195,7 +200,8 @@ def _fund_option(parser, say: Say) -> None:
 def _register_fund(sub, common, say: Say) -> None:
     p = sub.add_parser("fund", help=say("sổ thu, chi Quỹ Vì người nghèo và các quỹ xã hội",
                                         "the cash book of the fund for the poor and the other social funds"))
-    what = p.add_subparsers(dest="what", required=True, parser_class=p.__class__, metavar="receive|spend|balance")
+    what = p.add_subparsers(dest="what", required=True, parser_class=p.__class__,
+                            metavar="receive|spend|balance|public")
     r = what.add_parser("receive", help=say("ghi một khoản thu (ủng hộ)", "record a receipt (a donation)"))
     r.add_argument("--on", required=True, metavar="DD/MM/YYYY", help=_day_help(say, "ngày thu", "the day"))
     r.add_argument("--amount", required=True, metavar=say("SỐ_ĐỒNG", "DONG"),
@@ -224,6 +230,34 @@ def _register_fund(sub, common, say: Say) -> None:
     _fund_option(b, say)
     common(b, json_flag=True)
     b.set_defaults(handler=cmd_fund_balance)
+    pub = what.add_parser("public", help=say(
+        "bảng công khai thu, chi của quỹ trong một kỳ, để niêm yết (không có số CCCD)",
+        "the public list of the fund's receipts and spending for a period, for posting (no citizen IDs)"))
+    pub.add_argument("--period", required=True, metavar=say("KỲ", "PERIOD"), help=say(
+        "11/2026, Q4/2026, 2026…", "11/2026, Q4/2026, 2026…"))
+    pub.add_argument("--out", required=True, type=Path, metavar=say("TỆP.xlsx", "FILE.xlsx"),
+                     help=say("tệp Excel sẽ ghi", "the Excel file to write"))
+    _fund_option(pub, say)
+    common(pub, json_flag=True)
+    pub.set_defaults(handler=cmd_fund_public)
+
+
+def cmd_fund_public(args: argparse.Namespace, out: TextIO) -> int:
+    from app.domain.registers import parse_word
+    from app.reports.fund_public import export_fund_public
+    from app.text.periods import parse_period
+
+    with open_store(args.database, clock=args.clock) as store:
+        period = parse_period(args.period, today=store.today())
+        fund = parse_word("fund", args.fund, field="fund")
+        made = export_fund_public(store, period, args.out, fund=fund)
+    if args.json:
+        print_json(out, {"path": str(made.path), "receipts": made.receipts, "spendings": made.spendings,
+                         "opening": made.opening, "closing": made.closing})
+        return 0
+    print(messages.text("cli.fund.public_done", args.lang, path=made.path, receipts=made.receipts,
+                        spendings=made.spendings), file=out)
+    return 0
 
 
 def cmd_fund_entry(args: argparse.Namespace, out: TextIO) -> int:

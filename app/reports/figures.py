@@ -337,7 +337,8 @@ def _task_figures(
 # -- all together ---------------------------------------------------------------------------
 
 
-def _chair(store: Store, day: str) -> str | None:
+def front_chair(store: Store, day: str) -> str | None:
+    """Who signs for the Front committee on ``day``: its chair then, if any."""
     row = store.conn.execute(
         """
         SELECT p.full_name FROM appointment a
@@ -377,7 +378,7 @@ def compute_figures(store: Store, period: Period, *, today: date | None = None) 
         units.append(Unit(key, name, figures))
     return ReportFigures(
         commune=get_commune(store), period=period, as_of=as_of, today=today, units=units,
-        positions=position_lines, tasks=task_lines, chair=_chair(store, day), concurrent=concurrent,
+        positions=position_lines, tasks=task_lines, chair=front_chair(store, day), concurrent=concurrent,
         demo=is_demo(store), registers=register_figures(store, period),
     )
 
