@@ -24,6 +24,7 @@ from app.spreadsheets.xlsx_writing import (
     signature, titles, vietnamese_date_line, write_text,
 )
 from app.text.dates import format_date
+from app.text.money import format_money
 from app.text.periods import Period
 
 __all__ = ["PublicList", "export_fund_public", "without_ids"]
@@ -93,7 +94,7 @@ def export_fund_public(store: Store, period: Period, out: Path | str, *, fund: s
 
 
 def _money(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".") + " đồng"
+    return format_money(amount, unit=False) + " đồng"
 
 
 def _line(ws, styles: Styles, row: int, width: int, text: str) -> int:

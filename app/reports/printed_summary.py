@@ -20,7 +20,8 @@ from collections.abc import Callable, Sequence
 from app.reports.figures import UNIT_KEYS
 from app.spreadsheets.cells import cell_name
 
-__all__ = ["SUMMARY_SHEET", "SUMMARY_GROUPS", "SUMMARY_COLUMNS", "TOTAL_LABELS", "total_label", "printed_disagreement"]
+__all__ = ["SUMMARY_SHEET", "SUMMARY_GROUPS", "SUMMARY_COLUMNS", "TOTAL_LABELS", "total_label", "cell_text",
+           "printed_disagreement"]
 
 SUMMARY_SHEET = "Tổng hợp"
 DIVISIONS = ("xã", "phường", "đặc khu")  # the kinds of commune-level units since 1 July 2025
@@ -48,7 +49,8 @@ SUMMARY_COLUMNS = tuple(key for _group, cols in SUMMARY_GROUPS for key, _label i
 FIRST_FIGURE = 2  # columns A (number) and B (organization) come first
 
 
-def _text(value: object) -> str:
+def cell_text(value: object) -> str:
+    """A cell as text: a whole float as its integer ("147", not "147.0"), None as ""."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return "" if value is None else str(value).strip()
@@ -62,7 +64,7 @@ def printed_disagreement(rows: Sequence[Sequence[object]], figures: dict[tuple[s
     reference with what is printed and what ``_data`` says, or what is missing.
     ``whole`` turns a cell into a figure (None when it is not one)."""
     numbers = [f"({n})" for n in range(1, FIRST_FIGURE + len(SUMMARY_COLUMNS) + 1)]
-    header = next((n for n, row in enumerate(rows) if [_text(c) for c in row[:len(numbers)]] == numbers), None)
+    header = next((n for n, row in enumerate(rows) if [cell_text(c) for c in row[:len(numbers)]] == numbers), None)
     if header is None:
         return f"{SUMMARY_SHEET}: (1)…({len(numbers)})?"
     units = [u for u in UNIT_KEYS if u != "commune" and (SUMMARY_COLUMNS[0], u) in figures]
@@ -70,13 +72,13 @@ def printed_disagreement(rows: Sequence[Sequence[object]], figures: dict[tuple[s
     for offset, unit in enumerate(expected, start=1):
         at = header + offset
         row = list(rows[at]) if at < len(rows) else []
-        is_total = bool(row) and _text(row[0]) in TOTAL_LABELS
+        is_total = bool(row) and cell_text(row[0]) in TOTAL_LABELS
         if is_total != (unit == "commune"):
             return f"{SUMMARY_SHEET}!{cell_name(at, 0)}: {TOTAL_LABELS[0]}?"
         for col, indicator in enumerate(SUMMARY_COLUMNS, start=FIRST_FIGURE):
             printed = whole(row[col]) if col < len(row) else None
             wanted = figures.get((indicator, unit))
             if printed != wanted:
-                shown = _text(row[col])[:20] if col < len(row) else ""
+                shown = cell_text(row[col])[:20] if col < len(row) else ""
                 return f"{SUMMARY_SHEET}!{cell_name(at, col)}: {shown or '∅'} ≠ {'∅' if wanted is None else wanted}"
     return None

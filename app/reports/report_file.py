@@ -38,6 +38,7 @@ from app.reports.figures import (
     MEMBER_INDICATORS, POSITION_INDICATORS, REGISTER_INDICATORS, REGISTERS_UNIT, TASK_INDICATORS, UNIT_KEYS,
 )
 from app.reports.printed_summary import SUMMARY_SHEET, printed_disagreement
+from app.reports.printed_summary import cell_text as _text
 from app.spreadsheets.reading import WorkbookError
 from app.spreadsheets.sandbox import SandboxedReader, read_untrusted
 
@@ -130,12 +131,6 @@ class ReportFile:
 
     def figures(self) -> dict[tuple[str, str], int]:
         return {(i, o): v for i, o, v in self.rows}
-
-
-def _text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return "" if value is None else str(value).strip()
 
 
 def _whole(value: object, *, limit: int = MAX_FIGURE, signed: bool = False) -> int | None:

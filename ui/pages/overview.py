@@ -102,6 +102,7 @@ class OverviewPage(QWidget):
         self.today_line = QLabel()  # the date, and the next report due
         self.today_line.setWordWrap(True)
         self.first_steps = FirstSteps()
+        self._first_steps_done = False
         self.first_steps.step_clicked.connect(self._first_step)
         self.overdue = Card(RED)
         self.due_week = Card(AMBER)
@@ -182,11 +183,14 @@ class OverviewPage(QWidget):
         self._show_last_backup()
         self.bars.set_loads(o.busiest)
         self._show_today(self._store.today(), o.next_report)
-        self.first_steps.show_done(StepsDone(
-            roster=o.people > 0, duties=o.duties > 0,
-            destination=current_destination(self._store, load_site_config()) is not None,
-            usb=last_usb_copy(self._store) is not None,
-        ))
+        if not self._first_steps_done:  # once all are done, nothing more to read (site.toml included) on each event
+            done = StepsDone(
+                roster=o.people > 0, duties=o.duties > 0,
+                destination=current_destination(self._store, load_site_config()) is not None,
+                usb=last_usb_copy(self._store) is not None,
+            )
+            self.first_steps.show_done(done)
+            self._first_steps_done = done.all
 
     def _show_today(self, today: date, next_report: tuple[int, str, str] | None) -> None:
         days = (self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"), self.tr("Thursday"),
