@@ -45,7 +45,8 @@ QFrame#panel { background: white; border: 1px solid #d0d7de; border-radius: 6px;
 
 log = logging.getLogger("frontdesk.window")
 SENDING_DELAY_MS = 1000  # sending starts a moment after the window is up, never before its first paint
-PAGE_KEYS = ("overview", "people", "organizations", "tasks", "duties", "reports", "outbox", "backups", "changes")
+PAGE_KEYS = ("overview", "people", "organizations", "tasks", "duties", "front_work", "reports", "outbox", "backups",
+             "changes")
 
 
 class _Pages(Mapping):
@@ -105,10 +106,11 @@ class MainWindow(QMainWindow):
         self._add_page("organizations", self.tr("Organizations and positions"), "Ctrl+3")
         self._add_page("tasks", self.tr("Tasks"), "Ctrl+4")
         self._add_page("duties", self.tr("Recurring duties"), "Ctrl+5")
-        self._add_page("reports", self.tr("Reports"), "Ctrl+6")
-        self._add_page("outbox", self.tr("Send reports"), "Ctrl+7")
-        self._add_page("backups", self.tr("Backups"), "Ctrl+8")
-        self._add_page("changes", self.tr("Change log"), "Ctrl+9")
+        self._add_page("front_work", self.tr("The Front's work"), "Ctrl+6")
+        self._add_page("reports", self.tr("Reports"), "Ctrl+7")
+        self._add_page("outbox", self.tr("Send reports"), "Ctrl+8")
+        self._add_page("backups", self.tr("Backups"), "Ctrl+9")
+        self._add_page("changes", self.tr("Change log"), "Ctrl+0")
         # as wide as the longest page name in this language, plus the item padding
         font = QFont(self.nav.font())
         font.setPixelSize(NAV_FONT_PX)  # the style sheet's size: not applied yet at this point
@@ -194,6 +196,11 @@ class MainWindow(QMainWindow):
 
             page = DutiesPage(store, runner, lang)
             page.task_requested.connect(self.show_task)
+        elif key == "front_work":
+            from ui.pages.front_work import FrontWorkPage
+
+            page = FrontWorkPage(store, runner, lang)
+            page.task_requested.connect(self.show_task)
         elif key == "reports":
             from ui.pages.reports import ReportsPage
 
@@ -263,6 +270,7 @@ class MainWindow(QMainWindow):
     organizations = property(lambda self: self.page("organizations"))
     tasks = property(lambda self: self.page("tasks"))
     duties = property(lambda self: self.page("duties"))
+    front_work = property(lambda self: self.page("front_work"))
     reports = property(lambda self: self.page("reports"))
     outbox = property(lambda self: self.page("outbox"))
     backups = property(lambda self: self.page("backups"))
@@ -355,6 +363,8 @@ class MainWindow(QMainWindow):
             self.organizations.show_concurrent()
         elif page == "people" and state == "import":
             self.people.import_roster()
+        elif page == "front_work" and state:
+            self.front_work.show_view(state)
         elif page == "outbox" and state == "destination":
             self.outbox.change_destination()
 

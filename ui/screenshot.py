@@ -13,7 +13,8 @@ from app import messages
 from app.errors import FrontDeskError
 from app.paths import app_paths
 
-PAGES = ("overview", "people", "organizations", "tasks", "duties", "reports", "outbox", "backups", "changes")  # = ui.main_window.PAGE_KEYS (tested)
+PAGES = ("overview", "people", "organizations", "tasks", "duties", "front_work", "reports", "outbox", "backups",
+         "changes")  # = ui.main_window.PAGE_KEYS (tested)
 
 messages.register(
     {

@@ -2,7 +2,7 @@
 duties, tasks and workload; the Front's own work (petitions, fund entries, cases and their
 period figures); the change log, erasure on request, search, and a new commune's database.
 
-Modules: bulk_people, cases, change_log, change_names, change_texts, change_words, commune, duties, erasure, front_work, fund, me, organizations, people, people_list, petitions, positions, registers, search, standard_duties, tasks, workload.
+Modules: bulk_people, cases, change_log, change_names, change_texts, change_words, commune, duties, erasure, follow_up, front_work, fund, me, organizations, people, people_list, petitions, positions, registers, search, standard_duties, tasks, workload.
 
 The public API is the table below, name -> module: what the window and the command line
 use. Each name loads its module on first use (``app.lazy``), so importing the package is free.
@@ -38,17 +38,19 @@ _API = {
     "TaskFilter": "tasks", "TaskView": "tasks",
     "add_petition": "petitions", "answer_petition": "petitions", "close_petition": "petitions",
     "count_petitions": "petitions", "delete_petition": "petitions", "forward_petition": "petitions",
-    "get_petition": "petitions", "list_petitions": "petitions", "petition_figures": "petitions",
+    "get_petition": "petitions", "list_petitions": "petitions", "petitions_by_ids": "petitions", "petition_figures": "petitions",
     "petition_ids": "petitions", "PetitionFilter": "petitions", "PetitionView": "petitions",
     "update_petition": "petitions",
     "add_fund_entry": "fund", "fund_balance": "fund", "balance_on": "fund", "count_fund_entries": "fund",
-    "delete_fund_entry": "fund", "fund_entry_ids": "fund", "fund_figures": "fund", "FundBalance": "fund",
+    "delete_fund_entry": "fund", "fund_entries_by_ids": "fund", "fund_entry_ids": "fund", "fund_figures": "fund", "fund_figures_to_date": "fund", "FundBalance": "fund",
     "FundEntryView": "fund", "FundFilter": "fund", "FundSaved": "fund", "get_fund_entry": "fund",
     "list_fund_entries": "fund", "record_receipt": "fund", "record_spending": "fund", "update_fund_entry": "fund",
-    "add_case": "cases", "case_figures": "cases", "case_ids": "cases", "CaseFilter": "cases", "CaseView": "cases",
+    "add_case": "cases", "case_figures": "cases", "case_ids": "cases", "cases_by_ids": "cases", "CaseFilter": "cases", "CaseView": "cases",
     "close_case": "cases", "count_cases": "cases", "delete_case": "cases", "get_case": "cases",
     "list_cases": "cases", "reopen_case": "cases", "update_case": "cases",
+    "follow_up_values": "follow_up", "save_follow_up": "follow_up",
     "INDICATORS": "front_work", "register_figures": "front_work",
+    "MEDIATION_OUTCOMES": "cases", "OTHER_OUTCOMES": "cases", "WORDS": "registers",
     "cli_word": "registers", "find_area": "registers", "Notice": "registers", "parse_word": "registers",
     "word_label": "registers",
     "load_of": "workload", "OVERLOAD_OPEN_TASKS": "workload", "overview": "workload", "PersonLoad": "workload",

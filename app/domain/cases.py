@@ -30,7 +30,7 @@ from app.errors import InvalidInput, InvalidValue
 from app.text.dates import format_date
 from app.text.periods import Period
 from app.domain.registers import (
-    TEXT_LIMIT, WORDS, area_value, cli_word, day_value, refresh_search_text, text_clause, text_value,
+    ID_CHUNK, TEXT_LIMIT, WORDS, area_value, cli_word, day_value, refresh_search_text, text_clause, text_value,
     word_value,
 )
 
@@ -253,9 +253,23 @@ def _where(flt: CaseFilter) -> tuple[str, list[Any]]:
 ORDER = "ORDER BY c.closed_on IS NOT NULL, c.opened_on DESC, c.id DESC"  # open first, newest first
 
 
-def case_ids(store: Store, flt: CaseFilter | None = None) -> list[int]:
+def case_ids(store: Store, flt: CaseFilter | None = None, *, limit: int | None = None) -> list[int]:
+    """Ids in list order: for a lazy model (``limit``: the first screen only)."""
     where, args = _where(flt or CaseFilter())
-    return [r[0] for r in store.conn.execute(f"SELECT c.id FROM oversight_case c{where} {ORDER}", args)]
+    tail = " LIMIT ?" if limit is not None else ""
+    args += [limit] if limit is not None else []
+    return [r[0] for r in store.conn.execute(f"SELECT c.id FROM oversight_case c{where} {ORDER}{tail}", args)]
+
+
+def cases_by_ids(store: Store, ids: list[int]) -> dict[int, CaseView]:
+    """The cases of ``ids`` that still exist, by id: a lazy model's block in one query."""
+    found: dict[int, CaseView] = {}
+    for start in range(0, len(ids), ID_CHUNK):
+        chunk = ids[start:start + ID_CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        for row in store.conn.execute(f"SELECT {_COLUMNS}{_FROM} WHERE c.id IN ({marks})", chunk):
+            found[row[0]] = CaseView(*row)
+    return found
 
 
 def list_cases(store: Store, flt: CaseFilter | None = None, *, limit: int = 200, offset: int = 0) -> list[CaseView]:

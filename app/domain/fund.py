@@ -30,7 +30,7 @@ from app.text.dates import format_date
 from app.text.money import format_money, parse_money
 from app.text.periods import Period
 from app.domain.registers import (
-    TEXT_LIMIT, WORDS, Notice, area_value, cli_word, day_value, person_value, refresh_search_text, text_clause,
+    ID_CHUNK, TEXT_LIMIT, WORDS, Notice, area_value, cli_word, day_value, person_value, refresh_search_text, text_clause,
     text_value, word_value,
 )
 
@@ -216,6 +216,11 @@ def fund_figures(store: Store, period: Period, fund: str = "poor") -> dict[str, 
             "fund_closing": money.closing, "houses_built": built, "houses_repaired": repaired}
 
 
+def fund_figures_to_date(store: Store, day: date, fund: str = "poor") -> dict[str, int]:
+    """The figures from the fund's first entry to the end of ``day`` (opening: 0)."""
+    return fund_figures(store, Period("to-date", "span", date(1900, 1, 1), day), fund)
+
+
 # -- reading ---------------------------------------------------------------------------
 
 
@@ -288,9 +293,23 @@ def _where(flt: FundFilter) -> tuple[str, list[Any]]:
 ORDER = "ORDER BY f.entry_on DESC, f.id DESC"  # the newest first, as a cash book is read
 
 
-def fund_entry_ids(store: Store, flt: FundFilter | None = None) -> list[int]:
+def fund_entry_ids(store: Store, flt: FundFilter | None = None, *, limit: int | None = None) -> list[int]:
+    """Ids in list order: for a lazy model (``limit``: the first screen only)."""
     where, args = _where(flt or FundFilter())
-    return [r[0] for r in store.conn.execute(f"SELECT f.id FROM fund_entry f{where} {ORDER}", args)]
+    tail = " LIMIT ?" if limit is not None else ""
+    args += [limit] if limit is not None else []
+    return [r[0] for r in store.conn.execute(f"SELECT f.id FROM fund_entry f{where} {ORDER}{tail}", args)]
+
+
+def fund_entries_by_ids(store: Store, ids: list[int]) -> dict[int, FundEntryView]:
+    """The entries of ``ids`` that still exist, by id: a lazy model's block in one query."""
+    found: dict[int, FundEntryView] = {}
+    for start in range(0, len(ids), ID_CHUNK):
+        chunk = ids[start:start + ID_CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        for row in store.conn.execute(f"SELECT {_COLUMNS}{_FROM} WHERE f.id IN ({marks})", chunk):
+            found[row[0]] = FundEntryView(*row)
+    return found
 
 
 def list_fund_entries(store: Store, flt: FundFilter | None = None, *, limit: int = 200,

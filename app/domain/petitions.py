@@ -37,7 +37,7 @@ from app.errors import InvalidInput, InvalidValue
 from app.text.dates import format_date
 from app.text.periods import Period
 from app.domain.registers import (
-    SHORT_LIMIT, TEXT_LIMIT, area_value, cli_word, day_value, person_value, reference_day,
+    ID_CHUNK, SHORT_LIMIT, TEXT_LIMIT, area_value, cli_word, day_value, person_value, reference_day,
     refresh_search_text, text_clause, text_value, word_value,
 )
 
@@ -322,10 +322,24 @@ ORDER = ("ORDER BY p.status NOT IN ('received', 'forwarded'), p.due_on IS NULL, 
          " p.received_on DESC, p.id DESC")
 
 
-def petition_ids(store: Store, flt: PetitionFilter | None = None) -> list[int]:
-    """Ids in list order: for a lazy model."""
+def petition_ids(store: Store, flt: PetitionFilter | None = None, *, limit: int | None = None) -> list[int]:
+    """Ids in list order: for a lazy model (``limit``: the first screen only)."""
     where, args = _where(store, flt or PetitionFilter())
-    return [r[0] for r in store.conn.execute(f"SELECT p.id FROM petition p{where} {ORDER}", args)]
+    tail = " LIMIT ?" if limit is not None else ""
+    args += [limit] if limit is not None else []
+    return [r[0] for r in store.conn.execute(f"SELECT p.id FROM petition p{where} {ORDER}{tail}", args)]
+
+
+def petitions_by_ids(store: Store, ids: list[int]) -> dict[int, PetitionView]:
+    """The petitions of ``ids`` that still exist, by id: a lazy model's block in one query."""
+    today = store.today()
+    found: dict[int, PetitionView] = {}
+    for start in range(0, len(ids), ID_CHUNK):
+        chunk = ids[start:start + ID_CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        for row in store.conn.execute(f"SELECT {_COLUMNS}{_FROM} WHERE p.id IN ({marks})", chunk):
+            found[row[0]] = _view(row, today)
+    return found
 
 
 def list_petitions(store: Store, flt: PetitionFilter | None = None, *, limit: int = 200,

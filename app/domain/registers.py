@@ -27,6 +27,7 @@ from app.text.vietnamese import clean_text, fold
 ERASED_NAME = "(đã xóa theo yêu cầu)"
 TEXT_LIMIT = 4000  # content, answer, findings: a page of text
 SHORT_LIMIT = 300  # names, titles, agencies, document numbers
+ID_CHUNK = 500  # ids per "IN (...)" query: well under SQLite's limit on bound values
 
 # choice -> code -> (Vietnamese, English, other ways people write it...)
 WORDS: dict[str, dict[str, tuple[str, ...]]] = {

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable
 
+from app.domain.fund import balance_on
 from app.domain.positions import CURRENT, concurrent_holders, vacancies
 from app.db.storage import Store
 
@@ -93,6 +94,9 @@ class Overview:
     unsent_reports: int
     duties: int = 0                                    # recurring duties in force
     next_report: tuple[int, str, str] | None = None    # (task id, title, due ISO date) of the next report due
+    overdue_petitions: int = 0                         # open petitions past their answer date
+    fund_balance: int = 0                              # the "Vì người nghèo" fund at the end of today, in đồng
+    fund_entries: int = 0                              # entries of that fund (none: no fund book kept here yet)
 
 
 def overview(store: Store, *, today: date | None = None) -> Overview:
@@ -123,6 +127,10 @@ def overview(store: Store, *, today: date | None = None) -> Overview:
         unsent_reports=q("SELECT count(*) FROM outbox WHERE state != 'sent'").fetchone()[0],
         duties=q("SELECT count(*) FROM duty WHERE active = 1").fetchone()[0],
         next_report=next_report_due(store, today),
+        overdue_petitions=q("SELECT count(*) FROM petition WHERE status IN ('received', 'forwarded')"
+                            " AND due_on < ?", (day,)).fetchone()[0],
+        fund_balance=balance_on(store, "poor", today),
+        fund_entries=q("SELECT count(*) FROM fund_entry WHERE fund = 'poor'").fetchone()[0],
     )
 
 

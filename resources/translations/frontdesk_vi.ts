@@ -53,6 +53,34 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="146"/>
+        <source>Answer to petition #%1</source>
+        <translation>Trả lời kiến nghị số %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="148"/>
+        <source>From %1, received %2:</source>
+        <translation>Của %1, tiếp nhận ngày %2:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="152"/>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="156"/>
+        <source>Answered on *</source>
+        <translation>Ngày trả lời *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="157"/>
+        <source>Answer *</source>
+        <translation>Nội dung trả lời *</translation>
+    </message>
+</context>
+<context>
     <name>AppointDialog</name>
     <message>
         <location filename="../../ui/dialogs/appointment_dialogs.py" line="127"/>
@@ -353,6 +381,218 @@ Không dùng được: %2</translation>
     </message>
 </context>
 <context>
+    <name>CaseForm</name>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="30"/>
+        <source>New case</source>
+        <translation>Vụ việc mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="30"/>
+        <source>Edit case #%1</source>
+        <translation>Sửa vụ việc số %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="38"/>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="40"/>
+        <source>e.g. Supervising the Thôn 3 road works</source>
+        <translation>ví dụ: Giám sát công trình đường giao thông Thôn 3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="42"/>
+        <source>(the whole commune)</source>
+        <translation>(toàn xã)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="45"/>
+        <source>The parties of a dispute, or the project supervised</source>
+        <translation>Các bên của vụ việc, hoặc công trình được giám sát</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="49"/>
+        <source>Kind *</source>
+        <translation>Loại *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="50"/>
+        <source>Opened on *</source>
+        <translation>Ngày bắt đầu *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="51"/>
+        <source>Title *</source>
+        <translation>Tên vụ việc *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="52"/>
+        <source>Residential area</source>
+        <translation>Khu dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="53"/>
+        <source>Parties or project</source>
+        <translation>Các bên, công trình</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="54"/>
+        <source>Findings</source>
+        <translation>Kết quả kiểm tra, giám sát</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="55"/>
+        <source>Recommendation</source>
+        <translation>Kiến nghị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="56"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="161"/>
+        <source>Opened</source>
+        <translation>Ngày bắt đầu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="161"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="161"/>
+        <source>Title</source>
+        <translation>Tên vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="161"/>
+        <source>Area</source>
+        <translation>Khu dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="161"/>
+        <source>Closed</source>
+        <translation>Đã kết thúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="162"/>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="171"/>
+        <source>Open</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="181"/>
+        <source>Followed up by task #%1</source>
+        <translation>Có công việc theo dõi số %1</translation>
+    </message>
+</context>
+<context>
+    <name>CasesTab</name>
+    <message>
+        <location filename="../../ui/pages/cases_tab.py" line="21"/>
+        <source>Search titles, parties, findings — no accents needed</source>
+        <translation>Tìm theo tên vụ việc, các bên, kết quả — gõ không dấu cũng được</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_tab.py" line="24"/>
+        <source>All kinds</source>
+        <translation>Mọi loại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_tab.py" line="26"/>
+        <source>Open</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_tab.py" line="26"/>
+        <source>All cases</source>
+        <translation>Tất cả vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_tab.py" line="30"/>
+        <source>Opened in</source>
+        <translation>Bắt đầu trong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_tab.py" line="33"/>
+        <source>New case…</source>
+        <translation>Thêm vụ việc…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_tab.py" line="34"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_tab.py" line="36"/>
+        <location filename="../../ui/pages/cases_tab.py" line="66"/>
+        <location filename="../../ui/pages/cases_tab.py" line="117"/>
+        <source>Close with outcome…</source>
+        <translation>Kết thúc, ghi kết quả…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_tab.py" line="37"/>
+        <location filename="../../ui/pages/cases_tab.py" line="70"/>
+        <location filename="../../ui/pages/cases_tab.py" line="125"/>
+        <source>Follow-up task…</source>
+        <translation>Tạo công việc theo dõi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_tab.py" line="50"/>
+        <source>All areas</source>
+        <translation>Tất cả khu dân cư</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/cases_tab.py" line="61"/>
+        <source>%Ln case(s)</source>
+        <translation>
+            <numerusform>%Ln vụ việc</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_tab.py" line="67"/>
+        <location filename="../../ui/pages/cases_tab.py" line="119"/>
+        <source>Correct the outcome…</source>
+        <translation>Sửa kết quả…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_tab.py" line="69"/>
+        <location filename="../../ui/pages/cases_tab.py" line="123"/>
+        <source>Open the follow-up task</source>
+        <translation>Mở công việc theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_tab.py" line="108"/>
+        <source>Delete case</source>
+        <translation>Xóa vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_tab.py" line="109"/>
+        <source>Delete case #%1? Only for one entered by mistake: the change log keeps what it was.</source>
+        <translation>Xóa vụ việc số %1? Chỉ dùng cho vụ việc nhập nhầm: nhật ký thay đổi vẫn giữ nội dung cũ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_tab.py" line="120"/>
+        <source>Reopen</source>
+        <translation>Mở lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/cases_tab.py" line="127"/>
+        <source>Delete…</source>
+        <translation>Xóa…</translation>
+    </message>
+</context>
+<context>
     <name>ChangesModel</name>
     <message>
         <location filename="../../ui/models/changes_model.py" line="96"/>
@@ -561,6 +801,44 @@ Không dùng được: %2</translation>
         <location filename="../../ui/pages/changes.py" line="330"/>
         <source>The export was stopped; no file was written.</source>
         <translation>Đã dừng xuất; không có tệp nào được ghi.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="104"/>
+        <source>Close case #%1</source>
+        <translation>Kết thúc vụ việc số %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="107"/>
+        <source>Opened on %1</source>
+        <translation>Bắt đầu ngày %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="110"/>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="121"/>
+        <source>Closed on *</source>
+        <translation>Ngày kết thúc *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="122"/>
+        <source>Outcome *</source>
+        <translation>Kết quả *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="123"/>
+        <source>Findings</source>
+        <translation>Kết quả kiểm tra, giám sát</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/case_form.py" line="124"/>
+        <source>Recommendation</source>
+        <translation>Kiến nghị</translation>
     </message>
 </context>
 <context>
@@ -1633,6 +1911,19 @@ Không dùng được: %2</translation>
     </message>
 </context>
 <context>
+    <name>FollowUpTaskForm</name>
+    <message>
+        <location filename="../../ui/dialogs/follow_up_form.py" line="19"/>
+        <source>Follow-up task for petition #%1</source>
+        <translation>Công việc theo dõi kiến nghị số %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/follow_up_form.py" line="20"/>
+        <source>Follow-up task for case #%1</source>
+        <translation>Công việc theo dõi vụ việc số %1</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <location filename="../../ui/dialogs/form_dialog.py" line="58"/>
@@ -1643,6 +1934,280 @@ Không dùng được: %2</translation>
         <location filename="../../ui/dialogs/form_dialog.py" line="59"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>FrontWorkPage</name>
+    <message>
+        <location filename="../../ui/pages/front_work.py" line="29"/>
+        <source>Petitions</source>
+        <translation>Kiến nghị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/front_work.py" line="30"/>
+        <source>Fund for the poor and other funds</source>
+        <translation>Quỹ Vì người nghèo và các quỹ khác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/front_work.py" line="31"/>
+        <source>Inspection, supervision, mediation</source>
+        <translation>Thanh tra, giám sát, hòa giải</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/front_work.py" line="34"/>
+        <source>The Front&apos;s work</source>
+        <translation>Công tác Mặt trận</translation>
+    </message>
+</context>
+<context>
+    <name>FundEntryForm</name>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="37"/>
+        <source>Receipt (money in)</source>
+        <translation>Thu (tiền vào quỹ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="38"/>
+        <source>Spending (money out)</source>
+        <translation>Chi (tiền ra khỏi quỹ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="46"/>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="52"/>
+        <source>in đồng, e.g. 1.250.000</source>
+        <translation>bằng đồng, ví dụ 1.250.000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="59"/>
+        <source>Type a name to find the household head on the roster (optional)</source>
+        <translation>Gõ tên để tìm chủ hộ trong danh sách (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="63"/>
+        <source>Or a name: a company, a family, a school…</source>
+        <translation>Hoặc ghi tên: doanh nghiệp, gia đình, trường học…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="65"/>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="70"/>
+        <source>Purpose *</source>
+        <translation>Mục đích chi *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="72"/>
+        <source>Receipt or payment voucher number</source>
+        <translation>Số phiếu thu hoặc phiếu chi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="76"/>
+        <source>Entry</source>
+        <translation>Khoản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="77"/>
+        <source>Date *</source>
+        <translation>Ngày *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="78"/>
+        <source>Fund</source>
+        <translation>Quỹ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="79"/>
+        <source>Amount *</source>
+        <translation>Số tiền *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="81"/>
+        <source>On the roster</source>
+        <translation>Trong danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="83"/>
+        <source>Residential area</source>
+        <translation>Khu dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="85"/>
+        <source>Voucher</source>
+        <translation>Chứng từ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="86"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="102"/>
+        <source>New spending</source>
+        <translation>Ghi khoản chi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="102"/>
+        <source>New receipt</source>
+        <translation>Ghi khoản thu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="104"/>
+        <source>Edit fund entry #%1</source>
+        <translation>Sửa khoản thu/chi số %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="105"/>
+        <source>Beneficiary *</source>
+        <translation>Người nhận *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="105"/>
+        <source>Donor *</source>
+        <translation>Người ủng hộ *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="133"/>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="158"/>
+        <source>Choose the person from the suggestions, or clear the box.</source>
+        <translation>Hãy chọn người trong danh sách gợi ý, hoặc xóa ô này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="170"/>
+        <source>Saved — please check</source>
+        <translation>Đã lưu — xin kiểm tra lại</translation>
+    </message>
+</context>
+<context>
+    <name>FundModel</name>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="128"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="128"/>
+        <source>In/out</source>
+        <translation>Thu/chi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="128"/>
+        <source>Donor or beneficiary</source>
+        <translation>Người ủng hộ / người nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="129"/>
+        <source>Purpose</source>
+        <translation>Mục đích</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="129"/>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="129"/>
+        <source>Voucher</source>
+        <translation>Chứng từ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="129"/>
+        <source>Fund</source>
+        <translation>Quỹ</translation>
+    </message>
+</context>
+<context>
+    <name>FundTab</name>
+    <message>
+        <location filename="../../ui/pages/fund_tab.py" line="44"/>
+        <source>Search the donor, beneficiary, voucher or note — no accents needed</source>
+        <translation>Tìm người ủng hộ, người nhận, chứng từ, ghi chú — gõ không dấu cũng được</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/fund_tab.py" line="49"/>
+        <source>Receipts and spending</source>
+        <translation>Cả thu và chi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/fund_tab.py" line="53"/>
+        <source>New receipt…</source>
+        <translation>Ghi khoản thu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/fund_tab.py" line="54"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/fund_tab.py" line="55"/>
+        <source>New spending…</source>
+        <translation>Ghi khoản chi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/fund_tab.py" line="58"/>
+        <source>Opening balance</source>
+        <translation>Tồn đầu kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/fund_tab.py" line="59"/>
+        <source>Received</source>
+        <translation>Đã thu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/fund_tab.py" line="60"/>
+        <source>Spent</source>
+        <translation>Đã chi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/fund_tab.py" line="61"/>
+        <source>Closing balance</source>
+        <translation>Tồn cuối kỳ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/fund_tab.py" line="62"/>
+        <source>Houses built / repaired</source>
+        <translation>Nhà xây mới / sửa chữa</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/fund_tab.py" line="84"/>
+        <source>%Ln entry(ies)</source>
+        <translation>
+            <numerusform>%Ln khoản</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/fund_tab.py" line="92"/>
+        <source>From the first entry to today, %1</source>
+        <translation>Từ khoản đầu tiên đến hôm nay, %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/fund_tab.py" line="96"/>
+        <source>%1: from %2 to %3</source>
+        <translation>%1: từ %2 đến %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/fund_tab.py" line="114"/>
+        <source>Delete fund entry</source>
+        <translation>Xóa khoản thu/chi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/fund_tab.py" line="115"/>
+        <source>Delete entry #%1? Only for one entered by mistake: the change log keeps what it was.</source>
+        <translation>Xóa khoản số %1? Chỉ dùng cho khoản nhập nhầm: nhật ký thay đổi vẫn giữ nội dung cũ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/fund_tab.py" line="123"/>
+        <source>Delete…</source>
+        <translation>Xóa…</translation>
     </message>
 </context>
 <context>
@@ -1916,12 +2481,12 @@ Không dùng được: %2</translation>
 <context>
     <name>LoadBars</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="67"/>
+        <location filename="../../ui/pages/overview.py" line="73"/>
         <source>No open tasks are assigned.</source>
         <translation>Chưa có công việc nào đang mở được giao.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="81"/>
+        <location filename="../../ui/pages/overview.py" line="87"/>
         <source>%1 tasks, %2 overdue</source>
         <translation>%1 việc, %2 quá hạn</translation>
     </message>
@@ -1937,72 +2502,77 @@ Không dùng được: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Front Desk — %1, %2</source>
         <translation>Sổ tay công tác Mặt trận — %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>%1 — DEMO DATA</source>
         <translation>%1 — DỮ LIỆU MẪU</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>People</source>
         <translation>Nhân sự</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Organizations and positions</source>
         <translation>Tổ chức và chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>Tasks</source>
         <translation>Công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Recurring duties</source>
         <translation>Nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
+        <source>The Front&apos;s work</source>
+        <translation>Công tác Mặt trận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Send reports</source>
         <translation>Gửi báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Change log</source>
         <translation>Nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>%1 — commune code %2</source>
         <translation>%1 — mã xã %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Language of the window</source>
         <translation>Ngôn ngữ của cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Language / Ngôn ngữ</source>
         <translation>Ngôn ngữ / Language</translation>
     </message>
@@ -2529,112 +3099,127 @@ Không dùng được: %2</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="132"/>
+        <location filename="../../ui/pages/overview.py" line="143"/>
         <source>Click a name to see that person&apos;s open tasks</source>
         <translation>Nhấp vào một tên để xem các việc đang mở của người đó</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="133"/>
+        <location filename="../../ui/pages/overview.py" line="144"/>
         <source>Carrying the most work</source>
         <translation>Người đang gánh nhiều việc nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="136"/>
+        <location filename="../../ui/pages/overview.py" line="147"/>
         <source>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; open tasks &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; of which overdue &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;■&lt;/span&gt; %4 or more open tasks: too much for one person</source>
         <translation>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; việc đang làm &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; trong đó quá hạn &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;■&lt;/span&gt; từ %4 việc trở lên: quá sức một người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="173"/>
+        <location filename="../../ui/pages/overview.py" line="185"/>
         <source>Today in %1</source>
         <translation>Hôm nay ở %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="174"/>
+        <location filename="../../ui/pages/overview.py" line="186"/>
         <source>overdue tasks</source>
         <translation>công việc quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="175"/>
+        <location filename="../../ui/pages/overview.py" line="187"/>
         <source>tasks due in the next 7 days</source>
         <translation>công việc đến hạn trong 7 ngày tới</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="177"/>
+        <location filename="../../ui/pages/overview.py" line="189"/>
         <source>vacant seats in %1 positions</source>
         <translation>suất còn trống ở %1 chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="179"/>
+        <location filename="../../ui/pages/overview.py" line="191"/>
         <source>people holding several posts</source>
         <translation>người kiêm nhiệm nhiều chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="180"/>
+        <location filename="../../ui/pages/overview.py" line="192"/>
         <source>active people on the roster</source>
         <translation>người đang sinh hoạt trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="181"/>
+        <location filename="../../ui/pages/overview.py" line="193"/>
         <source>reports not yet sent</source>
         <translation>báo cáo chưa gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="192"/>
+        <location filename="../../ui/pages/overview.py" line="194"/>
+        <source>petitions past their answer date</source>
+        <translation>kiến nghị quá hạn trả lời</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="196"/>
+        <source>in the fund for the poor today</source>
+        <translation>tồn Quỹ Vì người nghèo hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="199"/>
+        <source>fund for the poor: no entries yet</source>
+        <translation>Quỹ Vì người nghèo: chưa có khoản nào</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="213"/>
         <source>Monday</source>
         <translation>Thứ Hai</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="192"/>
+        <location filename="../../ui/pages/overview.py" line="213"/>
         <source>Tuesday</source>
         <translation>Thứ Ba</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="192"/>
+        <location filename="../../ui/pages/overview.py" line="213"/>
         <source>Wednesday</source>
         <translation>Thứ Tư</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="192"/>
+        <location filename="../../ui/pages/overview.py" line="213"/>
         <source>Thursday</source>
         <translation>Thứ Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="193"/>
+        <location filename="../../ui/pages/overview.py" line="214"/>
         <source>Friday</source>
         <translation>Thứ Sáu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="193"/>
+        <location filename="../../ui/pages/overview.py" line="214"/>
         <source>Saturday</source>
         <translation>Thứ Bảy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="193"/>
+        <location filename="../../ui/pages/overview.py" line="214"/>
         <source>Sunday</source>
         <translation>Chủ nhật</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="198"/>
+        <location filename="../../ui/pages/overview.py" line="219"/>
         <source>due today</source>
         <translation>hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="198"/>
+        <location filename="../../ui/pages/overview.py" line="219"/>
         <source>due %1, in %2 days</source>
         <translation>hạn %1, còn %2 ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="200"/>
+        <location filename="../../ui/pages/overview.py" line="221"/>
         <source>Next report: %1, %2</source>
         <translation>Báo cáo sắp đến hạn: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="214"/>
+        <location filename="../../ui/pages/overview.py" line="235"/>
         <source>⚠ No backup of this commune&apos;s data yet — see Backups</source>
         <translation>⚠ Chưa có bản sao lưu nào của dữ liệu xã — xem mục Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="219"/>
+        <location filename="../../ui/pages/overview.py" line="240"/>
         <source>Last backup: %1 — see Backups</source>
         <translation>Sao lưu gần nhất: %1 — xem mục Sao lưu</translation>
     </message>
@@ -2874,6 +3459,44 @@ Không dùng được: %2</translation>
         <location filename="../../ui/widgets/period_chooser.py" line="173"/>
         <source>The period is not over: the figures are those of today, %1.</source>
         <translation>Kỳ chưa kết thúc: số liệu tính đến hôm nay, %1.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodFilter</name>
+    <message>
+        <location filename="../../ui/widgets/register_choices.py" line="43"/>
+        <source>Any time</source>
+        <translation>Mọi thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/register_choices.py" line="43"/>
+        <source>This month</source>
+        <translation>Tháng này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/register_choices.py" line="43"/>
+        <source>Last month</source>
+        <translation>Tháng trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/register_choices.py" line="44"/>
+        <source>This quarter</source>
+        <translation>Quý này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/register_choices.py" line="44"/>
+        <source>Last quarter</source>
+        <translation>Quý trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/register_choices.py" line="45"/>
+        <source>This year</source>
+        <translation>Năm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/register_choices.py" line="45"/>
+        <source>Last year</source>
+        <translation>Năm trước</translation>
     </message>
 </context>
 <context>
@@ -3227,6 +3850,293 @@ Không dùng được: %2</translation>
     </message>
 </context>
 <context>
+    <name>PetitionForm</name>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="47"/>
+        <source>New petition</source>
+        <translation>Kiến nghị mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="47"/>
+        <source>Edit petition</source>
+        <translation>Sửa kiến nghị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="51"/>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="57"/>
+        <source>Type a name to find the person on the roster (optional)</source>
+        <translation>Gõ tên để tìm người trong danh sách (không bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="60"/>
+        <source>Or a name: a household, “voters of Thôn 3”…</source>
+        <translation>Hoặc ghi tên: một hộ, “cử tri Thôn 3”…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="62"/>
+        <source>(not known)</source>
+        <translation>(không rõ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="66"/>
+        <source>e.g. land, social policy, environment</source>
+        <translation>ví dụ: đất đai, chính sách xã hội, môi trường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="67"/>
+        <source>The agency asked to settle it</source>
+        <translation>Cơ quan được đề nghị giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="68"/>
+        <source>An open petition past its answer date shows as overdue.</source>
+        <translation>Kiến nghị chưa được trả lời khi đã qua hạn sẽ hiện là quá hạn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="72"/>
+        <source>Received on *</source>
+        <translation>Ngày tiếp nhận *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="73"/>
+        <source>Channel *</source>
+        <translation>Hình thức tiếp nhận *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="74"/>
+        <source>From (roster)</source>
+        <translation>Người gửi (trong danh sách)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="75"/>
+        <source>From *</source>
+        <translation>Người gửi *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="76"/>
+        <source>Residential area</source>
+        <translation>Khu dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="77"/>
+        <source>Content *</source>
+        <translation>Nội dung kiến nghị *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="78"/>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="79"/>
+        <source>Forwarded to</source>
+        <translation>Chuyển đến cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="80"/>
+        <source>Forwarded on</source>
+        <translation>Ngày chuyển</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="81"/>
+        <source>Answer due</source>
+        <translation>Hạn trả lời</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="82"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/petition_form.py" line="126"/>
+        <source>Choose the person from the suggestions, or clear the box.</source>
+        <translation>Hãy chọn người trong danh sách gợi ý, hoặc xóa ô này.</translation>
+    </message>
+</context>
+<context>
+    <name>PetitionsModel</name>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="78"/>
+        <source>Received</source>
+        <translation>Đã thu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="78"/>
+        <source>From</source>
+        <translation>Người gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="78"/>
+        <source>Area</source>
+        <translation>Khu dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="78"/>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="78"/>
+        <source>Channel</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="79"/>
+        <source>Answer due</source>
+        <translation>Hạn trả lời</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="79"/>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/models/register_models.py" line="84"/>
+        <source>Overdue by %Ln day(s)</source>
+        <translation>
+            <numerusform>Quá hạn %Ln ngày</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="86"/>
+        <source>Answered %1</source>
+        <translation>Đã trả lời %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="105"/>
+        <source>Field: %1</source>
+        <translation>Lĩnh vực: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="107"/>
+        <source>Forwarded to: %1</source>
+        <translation>Đã chuyển: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="109"/>
+        <source>Answer: %1</source>
+        <translation>Trả lời: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/register_models.py" line="112"/>
+        <source>Followed up by task #%1</source>
+        <translation>Có công việc theo dõi số %1</translation>
+    </message>
+</context>
+<context>
+    <name>PetitionsTab</name>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="23"/>
+        <source>Search the sender, content, field, agency or answer — no accents needed</source>
+        <translation>Tìm người gửi, nội dung, lĩnh vực, cơ quan, câu trả lời — gõ không dấu cũng được</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="26"/>
+        <source>Awaiting an answer</source>
+        <translation>Chờ trả lời</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="26"/>
+        <source>Overdue answers</source>
+        <translation>Quá hạn trả lời</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="27"/>
+        <source>Answered</source>
+        <translation>Đã trả lời</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="27"/>
+        <source>Closed</source>
+        <translation>Đã kết thúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="27"/>
+        <source>All petitions</source>
+        <translation>Tất cả kiến nghị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="32"/>
+        <source>Any channel</source>
+        <translation>Mọi hình thức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="34"/>
+        <source>Received in</source>
+        <translation>Tiếp nhận trong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="37"/>
+        <source>New petition…</source>
+        <translation>Thêm kiến nghị…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="38"/>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="39"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="135"/>
+        <source>Record the answer…</source>
+        <translation>Ghi trả lời…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="40"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="95"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="142"/>
+        <source>Follow-up task…</source>
+        <translation>Tạo công việc theo dõi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="41"/>
+        <source>Make a task with a lead and a due date to follow this petition up</source>
+        <translation>Tạo một công việc có người chủ trì và hạn để theo dõi kiến nghị này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="55"/>
+        <source>All areas</source>
+        <translation>Tất cả khu dân cư</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/pages/petitions_tab.py" line="70"/>
+        <source>%Ln petition(s)</source>
+        <translation>
+            <numerusform>%Ln kiến nghị</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="93"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="140"/>
+        <source>Open the follow-up task</source>
+        <translation>Mở công việc theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="127"/>
+        <source>Delete petition</source>
+        <translation>Xóa kiến nghị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="128"/>
+        <source>Delete petition #%1? Only for one entered by mistake: the change log keeps what it was.</source>
+        <translation>Xóa kiến nghị số %1? Chỉ dùng cho kiến nghị nhập nhầm: nhật ký thay đổi vẫn giữ nội dung cũ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="136"/>
+        <source>Close (nothing more to follow)</source>
+        <translation>Kết thúc (không còn gì phải theo dõi)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/petitions_tab.py" line="144"/>
+        <source>Delete…</source>
+        <translation>Xóa…</translation>
+    </message>
+</context>
+<context>
     <name>PositionDialog</name>
     <message>
         <location filename="../../ui/dialogs/appointment_dialogs.py" line="80"/>
@@ -3447,6 +4357,19 @@ Không dùng được: %2</translation>
         <location filename="../../ui/dialogs/report_export.py" line="203"/>
         <source>The report is saved but NOT put in the outbox.</source>
         <translation>Báo cáo đã lưu nhưng CHƯA được đưa vào hộp thư đi.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterTab</name>
+    <message>
+        <location filename="../../ui/pages/register_tab.py" line="113"/>
+        <source>Counting…</source>
+        <translation>Đang đếm…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register_tab.py" line="181"/>
+        <source>Open…</source>
+        <translation>Mở…</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from app.domain import OVERLOAD_OPEN_TASKS, PersonLoad, add_standard_duties, gen
 from app.paths import backups_dir_for
 from app.safety import last_usb_copy
 from app.sending import current_destination, load_site_config
-from app.text import format_date
+from app.text import format_date, format_money
 from ui.runtime.events import keep_current
 from ui.widgets.first_steps import FirstSteps, StepsDone
 
@@ -42,6 +42,12 @@ class Card(QPushButton):
         self.number.setText(QLocale().toString(value))  # 1.971 in Vietnamese, 1,971 in English
         colour = self._colour if value else GREEN
         self.number.setStyleSheet(f"color: {colour}; font-size: 28px; font-weight: 600;")
+        self.caption.setText(caption)
+
+    def show_text(self, text: str, caption: str, colour: str) -> None:
+        """A figure that is not a count (an amount of money)."""
+        self.number.setText(text)
+        self.number.setStyleSheet(f"color: {colour}; font-size: 24px; font-weight: 600;")
         self.caption.setText(caption)
 
 
@@ -110,14 +116,18 @@ class OverviewPage(QWidget):
         self.concurrent = Card(BLUE)
         self.people = Card(BLUE)
         self.unsent = Card(AMBER)
+        self.overdue_petitions = Card(RED)
+        self.fund = Card(BLUE)
         grid = QGridLayout()
-        cards = [self.overdue, self.due_week, self.vacant, self.concurrent, self.people, self.unsent]
+        cards = [self.overdue, self.due_week, self.overdue_petitions, self.vacant, self.concurrent, self.people,
+                 self.fund, self.unsent]
         for i, card in enumerate(cards):
-            grid.addWidget(card, i // 3, i % 3)
+            grid.addWidget(card, i // 4, i % 4)
         links = {
             self.overdue: "tasks:overdue", self.due_week: "tasks:due_week",
             self.vacant: "organizations:vacancies", self.concurrent: "organizations:concurrent",
-            self.people: "people", self.unsent: "outbox",
+            self.people: "people", self.unsent: "outbox", self.overdue_petitions: "front_work:overdue",
+            self.fund: "front_work:fund",
         }
         for card, view in links.items():
             card.clicked.connect(lambda _checked=False, view=view: self.open_view.emit(view))
@@ -166,7 +176,8 @@ class OverviewPage(QWidget):
         self.refresh()
         # read again when what the page shows changes, whoever changed it
         keep_current(self, store.path, ("people_changed", "organizations_changed", "positions_changed", "tasks_changed",
-                                        "duties_changed", "outbox_changed", "backups_changed"), self.refresh)
+                                        "duties_changed", "outbox_changed", "backups_changed", "petitions_changed",
+                                        "fund_changed"), self.refresh)
 
     def refresh(self) -> None:
         commune = get_commune(self._store)
@@ -180,6 +191,12 @@ class OverviewPage(QWidget):
         self.concurrent.show_value(o.concurrent_holders, self.tr("people holding several posts"))
         self.people.show_value(o.people, self.tr("active people on the roster"))
         self.unsent.show_value(o.unsent_reports, self.tr("reports not yet sent"))
+        self.overdue_petitions.show_value(o.overdue_petitions, self.tr("petitions past their answer date"))
+        if o.fund_entries:
+            self.fund.show_text(format_money(o.fund_balance), self.tr("in the fund for the poor today"),
+                                RED if o.fund_balance < 0 else BLUE)
+        else:
+            self.fund.show_text("—", self.tr("fund for the poor: no entries yet"), "#555")
         self._show_last_backup()
         self.bars.set_loads(o.busiest)
         self._show_today(self._store.today(), o.next_report)

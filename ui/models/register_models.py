@@ -1,0 +1,185 @@
+"""Lazy table models of the Front's registers: petitions, fund entries, cases.
+
+Each holds the ids SQL chose and reads a block of rows on screen in one query
+(``petitions_by_ids`` and its kin): 10,000 petitions cost a list of ints.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from app.db import Store
+from app.domain import cases_by_ids, fund_entries_by_ids, petitions_by_ids, word_label
+from app.text import format_date, format_money
+from ui.models.lazy_ids import LazyIdModel
+
+OVERDUE_COLOUR = "#c0392b"
+QUIET_COLOUR = "#7f8c8d"
+SPENDING_COLOUR = "#922b21"
+_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGN = (
+    int(r) for r in (Qt.DisplayRole, Qt.ToolTipRole, Qt.ForegroundRole, Qt.TextAlignmentRole)
+)
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+LINE = 160  # characters of a long text shown in its cell; the tooltip has it whole
+
+
+def _line(text: str | None) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= LINE else text[:LINE - 1] + "…"
+
+
+class RegisterModel(LazyIdModel):
+    def __init__(self, store: Store, lang: str, parent=None) -> None:
+        super().__init__(parent)
+        self._store, self._lang = store, lang
+        self._overdue = QBrush(QColor(OVERDUE_COLOUR))
+        self._quiet = QBrush(QColor(QUIET_COLOUR))
+
+    record_id = LazyIdModel.id_at
+    record = LazyIdModel.row_at
+
+    def word(self, choice: str, code: str | None) -> str:
+        return word_label(choice, code, self._lang) if code else ""
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if role not in (_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGN) or not index.isValid():
+            return None
+        row = self.record(index.row())
+        if row is None:
+            return None
+        column = self.COLUMNS[index.column()]
+        if role == _DISPLAY:
+            return self.display(row, column)
+        if role == _TOOLTIP:
+            return self.tooltip(row, column)
+        if role == _ALIGN:
+            return _RIGHT if column == "amount" else None
+        return self.foreground(row, column)
+
+    def display(self, row, column: str) -> str:  # pragma: no cover - each model says
+        raise NotImplementedError
+
+    def tooltip(self, row, column: str) -> str:
+        return self.display(row, column)
+
+    def foreground(self, row, column: str):
+        return None
+
+
+class PetitionsModel(RegisterModel):
+    COLUMNS = ("received_on", "from_name", "area", "content", "channel", "due_on", "status")
+
+    def fetch_rows(self, ids: list[int]) -> dict:
+        return petitions_by_ids(self._store, ids)
+
+    def column_titles(self) -> tuple[str, ...]:
+        return (self.tr("Received"), self.tr("From"), self.tr("Area"), self.tr("Content"), self.tr("Channel"),
+                self.tr("Answer due"), self.tr("Status"))
+
+    def status_text(self, p) -> str:
+        if p.overdue:
+            days = (self._store.today() - date.fromisoformat(p.due_on)).days
+            return self.tr("Overdue by %Ln day(s)", "", days)
+        if p.status == "answered":
+            return self.tr("Answered %1").replace("%1", format_date(p.answered_on))
+        return self.word("petition_status", p.status)
+
+    def display(self, p, column: str) -> str:
+        if column in ("received_on", "due_on"):
+            value = getattr(p, column)
+            return format_date(value) if value else ""
+        if column == "channel":
+            return self.word("channel", p.channel)
+        if column == "status":
+            return self.status_text(p)
+        if column == "content":
+            return _line(p.content)
+        return getattr(p, column) or ""
+
+    def tooltip(self, p, column: str) -> str:
+        if column == "content":
+            lines = [p.content]
+            if p.field:
+                lines.append(self.tr("Field: %1").replace("%1", p.field))
+            if p.forwarded_to:
+                lines.append(self.tr("Forwarded to: %1").replace("%1", p.forwarded_to))
+            if p.answer:
+                lines.append(self.tr("Answer: %1").replace("%1", p.answer))
+            return "\n".join(lines)
+        if column == "status" and p.task_id is not None:
+            return self.status_text(p) + "\n" + self.tr("Followed up by task #%1").replace("%1", str(p.task_id))
+        return self.display(p, column)
+
+    def foreground(self, p, column: str):
+        if p.overdue:
+            return self._overdue
+        return self._quiet if p.status in ("answered", "closed") else None
+
+
+class FundModel(RegisterModel):
+    COLUMNS = ("entry_on", "direction", "party", "purpose", "amount", "document_number", "fund")
+
+    def fetch_rows(self, ids: list[int]) -> dict:
+        return fund_entries_by_ids(self._store, ids)
+
+    def column_titles(self) -> tuple[str, ...]:
+        return (self.tr("Date"), self.tr("In/out"), self.tr("Donor or beneficiary"),
+                self.tr("Purpose"), self.tr("Amount"), self.tr("Voucher"), self.tr("Fund"))
+
+    def display(self, e, column: str) -> str:
+        if column == "entry_on":
+            return format_date(e.entry_on)
+        if column == "direction":
+            return self.word("direction", e.direction)
+        if column == "purpose":
+            return self.word("purpose", e.purpose)
+        if column == "fund":
+            return self.word("fund", e.fund)
+        if column == "amount":
+            return ("−" if e.direction == "spending" else "") + format_money(e.amount)
+        if column == "party":
+            return e.party + (f" — {e.area}" if e.area else "")
+        return e.document_number or ""
+
+    def tooltip(self, e, column: str) -> str:
+        text = self.display(e, column)
+        return text + ("\n" + e.note if e.note else "")
+
+    def foreground(self, e, column: str):
+        return QBrush(QColor(SPENDING_COLOUR)) if column == "amount" and e.direction == "spending" else None
+
+
+class CasesModel(RegisterModel):
+    COLUMNS = ("opened_on", "kind", "title", "area", "closed_on", "outcome")
+
+    def fetch_rows(self, ids: list[int]) -> dict:
+        return cases_by_ids(self._store, ids)
+
+    def column_titles(self) -> tuple[str, ...]:
+        return (self.tr("Opened"), self.tr("Kind"), self.tr("Title"), self.tr("Area"), self.tr("Closed"),
+                self.tr("Outcome"))
+
+    def display(self, c, column: str) -> str:
+        if column in ("opened_on", "closed_on"):
+            value = getattr(c, column)
+            return format_date(value) if value else ""
+        if column == "kind":
+            return self.word("case_kind", c.kind)
+        if column == "outcome":
+            return self.word("outcome", c.outcome) if c.outcome else self.tr("Open")
+        if column == "title":
+            return _line(c.title)
+        return c.area or ""
+
+    def tooltip(self, c, column: str) -> str:
+        if column == "title":
+            lines = [c.title] + [x for x in (c.parties, c.findings, c.recommendation) if x]
+            return "\n".join(lines)
+        if column == "outcome" and c.task_id is not None:
+            return self.display(c, column) + "\n" + self.tr("Followed up by task #%1").replace("%1", str(c.task_id))
+        return self.display(c, column)
+
+    def foreground(self, c, column: str):
+        return self._quiet if not c.open else None
