@@ -128,16 +128,17 @@ _PREFIX_LIST = {
 }
 
 
-def register_meaning(register: str, text: object) -> str | None:
+def register_meaning(register: str, text: object, *, whole: bool = False) -> str | None:
     """What a heading says a column of ``register`` holds: one of
-    ``REGISTER_FIELDS[register]``, ``PARTY_OR_NOTE``, ``IGNORE``, or None."""
+    ``REGISTER_FIELDS[register]``, ``PARTY_OR_NOTE``, ``IGNORE``, or None.
+    ``whole``: only whole spellings of the register's own words count."""
     if not isinstance(text, str):
         return None
     key = normalize(text)
     if not key or key.count(" ") >= MAX_HEADING_WORDS:
         return None
     found = _LOOKUP[register].get(key)
-    if found is not None:
+    if found is not None or whole:
         return found
     for prefix, field in _PREFIX_LIST[register]:
         if key.startswith(prefix):
@@ -148,10 +149,11 @@ def register_meaning(register: str, text: object) -> str | None:
 def joined_meaning(register: str, parent: object, child: object) -> str | None:
     """A heading under a heading that spans columns ("Số tiền" over "Thu" |
     "Chi", "Trả lời" over "Ngày" | "Nội dung"): the two read together first,
-    either way round ("ngày trả lời", "số tiền thu"), then the lower one."""
+    either way round, as whole spellings ("ngày trả lời", "số tiền thu"), then
+    the lower one alone ("Số tiền (đồng)" over "Thu": "Thu")."""
     if isinstance(parent, str) and isinstance(child, str):
         for text in (f"{child} {parent}", f"{parent} {child}"):
-            found = register_meaning(register, text)
+            found = register_meaning(register, text, whole=True)
             if found is not None:
                 return found
     return register_meaning(register, child)

@@ -35,9 +35,8 @@ _AMOUNT_FIELDS = ("amount", "receipt_amount", "spending_amount")
 messages.register(
     {
         "import.register.both_amounts": (
-            "Dòng ghi cả số thu ({receipt}) và số chi ({spending}): mỗi dòng chỉ một khoản thu hoặc một khoản chi.",
-            "The row has both a receipt ({receipt}) and a spending ({spending}): one row is one receipt or one "
-            "spending.",
+            "ghi cả số thu ({receipt}) và số chi ({spending}), mà mỗi dòng chỉ là một khoản thu hoặc một khoản chi.",
+            "both a receipt ({receipt}) and a spending ({spending}), where a row is one receipt or one spending.",
         ),
         "import.register.duplicate.in_file": (
             "Dòng {row}: trùng với dòng {other_row} của tệp (cùng ngày, người hoặc tên, số tiền hoặc nội dung)",
@@ -138,7 +137,7 @@ def check_entry_row(store: Store, table: str, record: Any, areas: AreaNames) -> 
     except InvalidInput as exc:
         problems[:0] = exc.problems
         values = given
-    found = [_problem(record.row, cells, p) for p in problems]
+    found = sorted((_problem(record.row, cells, p) for p in problems), key=_column_order)
     return PlannedEntry(record.row, values if not found else given, found, cells)
 
 
@@ -166,7 +165,8 @@ def _fund_amount(given: Mapping[str, Any], raw: dict[str, Any], cells: dict[str,
         if "amount" not in cells:
             cells["amount"] = ", ".join(c for c in (cells.get("receipt_amount"), cells.get("spending_amount")) if c)
     amount = raw["amount"]
-    if isinstance(amount, str) and (len(amount) > _AMOUNT_TEXT_LIMIT or not amount.isascii()):
+    if isinstance(amount, str) and (len(amount) > _AMOUNT_TEXT_LIMIT
+                                    or any(ch.isdigit() and not ch.isascii() for ch in amount)):
         # parse_money reads digits with int(): a hostile run of thousands of
         # digits, or a digit that is not 0-9 ("²"), is no amount.
         problems.append(InvalidValue("money.bad", field="amount", value=amount[:_AMOUNT_TEXT_LIMIT]))
@@ -175,6 +175,12 @@ def _fund_amount(given: Mapping[str, Any], raw: dict[str, Any], cells: dict[str,
 
 def _empty(value: Any) -> bool:
     return value is None or value == "" or (isinstance(value, str) and value.isspace())
+
+
+def _column_order(problem: RowProblem) -> tuple:
+    """Problems of a row from left to right, those of no one cell last."""
+    first = problem.column.split(",")[0]
+    return (not first, len(first), first)
 
 
 def _problem(row: int, cells: Mapping[str, str], exc: InvalidValue) -> RowProblem:
