@@ -105,7 +105,7 @@ def _is_sub_header(register: str, sheet: Sheet, parent: int) -> bool:
         if not isinstance(value, str) or c not in groups:
             return False
         r, k = groups[c]
-        known = known or joined_meaning(register, sheet.rows[r][k], value) is not None
+        known = known or joined_meaning(register, _cell(sheet.rows[r], k), value) is not None
     return known
 
 
