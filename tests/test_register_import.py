@@ -201,9 +201,11 @@ def test_a_row_with_both_thu_and_chi_is_a_problem_of_both_cells(store, areas, tm
     path = _book(tmp_path / "quy.xlsx", [
         ["Ngày", "Diễn giải", "Thu", "Chi"],
         ["05/01/2026", "Ông Phạm Văn Tư", 100000, 200000],
+        ["06/01/2026", "Bà Đinh Thị Tám", None, None],
     ])
     plan = plan_register_import(store, "fund", path)
-    [problem] = plan.problems()
+    problem, missing = plan.problems()
+    assert missing.message("vi") == "Dòng 3, cột C, D: Số tiền là bắt buộc."  # and nothing about Thu/chi
     assert problem.message("vi") == (
         "Dòng 2, cột C, D: Số tiền: ghi cả số thu (100000) và số chi (200000), mà mỗi dòng chỉ là một khoản "
         "thu hoặc một khoản chi.")

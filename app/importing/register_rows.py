@@ -162,8 +162,9 @@ def _fund_amount(given: Mapping[str, Any], raw: dict[str, Any], cells: dict[str,
         cells["direction"] = cells["amount"]
     else:
         raw["amount"] = given.get("amount")
-        if "amount" not in cells:
+        if "amount" not in cells:  # a "Thu" | "Chi" book, neither filled: the amount is missing, said once
             cells["amount"] = ", ".join(c for c in (cells.get("receipt_amount"), cells.get("spending_amount")) if c)
+            raw.setdefault("direction", "receipt")
     amount = raw["amount"]
     if isinstance(amount, str) and (len(amount) > _AMOUNT_TEXT_LIMIT
                                     or any(ch.isdigit() and not ch.isascii() for ch in amount)):
