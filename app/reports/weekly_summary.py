@@ -189,7 +189,7 @@ def _cadre_rows(figures: ReportFigures) -> list[tuple]:
         ("cadres", "cadres.standing_vacant", "Ban Thường trực: số suất còn trống", "Standing committee: vacant seats",
          _vacant(figures, front, standing_posts) if standing is not None else None),
         ("cadres", "cadres.work_committee_members", "Thành viên các Ban công tác Mặt trận",
-         "Members of the Front work committees", _size(_holders(figures, WORK_COMMITTEE))),
+         "Members of the Front work committees", len(_holders(figures, WORK_COMMITTEE) or ())),
         ("cadres", "cadres.concurrent", "Người kiêm nhiệm (giữ từ hai chức danh)",
          "Concurrent holders (two posts or more)", figures.unit("commune")["positions.concurrent_holders"]),
     ]
