@@ -8,6 +8,7 @@ Today is Sunday 22/11/2026 (the ``clock`` fixture): week 2026-W47 runs from
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import openpyxl
@@ -286,3 +287,12 @@ def test_report_weekly_refuses_a_bad_week_clearly(commune, tmp_path):
     assert code == 1 and ".xlsx" in err
     assert not target.exists()
     assert commune.conn.execute("SELECT count(*) FROM weekly_summary").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("words", [("report",), ("report", "weekly")])
+def test_the_help_speaks_the_language_asked(words):
+    code, vi, _ = cli(*words, "--help")
+    assert code == 0 and vi.startswith("cách dùng: frontdesk report") and "usage:" not in vi
+    code, en, _ = cli(*words, "--help", "--lang", "en")
+    assert code == 0 and en.startswith("usage: frontdesk report")
+    assert not re.search(r"[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", en, re.I), en

@@ -50,12 +50,12 @@ def command(fn):
 @command
 def _register_report(sub, common, say: Say) -> None:
     p = sub.add_parser("report", help=say("bản tổng hợp số liệu: số liệu hằng tuần nhập Mặt trận số",
-                                          "summaries: the weekly figures for the Mặt trận số platform"))
+                                          "summaries: the weekly figures for the Front's national platform (Mat tran so)"))
     what = p.add_subparsers(dest="what", required=True, parser_class=p.__class__, metavar="weekly")
     w = what.add_parser("weekly", help=say(
         "số liệu của một tuần để nhập vào nền tảng Mặt trận số (một trang in), kèm thay đổi so với tuần trước",
-        "one week's figures to enter into the Mặt trận số platform (one printable sheet), with the changes "
-        "since the last summary"))
+        "one week's figures to enter into the Front's national platform (Mat tran so), on one printable "
+        "sheet, with the changes since the last summary"))
     w.add_argument("--week", metavar=say("TUẦN", "WEEK"), help=say(
         "tuần theo ISO, như 2026-W48 (mặc định: tuần hiện tại)", "an ISO week such as 2026-W48 (default: this week)"))
     w.add_argument("--out", required=True, type=Path, metavar=say("TỆP.xlsx", "FILE.xlsx"),
