@@ -23,7 +23,7 @@ from app.domain.petitions import add_petition, answer_petition
 from app.domain.positions import add_position, appoint
 from app.errors import InvalidValue
 from app.reports.weekly_sheet import HEADS, write_weekly_summary
-from app.reports.weekly_summary import NEW, record_summary, weekly_figures
+from app.reports.weekly_summary import NEW, change_text, record_summary, value_text, weekly_figures
 from app.reports.weekly_week import Week, parse_week, week_of
 from app.spreadsheets.xlsx_writing import DEMO_MARK, ExportError
 from tests.helpers import COMMUNE, TODAY, cli
@@ -126,6 +126,7 @@ def test_weeks_are_read_as_people_write_them():
 
 def test_every_figure_of_the_week_is_counted_by_hand(commune):
     figures = weekly_figures(commune, W47)
+    assert list(figures) == figures.rows and len(figures) == 4 + 6 + 9 + 21 + 19
     assert figures.as_of == TODAY and figures.previous_week is None and not figures.demo
     v = _values(figures)
     assert {k: v[k] for k in v if k.startswith("organizations.")} == {
@@ -185,6 +186,9 @@ def test_the_change_is_against_the_last_summary_of_an_earlier_week(commune):
     assert rows["week.fund_closing"].change == "\u22121.750.000"  # money grouped the Vietnamese way
     assert rows["year.fund_received"].change == "+1.250.000"
     assert rows["cadres.full_time"].change == "" and rows["cadres.full_time"].previous is None
+    # every figure is grouped the Vietnamese way, not only money
+    assert (value_text(12_345), value_text(None), value_text(None, lang="en")) == ("12.345", "không rõ", "not known")
+    assert change_text(1_250, 0, compared=True) == "+1.250" and change_text(5, None, compared=False) == ""
 
 
 def test_a_figure_the_last_summary_lacked_is_new_and_writing_a_week_again_replaces_it(commune):

@@ -18,7 +18,7 @@ from pathlib import Path
 from app.db.storage import Store
 from app.domain.commune import get_commune
 from app.reports.weekly_summary import (
-    GROUPS, MONEY_CODES, WeeklyFigures, platform_note, record_summary, value_text, weekly_figures,
+    GROUPS, WeeklyFigures, platform_note, record_summary, value_text, weekly_figures,
 )
 from app.reports.weekly_week import Week
 from app.spreadsheets.xlsx_writing import (
@@ -82,12 +82,11 @@ def write_weekly_summary(store: Store, week: Week, out: Path | str, *, record: b
                 ws.write_string(header, col, label, styles("head"))
             row = header + 1
             for line in figures.rows:
-                money = line.code in MONEY_CODES
                 note = platform_note(line)
                 write_text(ws, row, 0, GROUPS[line.group][0], styles, "cell")
                 write_text(ws, row, 1, line.label_vi, styles, "cell")
-                write_text(ws, row, 2, value_text(line.value, money=money), styles, "number")
-                write_text(ws, row, 3, "" if line.previous is None else value_text(line.previous, money=money),
+                write_text(ws, row, 2, value_text(line.value), styles, "number")
+                write_text(ws, row, 3, "" if line.previous is None else value_text(line.previous),
                            styles, "number")
                 write_text(ws, row, 4, line.change, styles, "number")
                 write_text(ws, row, 5, note, styles, "cell")

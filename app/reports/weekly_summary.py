@@ -41,7 +41,7 @@ from app.text.money import group_digits
 from app.text.periods import Period
 from app.text.vietnamese import fold
 
-__all__ = ["WeeklyRow", "WeeklyFigures", "GROUPS", "MONEY_CODES", "weekly_figures", "record_summary",
+__all__ = ["WeeklyRow", "WeeklyFigures", "GROUPS", "weekly_figures", "record_summary",
            "previous_summary", "NOT_KNOWN", "NEW", "change_text", "value_text", "platform_note"]
 
 NOT_KNOWN = ("không rõ", "not known")  # what a figure the database cannot tell shows
@@ -95,8 +95,6 @@ _REGISTER_LABELS = {
 # and the closing balance, taken on D, are the week's rows already.
 _YEAR_LABELS = {**{k: v for k, v in _REGISTER_LABELS.items() if k not in ("petitions_overdue", "fund_closing")},
                 "fund_opening": (f"{_FUND}: tồn đầu năm (đồng)", "“For the poor” fund: opening balance of the year (đồng)")}
-MONEY_CODES = frozenset({"week.fund_opening", "week.fund_received", "week.fund_spent", "week.fund_closing",
-                         "year.fund_opening", "year.fund_received", "year.fund_spent"})
 
 
 class WeeklyRow(NamedTuple):
@@ -117,6 +115,12 @@ class WeeklyFigures:
     previous_week: str | None     # the week of the summary compared with ("2026-W47"), if any
     previous_written_at: str | None
     demo: bool
+
+    def __iter__(self):
+        return iter(self.rows)  # the figures of a week are its rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
 
     def values(self) -> dict[str, int | None]:
         return {row.code: row.value for row in self.rows}
@@ -214,7 +218,7 @@ def _current(store: Store, week: Week, today: date) -> tuple[date, bool, list[tu
 # -- what changed ---------------------------------------------------------------------------------
 
 
-def change_text(value: int | None, previous: int | None, *, compared: bool, money: bool = False) -> str:
+def change_text(value: int | None, previous: int | None, *, compared: bool) -> str:
     """"+3", "−1", "0"; "mới" for a figure the last summary did not have; ""
     when there is nothing to compare with or the figure is not known."""
     if value is None or not compared:
@@ -222,15 +226,14 @@ def change_text(value: int | None, previous: int | None, *, compared: bool, mone
     if previous is None:
         return NEW
     diff = value - previous
-    shown = group_digits(abs(diff)) if money else str(abs(diff))
-    return "0" if diff == 0 else ("+" if diff > 0 else MINUS) + shown
+    return "0" if diff == 0 else ("+" if diff > 0 else MINUS) + group_digits(abs(diff))
 
 
-def value_text(value: int | None, *, money: bool = False, lang: str = "vi") -> str:
-    """A figure as the sheet prints it: "1.250.000" for money, "không rõ" when not known."""
+def value_text(value: int | None, *, lang: str = "vi") -> str:
+    """A figure as the sheet prints it, grouped the Vietnamese way ("1.250.000"); "không rõ" when not known."""
     if value is None:
         return NOT_KNOWN[0 if lang == "vi" else 1]
-    return group_digits(value) if money else str(value)
+    return group_digits(value)
 
 
 def previous_summary(store: Store, week: Week) -> tuple[str, str, dict[str, int | None]] | None:
@@ -260,7 +263,7 @@ def weekly_figures(store: Store, week: Week, *, today: date | None = None) -> We
     rows = []
     for group, code, vi, en, value in current:
         previous = old.get(code)
-        change = change_text(value, previous, compared=before is not None, money=code in MONEY_CODES)
+        change = change_text(value, previous, compared=before is not None)
         rows.append(WeeklyRow(group, code, vi, en, value, previous, change))
     return WeeklyFigures(week, as_of, rows, before[0] if before else None, before[1] if before else None, demo)
 
