@@ -159,6 +159,10 @@ def build_parser(lang: str | None = None) -> Parser:
 
     for register in register_commands.COMMANDS:
         register(sub, common, say)
+    from app.cli import weekly_commands  # report weekly: the figures for "Mặt trận số"
+
+    for register in weekly_commands.COMMANDS:
+        register(sub, common, say)
     return parser
 
 

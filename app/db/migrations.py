@@ -386,4 +386,26 @@ def m0003_registers(db: "Database") -> None:
         """
     )
 
+
+@migration("0004_weekly_summary")
+def m0004_weekly_summary(db: "Database") -> None:
+    # The figures of each weekly summary written for the national platform
+    # "Mặt trận số" (app.reports.weekly_summary), one row per ISO week: the
+    # next week's summary shows what changed since. Counts and amounts only,
+    # never a person. Writing a week again replaces its row (week is unique).
+    db.executescript(
+        """
+        CREATE TABLE weekly_summary (
+            id INTEGER PRIMARY KEY,
+            week TEXT NOT NULL UNIQUE CHECK (week GLOB '[0-9][0-9][0-9][0-9]-W[0-5][0-9]'),
+            first_day TEXT NOT NULL CHECK (date(first_day) IS first_day),
+            last_day TEXT NOT NULL CHECK (date(last_day) IS last_day),
+            written_at TEXT NOT NULL,
+            figures TEXT NOT NULL,  -- JSON: {indicator code: whole number, or null when not known}
+            CHECK (last_day >= first_day)
+        );
+        """
+    )
+
+
 SCHEMA_VERSION = len(MIGRATION_NAMES)

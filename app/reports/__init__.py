@@ -1,7 +1,8 @@
 """What leaves as Excel: the province report, member lists, the change log, and the
 province's consolidation of the communes' reports.
 
-Modules: change_log_export, consolidation, consolidation_workbook, figures, member_list, province_report, report_file.
+Modules: change_log_export, consolidation, consolidation_workbook, figures, member_list, province_report, report_file,
+weekly_week, weekly_summary, weekly_sheet (the weekly summary for "Mặt trận số").
 
 The public API is the table below, name -> module: what the window and the command line
 use. Each name loads its module on first use (``app.lazy``), so importing the package is free.
@@ -14,6 +15,9 @@ _API = {
     "write_summary": "consolidation_workbook",
     "export_members": "member_list", "RosterExport": "member_list",
     "export_report": "province_report", "ReportExport": "province_report",
+    "Week": "weekly_week", "parse_week": "weekly_week", "week_of": "weekly_week",
+    "weekly_figures": "weekly_summary", "WeeklyFigures": "weekly_summary", "WeeklyRow": "weekly_summary",
+    "write_weekly_summary": "weekly_sheet", "WeeklySheet": "weekly_sheet",
 }
 __all__ = sorted(_API)
 __getattr__ = lazy_api(__name__, _API)
