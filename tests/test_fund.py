@@ -46,7 +46,9 @@ def test_amounts_are_read_as_people_write_them(typed):
                                          ("1.250,000", "money.bad"), (12.5, "money.bad"), (True, "money.bad"),
                                          ("0", "money.not_positive"), (-5, "money.not_positive"),
                                          ("-500", "money.bad"), ("", "required"),
-                                         ("10000000000000", "money.too_large")])
+                                         ("10000000000000", "money.too_large"), ("²", "money.bad"),
+                                         ("١٢٣٤", "money.bad"), ("1.２50.000", "money.bad"),
+                                         ("9" * 5000, "money.too_large")])
 def test_wrong_amounts_are_refused(typed, code):
     with pytest.raises(InvalidValue) as caught:
         parse_money(typed)

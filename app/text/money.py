@@ -36,7 +36,8 @@ messages.register_fields({"amount": ("Số tiền", "Amount")})
 
 _UNIT = re.compile(r"\s*(?:đ|đồng|dong|d|vnđ|vnd)\.?\s*$", re.IGNORECASE)
 # digits in groups of three after the first, with one kind of separator throughout
-_GROUPED = re.compile(r"\d{1,3}(?:([.,\s])\d{3})?(?:\1\d{3})*")
+_GROUPED = re.compile(r"\d{1,3}(?:([.,\s])\d{3})?(?:\1\d{3})*", re.ASCII)
+_LONGEST = 40  # characters of a typed amount: far more than any amount below the limit needs
 
 
 def group_digits(amount: int) -> str:
@@ -68,7 +69,10 @@ def parse_money(raw: object, *, field: str = "amount") -> int:
         text = _UNIT.sub("", text).strip()
         if not text:
             raise InvalidValue("required", field=field, value=raw)
-        if text.isdigit():
+        if len(text) > _LONGEST:  # int() of a thousand digits is slow, of five thousand refused
+            raise InvalidValue("money.too_large", field=field, value=text[:_LONGEST] + "…",
+                               limit=format_money(MONEY_LIMIT))
+        if text.isascii() and text.isdigit():  # "²" and other scripts' digits are not money
             value = int(text)
         elif _GROUPED.fullmatch(text):
             value = int(re.sub(r"[.,\s]", "", text))
