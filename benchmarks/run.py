@@ -60,6 +60,7 @@ def _demo_db(ctx: Context, people: int) -> Path:
 def steps():
     import bench_changes
     import bench_import
+    import bench_registers
     import bench_reports
     import bench_window
 
@@ -67,6 +68,7 @@ def steps():
         ("startup", bench_window.startup),
         ("lists", bench_window.lists),
         ("changes", bench_changes.first_paint),
+        ("registers", bench_registers.lists),
         ("memory", bench_window.memory),
         ("import", bench_import.measure),
         ("export", bench_reports.export),

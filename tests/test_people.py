@@ -180,11 +180,17 @@ def test_a_citizen_id_typed_short_is_a_slip_not_lost_zeros(store):
     assert draft.values["citizen_id"] == "001190123456" and draft.notes
 
 
-def test_joining_in_an_area_goes_through_its_branch(store, area):
+def test_joining_in_an_area_joins_the_organization_and_its_branch_as_an_import_does(store, area):
     person_id, _ = add_person(store, {"full_name": "Phạm Thị Lụa", "area_id": area})
     women, youth = by_code(store, "women"), by_code(store, "youth")
     join_in_area(store, person_id, women, area)
     join_in_area(store, person_id, youth, None)  # no area: the association itself
-    joined = {r[0] for r in store.conn.execute("SELECT organization_id FROM membership WHERE person_id = ?",
-                                               (person_id,))}
-    assert joined == {branch_of(store, women, area), youth}
+    joined = sorted(r[0] for r in store.conn.execute("SELECT organization_id FROM membership WHERE person_id = ?",
+                                                     (person_id,)))
+    assert joined == sorted([women, branch_of(store, women, area), youth])
+    # already a member of the association (an earlier import): only the branch is added, nothing doubled
+    other, _ = add_person(store, {"full_name": "Đỗ Thị Mơ", "area_id": area})
+    held = join_organization(store, other, women)
+    assert join_in_area(store, other, women, area) == held
+    assert sorted(r[0] for r in store.conn.execute("SELECT organization_id FROM membership WHERE person_id = ?",
+                                                   (other,))) == sorted([women, branch_of(store, women, area)])

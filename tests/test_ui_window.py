@@ -163,9 +163,11 @@ def test_adding_a_person_through_the_form(window, qtbot, monkeypatch):
     ).fetchone()
     assert person == ("Hoàng Thị Xuân", "female", "1990-03-05", "001190123456")
     joined = window.store.conn.execute(
-        "SELECT o.kind, o.parent_id, o.area_id FROM membership m JOIN organization o ON o.id = m.organization_id"
-        " WHERE m.person_id = ?", (form.saved_id,)).fetchall()
-    assert joined == [("branch", women, area.currentData())]  # the women's branch of her area
+        "SELECT o.id, o.kind, o.parent_id, o.area_id FROM membership m JOIN organization o"
+        " ON o.id = m.organization_id WHERE m.person_id = ? ORDER BY m.id", (form.saved_id,)).fetchall()
+    # the association and the women's branch of her area, as a roster import joins them
+    assert [row[:2] for row in joined[:1]] == [(women, "member_org")]
+    assert [row[1:] for row in joined[1:]] == [("branch", women, area.currentData())]
     qtbot.waitUntil(lambda: page.model.rowCount() == before + 1, timeout=3000)
 
 

@@ -31,16 +31,21 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--lang", choices=("vi", "en"), default=None)
     parser.add_argument("--db", type=Path, default=None)
     parser.add_argument("--size", default="1366x768", help="window size, e.g. 1366x768")
+    parser.add_argument("--view", default=None,
+                        help="the page in a given state, as the overview's cards open it: front_work:fund")
     return parser.parse_args(list(argv))
 
 
-def render_page(store, page: str, out: Path, *, size: tuple[int, int] = (1366, 768), lang: str = "vi") -> Path:
+def render_page(store, page: str, out: Path, *, size: tuple[int, int] = (1366, 768), lang: str = "vi",
+                view: str | None = None) -> Path:
     from ui.main_window import MainWindow
     from ui.runtime.runner import ImmediateRunner
 
     window = MainWindow(store, runner=ImmediateRunner(store), lang=lang)
     window.resize(*size)
     window.show_page(page)
+    if view:
+        window.open_view(view)
     window.show()
     from PySide6.QtWidgets import QApplication
 
@@ -67,7 +72,7 @@ def run_screenshot(argv: Sequence[str]) -> int:
     try:
         with open_database(args.db or app_paths().database) as store:
             width, height = (int(x) for x in args.size.lower().split("x"))
-            render_page(store, args.page, args.out, size=(width, height), lang=lang)
+            render_page(store, args.page, args.out, size=(width, height), lang=lang, view=args.view)
     except FrontDeskError as exc:
         print(messages.describe(exc, lang), file=sys.stderr)
         return 1

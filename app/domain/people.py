@@ -320,13 +320,29 @@ def join_organization(
 
 def join_in_area(store: Store, person_id: int, org_id: int, area_id: int | None, *,
                  joined_on: date | str | None = None) -> int:
-    """Join a member organization where the person lives: through its branch
-    (chi hội, chi đoàn) in ``area_id`` when it has one there, else directly."""
+    """Join a member organization where the person lives, as a roster import
+    does: the organization itself, and its branch (chi hội, chi đoàn) in
+    ``area_id`` when it has one there; all or nothing. A membership the person
+    already holds is kept, not doubled. Returns the membership of the
+    organization. (The report counts a person once per organization, so the
+    two do not add up twice.)"""
     # (organizations imports this module: the branch is looked up here, not through it)
     branch = store.conn.execute(
         "SELECT id FROM organization WHERE kind = 'branch' AND parent_id = ? AND area_id = ? AND active = 1",
         (org_id, area_id)).fetchone() if area_id is not None else None
-    return join_organization(store, person_id, branch[0] if branch else org_id, joined_on=joined_on)
+    with store.transaction():
+        held = _open_membership(store, person_id, org_id)
+        membership_id = held if held is not None else join_organization(store, person_id, org_id,
+                                                                         joined_on=joined_on)
+        if branch is not None and _open_membership(store, person_id, branch[0]) is None:
+            join_organization(store, person_id, branch[0], joined_on=joined_on)
+    return membership_id
+
+
+def _open_membership(store: Store, person_id: int, org_id: int) -> int | None:
+    row = store.conn.execute("SELECT id FROM membership WHERE person_id = ? AND organization_id = ? AND left_on IS NULL",
+                             (person_id, org_id)).fetchone()
+    return row[0] if row else None
 
 
 def leave_organization(store: Store, membership_id: int, *, left_on: date | str | None = None) -> None:

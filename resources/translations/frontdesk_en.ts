@@ -4,7 +4,7 @@
 <context>
     <name>BackupsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/backups.py" line="218"/>
+        <location filename="../../ui/pages/backups.py" line="219"/>
         <source>%n backup(s), %1 in all.</source>
         <translation>
             <numerusform>%n backup, %1 in all.</numerusform>
@@ -13,9 +13,20 @@
     </message>
 </context>
 <context>
+    <name>CasesTab</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/cases_tab.py" line="63"/>
+        <source>%Ln case(s)</source>
+        <translation>
+            <numerusform>%Ln case</numerusform>
+            <numerusform>%Ln cases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChangesPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/changes.py" line="271"/>
+        <location filename="../../ui/pages/changes.py" line="272"/>
         <source>%Ln change(s), newest first.</source>
         <translation>
             <numerusform>%Ln change, newest first.</numerusform>
@@ -23,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/changes.py" line="330"/>
+        <location filename="../../ui/pages/changes.py" line="322"/>
         <source>Wrote %Ln change(s) to %1.</source>
         <translation>
             <numerusform>Wrote %Ln change to %1.</numerusform>
@@ -45,7 +56,7 @@
 <context>
     <name>ConsolidateDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="215"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="216"/>
         <source>%Ln report(s)</source>
         <translation>
             <numerusform>%Ln report</numerusform>
@@ -53,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="216"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="217"/>
         <source>%Ln commune(s)</source>
         <translation>
             <numerusform>%Ln commune</numerusform>
@@ -61,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/consolidate_dialog.py" line="217"/>
+        <location filename="../../ui/dialogs/consolidate_dialog.py" line="218"/>
         <source>%Ln file(s)</source>
         <translation>
             <numerusform>%Ln file</numerusform>
@@ -89,6 +100,17 @@
     </message>
 </context>
 <context>
+    <name>FundTab</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/fund_tab.py" line="86"/>
+        <source>%Ln entry(ies)</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MembersExportBox</name>
     <message numerus="yes">
         <location filename="../../ui/dialogs/members_export.py" line="158"/>
@@ -110,7 +132,7 @@
 <context>
     <name>OrganizationsPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="368"/>
+        <location filename="../../ui/pages/organizations.py" line="372"/>
         <source>%Ln seat(s) vacant — double-click to appoint</source>
         <translation>
             <numerusform>%Ln seat vacant — double-click to appoint</numerusform>
@@ -118,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="460"/>
+        <location filename="../../ui/pages/organizations.py" line="464"/>
         <source>%Ln posts</source>
         <translation>
             <numerusform>%Ln post</numerusform>
@@ -126,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/organizations.py" line="467"/>
+        <location filename="../../ui/pages/organizations.py" line="471"/>
         <source>%Ln people hold more than one position.</source>
         <translation>
             <numerusform>%Ln person holds more than one position.</numerusform>
@@ -137,7 +159,7 @@
 <context>
     <name>OutboxPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="232"/>
+        <location filename="../../ui/pages/outbox.py" line="233"/>
         <source>%n report(s) set aside: select one to see why.</source>
         <translation>
             <numerusform>%n report set aside: select it to see why.</numerusform>
@@ -145,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="262"/>
+        <location filename="../../ui/pages/outbox.py" line="263"/>
         <source>Sent %n report(s).</source>
         <translation>
             <numerusform>Sent %n report.</numerusform>
@@ -153,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/outbox.py" line="264"/>
+        <location filename="../../ui/pages/outbox.py" line="265"/>
         <source>%n set aside: see the reason in the list.</source>
         <translation>
             <numerusform>%n set aside: see the reason in the list.</numerusform>
@@ -164,8 +186,8 @@
 <context>
     <name>PeoplePage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/people.py" line="158"/>
-        <location filename="../../ui/pages/people.py" line="170"/>
+        <location filename="../../ui/pages/people.py" line="159"/>
+        <location filename="../../ui/pages/people.py" line="171"/>
         <source>%Ln people</source>
         <translation>
             <numerusform>%Ln person</numerusform>
@@ -174,9 +196,31 @@
     </message>
 </context>
 <context>
+    <name>PetitionsModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/models/register_models.py" line="84"/>
+        <source>Overdue by %Ln day(s)</source>
+        <translation>
+            <numerusform>Overdue by %Ln day</numerusform>
+            <numerusform>Overdue by %Ln days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PetitionsTab</name>
+    <message numerus="yes">
+        <location filename="../../ui/pages/petitions_tab.py" line="72"/>
+        <source>%Ln petition(s)</source>
+        <translation>
+            <numerusform>%Ln petition</numerusform>
+            <numerusform>%Ln petitions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreviewStep</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="220"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="221"/>
         <source>Add the %n residential area(s) the file names and this commune does not have yet (each with its Front work committee and branches):</source>
         <translation>
             <numerusform>Add the %n residential area the file names and this commune does not have yet (with its Front work committee and branches):</numerusform>
@@ -184,7 +228,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/import_wizard.py" line="224"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="225"/>
         <source>%1 (%n row(s))</source>
         <translation>
             <numerusform>%1 (%n row)</numerusform>
@@ -195,7 +239,7 @@
 <context>
     <name>TasksModel</name>
     <message numerus="yes">
-        <location filename="../../ui/models/tasks_model.py" line="71"/>
+        <location filename="../../ui/models/tasks_model.py" line="66"/>
         <source>Overdue by %Ln day(s)</source>
         <translation>
             <numerusform>Overdue by %Ln day</numerusform>
@@ -206,7 +250,7 @@
 <context>
     <name>TasksPage</name>
     <message numerus="yes">
-        <location filename="../../ui/pages/tasks.py" line="185"/>
+        <location filename="../../ui/pages/tasks.py" line="186"/>
         <source>%Ln task(s)</source>
         <translation>
             <numerusform>%Ln task</numerusform>

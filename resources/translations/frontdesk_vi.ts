@@ -499,95 +499,95 @@ Không dùng được: %2</translation>
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="21"/>
+        <location filename="../../ui/pages/cases_tab.py" line="23"/>
         <source>Search titles, parties, findings — no accents needed</source>
         <translation>Tìm theo tên vụ việc, các bên, kết quả — gõ không dấu cũng được</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="24"/>
+        <location filename="../../ui/pages/cases_tab.py" line="26"/>
         <source>All kinds</source>
         <translation>Mọi loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="26"/>
+        <location filename="../../ui/pages/cases_tab.py" line="28"/>
         <source>Open</source>
         <translation>Đang xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="26"/>
+        <location filename="../../ui/pages/cases_tab.py" line="28"/>
         <source>All cases</source>
         <translation>Tất cả vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="30"/>
+        <location filename="../../ui/pages/cases_tab.py" line="32"/>
         <source>Opened in</source>
         <translation>Bắt đầu trong</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="33"/>
+        <location filename="../../ui/pages/cases_tab.py" line="35"/>
         <source>New case…</source>
         <translation>Thêm vụ việc…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="34"/>
+        <location filename="../../ui/pages/cases_tab.py" line="36"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="36"/>
-        <location filename="../../ui/pages/cases_tab.py" line="66"/>
-        <location filename="../../ui/pages/cases_tab.py" line="117"/>
+        <location filename="../../ui/pages/cases_tab.py" line="38"/>
+        <location filename="../../ui/pages/cases_tab.py" line="68"/>
+        <location filename="../../ui/pages/cases_tab.py" line="119"/>
         <source>Close with outcome…</source>
         <translation>Kết thúc, ghi kết quả…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="37"/>
-        <location filename="../../ui/pages/cases_tab.py" line="70"/>
-        <location filename="../../ui/pages/cases_tab.py" line="125"/>
+        <location filename="../../ui/pages/cases_tab.py" line="39"/>
+        <location filename="../../ui/pages/cases_tab.py" line="72"/>
+        <location filename="../../ui/pages/cases_tab.py" line="127"/>
         <source>Follow-up task…</source>
         <translation>Tạo công việc theo dõi…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="50"/>
+        <location filename="../../ui/pages/cases_tab.py" line="52"/>
         <source>All areas</source>
         <translation>Tất cả khu dân cư</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/cases_tab.py" line="61"/>
+        <location filename="../../ui/pages/cases_tab.py" line="63"/>
         <source>%Ln case(s)</source>
         <translation>
             <numerusform>%Ln vụ việc</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="67"/>
-        <location filename="../../ui/pages/cases_tab.py" line="119"/>
+        <location filename="../../ui/pages/cases_tab.py" line="69"/>
+        <location filename="../../ui/pages/cases_tab.py" line="121"/>
         <source>Correct the outcome…</source>
         <translation>Sửa kết quả…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="69"/>
-        <location filename="../../ui/pages/cases_tab.py" line="123"/>
+        <location filename="../../ui/pages/cases_tab.py" line="71"/>
+        <location filename="../../ui/pages/cases_tab.py" line="125"/>
         <source>Open the follow-up task</source>
         <translation>Mở công việc theo dõi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="108"/>
+        <location filename="../../ui/pages/cases_tab.py" line="110"/>
         <source>Delete case</source>
         <translation>Xóa vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="109"/>
+        <location filename="../../ui/pages/cases_tab.py" line="111"/>
         <source>Delete case #%1? Only for one entered by mistake: the change log keeps what it was.</source>
         <translation>Xóa vụ việc số %1? Chỉ dùng cho vụ việc nhập nhầm: nhật ký thay đổi vẫn giữ nội dung cũ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="120"/>
+        <location filename="../../ui/pages/cases_tab.py" line="122"/>
         <source>Reopen</source>
         <translation>Mở lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="127"/>
+        <location filename="../../ui/pages/cases_tab.py" line="129"/>
         <source>Delete…</source>
         <translation>Xóa…</translation>
     </message>
@@ -2128,84 +2128,84 @@ Không dùng được: %2</translation>
 <context>
     <name>FundTab</name>
     <message>
-        <location filename="../../ui/pages/fund_tab.py" line="44"/>
+        <location filename="../../ui/pages/fund_tab.py" line="46"/>
         <source>Search the donor, beneficiary, voucher or note — no accents needed</source>
         <translation>Tìm người ủng hộ, người nhận, chứng từ, ghi chú — gõ không dấu cũng được</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/fund_tab.py" line="49"/>
+        <location filename="../../ui/pages/fund_tab.py" line="51"/>
         <source>Receipts and spending</source>
         <translation>Cả thu và chi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/fund_tab.py" line="53"/>
+        <location filename="../../ui/pages/fund_tab.py" line="55"/>
         <source>New receipt…</source>
         <translation>Ghi khoản thu…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/fund_tab.py" line="54"/>
+        <location filename="../../ui/pages/fund_tab.py" line="56"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/fund_tab.py" line="55"/>
+        <location filename="../../ui/pages/fund_tab.py" line="57"/>
         <source>New spending…</source>
         <translation>Ghi khoản chi…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/fund_tab.py" line="58"/>
+        <location filename="../../ui/pages/fund_tab.py" line="60"/>
         <source>Opening balance</source>
         <translation>Tồn đầu kỳ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/fund_tab.py" line="59"/>
+        <location filename="../../ui/pages/fund_tab.py" line="61"/>
         <source>Received</source>
         <translation>Đã thu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/fund_tab.py" line="60"/>
+        <location filename="../../ui/pages/fund_tab.py" line="62"/>
         <source>Spent</source>
         <translation>Đã chi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/fund_tab.py" line="61"/>
+        <location filename="../../ui/pages/fund_tab.py" line="63"/>
         <source>Closing balance</source>
         <translation>Tồn cuối kỳ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/fund_tab.py" line="62"/>
+        <location filename="../../ui/pages/fund_tab.py" line="64"/>
         <source>Houses built / repaired</source>
         <translation>Nhà xây mới / sửa chữa</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/fund_tab.py" line="84"/>
+        <location filename="../../ui/pages/fund_tab.py" line="86"/>
         <source>%Ln entry(ies)</source>
         <translation>
             <numerusform>%Ln khoản</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/fund_tab.py" line="92"/>
+        <location filename="../../ui/pages/fund_tab.py" line="94"/>
         <source>From the first entry to today, %1</source>
         <translation>Từ khoản đầu tiên đến hôm nay, %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/fund_tab.py" line="96"/>
+        <location filename="../../ui/pages/fund_tab.py" line="98"/>
         <source>%1: from %2 to %3</source>
         <translation>%1: từ %2 đến %3</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/fund_tab.py" line="114"/>
+        <location filename="../../ui/pages/fund_tab.py" line="116"/>
         <source>Delete fund entry</source>
         <translation>Xóa khoản thu/chi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/fund_tab.py" line="115"/>
+        <location filename="../../ui/pages/fund_tab.py" line="117"/>
         <source>Delete entry #%1? Only for one entered by mistake: the change log keeps what it was.</source>
         <translation>Xóa khoản số %1? Chỉ dùng cho khoản nhập nhầm: nhật ký thay đổi vẫn giữ nội dung cũ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/fund_tab.py" line="123"/>
+        <location filename="../../ui/pages/fund_tab.py" line="125"/>
         <source>Delete…</source>
         <translation>Xóa…</translation>
     </message>
@@ -4030,108 +4030,108 @@ Không dùng được: %2</translation>
 <context>
     <name>PetitionsTab</name>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="23"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="25"/>
         <source>Search the sender, content, field, agency or answer — no accents needed</source>
         <translation>Tìm người gửi, nội dung, lĩnh vực, cơ quan, câu trả lời — gõ không dấu cũng được</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="26"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="28"/>
         <source>Awaiting an answer</source>
         <translation>Chờ trả lời</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="26"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="28"/>
         <source>Overdue answers</source>
         <translation>Quá hạn trả lời</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="27"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="29"/>
         <source>Answered</source>
         <translation>Đã trả lời</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="27"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="29"/>
         <source>Closed</source>
         <translation>Đã kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="27"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="29"/>
         <source>All petitions</source>
         <translation>Tất cả kiến nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="32"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="34"/>
         <source>Any channel</source>
         <translation>Mọi hình thức</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="34"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="36"/>
         <source>Received in</source>
         <translation>Tiếp nhận trong</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="37"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="39"/>
         <source>New petition…</source>
         <translation>Thêm kiến nghị…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="38"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="40"/>
         <source>Ctrl+N</source>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="39"/>
-        <location filename="../../ui/pages/petitions_tab.py" line="135"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="41"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="137"/>
         <source>Record the answer…</source>
         <translation>Ghi trả lời…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="40"/>
-        <location filename="../../ui/pages/petitions_tab.py" line="95"/>
-        <location filename="../../ui/pages/petitions_tab.py" line="142"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="42"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="97"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="144"/>
         <source>Follow-up task…</source>
         <translation>Tạo công việc theo dõi…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="41"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="43"/>
         <source>Make a task with a lead and a due date to follow this petition up</source>
         <translation>Tạo một công việc có người chủ trì và hạn để theo dõi kiến nghị này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="55"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="57"/>
         <source>All areas</source>
         <translation>Tất cả khu dân cư</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/pages/petitions_tab.py" line="70"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="72"/>
         <source>%Ln petition(s)</source>
         <translation>
             <numerusform>%Ln kiến nghị</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="93"/>
-        <location filename="../../ui/pages/petitions_tab.py" line="140"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="95"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="142"/>
         <source>Open the follow-up task</source>
         <translation>Mở công việc theo dõi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="127"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="129"/>
         <source>Delete petition</source>
         <translation>Xóa kiến nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="128"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="130"/>
         <source>Delete petition #%1? Only for one entered by mistake: the change log keeps what it was.</source>
         <translation>Xóa kiến nghị số %1? Chỉ dùng cho kiến nghị nhập nhầm: nhật ký thay đổi vẫn giữ nội dung cũ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="136"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="138"/>
         <source>Close (nothing more to follow)</source>
         <translation>Kết thúc (không còn gì phải theo dõi)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="144"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="146"/>
         <source>Delete…</source>
         <translation>Xóa…</translation>
     </message>
@@ -4360,14 +4360,162 @@ Không dùng được: %2</translation>
     </message>
 </context>
 <context>
+    <name>RegisterImportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="40"/>
+        <source>Import petitions from Excel</source>
+        <translation>Nhập kiến nghị từ Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="41"/>
+        <source>Import a fund&apos;s cash book from Excel</source>
+        <translation>Nhập sổ thu, chi quỹ từ Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="42"/>
+        <source>Import cases from Excel</source>
+        <translation>Nhập vụ việc từ Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="46"/>
+        <source>Columns such as: Ngày tiếp nhận, Hình thức, Người gửi, Khu dân cư, Nội dung, Hạn trả lời, Ngày trả lời, Nội dung trả lời.</source>
+        <translation>Các cột như: Ngày tiếp nhận, Hình thức, Người gửi, Khu dân cư, Nội dung, Hạn trả lời, Ngày trả lời, Nội dung trả lời.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="48"/>
+        <source>Columns such as: Ngày, Thu / Chi (two columns, or Số tiền with a Thu/chi column), Người ủng hộ / người nhận, Mục đích, Số chứng từ.</source>
+        <translation>Các cột như: Ngày, Thu / Chi (hai cột, hoặc cột Số tiền kèm cột Thu/chi), Người ủng hộ / người nhận, Mục đích, Số chứng từ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="50"/>
+        <source>Columns such as: Loại, Ngày bắt đầu, Tên vụ việc, Khu dân cư, Các bên, Ngày kết thúc, Kết quả.</source>
+        <translation>Các cột như: Loại, Ngày bắt đầu, Tên vụ việc, Khu dân cư, Các bên, Ngày kết thúc, Kết quả.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="53"/>
+        <source>Title rows and merged headings are understood.</source>
+        <translation>Dòng tiêu đề và ô tên cột gộp đều được hiểu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="57"/>
+        <source>The file to import (.xlsx, .xls, .ods)</source>
+        <translation>Tệp cần nhập (.xlsx, .xls, .ods)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="58"/>
+        <source>Choose a file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="60"/>
+        <source>Check the file</source>
+        <translation>Kiểm tra tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="71"/>
+        <source>Excel row</source>
+        <translation>Dòng Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="71"/>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="71"/>
+        <source>Problem</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="76"/>
+        <source>Import only the valid rows (the rows with problems are left out)</source>
+        <translation>Chỉ nhập các dòng hợp lệ (bỏ qua các dòng có lỗi)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="81"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="83"/>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="121"/>
+        <source>Choose the file</source>
+        <translation>Chọn tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="122"/>
+        <source>Spreadsheets (*.xlsx *.xls *.ods)</source>
+        <translation>Bảng tính (*.xlsx *.xls *.ods)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="140"/>
+        <source>Reading the file</source>
+        <translation>Đang đọc tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="148"/>
+        <source>Sheet “%1”: %2 row(s).</source>
+        <translation>Trang “%1”: %2 dòng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="149"/>
+        <source>Columns understood: %1.</source>
+        <translation>Các cột đã hiểu: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="152"/>
+        <source>Columns not recognised, left out: %1.</source>
+        <translation>Các cột không nhận ra, bỏ qua: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="155"/>
+        <source>New: %1 · already in the register: %2 · with problems: %3</source>
+        <translation>Mới: %1 · đã có trong sổ: %2 · có lỗi: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="166"/>
+        <source>Every row of this file is already in the register: nothing to add.</source>
+        <translation>Mọi dòng của tệp này đã có trong sổ: không có gì để thêm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="182"/>
+        <source>Imported: %1 added, %2 already there, %3 left out with problems.</source>
+        <translation>Đã nhập: thêm %1, %2 đã có sẵn, bỏ qua %3 dòng có lỗi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="188"/>
+        <source>Nothing was written.</source>
+        <translation>Không ghi gì.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/register_import.py" line="191"/>
+        <source>Importing</source>
+        <translation>Đang nhập</translation>
+    </message>
+</context>
+<context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../../ui/pages/register_tab.py" line="113"/>
+        <location filename="../../ui/pages/register_tab.py" line="59"/>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register_tab.py" line="60"/>
+        <source>Add the entries of a register kept in Excel</source>
+        <translation>Thêm các dòng của một sổ đang ghi bằng Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register_tab.py" line="119"/>
         <source>Counting…</source>
         <translation>Đang đếm…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register_tab.py" line="181"/>
+        <location filename="../../ui/pages/register_tab.py" line="187"/>
         <source>Open…</source>
         <translation>Mở…</translation>
     </message>

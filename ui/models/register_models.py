@@ -22,7 +22,7 @@ _DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGN = (
     int(r) for r in (Qt.DisplayRole, Qt.ToolTipRole, Qt.ForegroundRole, Qt.TextAlignmentRole)
 )
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
-LINE = 160  # characters of a long text shown in its cell; the tooltip has it whole
+LINE = 90  # characters of a long text shown in its cell (eliding more costs paint time); the tooltip has it whole
 
 
 def _line(text: str | None) -> str:

@@ -16,6 +16,8 @@ from ui.widgets.register_choices import PeriodFilter, fill_areas, fill_words
 
 
 class CasesTab(RegisterTab):
+    REGISTER = "cases"
+
     def __init__(self, store: Store, runner, lang: str, parent=None) -> None:
         super().__init__(store, runner, lang, CasesModel(store, lang),
                          self.tr("Search titles, parties, findings — no accents needed"),

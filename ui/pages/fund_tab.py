@@ -39,6 +39,8 @@ class Figure(QFrame):
 
 
 class FundTab(RegisterTab):
+    REGISTER = "fund"
+
     def __init__(self, store: Store, runner, lang: str, parent=None) -> None:
         super().__init__(store, runner, lang, FundModel(store, lang),
                          self.tr("Search the donor, beneficiary, voucher or note — no accents needed"),

@@ -18,6 +18,8 @@ SHOWS = ("open", "overdue", "answered", "closed", "all")
 
 
 class PetitionsTab(RegisterTab):
+    REGISTER = "petitions"
+
     def __init__(self, store: Store, runner, lang: str, parent=None) -> None:
         super().__init__(store, runner, lang, PetitionsModel(store, lang),
                          self.tr("Search the sender, content, field, agency or answer — no accents needed"),

@@ -12,8 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox, QTableView, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
 )
 
 from app.db import Store
@@ -26,6 +26,7 @@ FIRST_SCREEN = 100  # rows read at once; the rest of the list follows when idle
 
 class RegisterTab(QWidget):
     task_requested = Signal(int)  # "open the follow-up task"
+    REGISTER = ""  # what ``frontdesk import`` calls it: petitions, fund, cases
 
     def __init__(self, store: Store, runner, lang: str, model: RegisterModel, search_hint: str,
                  widths: tuple[int, ...], stretch: int, parent=None) -> None:
@@ -44,6 +45,7 @@ class RegisterTab(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.ElideRight)
         self.table.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.table.verticalHeader().hide()  # the count says how many; row numbers cost paint time
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         header = self.table.horizontalHeader()
@@ -54,9 +56,13 @@ class RegisterTab(QWidget):
                 self.table.setColumnWidth(column, width)
         self.filters = QHBoxLayout()
         self.filters.addWidget(self.search, 3)
+        self.import_button = QPushButton(self.tr("Import from Excel…"))
+        self.import_button.setToolTip(self.tr("Add the entries of a register kept in Excel"))
+        self.import_button.clicked.connect(self.import_from_excel)
         self.actions = QHBoxLayout()
         self.actions.addWidget(self.count)
         self.actions.addStretch(1)
+        self.actions.addWidget(self.import_button)
         self.above_table = QVBoxLayout()  # what a tab shows between its filters and its list
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -183,6 +189,14 @@ class RegisterTab(QWidget):
         return menu
 
     # -- writing -------------------------------------------------------------------------
+
+    def import_from_excel(self) -> QWidget:
+        """The import dialog; the list reads again after rows were written."""
+        from ui.dialogs.register_import import open_register_import  # Excel reading loads only when asked for
+
+        dialog = open_register_import(self._store, self._runner, self._lang, self.REGISTER, parent=self)
+        dialog.imported.connect(lambda _result: self.refresh())
+        return dialog
 
     def run(self, operation, then=None) -> None:
         """A write on the write thread; the list reads again after it, or says what went wrong."""
