@@ -3,6 +3,8 @@ cards, driven offscreen with pytest-qt on a small commune whose expectations
 are counted by hand (today is 22/11/2026, from the fixed clock)."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -407,3 +409,54 @@ def test_a_cash_book_imported_from_the_fund_tab_problems_first(page, store, qtbo
     again.skip_invalid.setChecked(True)
     assert not again.import_button.isEnabled()
     again.close()
+
+
+# -- the weekly figures for Mặt trận số, from the Reports page ------------------------------------
+
+WEEK, YEAR = "Công tác Mặt trận trong tuần", "Công tác Mặt trận từ đầu năm"
+
+
+def test_the_weekly_sheet_is_saved_from_the_reports_page_and_the_next_week_shows_the_change(qtbot, store, commune,
+                                                                                            tmp_path):
+    from openpyxl import load_workbook
+
+    from app.clock import FixedClock
+    from app.db.storage import open_store
+    from tests.helpers import TODAY
+    from ui.pages.reports import ReportsPage
+
+    install_translations(QApplication.instance(), "en")
+    opened = []
+    reports = ReportsPage(store, ImmediateRunner(store), "en", documents=tmp_path, open_url=opened.append)
+    qtbot.addWidget(reports)
+    dialog = reports.open_weekly_summary()
+    assert dialog.chosen_week().code == "2026-W47"  # 22/11/2026 is the Sunday of week 47
+    dialog.write(dialog.suggested_path())
+    qtbot.waitUntil(lambda: dialog.saved is not None and not dialog.busy, timeout=WAIT_MS)
+    assert dialog.saved.path.name == "mat-tran-so-00004-tuan-47-2026.xlsx"
+    assert "No earlier week's sheet" in dialog.result.message.text()
+    values = {r[:2]: r[2] for r in load_workbook(dialog.saved.path).active.iter_rows(values_only=True) if r[1]}
+    # by hand: no petition was received in week 47 (16–22/11/2026); three since 1 January
+    assert values[(WEEK, "Ý kiến, kiến nghị tiếp nhận")] == "0"
+    assert values[(YEAR, "Ý kiến, kiến nghị tiếp nhận")] == "3"
+    assert values[(WEEK, "Quỹ “Vì người nghèo”: tồn cuối tuần (đồng)")] == "12.000.000"
+    dialog.close()
+    # a week later, two more petitions: the sheet of week 48 shows +2 against week 47's
+    later = open_store(store.path, clock=FixedClock(TODAY + timedelta(days=7)))
+    try:
+        for day in ("24/11/2026", "25/11/2026"):
+            add_petition(later, {"received_on": day, "channel": "letter", "from_name": "Ông Chín",
+                                 "content": "Đề nghị nạo vét kênh"})
+        page = ReportsPage(later, ImmediateRunner(later), "en", documents=tmp_path, open_url=opened.append)
+        qtbot.addWidget(page)
+        second = page.open_weekly_summary()
+        assert second.chosen_week().code == "2026-W48"
+        second.write(second.suggested_path())
+        qtbot.waitUntil(lambda: second.saved is not None and not second.busy, timeout=WAIT_MS)
+        assert "changed since the sheet of week 47/2026" in second.result.message.text()
+        rows = {r[:2]: r[2:5] for r in load_workbook(second.saved.path).active.iter_rows(values_only=True) if r[1]}
+        assert rows[(WEEK, "Ý kiến, kiến nghị tiếp nhận")] == ("2", "0", "+2")
+        assert rows[(YEAR, "Ý kiến, kiến nghị tiếp nhận")] == ("5", "3", "+2")
+        second.close()
+    finally:
+        later.close()

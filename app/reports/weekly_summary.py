@@ -85,7 +85,7 @@ _REGISTER_LABELS = {
     "fund_closing": (f"{_FUND}: tồn cuối tuần (đồng)", "“For the poor” fund: closing balance (đồng)"),
     "houses_built": ("Nhà Đại đoàn kết xây mới (căn)", "Houses built"),
     "houses_repaired": ("Nhà sửa chữa (căn)", "Houses repaired"),
-    **{f"cases_opened.{k}": (f"{WORDS['case_kind'][k][0]}: vụ việc mở", f"{WORDS['case_kind'][k][1]}: opened")
+    **{f"cases_opened.{k}": (f"{WORDS['case_kind'][k][0]}: vụ việc bắt đầu", f"{WORDS['case_kind'][k][1]}: opened")
        for k in CASE_KINDS},
     **{f"cases_closed.{k}": (f"{WORDS['case_kind'][k][0]}: vụ việc kết thúc", f"{WORDS['case_kind'][k][1]}: closed")
        for k in CASE_KINDS},

@@ -4601,7 +4601,17 @@ Không dùng được: %2</translation>
         <translation>Dành cho cán bộ tỉnh: lập một bảng tổng hợp từ thư mục chứa các tệp báo cáo của các xã.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="148"/>
+        <location filename="../../ui/pages/reports.py" line="108"/>
+        <source>Figures for Mặt trận số (weekly)…</source>
+        <translation>Số liệu nhập Mặt trận số (hằng tuần)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="110"/>
+        <source>One printable sheet of the week&apos;s figures, to type into the Front&apos;s national platform</source>
+        <translation>Một trang in số liệu của tuần, để nhập vào nền tảng Mặt trận số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/reports.py" line="153"/>
         <source>(no destination yet)</source>
         <translation>(chưa đặt nơi gửi)</translation>
     </message>
@@ -5142,6 +5152,75 @@ Không dùng được: %2</translation>
         <location filename="../../ui/pages/tasks.py" line="408"/>
         <source>Open tasks of %1</source>
         <translation>Việc chưa hoàn thành của %1</translation>
+    </message>
+</context>
+<context>
+    <name>WeeklySummaryDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/weekly_summary.py" line="28"/>
+        <location filename="../../ui/dialogs/weekly_summary.py" line="85"/>
+        <source>Figures for Mặt trận số</source>
+        <translation>Số liệu nhập Mặt trận số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/weekly_summary.py" line="31"/>
+        <source>One printable sheet with the week&apos;s figures to type into Mặt trận số: organizations, members, cadres, petitions, the fund and cases, and what changed since the last sheet saved. Figures the data cannot tell are marked “không rõ”.</source>
+        <translation>Một trang in số liệu của tuần để nhập vào Mặt trận số: tổ chức, hội viên, cán bộ, kiến nghị, quỹ và vụ việc, kèm thay đổi so với lần lưu trước. Số liệu mà dữ liệu của xã không cho biết được ghi “không rõ”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/weekly_summary.py" line="39"/>
+        <source>Week %1/%2: %3 – %4</source>
+        <translation>Tuần %1/%2: %3 – %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/weekly_summary.py" line="42"/>
+        <source>(this week, up to today)</source>
+        <translation>(tuần này, tính đến hôm nay)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/weekly_summary.py" line="45"/>
+        <source>Week:</source>
+        <translation>Tuần:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/weekly_summary.py" line="49"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/weekly_summary.py" line="51"/>
+        <source>Save the sheet…</source>
+        <translation>Lưu trang số liệu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/weekly_summary.py" line="74"/>
+        <source>Save the sheet</source>
+        <translation>Lưu trang số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/weekly_summary.py" line="75"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/weekly_summary.py" line="94"/>
+        <source>No earlier week&apos;s sheet to compare with.</source>
+        <translation>Chưa có trang số liệu của tuần trước để so sánh.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/weekly_summary.py" line="98"/>
+        <source>%1 figure(s) changed since the sheet of week %2.</source>
+        <translation>%1 chỉ tiêu thay đổi so với trang số liệu tuần %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/weekly_summary.py" line="100"/>
+        <source>%1 figure(s) not known: the sheet says why.</source>
+        <translation>%1 chỉ tiêu không rõ: trang số liệu ghi lý do.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/weekly_summary.py" line="101"/>
+        <source>Saved the figures of week %1.</source>
+        <translation>Đã lưu số liệu tuần %1.</translation>
     </message>
 </context>
 <context>

@@ -105,7 +105,12 @@ class ReportsPage(QWidget):
         self.consolidate_button.setToolTip(self.tr(
             "For province staff: one summary from a folder of the communes' report files."))
         self.consolidate_button.clicked.connect(lambda: self.open_consolidation())
+        self.weekly_button = QPushButton(self.tr("Figures for Mặt trận số (weekly)…"))
+        self.weekly_button.setToolTip(self.tr(
+            "One printable sheet of the week's figures, to type into the Front's national platform"))
+        self.weekly_button.clicked.connect(lambda: self.open_weekly_summary())
         bottom = QHBoxLayout()
+        bottom.addWidget(self.weekly_button)
         bottom.addStretch(1)
         bottom.addWidget(self.consolidate_button)
 
@@ -158,6 +163,14 @@ class ReportsPage(QWidget):
     def _queued(self, outbox_id: int) -> None:
         self.refresh_recent()
         self.report_queued.emit(outbox_id)
+
+    def open_weekly_summary(self):
+        from ui.dialogs.weekly_summary import WeeklySummaryDialog
+
+        self.dialog = WeeklySummaryDialog(self._store, self._runner, self._lang, documents=self._documents,
+                                          open_url=self._open_url, parent=self)
+        self.dialog.open()
+        return self.dialog
 
     def open_consolidation(self):
         from ui.dialogs.consolidate_dialog import ConsolidateDialog
