@@ -478,7 +478,7 @@ Không dùng được: %2</translation>
     <message>
         <location filename="../../ui/models/register_models.py" line="161"/>
         <source>Closed</source>
-        <translation>Đã kết thúc</translation>
+        <translation>Ngày kết thúc</translation>
     </message>
     <message>
         <location filename="../../ui/models/register_models.py" line="162"/>
@@ -3962,7 +3962,7 @@ Không dùng được: %2</translation>
     <message>
         <location filename="../../ui/models/register_models.py" line="78"/>
         <source>Received</source>
-        <translation>Đã thu</translation>
+        <translation>Ngày nhận</translation>
     </message>
     <message>
         <location filename="../../ui/models/register_models.py" line="78"/>

@@ -25,6 +25,14 @@ _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 LINE = 90  # characters of a long text shown in its cell (eliding more costs paint time); the tooltip has it whole
 
 
+def _day(iso: str | None) -> str:
+    """A stored ISO day as dd/mm/yyyy: the registers store whole days only (checked on
+    the way in), so the cheap way is right, and a screenful asks for hundreds."""
+    if not iso:
+        return ""
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}" if len(iso) == 10 else format_date(iso)
+
+
 def _line(text: str | None) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= LINE else text[:LINE - 1] + "…"
@@ -36,12 +44,19 @@ class RegisterModel(LazyIdModel):
         self._store, self._lang = store, lang
         self._overdue = QBrush(QColor(OVERDUE_COLOUR))
         self._quiet = QBrush(QColor(QUIET_COLOUR))
+        self._words: dict[tuple[str, str], str] = {}
 
     record_id = LazyIdModel.id_at
     record = LazyIdModel.row_at
 
     def word(self, choice: str, code: str | None) -> str:
-        return word_label(choice, code, self._lang) if code else ""
+        if not code:
+            return ""
+        key = (choice, code)
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = word_label(choice, code, self._lang)
+        return found
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if role not in (_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGN) or not index.isValid():
@@ -83,13 +98,13 @@ class PetitionsModel(RegisterModel):
             days = (self._store.today() - date.fromisoformat(p.due_on)).days
             return self.tr("Overdue by %Ln day(s)", "", days)
         if p.status == "answered":
-            return self.tr("Answered %1").replace("%1", format_date(p.answered_on))
+            return self.tr("Answered %1").replace("%1", _day(p.answered_on))
         return self.word("petition_status", p.status)
 
     def display(self, p, column: str) -> str:
         if column in ("received_on", "due_on"):
             value = getattr(p, column)
-            return format_date(value) if value else ""
+            return _day(value)
         if column == "channel":
             return self.word("channel", p.channel)
         if column == "status":
@@ -130,7 +145,7 @@ class FundModel(RegisterModel):
 
     def display(self, e, column: str) -> str:
         if column == "entry_on":
-            return format_date(e.entry_on)
+            return _day(e.entry_on)
         if column == "direction":
             return self.word("direction", e.direction)
         if column == "purpose":
@@ -163,8 +178,7 @@ class CasesModel(RegisterModel):
 
     def display(self, c, column: str) -> str:
         if column in ("opened_on", "closed_on"):
-            value = getattr(c, column)
-            return format_date(value) if value else ""
+            return _day(getattr(c, column))
         if column == "kind":
             return self.word("case_kind", c.kind)
         if column == "outcome":

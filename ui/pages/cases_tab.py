@@ -21,7 +21,7 @@ class CasesTab(RegisterTab):
     def __init__(self, store: Store, runner, lang: str, parent=None) -> None:
         super().__init__(store, runner, lang, CasesModel(store, lang),
                          self.tr("Search titles, parties, findings — no accents needed"),
-                         (88, 210, 0, 130, 88, 150), 2, parent)
+                         (104, 232, 0, 130, 104, 130), 2, parent)
         self.kind = QComboBox()
         fill_words(self.kind, "case_kind", lang, first=self.tr("All kinds"))
         self.state = QComboBox()

@@ -36,6 +36,7 @@ class RegisterTab(QWidget):
         self.search.setPlaceholderText(search_hint)
         self.search.setClearButtonEnabled(True)
         self.count = QLabel()
+        self.count.setMinimumWidth(160)  # "Đang đếm…" then "10.000 kiến nghị": room for both
         self.model = model
         self.table = QTableView()
         self.table.setModel(model)
