@@ -6,6 +6,7 @@ Each holds the ids SQL chose and reads a block of rows on screen in one query
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -38,16 +39,49 @@ def _line(text: str | None) -> str:
     return text if len(text) <= LINE else text[:LINE - 1] + "…"
 
 
+class _Shown:
+    """A row as read, and what its cells show, worked out the first time the row
+    is painted: a screenful is painted from it many times (Qt asks each cell for
+    several roles per paint), and rows read but never scrolled to cost nothing."""
+
+    __slots__ = ("record", "texts", "brushes")
+
+    def __init__(self, record: Any) -> None:
+        self.record = record
+        self.texts: tuple[str, ...] | None = None
+        self.brushes: tuple[Any, ...] = ()
+
+
 class RegisterModel(LazyIdModel):
     def __init__(self, store: Store, lang: str, parent=None) -> None:
         super().__init__(parent)
         self._store, self._lang = store, lang
         self._overdue = QBrush(QColor(OVERDUE_COLOUR))
         self._quiet = QBrush(QColor(QUIET_COLOUR))
+        self._spending = QBrush(QColor(SPENDING_COLOUR))
         self._words: dict[tuple[str, str], str] = {}
+        self._amount = self.COLUMNS.index("amount") if "amount" in self.COLUMNS else -1
 
     record_id = LazyIdModel.id_at
-    record = LazyIdModel.row_at
+
+    def record(self, row: int):
+        shown = self.row_at(row)
+        return shown.record if shown is not None else None
+
+    def read(self, ids: list[int]) -> dict:  # pragma: no cover - each model says
+        """The records of ``ids`` by id (one query)."""
+        raise NotImplementedError
+
+    def fetch_rows(self, ids: list[int]) -> dict[int, _Shown]:
+        return {i: _Shown(r) for i, r in self.read(ids).items()}
+
+    def _shown(self, row: int) -> _Shown | None:
+        shown = self.row_at(row)
+        if shown is not None and shown.texts is None:
+            record = shown.record
+            shown.texts = tuple(self.display(record, c) for c in self.COLUMNS)
+            shown.brushes = tuple(self.foreground(record, c) for c in self.COLUMNS)
+        return shown
 
     def word(self, choice: str, code: str | None) -> str:
         if not code:
@@ -58,20 +92,19 @@ class RegisterModel(LazyIdModel):
             found = self._words[key] = word_label(choice, code, self._lang)
         return found
 
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        if role not in (_DISPLAY, _TOOLTIP, _FOREGROUND, _ALIGN) or not index.isValid():
-            return None
-        row = self.record(index.row())
-        if row is None:
-            return None
-        column = self.COLUMNS[index.column()]
+    def data(self, index: QModelIndex, role=_DISPLAY):
         if role == _DISPLAY:
-            return self.display(row, column)
-        if role == _TOOLTIP:
-            return self.tooltip(row, column)
+            shown = self._shown(index.row())
+            return shown.texts[index.column()] if shown is not None else None
+        if role == _FOREGROUND:
+            shown = self._shown(index.row())
+            return shown.brushes[index.column()] if shown is not None else None
         if role == _ALIGN:
-            return _RIGHT if column == "amount" else None
-        return self.foreground(row, column)
+            return _RIGHT if index.column() == self._amount else None
+        if role == _TOOLTIP:
+            shown = self.row_at(index.row())
+            return self.tooltip(shown.record, self.COLUMNS[index.column()]) if shown is not None else None
+        return None
 
     def display(self, row, column: str) -> str:  # pragma: no cover - each model says
         raise NotImplementedError
@@ -86,7 +119,7 @@ class RegisterModel(LazyIdModel):
 class PetitionsModel(RegisterModel):
     COLUMNS = ("received_on", "from_name", "area", "content", "channel", "due_on", "status")
 
-    def fetch_rows(self, ids: list[int]) -> dict:
+    def read(self, ids: list[int]) -> dict:
         return petitions_by_ids(self._store, ids)
 
     def column_titles(self) -> tuple[str, ...]:
@@ -136,7 +169,7 @@ class PetitionsModel(RegisterModel):
 class FundModel(RegisterModel):
     COLUMNS = ("entry_on", "direction", "party", "purpose", "amount", "document_number", "fund")
 
-    def fetch_rows(self, ids: list[int]) -> dict:
+    def read(self, ids: list[int]) -> dict:
         return fund_entries_by_ids(self._store, ids)
 
     def column_titles(self) -> tuple[str, ...]:
@@ -163,13 +196,13 @@ class FundModel(RegisterModel):
         return text + ("\n" + e.note if e.note else "")
 
     def foreground(self, e, column: str):
-        return QBrush(QColor(SPENDING_COLOUR)) if column == "amount" and e.direction == "spending" else None
+        return self._spending if column == "amount" and e.direction == "spending" else None
 
 
 class CasesModel(RegisterModel):
     COLUMNS = ("opened_on", "kind", "title", "area", "closed_on", "outcome")
 
-    def fetch_rows(self, ids: list[int]) -> dict:
+    def read(self, ids: list[int]) -> dict:
         return cases_by_ids(self._store, ids)
 
     def column_titles(self) -> tuple[str, ...]:
