@@ -25,7 +25,8 @@ def test_the_harness_runs_every_step_and_writes_the_page(tmp_path):
     # every target of DESIGN.md has a row with a measured figure and a verdict
     for measure in ("Start to a usable main window", "People list: first screen painted",
                     "Search as you type, without diacritics: median", "Search as you type, with diacritics: median",
-                    "Peak resident memory", "Import a 300-row roster"):
+                    "Peak resident memory", "Import a 300-row roster", "Petitions list: first screen painted",
+                    "Petitions: search as you type, without diacritics (median)"):
         row = next((line for line in page.splitlines() if line.startswith(f"| {measure}")), None)
         assert row is not None, measure
         assert re.search(r"\| \d[\d.,]* (ms|s|MB) \|", row), row
