@@ -30,7 +30,7 @@ from app.errors import InvalidInput, InvalidValue
 from app.text.dates import format_date
 from app.text.periods import Period
 from app.domain.registers import (
-    ID_CHUNK, TEXT_LIMIT, WORDS, area_value, cli_word, day_value, refresh_search_text, text_clause, text_value,
+    TEXT_LIMIT, WORDS, area_value, cli_word, day_value, refresh_search_text, rows_by_ids, text_clause, text_value,
     word_value,
 )
 
@@ -263,13 +263,7 @@ def case_ids(store: Store, flt: CaseFilter | None = None, *, limit: int | None =
 
 def cases_by_ids(store: Store, ids: list[int]) -> dict[int, CaseView]:
     """The cases of ``ids`` that still exist, by id: a lazy model's block in one query."""
-    found: dict[int, CaseView] = {}
-    for start in range(0, len(ids), ID_CHUNK):
-        chunk = ids[start:start + ID_CHUNK]
-        marks = ", ".join("?" for _ in chunk)
-        for row in store.conn.execute(f"SELECT {_COLUMNS}{_FROM} WHERE c.id IN ({marks})", chunk):
-            found[row[0]] = CaseView(*row)
-    return found
+    return rows_by_ids(store, f"SELECT {_COLUMNS}{_FROM}", "c.id", ids, lambda row: CaseView(*row))
 
 
 def list_cases(store: Store, flt: CaseFilter | None = None, *, limit: int = 200, offset: int = 0) -> list[CaseView]:

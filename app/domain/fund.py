@@ -30,7 +30,7 @@ from app.text.dates import format_date
 from app.text.money import format_money, parse_money
 from app.text.periods import Period
 from app.domain.registers import (
-    ID_CHUNK, TEXT_LIMIT, WORDS, Notice, area_value, cli_word, day_value, person_value, refresh_search_text, text_clause,
+    TEXT_LIMIT, WORDS, Notice, area_value, cli_word, day_value, person_value, refresh_search_text, rows_by_ids, text_clause,
     text_value, word_value,
 )
 
@@ -303,13 +303,7 @@ def fund_entry_ids(store: Store, flt: FundFilter | None = None, *, limit: int | 
 
 def fund_entries_by_ids(store: Store, ids: list[int]) -> dict[int, FundEntryView]:
     """The entries of ``ids`` that still exist, by id: a lazy model's block in one query."""
-    found: dict[int, FundEntryView] = {}
-    for start in range(0, len(ids), ID_CHUNK):
-        chunk = ids[start:start + ID_CHUNK]
-        marks = ", ".join("?" for _ in chunk)
-        for row in store.conn.execute(f"SELECT {_COLUMNS}{_FROM} WHERE f.id IN ({marks})", chunk):
-            found[row[0]] = FundEntryView(*row)
-    return found
+    return rows_by_ids(store, f"SELECT {_COLUMNS}{_FROM}", "f.id", ids, lambda row: FundEntryView(*row))
 
 
 def list_fund_entries(store: Store, flt: FundFilter | None = None, *, limit: int = 200,

@@ -37,8 +37,8 @@ from app.errors import InvalidInput, InvalidValue
 from app.text.dates import format_date
 from app.text.periods import Period
 from app.domain.registers import (
-    ID_CHUNK, SHORT_LIMIT, TEXT_LIMIT, area_value, cli_word, day_value, person_value, reference_day,
-    refresh_search_text, text_clause, text_value, word_value,
+    SHORT_LIMIT, TEXT_LIMIT, area_value, cli_word, day_value, person_value, reference_day,
+    refresh_search_text, rows_by_ids, text_clause, text_value, word_value,
 )
 
 CHANNELS = ("voter_meeting", "area_meeting", "in_person", "letter", "portal", "other")
@@ -333,13 +333,7 @@ def petition_ids(store: Store, flt: PetitionFilter | None = None, *, limit: int 
 def petitions_by_ids(store: Store, ids: list[int]) -> dict[int, PetitionView]:
     """The petitions of ``ids`` that still exist, by id: a lazy model's block in one query."""
     today = store.today()
-    found: dict[int, PetitionView] = {}
-    for start in range(0, len(ids), ID_CHUNK):
-        chunk = ids[start:start + ID_CHUNK]
-        marks = ", ".join("?" for _ in chunk)
-        for row in store.conn.execute(f"SELECT {_COLUMNS}{_FROM} WHERE p.id IN ({marks})", chunk):
-            found[row[0]] = _view(row, today)
-    return found
+    return rows_by_ids(store, f"SELECT {_COLUMNS}{_FROM}", "p.id", ids, lambda row: _view(row, today))
 
 
 def list_petitions(store: Store, flt: PetitionFilter | None = None, *, limit: int = 200,

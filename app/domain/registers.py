@@ -292,6 +292,18 @@ def refresh_search_text(store: Store, table: str, row_id: int) -> None:
         store.conn.execute(f"UPDATE {table} SET search_text = ? WHERE id = ?", (folded(*row), row_id))
 
 
+def rows_by_ids(store: Store, select: str, key: str, ids: list[int], make) -> dict[int, Any]:
+    """``make(row)`` of each row of ``select`` (a SELECT ... FROM ... without WHERE)
+    whose ``key`` column is in ``ids``, by id: a lazy list's block in a query or two."""
+    found: dict[int, Any] = {}
+    for start in range(0, len(ids), ID_CHUNK):
+        chunk = ids[start:start + ID_CHUNK]
+        marks = ", ".join("?" for _ in chunk)
+        for row in store.conn.execute(f"{select} WHERE {key} IN ({marks})", chunk):
+            found[row[0]] = make(row)
+    return found
+
+
 def folded(*texts: Any) -> str:
     """The search copy of a record's texts: folded, one line."""
     return " | ".join(fold(str(t)) for t in texts if t not in (None, ""))

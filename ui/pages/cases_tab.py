@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QComboBox, QMenu, QPushButton
 from app.db import Store
 from app.domain import CaseFilter, case_ids, delete_case, reopen_case
 from ui.dialogs.case_form import CaseForm, CloseCaseDialog
-from ui.dialogs.follow_up_form import FollowUpTaskForm
 from ui.models.register_models import CasesModel
 from ui.pages.register_tab import RegisterTab
 from ui.widgets.register_choices import PeriodFilter, fill_areas, fill_words
@@ -17,6 +16,7 @@ from ui.widgets.register_choices import PeriodFilter, fill_areas, fill_words
 
 class CasesTab(RegisterTab):
     REGISTER = "cases"
+    FOLLOW_UP = "case"
 
     def __init__(self, store: Store, runner, lang: str, parent=None) -> None:
         super().__init__(store, runner, lang, CasesModel(store, lang),
@@ -41,7 +41,7 @@ class CasesTab(RegisterTab):
             self.actions.addWidget(button)
         self.new_button.clicked.connect(self.new_case)
         self.close_button.clicked.connect(lambda: self.close_with_outcome(self.selected_id()))
-        self.follow_button.clicked.connect(self._follow_up_chosen)
+        self.follow_button.clicked.connect(self.follow_up_chosen)
         QShortcut(QKeySequence.New, self, activated=self.new_case)
         for combo in (self.kind, self.state, self.area, self.period):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -88,31 +88,16 @@ class CasesTab(RegisterTab):
         dialog.open()
         return dialog
 
-    def follow_up(self, case_id: int) -> FollowUpTaskForm:
-        form = FollowUpTaskForm(self._store, self._runner, self._lang, "case", case_id, parent=self)
-        form.accepted.connect(lambda: (self.refresh(), self.select_id(case_id)))
-        form.open()
-        return form
-
-    def _follow_up_chosen(self) -> None:
-        c = self.selected_record()
-        if c is None:
-            return
-        if c.task_id is not None:
-            self.task_requested.emit(c.task_id)
-        else:
-            self.follow_up(c.id)
-
     def reopen(self, case_id: int) -> None:
         self.run(lambda store: reopen_case(store, case_id))
 
-    def delete(self, case_id: int) -> bool:
-        if not self.confirm(self.tr("Delete case"), self.tr(
-                "Delete case #%1? Only for one entered by mistake: the change log keeps what it was.").replace(
-                "%1", str(case_id))):
-            return False
-        self.run(lambda store: delete_case(store, case_id))
-        return True
+    def delete_question(self, record_id: int) -> tuple[str, str]:
+        return self.tr("Delete case"), self.tr(
+            "Delete case #%1? Only for one entered by mistake: the change log keeps what it was.").replace(
+            "%1", str(record_id))
+
+    def delete_record(self, store: Store, record_id: int) -> None:
+        delete_case(store, record_id)
 
     def fill_menu(self, menu: QMenu, c) -> None:
         if c.open:
@@ -121,9 +106,6 @@ class CasesTab(RegisterTab):
             menu.addAction(self.tr("Correct the outcome…"), lambda: self.close_with_outcome(c.id))
             menu.addAction(self.tr("Reopen"), lambda: self.reopen(c.id))
         menu.addSeparator()
-        if c.task_id is not None:
-            menu.addAction(self.tr("Open the follow-up task"), lambda: self.task_requested.emit(c.task_id))
-        else:
-            menu.addAction(self.tr("Follow-up task…"), lambda: self.follow_up(c.id))
+        self.add_follow_up_actions(menu, c)
         menu.addSeparator()
         menu.addAction(self.tr("Delete…"), lambda: self.delete(c.id))

@@ -112,13 +112,13 @@ class FundTab(RegisterTab):
     def open_record(self, record_id: int) -> FundEntryForm:
         return self.opened(FundEntryForm(self._store, self._runner, self._lang, record_id, parent=self))
 
-    def delete(self, entry_id: int) -> bool:
-        if not self.confirm(self.tr("Delete fund entry"), self.tr(
-                "Delete entry #%1? Only for one entered by mistake: the change log keeps what it was.").replace(
-                "%1", str(entry_id))):
-            return False
-        self.run(lambda store: delete_fund_entry(store, entry_id))
-        return True
+    def delete_question(self, record_id: int) -> tuple[str, str]:
+        return self.tr("Delete fund entry"), self.tr(
+            "Delete entry #%1? Only for one entered by mistake: the change log keeps what it was.").replace(
+            "%1", str(record_id))
+
+    def delete_record(self, store: Store, record_id: int) -> None:
+        delete_fund_entry(store, record_id)
 
     def fill_menu(self, menu: QMenu, entry) -> None:
         menu.addSeparator()

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QComboBox, QMenu, QPushButton
 
 from app.db import Store
 from app.domain import PetitionFilter, close_petition, delete_petition, petition_ids
-from ui.dialogs.follow_up_form import FollowUpTaskForm
 from ui.dialogs.petition_form import AnswerDialog, PetitionForm
 from ui.models.register_models import PetitionsModel
 from ui.pages.register_tab import RegisterTab
@@ -19,6 +18,7 @@ SHOWS = ("open", "overdue", "answered", "closed", "all")
 
 class PetitionsTab(RegisterTab):
     REGISTER = "petitions"
+    FOLLOW_UP = "petition"
 
     def __init__(self, store: Store, runner, lang: str, parent=None) -> None:
         super().__init__(store, runner, lang, PetitionsModel(store, lang),
@@ -46,7 +46,7 @@ class PetitionsTab(RegisterTab):
             self.actions.addWidget(button)
         self.new_button.clicked.connect(self.new_petition)
         self.answer_button.clicked.connect(lambda: self.answer(self.selected_id()))
-        self.follow_button.clicked.connect(self._follow_up_chosen)
+        self.follow_button.clicked.connect(self.follow_up_chosen)
         QShortcut(QKeySequence.New, self, activated=self.new_petition)
         for combo in (self.showing, self.area, self.channel, self.period):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -107,41 +107,23 @@ class PetitionsTab(RegisterTab):
             return None
         return self.opened(AnswerDialog(self._store, self._runner, self._lang, petition_id, parent=self))
 
-    def follow_up(self, petition_id: int) -> FollowUpTaskForm:
-        form = FollowUpTaskForm(self._store, self._runner, self._lang, "petition", petition_id, parent=self)
-        form.accepted.connect(lambda: (self.refresh(), self.select_id(petition_id)))
-        form.open()
-        return form
-
-    def _follow_up_chosen(self) -> None:
-        p = self.selected_record()
-        if p is None:
-            return
-        if p.task_id is not None:
-            self.task_requested.emit(p.task_id)
-        else:
-            self.follow_up(p.id)
-
     def close_record(self, petition_id: int) -> None:
         self.run(lambda store: close_petition(store, petition_id))
 
-    def delete(self, petition_id: int) -> bool:
-        if not self.confirm(self.tr("Delete petition"), self.tr(
-                "Delete petition #%1? Only for one entered by mistake: the change log keeps what it was.").replace(
-                "%1", str(petition_id))):
-            return False
-        self.run(lambda store: delete_petition(store, petition_id))
-        return True
+    def delete_question(self, record_id: int) -> tuple[str, str]:
+        return self.tr("Delete petition"), self.tr(
+            "Delete petition #%1? Only for one entered by mistake: the change log keeps what it was.").replace(
+            "%1", str(record_id))
+
+    def delete_record(self, store: Store, record_id: int) -> None:
+        delete_petition(store, record_id)
 
     def fill_menu(self, menu: QMenu, p) -> None:
         menu.addAction(self.tr("Record the answer…"), lambda: self.answer(p.id)).setEnabled(p.status != "closed")
         menu.addAction(self.tr("Close (nothing more to follow)"), lambda: self.close_record(p.id)).setEnabled(
             p.status != "closed")
         menu.addSeparator()
-        if p.task_id is not None:
-            menu.addAction(self.tr("Open the follow-up task"), lambda: self.task_requested.emit(p.task_id))
-        else:
-            menu.addAction(self.tr("Follow-up task…"), lambda: self.follow_up(p.id))
+        self.add_follow_up_actions(menu, p)
         menu.addSeparator()
         menu.addAction(self.tr("Delete…"), lambda: self.delete(p.id))
 

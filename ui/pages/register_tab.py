@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
+from ui.dialogs.follow_up_form import FollowUpTaskForm
 from ui.models.register_models import RegisterModel
 from ui.runtime.errors import show_error
 
@@ -27,6 +28,7 @@ FIRST_SCREEN = 100  # rows read at once; the rest of the list follows when idle
 class RegisterTab(QWidget):
     task_requested = Signal(int)  # "open the follow-up task"
     REGISTER = ""  # what ``frontdesk import`` calls it: petitions, fund, cases
+    FOLLOW_UP = ""  # what a follow-up task is made for ("petition", "case"); "" when the register has none
 
     def __init__(self, store: Store, runner, lang: str, model: RegisterModel, search_hint: str,
                  widths: tuple[int, ...], stretch: int, parent=None) -> None:
@@ -103,6 +105,13 @@ class RegisterTab(QWidget):
 
     def after_refresh(self) -> None:
         """What else the tab shows for its filters (the fund's balance)."""
+
+    def delete_question(self, record_id: int) -> tuple[str, str]:  # pragma: no cover - each tab says
+        """The title and the question of "delete this record?"."""
+        raise NotImplementedError
+
+    def delete_record(self, store: Store, record_id: int) -> None:  # pragma: no cover - each tab says
+        raise NotImplementedError
 
     # -- the list ------------------------------------------------------------------------
 
@@ -207,6 +216,36 @@ class RegisterTab(QWidget):
                 then(result)
 
         self._runner.submit(operation, done, self.failed)
+
+    def delete(self, record_id: int) -> bool:
+        """Delete a record entered by mistake, after asking; True if asked to."""
+        if not self.confirm(*self.delete_question(record_id)):
+            return False
+        self.run(lambda store: self.delete_record(store, record_id))
+        return True
+
+    def follow_up(self, record_id: int) -> QWidget:
+        """The task form, filled in from the record; the record is chosen again once it is saved."""
+        form = FollowUpTaskForm(self._store, self._runner, self._lang, self.FOLLOW_UP, record_id, parent=self)
+        form.accepted.connect(lambda: (self.refresh(), self.select_id(record_id)))
+        form.open()
+        return form
+
+    def follow_up_chosen(self) -> None:
+        """The chosen record's follow-up task: opened if it has one, else made."""
+        record = self.selected_record()
+        if record is None:
+            return
+        if record.task_id is not None:
+            self.task_requested.emit(record.task_id)
+        else:
+            self.follow_up(record.id)
+
+    def add_follow_up_actions(self, menu: QMenu, record) -> None:
+        if record.task_id is not None:
+            menu.addAction(self.tr("Open the follow-up task"), lambda: self.task_requested.emit(record.task_id))
+        else:
+            menu.addAction(self.tr("Follow-up task…"), lambda: self.follow_up(record.id))
 
     def failed(self, error: BaseException) -> None:
         show_error(self, error, self._lang, str(self._store.path))
