@@ -198,7 +198,7 @@
 <context>
     <name>PetitionsModel</name>
     <message numerus="yes">
-        <location filename="../../ui/models/register_models.py" line="84"/>
+        <location filename="../../ui/models/register_models.py" line="132"/>
         <source>Overdue by %Ln day(s)</source>
         <translation>
             <numerusform>Overdue by %Ln day</numerusform>

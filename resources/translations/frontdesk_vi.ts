@@ -456,42 +456,42 @@ Không dùng được: %2</translation>
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../ui/models/register_models.py" line="161"/>
+        <location filename="../../ui/models/register_models.py" line="209"/>
         <source>Opened</source>
         <translation>Ngày bắt đầu</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="161"/>
+        <location filename="../../ui/models/register_models.py" line="209"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="161"/>
+        <location filename="../../ui/models/register_models.py" line="209"/>
         <source>Title</source>
         <translation>Tên vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="161"/>
+        <location filename="../../ui/models/register_models.py" line="209"/>
         <source>Area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="161"/>
+        <location filename="../../ui/models/register_models.py" line="209"/>
         <source>Closed</source>
         <translation>Ngày kết thúc</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="162"/>
+        <location filename="../../ui/models/register_models.py" line="210"/>
         <source>Outcome</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="171"/>
+        <location filename="../../ui/models/register_models.py" line="218"/>
         <source>Open</source>
         <translation>Đang xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="181"/>
+        <location filename="../../ui/models/register_models.py" line="228"/>
         <source>Followed up by task #%1</source>
         <translation>Có công việc theo dõi số %1</translation>
     </message>
@@ -536,14 +536,13 @@ Không dùng được: %2</translation>
     <message>
         <location filename="../../ui/pages/cases_tab.py" line="38"/>
         <location filename="../../ui/pages/cases_tab.py" line="68"/>
-        <location filename="../../ui/pages/cases_tab.py" line="119"/>
+        <location filename="../../ui/pages/cases_tab.py" line="104"/>
         <source>Close with outcome…</source>
         <translation>Kết thúc, ghi kết quả…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/cases_tab.py" line="39"/>
         <location filename="../../ui/pages/cases_tab.py" line="72"/>
-        <location filename="../../ui/pages/cases_tab.py" line="127"/>
         <source>Follow-up task…</source>
         <translation>Tạo công việc theo dõi…</translation>
     </message>
@@ -561,33 +560,32 @@ Không dùng được: %2</translation>
     </message>
     <message>
         <location filename="../../ui/pages/cases_tab.py" line="69"/>
-        <location filename="../../ui/pages/cases_tab.py" line="121"/>
+        <location filename="../../ui/pages/cases_tab.py" line="106"/>
         <source>Correct the outcome…</source>
         <translation>Sửa kết quả…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/cases_tab.py" line="71"/>
-        <location filename="../../ui/pages/cases_tab.py" line="125"/>
         <source>Open the follow-up task</source>
         <translation>Mở công việc theo dõi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="110"/>
+        <location filename="../../ui/pages/cases_tab.py" line="95"/>
         <source>Delete case</source>
         <translation>Xóa vụ việc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="111"/>
+        <location filename="../../ui/pages/cases_tab.py" line="96"/>
         <source>Delete case #%1? Only for one entered by mistake: the change log keeps what it was.</source>
         <translation>Xóa vụ việc số %1? Chỉ dùng cho vụ việc nhập nhầm: nhật ký thay đổi vẫn giữ nội dung cũ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="122"/>
+        <location filename="../../ui/pages/cases_tab.py" line="107"/>
         <source>Reopen</source>
         <translation>Mở lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/cases_tab.py" line="129"/>
+        <location filename="../../ui/pages/cases_tab.py" line="111"/>
         <source>Delete…</source>
         <translation>Xóa…</translation>
     </message>
@@ -2090,37 +2088,37 @@ Không dùng được: %2</translation>
 <context>
     <name>FundModel</name>
     <message>
-        <location filename="../../ui/models/register_models.py" line="128"/>
+        <location filename="../../ui/models/register_models.py" line="176"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="128"/>
+        <location filename="../../ui/models/register_models.py" line="176"/>
         <source>In/out</source>
         <translation>Thu/chi</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="128"/>
+        <location filename="../../ui/models/register_models.py" line="176"/>
         <source>Donor or beneficiary</source>
         <translation>Người ủng hộ / người nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="129"/>
+        <location filename="../../ui/models/register_models.py" line="177"/>
         <source>Purpose</source>
         <translation>Mục đích</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="129"/>
+        <location filename="../../ui/models/register_models.py" line="177"/>
         <source>Amount</source>
         <translation>Số tiền</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="129"/>
+        <location filename="../../ui/models/register_models.py" line="177"/>
         <source>Voucher</source>
         <translation>Chứng từ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="129"/>
+        <location filename="../../ui/models/register_models.py" line="177"/>
         <source>Fund</source>
         <translation>Quỹ</translation>
     </message>
@@ -3960,69 +3958,69 @@ Không dùng được: %2</translation>
 <context>
     <name>PetitionsModel</name>
     <message>
-        <location filename="../../ui/models/register_models.py" line="78"/>
+        <location filename="../../ui/models/register_models.py" line="126"/>
         <source>Received</source>
         <translation>Ngày nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="78"/>
+        <location filename="../../ui/models/register_models.py" line="126"/>
         <source>From</source>
         <translation>Người gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="78"/>
+        <location filename="../../ui/models/register_models.py" line="126"/>
         <source>Area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="78"/>
+        <location filename="../../ui/models/register_models.py" line="126"/>
         <source>Content</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="78"/>
+        <location filename="../../ui/models/register_models.py" line="126"/>
         <source>Channel</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="79"/>
+        <location filename="../../ui/models/register_models.py" line="127"/>
         <source>Answer due</source>
         <translation>Hạn trả lời</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="79"/>
+        <location filename="../../ui/models/register_models.py" line="127"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/register_models.py" line="84"/>
+        <location filename="../../ui/models/register_models.py" line="132"/>
         <source>Overdue by %Ln day(s)</source>
         <translation>
             <numerusform>Quá hạn %Ln ngày</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="86"/>
+        <location filename="../../ui/models/register_models.py" line="134"/>
         <source>Answered %1</source>
         <translation>Đã trả lời %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="105"/>
+        <location filename="../../ui/models/register_models.py" line="153"/>
         <source>Field: %1</source>
         <translation>Lĩnh vực: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="107"/>
+        <location filename="../../ui/models/register_models.py" line="155"/>
         <source>Forwarded to: %1</source>
         <translation>Đã chuyển: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="109"/>
+        <location filename="../../ui/models/register_models.py" line="157"/>
         <source>Answer: %1</source>
         <translation>Trả lời: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/register_models.py" line="112"/>
+        <location filename="../../ui/models/register_models.py" line="160"/>
         <source>Followed up by task #%1</source>
         <translation>Có công việc theo dõi số %1</translation>
     </message>
@@ -4081,14 +4079,13 @@ Không dùng được: %2</translation>
     </message>
     <message>
         <location filename="../../ui/pages/petitions_tab.py" line="41"/>
-        <location filename="../../ui/pages/petitions_tab.py" line="137"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="122"/>
         <source>Record the answer…</source>
         <translation>Ghi trả lời…</translation>
     </message>
     <message>
         <location filename="../../ui/pages/petitions_tab.py" line="42"/>
         <location filename="../../ui/pages/petitions_tab.py" line="97"/>
-        <location filename="../../ui/pages/petitions_tab.py" line="144"/>
         <source>Follow-up task…</source>
         <translation>Tạo công việc theo dõi…</translation>
     </message>
@@ -4111,27 +4108,26 @@ Không dùng được: %2</translation>
     </message>
     <message>
         <location filename="../../ui/pages/petitions_tab.py" line="95"/>
-        <location filename="../../ui/pages/petitions_tab.py" line="142"/>
         <source>Open the follow-up task</source>
         <translation>Mở công việc theo dõi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="129"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="114"/>
         <source>Delete petition</source>
         <translation>Xóa kiến nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="130"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="115"/>
         <source>Delete petition #%1? Only for one entered by mistake: the change log keeps what it was.</source>
         <translation>Xóa kiến nghị số %1? Chỉ dùng cho kiến nghị nhập nhầm: nhật ký thay đổi vẫn giữ nội dung cũ.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="138"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="123"/>
         <source>Close (nothing more to follow)</source>
         <translation>Kết thúc (không còn gì phải theo dõi)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/petitions_tab.py" line="146"/>
+        <location filename="../../ui/pages/petitions_tab.py" line="128"/>
         <source>Delete…</source>
         <translation>Xóa…</translation>
     </message>
@@ -4500,24 +4496,34 @@ Không dùng được: %2</translation>
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../../ui/pages/register_tab.py" line="59"/>
+        <location filename="../../ui/pages/register_tab.py" line="62"/>
         <source>Import from Excel…</source>
         <translation>Nhập từ Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register_tab.py" line="60"/>
+        <location filename="../../ui/pages/register_tab.py" line="63"/>
         <source>Add the entries of a register kept in Excel</source>
         <translation>Thêm các dòng của một sổ đang ghi bằng Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register_tab.py" line="119"/>
+        <location filename="../../ui/pages/register_tab.py" line="129"/>
         <source>Counting…</source>
         <translation>Đang đếm…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/register_tab.py" line="187"/>
+        <location filename="../../ui/pages/register_tab.py" line="197"/>
         <source>Open…</source>
         <translation>Mở…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register_tab.py" line="246"/>
+        <source>Open the follow-up task</source>
+        <translation>Mở công việc theo dõi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/register_tab.py" line="248"/>
+        <source>Follow-up task…</source>
+        <translation>Tạo công việc theo dõi…</translation>
     </message>
 </context>
 <context>
