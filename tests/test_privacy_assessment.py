@@ -264,3 +264,15 @@ def test_the_command_refuses_a_file_that_is_not_xlsx_and_leaves_nothing(store, c
 def test_the_help_names_the_law_and_the_file():
     help_text = _parser().format_help()
     assert "--out" in help_text and "91/2025/QH15" in help_text and "356/2025/NĐ-CP" in help_text
+
+
+def test_the_privacy_page_cites_the_law_in_force_and_the_command():
+    page = (Path(__file__).resolve().parents[1] / "docs" / "PRIVACY.md").read_text(encoding="utf-8")
+    vietnamese, english = page.split("\n## English\n")
+    for half in (vietnamese, english):
+        assert "91/2025/QH15" in half and "356/2025/NĐ-CP" in half
+        assert "frontdesk privacy assessment --out" in half
+        # the replaced decree is named only as replaced, never as the rule in force
+        for paragraph in half.split("\n\n"):
+            if "13/2023" in paragraph:
+                assert any(word in paragraph for word in ("thay thế", "replac")), paragraph
