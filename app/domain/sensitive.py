@@ -39,6 +39,12 @@ messages.register(
             "Give the purpose when viewing or exporting ethnicity and religion by person (for example "
             "--purpose \"quarterly report on ethnic and religious affairs\"); it goes into the change log.",
         ),
+        "privacy.export_read_only": (
+            "Cơ sở dữ liệu đang mở chỉ để đọc nên không ghi được nhật ký việc xuất dân tộc, tôn giáo: không xuất. "
+            "Hãy xuất khi mở được cơ sở dữ liệu để ghi, hoặc xuất không kèm dân tộc, tôn giáo.",
+            "The database is open read-only, so exporting ethnicity and religion could not be written to the "
+            "change log: nothing exported. Export when the database can be written, or without them.",
+        ),
         "privacy.no_basis": (
             "{name} (số {id}) chưa có sự đồng ý hay căn cứ pháp lý nào được ghi nhận: không hiện dân tộc, tôn giáo "
             "của người này. Ghi sự đồng ý bằng: frontdesk privacy consent {id} …",
