@@ -215,7 +215,7 @@ FIELDS = {
     "notified_to": ("Thông báo cho", "Notified to"),
     "measures": ("Biện pháp đã thực hiện", "Measures taken"),
     "fields": ("Thông tin", "Data"),
-    "purpose": ("Mục đích", "Purpose"),
+    "access_purpose": ("Mục đích", "Purpose"),
     "with_basis": ("Số người có căn cứ (ghi dân tộc, tôn giáo)", "People with a basis (filled in)"),
     "without_basis": ("Số người chưa có căn cứ (để trống)", "People without a basis (left empty)"),
     "file": ("Tệp", "File"),

@@ -53,7 +53,7 @@ messages.register(
         ),
     }
 )
-messages.register_fields({"purpose": ("Mục đích", "Purpose")})
+messages.register_fields({"access_purpose": ("Mục đích", "Purpose")})
 
 _BASIS = """
     SELECT person_id FROM consent
@@ -89,7 +89,7 @@ def check_purpose(purpose: Any) -> str:
     if not text:
         raise FrontDeskError("privacy.purpose_required")
     if len(text) > PURPOSE_LIMIT:
-        raise InvalidValue("register.too_long", field="purpose", value=text[:40], limit=PURPOSE_LIMIT)
+        raise InvalidValue("register.too_long", field="access_purpose", value=text[:40], limit=PURPOSE_LIMIT)
     return text
 
 
@@ -102,7 +102,7 @@ def log_sensitive_view(store: Store, person_id: int, purpose: str) -> None:
         raise FrontDeskError("privacy.no_basis", id=person["id"], name=person["full_name"])
     with store.transaction():
         store.log("insert", VIEW_TABLE, person["id"], None,
-                  {"person_id": person["id"], "fields": "ethnicity_religion", "purpose": why})
+                  {"person_id": person["id"], "fields": "ethnicity_religion", "access_purpose": why})
 
 
 def log_sensitive_export(store: Store, *, purpose: str, count: int, with_basis: int, file: str,
@@ -111,7 +111,7 @@ def log_sensitive_export(store: Store, *, purpose: str, count: int, with_basis: 
     one entry for the whole file (``count`` people listed, ``with_basis`` of
     them filled in, the rest left empty). Call inside the export's transaction
     or after the file is in place."""
-    values = {"fields": "ethnicity_religion", "purpose": check_purpose(purpose), "count": count,
+    values = {"fields": "ethnicity_religion", "access_purpose": check_purpose(purpose), "count": count,
               "with_basis": with_basis, "without_basis": count - with_basis, "file": file}
     if organization_id is not None:
         values["organization_id"] = organization_id
