@@ -17,6 +17,7 @@ from app.demo.builder import build_demo
 from app.domain.organizations import add_residential_area, branch_of, by_code
 from app.domain.people import add_person, join_organization, leave_organization
 from app.progress import Cancelled
+from app.domain.consent import record_consent
 from app.reports.member_list import export_members
 from app.spreadsheets.reading import read_workbook
 from tests.helpers import TODAY, cli
@@ -76,12 +77,16 @@ def test_everyone_sorted_the_vietnamese_way_with_ids_masked(people, tmp_path):
 
 def test_asked_for_ids_ethnicity_and_religion(people, tmp_path):
     out = tmp_path / "ds.xlsx"
-    export_members(people, out, with_citizen_id=True, with_ethnicity_religion=True)
+    # ethnicity and religion by person only with a recorded basis (tests/test_privacy_sensitive.py)
+    [le_thi_an] = [r[0] for r in people.conn.execute("SELECT id FROM person WHERE full_name = 'Lê Thị Ân'")]
+    record_consent(people, le_thi_an, method="written", on="01/11/2026", scope="Danh sách hội viên")
+    export_members(people, out, with_citizen_id=True, with_ethnicity_religion=True, purpose="Kiểm tra")
     header, body = table(out)
     assert header[4:7] == ["Dân tộc", "Tôn giáo", "Số CCCD"]
     ids = [r[6] for r in body]
     assert all(isinstance(c, str) and re.fullmatch(r"\d{12}", c) for c in ids)  # text: leading zeros kept
     assert "Công giáo" in {r[5] for r in body}
+    assert [r[4] for r in body if r[1] != "Lê Thị Ân"] == [""] * 7  # no basis, no ethnicity
 
 
 def test_one_organization_and_a_residential_area(people, tmp_path):

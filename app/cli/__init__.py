@@ -163,6 +163,10 @@ def build_parser(lang: str | None = None) -> Parser:
 
     for register in weekly_commands.COMMANDS:
         register(sub, common, say)
+    from app.cli import privacy_commands  # privacy: consents, requests, incidents (personal data law)
+
+    for register in privacy_commands.COMMANDS:
+        register(sub, common, say)
     return parser
 
 

@@ -35,6 +35,16 @@ messages.register(
             "\n  Citizen IDs are masked (--with-citizen-id exports them whole); no ethnicity or religion "
             "(--with-ethnicity-religion).",
         ),
+        "cli.export.masked_ids": (
+            "\n  Số CCCD đã được che (dùng --with-citizen-id để xuất đủ).",
+            "\n  Citizen IDs are masked (--with-citizen-id exports them whole).",
+        ),
+        "cli.export.sensitive_logged": (
+            "  Dân tộc, tôn giáo: ghi cho {filled} người có sự đồng ý hoặc căn cứ pháp lý, để trống {empty} người "
+            "chưa có căn cứ; việc xuất đã được ghi vào nhật ký thay đổi.",
+            "  Ethnicity and religion: filled in for {filled} people with a consent or a legal basis, left empty "
+            "for {empty} without one; the export is written in the change log.",
+        ),
         "cli.consolidate.done": (
             "Tổng hợp {period} của {province}: {sent} đơn vị đã gửi, {missing} đơn vị chưa gửi, {rejected} tệp "
             "không dùng. Tệp tổng hợp: {path}",
@@ -97,7 +107,13 @@ def _register_export(sub, common, say: Say) -> None:
     m.add_argument("--with-citizen-id", action="store_true",
                    help=say("số CCCD đầy đủ (mặc định được che)", "citizen IDs in full (masked otherwise)"))
     m.add_argument("--with-ethnicity-religion", action="store_true",
-                   help=say("thêm cột dân tộc và tôn giáo", "add ethnicity and religion columns"))
+                   help=say("thêm cột dân tộc và tôn giáo (chỉ ghi cho người đã có sự đồng ý hoặc căn cứ pháp lý; "
+                            "cần --purpose; được ghi vào nhật ký thay đổi)",
+                            "add ethnicity and religion columns (filled only for people with a consent or a legal "
+                            "basis on record; needs --purpose; written to the change log)"))
+    m.add_argument("--purpose", metavar=say("MỤC_ĐÍCH", "TEXT"),
+                   help=say("mục đích xuất dân tộc, tôn giáo theo từng người (bắt buộc khi có --with-ethnicity-religion)",
+                            "why ethnicity and religion are exported by person (required with --with-ethnicity-religion)"))
     common(m, json_flag=True)
     m.set_defaults(handler=cmd_export_members)
 
@@ -147,16 +163,27 @@ def cmd_export_members(args: argparse.Namespace, out: TextIO) -> int:
     with open_store(args.database, clock=args.clock) as store:
         org_id = find_organization(store, args.org) if args.org else None
         result = export_members(store, args.out, org_id=org_id, with_citizen_id=args.with_citizen_id,
-                                with_ethnicity_religion=args.with_ethnicity_religion)
+                                with_ethnicity_religion=args.with_ethnicity_religion, purpose=args.purpose)
     if args.json:
-        _print_json(out, {"path": str(result.path), "rows": result.rows, "organization": result.organization,
-                          "citizen_id": "full" if args.with_citizen_id else "masked",
-                          "ethnicity_religion": bool(args.with_ethnicity_religion)})
+        payload = {"path": str(result.path), "rows": result.rows, "organization": result.organization,
+                   "citizen_id": "full" if args.with_citizen_id else "masked",
+                   "ethnicity_religion": bool(args.with_ethnicity_religion)}
+        if args.with_ethnicity_religion:
+            payload["ethnicity_religion_filled"] = result.with_basis
+        _print_json(out, payload)
         return 0
-    hidden = "" if args.with_citizen_id and args.with_ethnicity_religion else messages.text("cli.export.masked", args.lang)
+    if args.with_citizen_id and args.with_ethnicity_religion:
+        hidden = ""
+    elif args.with_ethnicity_religion:
+        hidden = messages.text("cli.export.masked_ids", args.lang)
+    else:
+        hidden = messages.text("cli.export.masked", args.lang)
     org = f" ({result.organization})" if result.organization else ""
     print(messages.text("cli.export.members_done", args.lang, count=result.rows, org=org, path=result.path,
                         hidden=hidden), file=out)
+    if args.with_ethnicity_religion:
+        print(messages.text("cli.export.sensitive_logged", args.lang, filled=result.with_basis,
+                            empty=result.rows - (result.with_basis or 0)), file=out)
     return 0
 
 

@@ -428,4 +428,91 @@ def m0005_register_list_order(db: "Database") -> None:
     )
 
 
+@migration("0006_privacy")
+def m0006_privacy(db: "Database") -> None:
+    # Personal data law (Law 91/2025/QH15, Decree 356/2025/NĐ-CP; DESIGN.md
+    # "Personal data"): each person's consents (with the scanned form, if
+    # any, kept in the database with its SHA-256), the legal bases stated in
+    # place of a consent, the register of data subjects' requests and the
+    # register of incidents. Days are ISO (YYYY-MM-DD); moments are ISO
+    # minutes or seconds with their UTC offset. Due dates and overdue flags
+    # are derived (app.domain.privacy_clocks), never stored. A consent and a
+    # legal basis go with their person; a request stays when its person is
+    # erased (it is the proof that the erasure was done) but loses the link.
+    db.executescript(
+        """
+        CREATE TABLE consent (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            method TEXT NOT NULL CHECK (method IN ('written', 'call', 'message', 'app')),
+            given_on TEXT NOT NULL CHECK (date(given_on) IS given_on),
+            scope TEXT NOT NULL CHECK (length(trim(scope)) > 0),
+            recorded_by TEXT,
+            evidence BLOB,
+            evidence_name TEXT,
+            evidence_sha256 TEXT CHECK (evidence_sha256 IS NULL OR length(evidence_sha256) = 64),
+            withdrawn_on TEXT CHECK (withdrawn_on IS NULL OR date(withdrawn_on) IS withdrawn_on),
+            note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (withdrawn_on IS NULL OR withdrawn_on >= given_on),
+            CHECK ((evidence IS NULL) = (evidence_sha256 IS NULL))
+        );
+        CREATE INDEX consent_person ON consent(person_id, given_on);
+
+        CREATE TABLE legal_basis (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+            basis TEXT NOT NULL CHECK (length(trim(basis)) > 0),
+            recorded_on TEXT NOT NULL CHECK (date(recorded_on) IS recorded_on),
+            recorded_by TEXT,
+            ended_on TEXT CHECK (ended_on IS NULL OR date(ended_on) IS ended_on),
+            note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (ended_on IS NULL OR ended_on >= recorded_on)
+        );
+        CREATE INDEX legal_basis_person ON legal_basis(person_id, recorded_on);
+
+        CREATE TABLE data_request (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,
+            requester TEXT NOT NULL CHECK (length(trim(requester)) > 0),
+            kind TEXT NOT NULL CHECK (kind IN ('access', 'correction', 'erasure', 'withdrawal', 'restriction',
+                'objection')),
+            received_on TEXT NOT NULL CHECK (date(received_on) IS received_on),
+            acknowledged_on TEXT CHECK (acknowledged_on IS NULL OR date(acknowledged_on) IS acknowledged_on),
+            completed_on TEXT CHECK (completed_on IS NULL OR date(completed_on) IS completed_on),
+            outcome TEXT,
+            note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (acknowledged_on IS NULL OR acknowledged_on >= received_on),
+            CHECK (completed_on IS NULL OR completed_on >= received_on)
+        );
+        CREATE INDEX data_request_open ON data_request(completed_on, received_on);
+        CREATE INDEX data_request_person ON data_request(person_id) WHERE person_id IS NOT NULL;
+
+        CREATE TABLE data_incident (
+            id INTEGER PRIMARY KEY,
+            occurred_at TEXT NOT NULL CHECK (length(occurred_at) >= 10),
+            discovered_at TEXT NOT NULL CHECK (length(discovered_at) >= 16),
+            kind TEXT NOT NULL CHECK (kind IN ('lost_device', 'stolen_pc', 'wrong_recipient', 'other')),
+            what TEXT NOT NULL CHECK (length(trim(what)) > 0),
+            people_affected INTEGER CHECK (people_affected IS NULL OR
+                (typeof(people_affected) = 'integer' AND people_affected >= 0)),
+            notified_at TEXT,
+            notified_to TEXT,
+            measures TEXT,
+            closed_on TEXT CHECK (closed_on IS NULL OR date(closed_on) IS closed_on),
+            note TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK ((notified_at IS NULL) = (notified_to IS NULL))
+        );
+        CREATE INDEX data_incident_open ON data_incident(closed_on, discovered_at);
+        """
+    )
+
+
 SCHEMA_VERSION = len(MIGRATION_NAMES)

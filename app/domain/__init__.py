@@ -2,7 +2,7 @@
 duties, tasks and workload; the Front's own work (petitions, fund entries, cases and their
 period figures); the change log, erasure on request, search, and a new commune's database.
 
-Modules: bulk_people, cases, change_log, change_names, change_texts, change_words, commune, duties, erasure, follow_up, front_work, fund, me, organizations, people, people_list, petitions, positions, registers, search, standard_duties, tasks, workload.
+Modules: bulk_people, cases, change_log, change_names, change_texts, change_words, commune, consent, data_requests, duties, erasure, follow_up, front_work, fund, incident_letter, incidents, me, organizations, people, people_list, petitions, positions, privacy_clocks, privacy_erasure, privacy_overview, privacy_words, registers, search, sensitive, standard_duties, tasks, workload.
 
 The public API is the table below, name -> module: what the window and the command line
 use. Each name loads its module on first use (``app.lazy``), so importing the package is free.
@@ -53,6 +53,24 @@ _API = {
     "MEDIATION_OUTCOMES": "cases", "OTHER_OUTCOMES": "cases", "WORDS": "registers",
     "cli_word": "registers", "find_area": "registers", "Notice": "registers", "parse_word": "registers",
     "word_label": "registers",
+    # personal data (Law 91/2025/QH15, Decree 356/2025/NĐ-CP)
+    "ConsentView": "consent", "consent_evidence": "consent", "end_legal_basis": "consent", "Evidence": "consent",
+    "EVIDENCE_LIMIT": "consent", "legal_bases_of": "consent", "LegalBasisView": "consent",
+    "list_consents": "consent", "read_evidence": "consent", "record_consent": "consent",
+    "record_legal_basis": "consent", "withdraw_consent": "consent",
+    "has_basis": "sensitive", "log_sensitive_export": "sensitive", "log_sensitive_view": "sensitive",
+    "people_with_basis": "sensitive", "SENSITIVE_FIELDS": "sensitive", "sensitive_view_allowed": "sensitive",
+    "check_purpose": "sensitive",
+    "acknowledge_request": "data_requests", "add_request": "data_requests", "complete_request": "data_requests",
+    "get_request": "data_requests", "list_requests": "data_requests", "RequestView": "data_requests",
+    "close_incident": "incidents", "get_incident": "incidents", "IncidentView": "incidents",
+    "list_incidents": "incidents", "mark_notified": "incidents", "record_incident": "incidents",
+    "update_measures": "incidents",
+    "notification_letter": "incident_letter", "write_notification_letter": "incident_letter",
+    "NOTIFY_HOURS": "privacy_clocks", "REQUEST_CLOCKS": "privacy_clocks", "request_due": "privacy_clocks",
+    "notify_by": "privacy_clocks", "RequestDue": "privacy_clocks",
+    "overview_privacy": "privacy_overview", "PrivacyOverview": "privacy_overview",
+    "parse_privacy_word": "privacy_words", "PRIVACY_WORDS": "privacy_words", "privacy_word": "privacy_words",
     "load_of": "workload", "OVERLOAD_OPEN_TASKS": "workload", "overview": "workload", "PersonLoad": "workload",
 }
 __all__ = sorted(_API)

@@ -32,6 +32,15 @@ NAMED_TABLES = {
                 " ELSE content END FROM petition WHERE id IN ({})",
     "fund_entry": "SELECT id, party FROM fund_entry WHERE id IN ({})",
     "oversight_case": "SELECT id, title FROM oversight_case WHERE id IN ({})",
+    # personal data: a consent or a basis by its person; a request by who made it; an
+    # incident by what happened; a view of sensitive data by whose it was (row_id = the person)
+    "consent": "SELECT c.id, p.full_name FROM consent c JOIN person p ON p.id = c.person_id WHERE c.id IN ({})",
+    "legal_basis": "SELECT b.id, p.full_name FROM legal_basis b JOIN person p ON p.id = b.person_id"
+                   " WHERE b.id IN ({})",
+    "data_request": "SELECT id, requester FROM data_request WHERE id IN ({})",
+    "data_incident": "SELECT id, CASE WHEN length(what) > 80 THEN rtrim(substr(what, 1, 79)) || '…'"
+                     " ELSE what END FROM data_incident WHERE id IN ({})",
+    "sensitive_view": "SELECT id, full_name FROM person WHERE id IN ({})",
 }
 # A membership or a post is about a person and an organization or a position.
 _LINK_QUERIES = {

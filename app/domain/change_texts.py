@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app import messages
 from app.domain.erasure import ERASED_NOTE
+from app.domain.privacy_words import WORDS as PRIVACY_WORDS
 from app.domain.registers import WORDS
 
 # The kinds of record the log speaks of (also the window's filter choices).
@@ -23,6 +24,12 @@ KINDS = {
     "petition": ("Kiến nghị", "Petition"),
     "fund_entry": ("Thu, chi quỹ", "Fund entry"),
     "oversight_case": ("Vụ việc (thanh tra, giám sát, hòa giải)", "Case (inspection, supervision, mediation)"),
+    "consent": ("Sự đồng ý xử lý dữ liệu cá nhân", "Consent to processing personal data"),
+    "legal_basis": ("Căn cứ pháp lý xử lý dữ liệu cá nhân", "Legal basis for processing personal data"),
+    "data_request": ("Yêu cầu của chủ thể dữ liệu", "Data subject's request"),
+    "data_incident": ("Sự cố dữ liệu cá nhân", "Personal data incident"),
+    "sensitive_view": ("Xem dân tộc, tôn giáo", "Ethnicity and religion viewed"),
+    "sensitive_export": ("Xuất dân tộc, tôn giáo", "Ethnicity and religion exported"),
     "commune": ("Xã", "Commune"),
     "meta": ("Cài đặt", "Setting"),
     "database": ("Cơ sở dữ liệu", "Database"),
@@ -66,6 +73,21 @@ WHAT = {
     ("oversight_case", "insert"): ("Thêm vụ việc", "Added a case"),
     ("oversight_case", "update"): ("Sửa vụ việc", "Edited a case"),
     ("oversight_case", "delete"): ("Xóa vụ việc", "Deleted a case"),
+    ("consent", "insert"): ("Ghi sự đồng ý xử lý dữ liệu cá nhân", "Recorded a consent"),
+    ("consent", "update"): ("Sửa sự đồng ý (rút lại)", "Changed a consent (withdrawn)"),
+    ("consent", "delete"): ("Xóa sự đồng ý", "Deleted a consent"),
+    ("legal_basis", "insert"): ("Ghi căn cứ pháp lý xử lý dữ liệu cá nhân", "Recorded a legal basis"),
+    ("legal_basis", "update"): ("Sửa căn cứ pháp lý", "Changed a legal basis"),
+    ("legal_basis", "delete"): ("Xóa căn cứ pháp lý", "Deleted a legal basis"),
+    ("data_request", "insert"): ("Tiếp nhận yêu cầu của chủ thể dữ liệu", "Received a data subject's request"),
+    ("data_request", "update"): ("Xử lý yêu cầu của chủ thể dữ liệu", "Handled a data subject's request"),
+    ("data_request", "delete"): ("Xóa yêu cầu của chủ thể dữ liệu", "Deleted a data subject's request"),
+    ("data_incident", "insert"): ("Ghi sự cố dữ liệu cá nhân", "Recorded a personal data incident"),
+    ("data_incident", "update"): ("Cập nhật sự cố dữ liệu cá nhân", "Updated a personal data incident"),
+    ("data_incident", "delete"): ("Xóa sự cố dữ liệu cá nhân", "Deleted a personal data incident"),
+    ("sensitive_view", "insert"): ("Xem dân tộc, tôn giáo của một người", "Viewed a person's ethnicity and religion"),
+    ("sensitive_export", "insert"): ("Xuất dân tộc, tôn giáo theo từng người ra tệp",
+                                     "Exported ethnicity and religion by person to a file"),
     ("commune", "insert"): ("Tạo dữ liệu của xã", "Created the commune's data"),
     ("meta", "update"): ("Đổi cài đặt", "Changed a setting"),
     ("database", "update"): ("Khôi phục từ bản sao lưu", "Restored from a backup"),
@@ -169,6 +191,34 @@ FIELDS = {
     "findings": ("Kết quả kiểm tra, giám sát", "Findings"),
     "recommendation": ("Kiến nghị", "Recommendation"),
     "outcome": ("Kết quả", "Outcome"),
+    # personal data: consents, legal bases, requests, incidents, sensitive data viewed or exported
+    "method": ("Hình thức đồng ý", "Method"),
+    "given_on": ("Ngày đồng ý", "Given on"),
+    "scope": ("Phạm vi đồng ý", "Scope"),
+    "recorded_by": ("Người ghi nhận", "Recorded by"),
+    "evidence_name": ("Tệp bản quét, ghi âm", "Evidence file"),
+    "evidence_sha256": ("Mã SHA-256 của bản quét", "Evidence SHA-256"),
+    "evidence_size": ("Dung lượng bản quét (byte)", "Evidence size (bytes)"),
+    "withdrawn_on": ("Ngày rút lại", "Withdrawn on"),
+    "basis": ("Căn cứ pháp lý", "Legal basis"),
+    "recorded_on": ("Ngày ghi", "Recorded on"),
+    "ended_on": ("Ngày chấm dứt", "Ended on"),
+    "requester": ("Người yêu cầu", "Requester"),
+    "request_kind": ("Loại yêu cầu", "Kind of request"),
+    "acknowledged_on": ("Ngày phản hồi", "Acknowledged on"),
+    "occurred_at": ("Ngày xảy ra", "Happened on"),
+    "discovered_at": ("Lúc phát hiện", "Discovered at"),
+    "incident_kind": ("Loại sự cố", "Kind of incident"),
+    "what": ("Nội dung sự cố", "What happened"),
+    "people_affected": ("Số người bị ảnh hưởng", "People affected"),
+    "notified_at": ("Lúc thông báo", "Notified at"),
+    "notified_to": ("Thông báo cho", "Notified to"),
+    "measures": ("Biện pháp đã thực hiện", "Measures taken"),
+    "fields": ("Thông tin", "Data"),
+    "access_purpose": ("Mục đích", "Purpose"),
+    "with_basis": ("Số người có căn cứ (ghi dân tộc, tôn giáo)", "People with a basis (filled in)"),
+    "without_basis": ("Số người chưa có căn cứ (để trống)", "People without a basis (left empty)"),
+    "file": ("Tệp", "File"),
     # the columns of a roster, in a remembered way of reading one
     "area": ("Khu dân cư", "Residential area"),
     "birth_year_male": ("Năm sinh (nam)", "Birth year (male)"),
@@ -198,6 +248,8 @@ CHOICES = {
     "yes_no": {"yes": ("Có", "Yes"), "no": ("Không", "No")},
     # the registers' word values: their first two words (Vietnamese, English)
     **{choice: {code: words[:2] for code, words in codes.items()} for choice, codes in WORDS.items()},
+    **{choice: {code: words[:2] for code, words in codes.items()} for choice, codes in PRIVACY_WORDS.items()},
+    "sensitive_fields": {"ethnicity_religion": ("Dân tộc, tôn giáo", "Ethnicity and religion")},
 }
 NOTES = {
     "demo": ("dữ liệu mẫu", "demo data"),

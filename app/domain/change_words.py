@@ -29,7 +29,9 @@ from app.text.money import format_money
 
 DATE_FIELDS = frozenset(("birth_date", "joined_on", "left_on", "start_on", "end_on", "due_on", "completed_on",
                          "source_date", "starts_on", "ends_on", "received_on", "forwarded_on", "answered_on",
-                         "closed_on", "entry_on", "opened_on"))
+                         "closed_on", "entry_on", "opened_on", "given_on", "withdrawn_on", "recorded_on",
+                         "ended_on", "acknowledged_on", "occurred_at"))
+MOMENT_FIELDS = frozenset(("discovered_at", "notified_at"))
 MONEY_FIELDS = frozenset(("amount",))
 # The order fields are listed in (the log stores them sorted by name): what
 # the record is first, then who and where, then the rest; unknown ones last.
@@ -54,14 +56,17 @@ HIDDEN_FIELDS = frozenset(("created_at", "updated_at", "sort_key", "id", "search
 _YES_NO_FIELDS = frozenset(("acting", "active", "erased_on_request"))
 _CHOICE_OF = {"gender": "gender", "priority": "priority", "cadence": "cadence", "role": "role", "kind": "kind",
               "channel": "channel", "fund": "fund", "direction": "direction", "purpose": "purpose",
-              "outcome": "outcome"}
+              "outcome": "outcome", "method": "consent_method", "fields": "sensitive_fields"}
 # (table, field) whose values are another choice than the field's own name says
 _TABLE_CHOICE = {("task", "status"): "task_status", ("petition", "status"): "petition_status",
-                 ("oversight_case", "kind"): "case_kind"}
+                 ("oversight_case", "kind"): "case_kind", ("data_request", "kind"): "request_kind",
+                 ("data_incident", "kind"): "incident_kind"}
 _TABLE_LABEL = {("task", "status"): "task_status", ("petition", "status"): "petition_status",
-                ("oversight_case", "kind"): "case_kind"}
+                ("oversight_case", "kind"): "case_kind", ("data_request", "kind"): "request_kind",
+                ("data_incident", "kind"): "incident_kind"}
 # What names a record of a table in its own logged values, when it is gone.
-_NAME_KEYS = {"person": "full_name", "organization": "name", "petition": "content", "fund_entry": "party"}
+_NAME_KEYS = {"person": "full_name", "organization": "name", "petition": "content", "fund_entry": "party",
+              "data_request": "requester", "data_incident": "what"}
 _REGISTER_EVENTS = {"petition": (("closed_on", "petition_closed"), ("answered_on", "petition_answered")),
                     "oversight_case": (("closed_on", "case_closed"),)}
 _EMPTY = "—"
@@ -232,7 +237,9 @@ class ChangeWords:
         if key in REFERENCES and isinstance(value, int):
             return names.name(REFERENCES[key], value) or _number(value)
         if key in DATE_FIELDS and isinstance(value, str):
-            return format_date(value)
+            return format_date(value) if len(value) == 10 else format_moment(value)
+        if key in MOMENT_FIELDS and isinstance(value, str):
+            return format_moment(value)
         if key == "assignees" and isinstance(value, list):
             return self._assignees(value, names)
         if key in MONEY_FIELDS and isinstance(value, int):

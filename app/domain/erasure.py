@@ -1,4 +1,4 @@
-"""Erasing a person on request (the right to erasure, Decree 13/2023/NĐ-CP).
+"""Erasing a person on request (the right to erasure, Law 91/2025/QH15 Điều 4).
 
 Unlike marking someone "moved away", erasure leaves nothing that says who
 they were: the person, their memberships, posts and task assignments go;
@@ -6,7 +6,10 @@ petitions and fund entries linked to them stay (they happened, and the
 figures count them) but lose the link, and their name becomes a neutral
 word there and in those entries' change log (``app.domain.registers``);
 and the change log keeps that changes happened but loses whose they were
-(their values, and the links to them, are blanked). All in one transaction.
+(their values, and the links to them, are blanked). Their consents and
+legal bases go; their requests to the Front stay, without their name, as
+the proof that the erasure was done (``app.domain.privacy_erasure``).
+All in one transaction.
 Deleted pages are overwritten with zeros (``secure_delete``), the search
 index is rebuilt without them and the WAL is emptied, so the words are not
 left in the file's free space either.
@@ -22,6 +25,7 @@ from typing import Any, Callable
 
 from app.db import logged
 from app.db.storage import Store
+from app.domain.privacy_erasure import erase_privacy_records
 from app.domain.registers import erase_from_registers
 
 ERASED_NOTE = "erased-on-request"
@@ -35,6 +39,7 @@ class ErasureResult:
     task_assignments: int
     log_entries_scrubbed: int
     register_entries: int = 0  # petitions and fund entries that named the person
+    privacy_records: int = 0  # consents and legal bases deleted, requests kept without the name
 
 
 def _blank(value: Any, keys: tuple[str, ...], person_id: int, *, everything: bool = False) -> Any:
@@ -146,6 +151,7 @@ def erase_person(store: Store, person_id: int, *, within: Callable[[Store], None
                 if isinstance(name, str):
                     names.add(name)
             registers = erase_from_registers(store, person_id, tuple(names))
+            privacy = erase_privacy_records(store, person_id, tuple(names))
             scrubbed = _scrub_change_log(store, person_id, memberships, appointments)
             q("DELETE FROM task_assignee WHERE person_id = ?", (person_id,))
             q("DELETE FROM appointment WHERE person_id = ?", (person_id,))
@@ -165,4 +171,6 @@ def erase_person(store: Store, person_id: int, *, within: Callable[[Store], None
     if registers:
         store.events.emit("petitions_changed")
         store.events.emit("fund_changed")
-    return ErasureResult(person_id, len(memberships), len(appointments), tasks, scrubbed, registers)
+    if privacy:
+        store.events.emit("privacy_changed")
+    return ErasureResult(person_id, len(memberships), len(appointments), tasks, scrubbed, registers, privacy)

@@ -4,7 +4,13 @@ Sorted the Vietnamese way (``person.sort_key``: given name first, then the
 rest, in the order a ă â b c d đ e ê ...). Personal data stays home unless
 asked for: citizen IDs are masked ("001******890") without
 ``with_citizen_id``; ethnicity and religion are left out without
-``with_ethnicity_religion``.
+``with_ethnicity_religion``. With it, a ``purpose`` is required, the two
+cells are filled only for people with a recorded basis on the day of the
+list (a consent in force or a legal basis: ``app.domain.sensitive``) and
+left empty for the others, a line under the titles says so, and the export
+writes one change-log entry in words: who, when, how many people, how many
+filled in, the file and the purpose (Law 91/2025/QH15; DESIGN.md "Personal
+data"). An entry that cannot be written takes the file away with it.
 
 Streams: rows go from an SQLite cursor through ``app.spreadsheets.xlsx_stream`` straight
 into the deflated sheet, so 50,000 or 500,000 rows take the same memory (the
@@ -19,7 +25,10 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
+from app import durable
 from app.db import logged
+from app.domain.sensitive import check_purpose, log_sensitive_export, people_with_basis
+from app.errors import FrontDeskError
 from app.text.citizen_id import mask_citizen_id
 from app.domain.commune import get_commune, is_demo
 from app.text.dates import format_date
@@ -28,11 +37,13 @@ from app.db.storage import Store
 from app.spreadsheets.xlsx_writing import Letterhead, Line, atomic_file, letterhead, place_name, signature, titles, vietnamese_date_line
 from app.spreadsheets.xlsx_stream import StreamSheet
 
-__all__ = ["RosterExport", "export_members", "roster_query", "PROGRESS_EVERY"]
+__all__ = ["RosterExport", "export_members", "roster_query", "PROGRESS_EVERY", "BASIS_NOTE"]
 
 PROGRESS_EVERY = 1000
 GENDER = {"male": "Nam", "female": "Nữ"}
 _CENTERED = {"Giới tính", "Ngày sinh", "Số CCCD", "Số điện thoại"}
+BASIS_NOTE = ("Dân tộc, tôn giáo chỉ ghi cho người đã có sự đồng ý hoặc căn cứ pháp lý được ghi nhận "
+              "(Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15); ô để trống: chưa có căn cứ.")
 
 
 @dataclass
@@ -40,6 +51,7 @@ class RosterExport:
     path: Path
     rows: int
     organization: str | None
+    with_basis: int | None = None  # with ethnicity and religion: how many had them filled in
 
 
 def _organizations_below(store: Store, org_id: int) -> list[int]:
@@ -121,13 +133,21 @@ def export_members(
     org_id: int | None = None,
     with_citizen_id: bool = False,
     with_ethnicity_religion: bool = False,
+    purpose: str | None = None,
     progress: ProgressCallback | None = None,
     today: date | None = None,
 ) -> RosterExport:
     """Write the roster to ``out`` (.xlsx), atomically; returns how many
-    people it lists."""
+    people it lists. ``with_ethnicity_religion`` needs a ``purpose`` (see
+    the module's text)."""
     report = progress or ignore_progress
     today = today or store.today()
+    basis: set[int] | None = None
+    if with_ethnicity_religion:
+        purpose = check_purpose(purpose)
+        if store.read_only:  # the export could not be written to the change log
+            raise FrontDeskError("privacy.export_read_only")
+        basis = people_with_basis(store, today)
     commune = get_commune(store)
     org_name = logged.require(store, "organization", org_id)["name"] if org_id is not None else None
     sql, params = roster_query(store, org_id)
@@ -147,14 +167,16 @@ def export_members(
                 ("DANH SÁCH HỘI VIÊN" if org_name else "DANH SÁCH NGƯỜI DÂN", "title"),
                 (org_name or commune.name, "subtitle"),
                 (f"(Tính đến ngày {format_date(today)}: {_thousands(total)} người)", "center_italic"),
+                *([(BASIS_NOTE, "center_italic")] if basis is not None else []),
             ], width, row, demo=is_demo(store))
             header_row = row
             sheet.freeze_panes(header_row + 1, 2)
             sheet.repeat_rows(header_row, header_row)
             _draw(sheet, top + more)
             sheet.row(header_row, [(c, title, "head") for c, (title, _w) in enumerate(columns)], height=30)
+            filled = [0]
             rows = _roster_rows(store.conn.execute(sql, params), organizations_by_person(store),
-                                with_citizen_id, with_ethnicity_religion, notes > 0)
+                                with_citizen_id, basis, notes > 0, filled)
             centered = [n for n, (title, _w) in enumerate(columns) if title in _CENTERED]
             written = sheet.table_rows(header_row + 1, rows, every=PROGRESS_EVERY, centered=centered,
                                        tick=lambda n: report("members", n, total))
@@ -167,7 +189,15 @@ def export_members(
             sheet.abandon()
             raise
         report("members", written, total)
-    return RosterExport(path, written, org_name)
+    if basis is None:
+        return RosterExport(path, written, org_name)
+    try:
+        log_sensitive_export(store, purpose=purpose or "", count=written, with_basis=filled[0], file=path.name,
+                             organization_id=org_id)
+    except BaseException:
+        durable.remove(path)  # never a list by person that the change log does not know of
+        raise
+    return RosterExport(path, written, org_name, filled[0])
 
 
 def _thousands(n: int) -> str:
@@ -179,10 +209,12 @@ def _draw(sheet: StreamSheet, lines: list[Line]) -> None:
         sheet.merged_row(line.row, line.spans, height=line.height)
 
 
-def _roster_rows(cursor, organizations: dict[int, str], with_citizen_id: bool, with_ethnicity_religion: bool,
-                 with_notes: bool) -> Iterator[list]:
+def _roster_rows(cursor, organizations: dict[int, str], with_citizen_id: bool, basis: set[int] | None,
+                 with_notes: bool, filled: list[int]) -> Iterator[list]:
     """One list of cell values per person: the number, then text ("" for
-    an empty cell). The hot loop of the export, so lookups are hoisted."""
+    an empty cell). With ``basis`` (the people with a basis), the ethnicity
+    and religion columns, filled for those people only (counted in
+    ``filled[0]``). The hot loop of the export, so lookups are hoisted."""
     orgs_of = organizations.get
     gender_of = GENDER.get
     n = 0
@@ -191,8 +223,12 @@ def _roster_rows(cursor, organizations: dict[int, str], with_citizen_id: bool, w
         if birth:
             birth = f"{birth[8:10]}/{birth[5:7]}/{birth[:4]}" if len(birth) == 10 else birth
         values = [n, name, gender_of(gender, ""), birth or ""]
-        if with_ethnicity_religion:
-            values += [ethnicity or "", religion or ""]
+        if basis is not None:
+            if person_id in basis:
+                values += [ethnicity or "", religion or ""]
+                filled[0] += 1
+            else:
+                values += ["", ""]
         values += [(cid if with_citizen_id else mask_citizen_id(cid)) if cid else "", phone or "",
                    area or "", orgs_of(person_id, "")]
         if with_notes:

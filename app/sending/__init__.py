@@ -2,7 +2,7 @@
 delivery passes with backoff, the destination (a folder, WebDAV, e-mail) and its transports, passwords in the OS keyring, and
 site.toml from IT.
 
-Modules: delivery, destination, folder, outbox, secrets, site_config, smtp, transport, webdav, withdrawal.
+Modules: delivery, destination, erasure_request, folder, outbox, secrets, site_config, smtp, transport, webdav, withdrawal.
 
 The public API is the table below, name -> module: what the window and the command line
 use. Each name loads its module on first use (``app.lazy``), so importing the package is free.
@@ -23,6 +23,7 @@ _API = {
     "TLS_CHOICES": "smtp",
     "DeliveryError": "transport",
     "erase_person_everywhere": "withdrawal", "PersonErased": "withdrawal",
+    "complete_erasure_request": "erasure_request",
 }
 __all__ = sorted(_API)
 __getattr__ = lazy_api(__name__, _API)
