@@ -18,6 +18,9 @@ from app.cli.assessment_commands import add_assessment_arguments, cmd_privacy_as
 from app.cli.parsing import Say
 from app.db.backups import create_backup
 from app.domain.cases import add_case
+from app.domain.consent import record_consent, record_legal_basis, withdraw_consent
+from app.domain.data_requests import add_request, complete_request
+from app.domain.incidents import record_incident
 from app.domain.commune import create_commune_database
 from app.domain.fund import record_receipt, record_spending
 from app.domain.organizations import add_residential_area, branch_of, by_code, front_committee_id
@@ -27,7 +30,7 @@ from app.domain.positions import appoint
 from app.errors import FrontDeskError
 from app.paths import backups_dir_for
 from app.reports.privacy_assessment import BLANK, LEGAL_BASIS, NOT_RECORDED, TITLE, write_assessment
-from app.reports.privacy_assessment_facts import PRIVACY_TABLES, assessment_facts
+from app.reports.privacy_assessment_facts import assessment_facts
 from app.sending.destination import make_destination, save_destination
 from app.sending.site_config import SiteConfig
 from app.spreadsheets.xlsx_writing import DEMO_MARK
@@ -129,12 +132,10 @@ def test_no_citizen_id_phone_or_name_of_anyone_is_written(store, tmp_path):
         assert name not in text
 
 
-def test_the_registers_not_in_this_database_say_not_recorded(store, tmp_path):
+def test_empty_privacy_registers_say_nothing_is_recorded_yet(store, tmp_path):
     _commune(store)
-    assert not any(store.conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (t,)).fetchone()
-                   for t in PRIVACY_TABLES)
     facts = assessment_facts(store)
-    assert not facts.consent.present and not facts.data_incident.present
+    assert facts.consent.counts == {"total": 0, "people": 0, "withdrawn": 0, "with_evidence": 0}
     lines = _lines(write_assessment(store, tmp_path / "a.xlsx"))
     for item in ("Sự đồng ý của chủ thể dữ liệu", "Cơ sở pháp lý của việc xử lý",
                  "Yêu cầu của chủ thể dữ liệu (xem, sửa, xóa, rút đồng ý…)",
@@ -142,34 +143,26 @@ def test_the_registers_not_in_this_database_say_not_recorded(store, tmp_path):
         assert lines[item].startswith(NOT_RECORDED), item
 
 
-def _privacy_registers(store, people: list[int]) -> None:
-    """Tables of the shape the privacy registers' migration makes (made here by hand)."""
-    store.conn.executescript(
-        """
-        CREATE TABLE consent (id INTEGER PRIMARY KEY, person_id INTEGER, method TEXT, given_on TEXT,
-                              scope TEXT, evidence_path TEXT, withdrawn_on TEXT);
-        CREATE TABLE legal_basis (id INTEGER PRIMARY KEY, purpose TEXT, basis TEXT);
-        CREATE TABLE data_request (id INTEGER PRIMARY KEY, person_id INTEGER, kind TEXT, received_on TEXT,
-                                   closed_on TEXT);
-        CREATE TABLE data_incident (id INTEGER PRIMARY KEY, happened_on TEXT, what TEXT, notified_on TEXT);
-        """
-    )
+def _privacy_registers(store, people: list[int], tmp_path: Path) -> None:
+    """Consents, a legal basis, requests and an incident, through the registers' own functions."""
     a, b = people[:2]
-    store.conn.executemany(
-        "INSERT INTO consent (person_id, method, given_on, scope, evidence_path, withdrawn_on) VALUES (?,?,?,?,?,?)",
-        [(a, "written", "2026-01-10", "hội viên", "scan-1.pdf", None),
-         (b, "call", "2026-01-11", "hội viên", None, "2026-05-01"),
-         (b, "written", "2026-06-01", "hội viên", "scan-2.pdf", None)])
-    store.conn.execute("INSERT INTO legal_basis (purpose, basis) VALUES ('báo cáo', 'nhiệm vụ')")
-    store.conn.executemany("INSERT INTO data_request (person_id, kind, received_on, closed_on) VALUES (?,?,?,?)",
-                           [(a, "access", "2026-11-01", "2026-11-03"), (b, "erasure", "2026-11-20", None)])
-    store.conn.execute("INSERT INTO data_incident (happened_on, what) VALUES ('2026-11-02', 'mất USB')")
+    scan = tmp_path / "don-dong-y.pdf"
+    scan.write_bytes(b"%PDF-1.4 scanned consent form")
+    record_consent(store, a, method="written", on="10/01/2026", scope="hội viên", evidence=scan)
+    record_consent(store, b, method="call", on="11/01/2026", scope="hội viên")
+    withdraw_consent(store, b, on="01/05/2026")
+    record_consent(store, b, method="written", on="01/06/2026", scope="hội viên", evidence=scan)
+    record_legal_basis(store, people[2], basis="Điều lệ MTTQ Việt Nam: danh sách hội viên")
+    first = add_request(store, kind="access", received_on="01/11/2026", person_id=a)
+    complete_request(store, first, on="03/11/2026")
+    add_request(store, kind="correction", received_on="20/11/2026", person_id=b)
+    record_incident(store, occurred_on="02/11/2026", what="mất USB")
 
 
-def test_the_privacy_registers_are_counted_when_they_exist(store, tmp_path):
+def test_the_privacy_registers_are_counted(store, tmp_path):
     _commune(store)
     people = [row[0] for row in store.conn.execute("SELECT id FROM person ORDER BY id")]
-    _privacy_registers(store, people)
+    _privacy_registers(store, people, tmp_path)
     facts = assessment_facts(store)
     assert facts.consent.counts == {"total": 3, "people": 2, "withdrawn": 1, "with_evidence": 2}
     assert facts.data_request.counts == {"total": 2, "people": 2, "open": 1}
@@ -181,12 +174,6 @@ def test_the_privacy_registers_are_counted_when_they_exist(store, tmp_path):
     assert lines["Yêu cầu của chủ thể dữ liệu (xem, sửa, xóa, rút đồng ý…)"] == (
         "2 yêu cầu; chưa giải quyết xong: 1")
     assert lines["Sự cố, vi phạm quy định bảo vệ dữ liệu cá nhân"] == "1 sự cố; đã thông báo: 0"
-
-
-def test_a_register_of_another_shape_is_counted_as_far_as_it_can_be(store):
-    store.conn.execute("CREATE TABLE consent (id INTEGER PRIMARY KEY, note TEXT)")
-    store.conn.execute("INSERT INTO consent (note) VALUES ('x')")
-    assert assessment_facts(store).consent.counts == {"total": 1, "withdrawn": None, "with_evidence": None}
 
 
 def test_storage_backups_and_what_leaves_the_pc(store, tmp_path, memory_keyring):
@@ -249,7 +236,7 @@ def test_the_command_writes_the_draft_and_says_what_it_counted(store, clock, tmp
     code, said = _run(store, clock, "--out", str(tmp_path / "again.xlsx"), "--json")
     payload = json.loads(said)
     assert payload["people"] == 5 and payload["with_citizen_id"] == 3 and payload["with_religion"] == 2
-    assert payload["registers_missing"] == list(PRIVACY_TABLES) and payload["demo"] is False
+    assert payload["registers"]["consent"]["total"] == 0 and payload["demo"] is False
 
 
 def test_the_command_refuses_a_file_that_is_not_xlsx_and_leaves_nothing(store, clock, tmp_path):
@@ -276,3 +263,15 @@ def test_the_privacy_page_cites_the_law_in_force_and_the_command():
         for paragraph in half.split("\n\n"):
             if "13/2023" in paragraph:
                 assert any(word in paragraph for word in ("thay thế", "replac")), paragraph
+
+
+def test_frontdesk_privacy_assessment_writes_the_draft(store, tmp_path):
+    from tests.helpers import cli
+
+    _commune(store)
+    code, out, err = cli("privacy", "assessment", "--out", tmp_path / "hs.xlsx", "--db", store.path, "--json")
+    assert code == 0, err
+    payload = json.loads(out)
+    assert payload["people"] == len(PEOPLE) and Path(payload["path"]).is_file()
+    code, _out, err = cli("privacy", "assessment", "--db", store.path)
+    assert code == 2 and "--out" in err

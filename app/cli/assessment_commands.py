@@ -64,9 +64,8 @@ def cmd_privacy_assessment(args: argparse.Namespace, out: TextIO) -> int:
             "with_citizen_id": p.citizen_id, "with_phone": p.phone, "with_birth_date": p.birth_date,
             "with_ethnicity": p.ethnicity, "with_religion": p.religion, "backups": facts.backups,
             "reports_sent": facts.reports_sent,
-            "registers_missing": [name for name, r in (
-                ("consent", facts.consent), ("legal_basis", facts.legal_basis),
-                ("data_request", facts.data_request), ("data_incident", facts.data_incident)) if not r.present],
+            "registers": {"consent": facts.consent.counts, "legal_basis": facts.legal_basis.counts,
+                          "data_request": facts.data_request.counts, "data_incident": facts.data_incident.counts},
         })
         return 0
     lang = getattr(args, "lang", None)

@@ -17,6 +17,7 @@ from typing import TextIO
 
 from app import messages
 from app.cli.output import print_json
+from app.cli.assessment_commands import add_assessment_arguments
 from app.cli.parsing import Say, whole_number
 from app.db.storage import open_store
 from app.text.dates import format_date, format_moment
@@ -98,7 +99,7 @@ def _register_privacy(sub, common, say: Say) -> None:
         "dữ liệu cá nhân: sự đồng ý, yêu cầu của chủ thể dữ liệu, sự cố (Luật 91/2025/QH15)",
         "personal data: consents, data subjects' requests, incidents (Law 91/2025/QH15)"))
     what = p.add_subparsers(dest="what", required=True, parser_class=p.__class__,
-                            metavar="consent|withdraw|basis|consents|requests|incidents")
+                            metavar="consent|withdraw|basis|consents|requests|incidents|assessment")
     c = what.add_parser("consent", help=say("ghi sự đồng ý của một người", "record a person's consent"))
     c.add_argument("person_id", type=whole_number(say), metavar="PERSON_ID", help=say("số của người", "the person's number"))
     c.add_argument("--method", required=True, metavar=say("HÌNH_THỨC", "METHOD"), help=_words(
@@ -131,6 +132,11 @@ def _register_privacy(sub, common, say: Say) -> None:
     listing.set_defaults(handler=cmd_consents)
     _register_requests(what, common, say)
     _register_incidents(what, common, say)
+    a = what.add_parser("assessment", help=say(
+        "bản nháp hồ sơ đánh giá tác động xử lý dữ liệu cá nhân, lập từ dữ liệu đang lưu",
+        "the draft personal data processing impact assessment, made from the data held"))
+    add_assessment_arguments(a, say)
+    common(a, json_flag=True)
 
 
 def _register_requests(what, common, say: Say) -> None:

@@ -1,18 +1,15 @@
 """What the impact-assessment draft says about this database, read from it:
 the commune, how many people and which of their data are recorded, the
 registers that name people, the privacy registers (consents, legal bases,
-data-subject requests, incidents) when this database has them, where the
-data and its backups are, what leaves the PC and to whom, and the
-safeguards the app itself applies.
+data-subject requests, incidents: migration 0006), where the data and its
+backups are, what leaves the PC and to whom, and the safeguards the app
+itself applies.
 
 Counts only, never a person: no name, citizen ID or phone number of anyone
-is read into these facts. The privacy registers' tables come from a
-migration of their own; a database made before it (or by an older version)
-simply has none, which the draft says as "chưa ghi nhận" instead of failing.
+is read into these facts.
 """
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -29,15 +26,19 @@ from app.sending.site_config import SiteConfig, load_site_config
 
 __all__ = ["AssessmentFacts", "PersonFields", "Recorded", "Destination", "assessment_facts", "PRIVACY_TABLES"]
 
-# The privacy registers (DESIGN.md "Personal data"), made by their own migration.
+# The privacy registers (DESIGN.md "Personal data"), made by migration 0006.
 PRIVACY_TABLES = ("consent", "legal_basis", "data_request", "data_incident")
 
-# A column that says a consent was withdrawn, a request was dealt with, an
-# incident was notified: the first of these names the table has is used.
-_WITHDRAWN = ("withdrawn_on", "withdrawn_at", "withdrawn")
-_CLOSED = ("closed_on", "completed_on", "done_on", "answered_on", "resolved_on", "closed_at", "completed_at")
-_NOTIFIED = ("notified_on", "notified_at", "reported_on", "reported_at")
-_CLOSED_STATES = ("done", "closed", "completed", "answered", "refused", "rejected", "resolved")
+# What each register's counts are, over the columns migration 0006 gives it.
+_REGISTER_COUNTS = {
+    "consent": {"total": "count(*)", "people": "count(DISTINCT person_id)",
+                "withdrawn": "coalesce(sum(withdrawn_on IS NOT NULL), 0)",
+                "with_evidence": "coalesce(sum(evidence_sha256 IS NOT NULL), 0)"},
+    "legal_basis": {"total": "count(*)", "people": "count(DISTINCT person_id)"},
+    "data_request": {"total": "count(*)", "people": "count(DISTINCT person_id)",
+                     "open": "coalesce(sum(completed_on IS NULL), 0)"},
+    "data_incident": {"total": "count(*)", "notified": "coalesce(sum(notified_at IS NOT NULL), 0)"},
+}
 
 
 @dataclass(frozen=True)
@@ -127,62 +128,11 @@ def _person_fields(store: Store) -> PersonFields:
     return PersonFields(total, by_status, gender, birth, ethnicity, religion, cid, phone, area, note)
 
 
-def _columns(store: Store, table: str) -> list[str]:
-    return [row[1] for row in store.conn.execute(f"PRAGMA table_info({table})")]
-
-
-def _first(columns: list[str], names: tuple[str, ...]) -> str | None:
-    return next((n for n in names if n in columns), None)
-
-
-def _marked(column: str) -> str:
-    """SQL true when ``column`` says yes: a date or time set, or a flag of 1."""
-    return f"({column} IS NOT NULL AND {column} NOT IN ('', 0, '0'))"
-
-
 def _register(store: Store, table: str) -> Recorded:
-    """The counts of one privacy register, guarded: a table this database does
-    not have is "not recorded", and a column it lacks makes that count None."""
-    columns = _columns(store, table)
-    if not columns:
-        return Recorded(False)
-    counts: dict[str, int | None] = {"total": _one(store, f"SELECT count(*) FROM {table}")}
-    if "person_id" in columns:
-        counts["people"] = _one(store, f"SELECT count(DISTINCT person_id) FROM {table}")
-    if table == "consent":
-        withdrawn = _first(columns, _WITHDRAWN)
-        if withdrawn:
-            counts["withdrawn"] = _one(store, f"SELECT count(*) FROM {table} WHERE {_marked(withdrawn)}")
-        elif "status" in columns:
-            counts["withdrawn"] = _one(store, f"SELECT count(*) FROM {table} WHERE status = 'withdrawn'")
-        else:
-            counts["withdrawn"] = None
-        evidence = [c for c in columns if "evidence" in c]
-        counts["with_evidence"] = (
-            _one(store, f"SELECT count(*) FROM {table} WHERE " + " OR ".join(_marked(c) for c in evidence))
-            if evidence else None)
-    elif table == "data_request":
-        closed = _first(columns, _CLOSED)
-        if closed:
-            counts["open"] = _one(store, f"SELECT count(*) FROM {table} WHERE NOT {_marked(closed)}")
-        elif "status" in columns:
-            marks = ", ".join("?" * len(_CLOSED_STATES))
-            counts["open"] = _one(store, f"SELECT count(*) FROM {table} WHERE status NOT IN ({marks})",
-                                  _CLOSED_STATES)
-        else:
-            counts["open"] = None
-    elif table == "data_incident":
-        notified = _first(columns, _NOTIFIED)
-        counts["notified"] = (
-            _one(store, f"SELECT count(*) FROM {table} WHERE {_marked(notified)}") if notified else None)
-    return Recorded(True, counts)
-
-
-def _guarded_register(store: Store, table: str) -> Recorded:
-    try:
-        return _register(store, table)
-    except sqlite3.Error:  # a table of another shape than expected: counted as not readable
-        return Recorded(True, {"total": None})
+    """The counts of one privacy register."""
+    counts = _REGISTER_COUNTS[table]
+    row = store.conn.execute(f"SELECT {', '.join(counts.values())} FROM {table}").fetchone()
+    return Recorded(True, dict(zip(counts, row)))
 
 
 def _destination(store: Store, site: SiteConfig) -> Destination | None:
@@ -230,10 +180,10 @@ def assessment_facts(store: Store, *, site: SiteConfig | None = None, today: dat
         fund_donor_entries=_one(store, "SELECT count(*) FROM fund_entry WHERE direction = 'receipt'"),
         cases=_one(store, "SELECT count(*) FROM oversight_case"),
         change_log_entries=_one(store, "SELECT count(*) FROM change_log"),
-        consent=_guarded_register(store, "consent"),
-        legal_basis=_guarded_register(store, "legal_basis"),
-        data_request=_guarded_register(store, "data_request"),
-        data_incident=_guarded_register(store, "data_incident"),
+        consent=_register(store, "consent"),
+        legal_basis=_register(store, "legal_basis"),
+        data_request=_register(store, "data_request"),
+        data_incident=_register(store, "data_incident"),
         database=store.path,
         backups_folder=folder,
         backups=len(backups),
