@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from app.clock import FixedClock
 from app.db.storage import open_store
 from app.demo.builder import build_demo
+from app.domain.consent import record_consent, record_legal_basis
 from app.domain.organizations import by_code
 from app.reports.province_report import export_report
 from app.reports.report_file import read_report, report_sha256
@@ -227,15 +228,26 @@ def test_members_export_masks_citizen_ids_unless_asked(qtbot, page, dialogs, dem
 
     box.with_citizen_id.setChecked(True)
     box.with_ethnicity_religion.setChecked(True)
-    assert not box.privacy.isHidden()
+    assert not box.privacy.isHidden() and not box.purpose.isHidden()
+    box.save()  # no purpose given: sensitive columns are not exported, and the box says why
+    assert not (tmp_path / "full.xlsx").exists() and "Say why" in box.privacy.text()
+    # two people have a recorded basis: only theirs are filled in, and the export is logged with its purpose
+    with_basis = [r[0] for r in demo.conn.execute(
+        "SELECT id FROM person WHERE status = 'active' AND ethnicity IS NOT NULL ORDER BY id LIMIT 2")]
+    record_consent(demo, with_basis[0], method="written", on="01/11/2026", scope="danh sách hội viên")
+    record_legal_basis(demo, with_basis[1], basis="Điều lệ MTTQ Việt Nam")
+    box.purpose.setText("báo cáo thành phần dân tộc")
     _save_members(qtbot, page, dialogs, tmp_path / "full.xlsx")
     header, people = _sheet_rows(tmp_path / "full.xlsx")
     assert "Dân tộc" in header and "Tôn giáo" in header
+    assert len([r for r in people if r[header.index("Dân tộc")]]) == 2
+    logged = demo.conn.execute("SELECT table_name, after FROM change_log ORDER BY id DESC LIMIT 1").fetchone()
+    assert logged[0] == "sensitive_export" and "báo cáo thành phần dân tộc" in logged[1]
+    assert "filled in for 2 of" in box.result.note.text()
     written = {r[header.index("Số CCCD")] for r in people if r[header.index("Số CCCD")]}
     stored = {r[0] for r in demo.conn.execute(
         "SELECT citizen_id FROM person WHERE status = 'active' AND citizen_id IS NOT NULL")}
     assert written == stored and all(re.fullmatch(r"\d{12}", i) for i in written)
-    assert box.result.note.isHidden()
     box.with_citizen_id.setChecked(False)
     box.with_ethnicity_religion.setChecked(False)
     assert box.privacy.isHidden()

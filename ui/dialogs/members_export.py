@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
 )
@@ -62,6 +63,13 @@ class MembersExportBox(QFrame):
         self.organization.setMinimumContentsLength(28)
         self.with_citizen_id = QCheckBox(self.tr("Citizen ID numbers in full (otherwise 001******890)"))
         self.with_ethnicity_religion = QCheckBox(self.tr("Ethnicity and religion columns"))
+        # sensitive data (Law 91/2025/QH15): filled only for people with a recorded basis, and the export
+        # is written to the change log with its purpose
+        self.purpose = QLineEdit()
+        self.purpose.setPlaceholderText(self.tr("Why these columns are needed (written to the change log), "
+                                                "e.g. báo cáo thành phần dân tộc cho Ban Dân tộc"))
+        self.purpose.setEnabled(False)
+        self.with_ethnicity_religion.toggled.connect(self.purpose.setEnabled)
         self.privacy = QLabel(self.tr(
             "⚠ Personal data: keep this file on the office computer and send it only to whoever needs it."))
         self.privacy.setWordWrap(True)
@@ -90,6 +98,7 @@ class MembersExportBox(QFrame):
         box.addSpacing(6)
         box.addWidget(self.with_citizen_id)
         box.addWidget(self.with_ethnicity_religion)
+        box.addWidget(self.purpose)
         box.addWidget(self.privacy)
         box.addSpacing(6)
         box.addLayout(buttons)
@@ -109,6 +118,7 @@ class MembersExportBox(QFrame):
 
     def _show_privacy(self) -> None:
         self.privacy.setVisible(self.with_citizen_id.isChecked() or self.with_ethnicity_religion.isChecked())
+        self.purpose.setVisible(self.with_ethnicity_religion.isChecked())
 
     @property
     def busy(self) -> bool:
@@ -125,6 +135,11 @@ class MembersExportBox(QFrame):
     def save(self) -> None:
         if self.busy:
             return
+        if self.with_ethnicity_religion.isChecked() and not self.purpose.text().strip():
+            self.privacy.setText(self.tr("⚠ Say why the ethnicity and religion columns are needed: the export of "
+                                         "sensitive data is written to the change log with its purpose."))
+            self.purpose.setFocus()
+            return
         chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the member list"),
                                                       str(self.suggested_path()), self.tr("Excel workbook (*.xlsx)"))
         if not chosen:
@@ -137,16 +152,18 @@ class MembersExportBox(QFrame):
             return
         org_id, _name = self.chosen_organization()
         citizen_id, ethnicity_religion = self.with_citizen_id.isChecked(), self.with_ethnicity_religion.isChecked()
+        purpose = self.purpose.text().strip() if ethnicity_religion else None
 
         def work(store: Store, progress) -> RosterExport:
             return export_members(store, path, org_id=org_id, with_citizen_id=citizen_id,
-                                  with_ethnicity_religion=ethnicity_religion, progress=progress)
+                                  with_ethnicity_religion=ethnicity_religion, purpose=purpose, progress=progress)
 
         self.result.clear()
         self.save_button.setEnabled(False)
         self.task = self._runner.run_long(
             self.window(), self.tr("Member list"), work, lambda done: self._saved(done, citizen_id, ethnicity_religion),
-            self._failed, lambda: self.save_button.setEnabled(True), uses="read",
+            self._failed, lambda: self.save_button.setEnabled(True),
+            uses="write" if ethnicity_religion else "read",  # sensitive columns: the export goes in the change log
             stages={"members": self.tr("Writing the list…")}, lang=self._lang)
 
     def _failed(self, error: BaseException) -> None:
@@ -164,5 +181,9 @@ class MembersExportBox(QFrame):
         if not ethnicity_religion:
             hidden.append(self.tr("no ethnicity or religion"))
         note = self.tr("Personal data left out: %1.").replace("%1", ", ".join(hidden)) if hidden else ""
+        if ethnicity_religion and done.with_basis is not None and done.with_basis < done.rows:
+            note = (note + " " if note else "") + self.tr(
+                "Ethnicity and religion filled in for %1 of %2 people: the others have no consent or legal basis "
+                "recorded.").replace("%1", str(done.with_basis)).replace("%2", str(done.rows))
         self.result.show_file(message, done.path, note)
         self.list_saved.emit(str(done.path))
