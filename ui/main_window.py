@@ -46,7 +46,7 @@ QFrame#panel { background: white; border: 1px solid #d0d7de; border-radius: 6px;
 log = logging.getLogger("frontdesk.window")
 SENDING_DELAY_MS = 1000  # sending starts a moment after the window is up, never before its first paint
 PAGE_KEYS = ("overview", "people", "organizations", "tasks", "duties", "front_work", "reports", "outbox", "backups",
-             "changes")
+             "changes", "privacy")
 
 
 class _Pages(Mapping):
@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self._add_page("outbox", self.tr("Send reports"), "Ctrl+8")
         self._add_page("backups", self.tr("Backups"), "Ctrl+9")
         self._add_page("changes", self.tr("Change log"), "Ctrl+0")
+        self._add_page("privacy", self.tr("Personal data"), "")
         # as wide as the longest page name in this language, plus the item padding
         font = QFont(self.nav.font())
         font.setPixelSize(NAV_FONT_PX)  # the style sheet's size: not applied yet at this point
@@ -148,7 +149,8 @@ class MainWindow(QMainWindow):
         item.setData(Qt.UserRole, key)
         self.nav.addItem(item)
         row = self.nav.count() - 1
-        QShortcut(QKeySequence(shortcut), self, activated=lambda: self.nav.setCurrentRow(row))
+        if shortcut:
+            QShortcut(QKeySequence(shortcut), self, activated=lambda: self.nav.setCurrentRow(row))
 
     def page(self, key: str) -> QWidget:
         """The page, built (and connected to the others) the first time it is asked for."""
@@ -217,6 +219,11 @@ class MainWindow(QMainWindow):
             from ui.pages.changes import ChangesPage
 
             page = ChangesPage(store, runner, lang)
+        elif key == "privacy":
+            from ui.pages.privacy import PrivacyPage
+
+            page = PrivacyPage(store, runner, lang)
+            page.person_requested.connect(self.show_person)
         else:
             from ui.pages.outbox import OutboxPage
 
@@ -275,6 +282,7 @@ class MainWindow(QMainWindow):
     outbox = property(lambda self: self.page("outbox"))
     backups = property(lambda self: self.page("backups"))
     changes = property(lambda self: self.page("changes"))
+    privacy = property(lambda self: self.page("privacy"))
 
     def _nav_column(self) -> QWidget:
         """The page list, and under it the language (each name in its own language)."""
@@ -365,6 +373,8 @@ class MainWindow(QMainWindow):
             self.people.import_roster()
         elif page == "front_work" and state:
             self.front_work.show_view(state)
+        elif page == "privacy" and state:
+            self.privacy.show_view(state)
         elif page == "outbox" and state == "destination":
             self.outbox.change_destination()
 

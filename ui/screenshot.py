@@ -14,7 +14,7 @@ from app.errors import FrontDeskError
 from app.paths import app_paths
 
 PAGES = ("overview", "people", "organizations", "tasks", "duties", "front_work", "reports", "outbox", "backups",
-         "changes")  # = ui.main_window.PAGE_KEYS (tested)
+         "changes", "privacy")  # = ui.main_window.PAGE_KEYS (tested)
 
 messages.register(
     {

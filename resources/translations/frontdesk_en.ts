@@ -113,7 +113,7 @@
 <context>
     <name>MembersExportBox</name>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/members_export.py" line="158"/>
+        <location filename="../../ui/dialogs/members_export.py" line="175"/>
         <source>Saved a list of %Ln people.</source>
         <translation>
             <numerusform>Saved a list of %Ln person.</numerusform>
@@ -121,7 +121,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/members_export.py" line="160"/>
+        <location filename="../../ui/dialogs/members_export.py" line="177"/>
         <source>The list of %1 is saved: %Ln people.</source>
         <translation>
             <numerusform>The list of %1 is saved: %Ln person.</numerusform>

@@ -871,6 +871,122 @@ Không dùng được: %2</translation>
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="26"/>
+        <source>Consent of %1</source>
+        <translation>Sự đồng ý của %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="32"/>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="34"/>
+        <source>Keeping and using my personal data in the list of members of the Front and its organizations, and in reports to the province</source>
+        <translation>Lưu giữ và sử dụng dữ liệu cá nhân của tôi trong danh sách hội viên của Mặt trận và các tổ chức thành viên, và trong báo cáo gửi tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="37"/>
+        <source>The scanned form, if there is one (PDF or picture)</source>
+        <translation>Bản chụp phiếu đồng ý, nếu có (PDF hoặc ảnh)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="38"/>
+        <source>Choose a file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="43"/>
+        <source>A consent is valid when it is given freely and the person knows what data, for what purpose, who processes it and their rights (Law 91/2025/QH15, Article 9).</source>
+        <translation>Sự đồng ý chỉ có giá trị khi được đưa ra tự nguyện và người đồng ý biết rõ loại dữ liệu, mục đích, ai xử lý và quyền của mình (Luật 91/2025/QH15, Điều 9).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="48"/>
+        <source>How it was given *</source>
+        <translation>Hình thức đồng ý *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="49"/>
+        <source>Given on *</source>
+        <translation>Ngày đồng ý *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="50"/>
+        <source>For what *</source>
+        <translation>Phạm vi, mục đích *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="51"/>
+        <source>Scanned form</source>
+        <translation>Bản chụp phiếu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="58"/>
+        <source>The scanned consent form</source>
+        <translation>Bản chụp phiếu đồng ý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="59"/>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>Bản chụp (*.pdf *.jpg *.jpeg *.png);;Mọi tệp (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsTab</name>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="235"/>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="235"/>
+        <source>How</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="235"/>
+        <source>Given on</source>
+        <translation>Ngày đồng ý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="235"/>
+        <source>For what</source>
+        <translation>Phạm vi, mục đích</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="235"/>
+        <source>Withdrawn</source>
+        <translation>Đã rút lại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="236"/>
+        <source>Scanned form</source>
+        <translation>Bản chụp phiếu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="237"/>
+        <source>Open the person&apos;s card</source>
+        <translation>Mở hồ sơ người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="238"/>
+        <source>Consents are recorded and withdrawn on the person&apos;s card</source>
+        <translation>Ghi nhận và rút lại sự đồng ý ở hồ sơ của từng người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="252"/>
+        <source>kept</source>
+        <translation>có lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="254"/>
+        <source>%1 consent(s) in force</source>
+        <translation>%1 sự đồng ý còn hiệu lực</translation>
+    </message>
+</context>
+<context>
     <name>ConsolidateDialog</name>
     <message>
         <location filename="../../ui/dialogs/consolidate_dialog.py" line="65"/>
@@ -2431,24 +2547,175 @@ Không dùng được: %2</translation>
     </message>
 </context>
 <context>
+    <name>IncidentForm</name>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="79"/>
+        <source>New personal data incident</source>
+        <translation>Ghi sự cố dữ liệu cá nhân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="83"/>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="85"/>
+        <source>dd/mm/yyyy hh:mm</source>
+        <translation>nn/tt/nnnn gg:pp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="88"/>
+        <source>What happened, and which data: e.g. the USB stick with the backup of 05/11 was lost on the way to the district</source>
+        <translation>Chuyện gì đã xảy ra, với dữ liệu nào: ví dụ mất USB chứa bản sao lưu ngày 05/11 trên đường đi họp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="92"/>
+        <source>not known</source>
+        <translation>không rõ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="95"/>
+        <source>The competent authority must be notified within 72 hours of discovery (Law 91/2025/QH15, Article 23): the list shows the deadline and the letter is prefilled.</source>
+        <translation>Phải thông báo cơ quan có thẩm quyền chậm nhất 72 giờ kể từ khi phát hiện (Luật 91/2025/QH15, Điều 23): danh sách hiện hạn thông báo và thư thông báo được điền sẵn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="101"/>
+        <source>Kind *</source>
+        <translation>Loại *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="102"/>
+        <source>Happened on *</source>
+        <translation>Ngày xảy ra *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="103"/>
+        <source>Discovered at *</source>
+        <translation>Phát hiện lúc *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="104"/>
+        <source>What happened *</source>
+        <translation>Nội dung sự cố *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="105"/>
+        <source>People affected</source>
+        <translation>Số người bị ảnh hưởng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="106"/>
+        <source>Measures taken</source>
+        <translation>Biện pháp đã làm</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsTab</name>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="157"/>
+        <source>Discovered</source>
+        <translation>Phát hiện lúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="157"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="157"/>
+        <source>What happened</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="157"/>
+        <source>People</source>
+        <translation>Số người</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="158"/>
+        <source>Notify by</source>
+        <translation>Hạn thông báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="158"/>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="161"/>
+        <source>New incident…</source>
+        <translation>Ghi sự cố…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="162"/>
+        <source>Notified…</source>
+        <translation>Đã thông báo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="163"/>
+        <source>Notification letter…</source>
+        <translation>Thư thông báo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="164"/>
+        <source>Closed</source>
+        <translation>Đã xử lý xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="179"/>
+        <source>Closed on %1</source>
+        <translation>Xử lý xong ngày %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="181"/>
+        <source>Notified %1</source>
+        <translation>Đã thông báo lúc %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="183"/>
+        <source>Not notified: the 72 hours have passed</source>
+        <translation>Chưa thông báo: đã quá 72 giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="185"/>
+        <source>To notify</source>
+        <translation>Cần thông báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="190"/>
+        <source>%1 incident(s), %2 not notified in time</source>
+        <translation>%1 sự cố, %2 chưa thông báo đúng hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="218"/>
+        <source>Save the letter</source>
+        <translation>Lưu thư thông báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="219"/>
+        <source>Text (*.txt)</source>
+        <translation>Văn bản (*.txt)</translation>
+    </message>
+</context>
+<context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="330"/>
+        <location filename="../../ui/dialogs/person_card.py" line="416"/>
         <source>Join an organization</source>
         <translation>Tham gia tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="334"/>
+        <location filename="../../ui/dialogs/person_card.py" line="420"/>
         <source>dd/mm/yyyy — empty if not known</source>
         <translation>dd/mm/yyyy — để trống nếu không rõ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="335"/>
+        <location filename="../../ui/dialogs/person_card.py" line="421"/>
         <source>Organization</source>
         <translation>Tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="336"/>
+        <location filename="../../ui/dialogs/person_card.py" line="422"/>
         <source>Joined on</source>
         <translation>Ngày vào</translation>
     </message>
@@ -2456,35 +2723,63 @@ Không dùng được: %2</translation>
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="347"/>
+        <location filename="../../ui/dialogs/person_card.py" line="433"/>
         <source>Leave %1</source>
         <translation>Rời %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="350"/>
+        <location filename="../../ui/dialogs/person_card.py" line="436"/>
         <source>The membership stays in the history with the day it ended.</source>
         <translation>Quá trình sinh hoạt vẫn được giữ trong lịch sử, kèm ngày rời tổ chức.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="355"/>
+        <location filename="../../ui/dialogs/person_card.py" line="441"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="356"/>
+        <location filename="../../ui/dialogs/person_card.py" line="442"/>
         <source>Left on</source>
         <translation>Ngày rời</translation>
     </message>
 </context>
 <context>
+    <name>LegalBasisDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="101"/>
+        <source>Legal basis: %1</source>
+        <translation>Căn cứ pháp lý: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="104"/>
+        <source>The article of the law, or the Front&apos;s charter, that allows it without consent</source>
+        <translation>Điều khoản của luật, hoặc Điều lệ Mặt trận, cho phép xử lý mà không cần sự đồng ý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="106"/>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="108"/>
+        <source>Legal basis *</source>
+        <translation>Căn cứ pháp lý *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="109"/>
+        <source>In force from</source>
+        <translation>Áp dụng từ ngày</translation>
+    </message>
+</context>
+<context>
     <name>LoadBars</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="73"/>
+        <location filename="../../ui/pages/overview.py" line="75"/>
         <source>No open tasks are assigned.</source>
         <translation>Chưa có công việc nào đang mở được giao.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="87"/>
+        <location filename="../../ui/pages/overview.py" line="89"/>
         <source>%1 tasks, %2 overdue</source>
         <translation>%1 việc, %2 quá hạn</translation>
     </message>
@@ -2560,17 +2855,22 @@ Không dùng được: %2</translation>
         <translation>Nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="114"/>
+        <source>Personal data</source>
+        <translation>Dữ liệu cá nhân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>%1 — commune code %2</source>
         <translation>%1 — mã xã %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Language of the window</source>
         <translation>Ngôn ngữ của cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Language / Ngôn ngữ</source>
         <translation>Ngôn ngữ / Language</translation>
     </message>
@@ -2621,93 +2921,136 @@ Không dùng được: %2</translation>
 <context>
     <name>MembersExportBox</name>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="56"/>
+        <location filename="../../ui/dialogs/members_export.py" line="57"/>
         <source>Member list in Excel</source>
         <translation>Danh sách hội viên ra Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="63"/>
+        <location filename="../../ui/dialogs/members_export.py" line="64"/>
         <source>Citizen ID numbers in full (otherwise 001******890)</source>
         <translation>Ghi đủ số CCCD (nếu không: 001******890)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="64"/>
+        <location filename="../../ui/dialogs/members_export.py" line="65"/>
         <source>Ethnicity and religion columns</source>
         <translation>Thêm cột dân tộc, tôn giáo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="66"/>
+        <location filename="../../ui/dialogs/members_export.py" line="69"/>
+        <source>Why these columns are needed (written to the change log), e.g. báo cáo thành phần dân tộc cho Ban Dân tộc</source>
+        <translation>Vì sao cần các cột này (ghi vào nhật ký thay đổi), ví dụ: báo cáo thành phần dân tộc cho Ban Dân tộc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/members_export.py" line="74"/>
         <source>⚠ Personal data: keep this file on the office computer and send it only to whoever needs it.</source>
         <translation>⚠ Tệp có thông tin cá nhân: chỉ lưu trên máy cơ quan và chỉ gửi cho người cần dùng.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="71"/>
+        <location filename="../../ui/dialogs/members_export.py" line="79"/>
         <source>Save the list as…</source>
         <translation>Lưu danh sách thành…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="74"/>
+        <location filename="../../ui/dialogs/members_export.py" line="82"/>
         <source>Who is on the list:</source>
         <translation>Danh sách của:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="76"/>
+        <location filename="../../ui/dialogs/members_export.py" line="84"/>
         <source>Sorted by given name, the Vietnamese way. People who moved away or died are left out.</source>
         <translation>Xếp theo tên, theo thứ tự chữ cái tiếng Việt. Không gồm người đã chuyển đi hoặc đã mất.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="105"/>
+        <location filename="../../ui/dialogs/members_export.py" line="114"/>
         <source>Everyone in the commune</source>
         <translation>Toàn bộ người dân trong xã</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="128"/>
+        <location filename="../../ui/dialogs/members_export.py" line="139"/>
+        <source>⚠ Say why the ethnicity and religion columns are needed: the export of sensitive data is written to the change log with its purpose.</source>
+        <translation>⚠ Hãy ghi vì sao cần cột dân tộc, tôn giáo: việc xuất dữ liệu nhạy cảm được ghi vào nhật ký thay đổi kèm mục đích.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/members_export.py" line="143"/>
         <source>Save the member list</source>
         <translation>Lưu danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="129"/>
+        <location filename="../../ui/dialogs/members_export.py" line="144"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="148"/>
+        <location filename="../../ui/dialogs/members_export.py" line="164"/>
         <source>Member list</source>
         <translation>Danh sách hội viên</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="150"/>
+        <location filename="../../ui/dialogs/members_export.py" line="167"/>
         <source>Writing the list…</source>
         <translation>Đang ghi danh sách…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/members_export.py" line="158"/>
+        <location filename="../../ui/dialogs/members_export.py" line="175"/>
         <source>Saved a list of %Ln people.</source>
         <translation>
             <numerusform>Đã lưu danh sách %Ln người.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/dialogs/members_export.py" line="160"/>
+        <location filename="../../ui/dialogs/members_export.py" line="177"/>
         <source>The list of %1 is saved: %Ln people.</source>
         <translation>
             <numerusform>Đã lưu danh sách %1: %Ln người.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="163"/>
+        <location filename="../../ui/dialogs/members_export.py" line="180"/>
         <source>citizen IDs masked</source>
         <translation>số CCCD đã được che</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="165"/>
+        <location filename="../../ui/dialogs/members_export.py" line="182"/>
         <source>no ethnicity or religion</source>
         <translation>không có dân tộc, tôn giáo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/members_export.py" line="166"/>
+        <location filename="../../ui/dialogs/members_export.py" line="183"/>
         <source>Personal data left out: %1.</source>
         <translation>Đã bỏ bớt thông tin cá nhân: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/members_export.py" line="186"/>
+        <source>Ethnicity and religion filled in for %1 of %2 people: the others have no consent or legal basis recorded.</source>
+        <translation>Dân tộc, tôn giáo được ghi cho %1 trên %2 người: những người còn lại chưa có sự đồng ý hay căn cứ pháp lý.</translation>
+    </message>
+</context>
+<context>
+    <name>NotifiedDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="132"/>
+        <source>Incident #%1 notified</source>
+        <translation>Đã thông báo sự cố số %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="135"/>
+        <source>dd/mm/yyyy hh:mm</source>
+        <translation>nn/tt/nnnn gg:pp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="137"/>
+        <source>The authority notified</source>
+        <translation>Cơ quan đã được thông báo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="139"/>
+        <source>Notified at *</source>
+        <translation>Thông báo lúc *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="140"/>
+        <source>Notified to</source>
+        <translation>Thông báo cho</translation>
     </message>
 </context>
 <context>
@@ -3097,127 +3440,142 @@ Không dùng được: %2</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="143"/>
+        <location filename="../../ui/pages/overview.py" line="152"/>
         <source>Click a name to see that person&apos;s open tasks</source>
         <translation>Nhấp vào một tên để xem các việc đang mở của người đó</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="144"/>
+        <location filename="../../ui/pages/overview.py" line="153"/>
         <source>Carrying the most work</source>
         <translation>Người đang gánh nhiều việc nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="147"/>
+        <location filename="../../ui/pages/overview.py" line="156"/>
         <source>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; open tasks &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; of which overdue &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;■&lt;/span&gt; %4 or more open tasks: too much for one person</source>
         <translation>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; việc đang làm &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; trong đó quá hạn &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;■&lt;/span&gt; từ %4 việc trở lên: quá sức một người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="185"/>
+        <location filename="../../ui/pages/overview.py" line="195"/>
         <source>Today in %1</source>
         <translation>Hôm nay ở %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="186"/>
+        <location filename="../../ui/pages/overview.py" line="196"/>
         <source>overdue tasks</source>
         <translation>công việc quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="187"/>
+        <location filename="../../ui/pages/overview.py" line="197"/>
         <source>tasks due in the next 7 days</source>
         <translation>công việc đến hạn trong 7 ngày tới</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="189"/>
+        <location filename="../../ui/pages/overview.py" line="199"/>
         <source>vacant seats in %1 positions</source>
         <translation>suất còn trống ở %1 chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="191"/>
+        <location filename="../../ui/pages/overview.py" line="201"/>
         <source>people holding several posts</source>
         <translation>người kiêm nhiệm nhiều chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="192"/>
+        <location filename="../../ui/pages/overview.py" line="202"/>
         <source>active people on the roster</source>
         <translation>người đang sinh hoạt trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="193"/>
+        <location filename="../../ui/pages/overview.py" line="203"/>
         <source>reports not yet sent</source>
         <translation>báo cáo chưa gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="194"/>
+        <location filename="../../ui/pages/overview.py" line="204"/>
         <source>petitions past their answer date</source>
         <translation>kiến nghị quá hạn trả lời</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="196"/>
+        <location filename="../../ui/pages/overview.py" line="206"/>
         <source>in the fund for the poor today</source>
         <translation>tồn Quỹ Vì người nghèo hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="199"/>
+        <location filename="../../ui/pages/overview.py" line="209"/>
         <source>fund for the poor: no entries yet</source>
         <translation>Quỹ Vì người nghèo: chưa có khoản nào</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="213"/>
+        <location filename="../../ui/pages/overview.py" line="224"/>
         <source>Monday</source>
         <translation>Thứ Hai</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="213"/>
+        <location filename="../../ui/pages/overview.py" line="224"/>
         <source>Tuesday</source>
         <translation>Thứ Ba</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="213"/>
+        <location filename="../../ui/pages/overview.py" line="224"/>
         <source>Wednesday</source>
         <translation>Thứ Tư</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="213"/>
+        <location filename="../../ui/pages/overview.py" line="224"/>
         <source>Thursday</source>
         <translation>Thứ Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="214"/>
+        <location filename="../../ui/pages/overview.py" line="225"/>
         <source>Friday</source>
         <translation>Thứ Sáu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="214"/>
+        <location filename="../../ui/pages/overview.py" line="225"/>
         <source>Saturday</source>
         <translation>Thứ Bảy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="214"/>
+        <location filename="../../ui/pages/overview.py" line="225"/>
         <source>Sunday</source>
         <translation>Chủ nhật</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="219"/>
+        <location filename="../../ui/pages/overview.py" line="230"/>
         <source>due today</source>
         <translation>hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="219"/>
+        <location filename="../../ui/pages/overview.py" line="230"/>
         <source>due %1, in %2 days</source>
         <translation>hạn %1, còn %2 ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="221"/>
+        <location filename="../../ui/pages/overview.py" line="232"/>
         <source>Next report: %1, %2</source>
         <translation>Báo cáo sắp đến hạn: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="235"/>
+        <location filename="../../ui/pages/overview.py" line="247"/>
+        <source>%1 request(s) about personal data past their deadline</source>
+        <translation>%1 yêu cầu về dữ liệu cá nhân đã quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="250"/>
+        <source>%1 incident(s) not notified within 72 hours</source>
+        <translation>%1 sự cố chưa thông báo trong 72 giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="253"/>
+        <source>see Personal data</source>
+        <translation>xem mục Dữ liệu cá nhân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/overview.py" line="259"/>
         <source>⚠ No backup of this commune&apos;s data yet — see Backups</source>
         <translation>⚠ Chưa có bản sao lưu nào của dữ liệu xã — xem mục Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="240"/>
+        <location filename="../../ui/pages/overview.py" line="264"/>
         <source>Last backup: %1 — see Backups</source>
         <translation>Sao lưu gần nhất: %1 — xem mục Sao lưu</translation>
     </message>
@@ -3500,341 +3858,406 @@ Không dùng được: %2</translation>
 <context>
     <name>PersonCard</name>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="65"/>
+        <location filename="../../ui/dialogs/person_card.py" line="73"/>
         <source>Edit…</source>
         <translation>Sửa thông tin…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="75"/>
+        <location filename="../../ui/dialogs/person_card.py" line="83"/>
         <source>Gender:</source>
         <translation>Giới tính:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="75"/>
+        <location filename="../../ui/dialogs/person_card.py" line="83"/>
         <source>Date of birth:</source>
         <translation>Ngày sinh:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="76"/>
+        <location filename="../../ui/dialogs/person_card.py" line="84"/>
         <source>Residential area:</source>
         <translation>Khu dân cư:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="76"/>
+        <location filename="../../ui/dialogs/person_card.py" line="84"/>
         <source>Phone:</source>
         <translation>Điện thoại:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="77"/>
+        <location filename="../../ui/dialogs/person_card.py" line="85"/>
         <source>Citizen ID:</source>
         <translation>Số CCCD:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="77"/>
+        <location filename="../../ui/dialogs/person_card.py" line="85"/>
         <source>Status:</source>
         <translation>Tình trạng:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="93"/>
+        <location filename="../../ui/dialogs/person_card.py" line="101"/>
+        <source>Record consent…</source>
+        <translation>Ghi nhận đồng ý…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_card.py" line="103"/>
+        <source>Withdraw consent…</source>
+        <translation>Rút lại đồng ý…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_card.py" line="105"/>
+        <source>Legal basis…</source>
+        <translation>Căn cứ pháp lý…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_card.py" line="107"/>
+        <source>Show ethnicity and religion…</source>
+        <translation>Xem dân tộc, tôn giáo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_card.py" line="108"/>
+        <source>Asks why; the view is written to the change log</source>
+        <translation>Hỏi lý do; việc xem được ghi vào nhật ký thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_card.py" line="113"/>
+        <source>Personal data</source>
+        <translation>Dữ liệu cá nhân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_card.py" line="127"/>
         <source>Position</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="93"/>
-        <location filename="../../ui/dialogs/person_card.py" line="102"/>
+        <location filename="../../ui/dialogs/person_card.py" line="127"/>
+        <location filename="../../ui/dialogs/person_card.py" line="136"/>
         <source>Organization</source>
         <translation>Tổ chức</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="93"/>
+        <location filename="../../ui/dialogs/person_card.py" line="127"/>
         <source>Term</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="93"/>
+        <location filename="../../ui/dialogs/person_card.py" line="127"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="96"/>
+        <location filename="../../ui/dialogs/person_card.py" line="130"/>
         <source>Positions</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="102"/>
+        <location filename="../../ui/dialogs/person_card.py" line="136"/>
         <source>Joined</source>
         <translation>Ngày vào</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="102"/>
+        <location filename="../../ui/dialogs/person_card.py" line="136"/>
         <source>Left</source>
         <translation>Ngày rời</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="105"/>
+        <location filename="../../ui/dialogs/person_card.py" line="139"/>
         <source>Join an organization…</source>
         <translation>Tham gia tổ chức…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="107"/>
+        <location filename="../../ui/dialogs/person_card.py" line="141"/>
         <source>Leave…</source>
         <translation>Rời tổ chức…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="109"/>
+        <location filename="../../ui/dialogs/person_card.py" line="143"/>
         <source>Not a member of any organization yet.</source>
         <translation>Chưa là hội viên của tổ chức nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="111"/>
+        <location filename="../../ui/dialogs/person_card.py" line="145"/>
         <source>Organizations</source>
         <translation>Tổ chức tham gia</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="127"/>
+        <location filename="../../ui/dialogs/person_card.py" line="161"/>
         <source>Task</source>
         <translation>Công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="127"/>
+        <location filename="../../ui/dialogs/person_card.py" line="161"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="127"/>
+        <location filename="../../ui/dialogs/person_card.py" line="161"/>
         <source>Due date</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="127"/>
+        <location filename="../../ui/dialogs/person_card.py" line="161"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="129"/>
+        <location filename="../../ui/dialogs/person_card.py" line="163"/>
         <source>Double-click a task to open it.</source>
         <translation>Nhấp đúp vào một công việc để mở.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="131"/>
+        <location filename="../../ui/dialogs/person_card.py" line="165"/>
         <source>Open tasks</source>
         <translation>Công việc đang mở</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="137"/>
+        <location filename="../../ui/dialogs/person_card.py" line="171"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="153"/>
+        <location filename="../../ui/dialogs/person_card.py" line="188"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="153"/>
+        <location filename="../../ui/dialogs/person_card.py" line="188"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="154"/>
+        <location filename="../../ui/dialogs/person_card.py" line="189"/>
         <source>Active</source>
         <translation>Đang sinh hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="154"/>
+        <location filename="../../ui/dialogs/person_card.py" line="189"/>
         <source>Moved away</source>
         <translation>Đã chuyển đi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="154"/>
+        <location filename="../../ui/dialogs/person_card.py" line="189"/>
         <source>Deceased</source>
         <translation>Đã mất</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="170"/>
+        <location filename="../../ui/dialogs/person_card.py" line="216"/>
         <source>Concurrent: holds %1 positions now</source>
         <translation>Kiêm nhiệm: đang giữ %1 chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="172"/>
+        <location filename="../../ui/dialogs/person_card.py" line="218"/>
         <source>Holds no position.</source>
         <translation>Không giữ chức danh nào.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="180"/>
+        <location filename="../../ui/dialogs/person_card.py" line="226"/>
         <source>concurrent</source>
         <translation>kiêm nhiệm</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="182"/>
+        <location filename="../../ui/dialogs/person_card.py" line="228"/>
         <source>acting</source>
         <translation>quyền (tạm giữ)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="184"/>
+        <location filename="../../ui/dialogs/person_card.py" line="230"/>
         <source>ended</source>
         <translation>đã thôi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="185"/>
+        <location filename="../../ui/dialogs/person_card.py" line="231"/>
         <source>now</source>
         <translation>nay</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="195"/>
+        <location filename="../../ui/dialogs/person_card.py" line="241"/>
         <source>(unknown)</source>
         <translation>(không rõ)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="196"/>
+        <location filename="../../ui/dialogs/person_card.py" line="242"/>
         <source>still a member</source>
         <translation>đang sinh hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="209"/>
+        <location filename="../../ui/dialogs/person_card.py" line="255"/>
         <source>Select a current membership in the list first.</source>
         <translation>Hãy chọn một tổ chức đang sinh hoạt trong danh sách trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="215"/>
+        <location filename="../../ui/dialogs/person_card.py" line="261"/>
         <source>No open tasks.</source>
         <translation>Không có công việc đang mở.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="217"/>
+        <location filename="../../ui/dialogs/person_card.py" line="263"/>
         <source>%1 open tasks: leads %2, supports %3; %4 overdue.</source>
         <translation>%1 việc đang mở: chủ trì %2, phối hợp %3; %4 việc quá hạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="222"/>
+        <location filename="../../ui/dialogs/person_card.py" line="268"/>
         <source>That is a lot: think twice before giving this person more.</source>
         <translation>Đang quá tải: cân nhắc kỹ trước khi giao thêm việc.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="227"/>
+        <location filename="../../ui/dialogs/person_card.py" line="273"/>
         <source>Lead</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="227"/>
+        <location filename="../../ui/dialogs/person_card.py" line="273"/>
         <source>Supporting</source>
         <translation>Phối hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="230"/>
+        <location filename="../../ui/dialogs/person_card.py" line="276"/>
         <source>%1, overdue</source>
         <translation>%1, quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_card.py" line="338"/>
+        <source>Why?</source>
+        <translation>Vì sao?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_card.py" line="339"/>
+        <source>Ethnicity and religion are sensitive data. Why do you need to see them? (written to the change log)</source>
+        <translation>Dân tộc, tôn giáo là dữ liệu nhạy cảm. Vì sao anh/chị cần xem? (được ghi vào nhật ký thay đổi)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_card.py" line="348"/>
+        <source>Ethnicity: %1 · Religion: %2</source>
+        <translation>Dân tộc: %1 · Tôn giáo: %2</translation>
     </message>
 </context>
 <context>
     <name>PersonForm</name>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="34"/>
+        <location filename="../../ui/dialogs/person_form.py" line="46"/>
         <source>Add a person</source>
         <translation>Thêm người</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="34"/>
+        <location filename="../../ui/dialogs/person_form.py" line="46"/>
         <source>Edit a person</source>
         <translation>Sửa thông tin</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="38"/>
+        <location filename="../../ui/dialogs/person_form.py" line="50"/>
         <source>(not given)</source>
         <translation>(chưa rõ)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="38"/>
+        <location filename="../../ui/dialogs/person_form.py" line="50"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="38"/>
+        <location filename="../../ui/dialogs/person_form.py" line="50"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="42"/>
+        <location filename="../../ui/dialogs/person_form.py" line="54"/>
         <source>dd/mm/yyyy, or only the year</source>
         <translation>dd/mm/yyyy, hoặc chỉ năm sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="47"/>
+        <location filename="../../ui/dialogs/person_form.py" line="59"/>
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="51"/>
+        <location filename="../../ui/dialogs/person_form.py" line="63"/>
         <source>(none)</source>
         <translation>(không có)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="56"/>
+        <location filename="../../ui/dialogs/person_form.py" line="68"/>
         <source>Active</source>
         <translation>Đang sinh hoạt</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="56"/>
+        <location filename="../../ui/dialogs/person_form.py" line="68"/>
         <source>Moved away</source>
         <translation>Đã chuyển đi</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="57"/>
+        <location filename="../../ui/dialogs/person_form.py" line="69"/>
         <source>Deceased</source>
         <translation>Đã mất</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="70"/>
+        <location filename="../../ui/dialogs/person_form.py" line="82"/>
         <source>Full name *</source>
         <translation>Họ và tên *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="70"/>
+        <location filename="../../ui/dialogs/person_form.py" line="82"/>
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="71"/>
+        <location filename="../../ui/dialogs/person_form.py" line="83"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="71"/>
+        <location filename="../../ui/dialogs/person_form.py" line="83"/>
         <source>Ethnicity</source>
         <translation>Dân tộc</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="72"/>
+        <location filename="../../ui/dialogs/person_form.py" line="84"/>
         <source>Religion</source>
         <translation>Tôn giáo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="72"/>
+        <location filename="../../ui/dialogs/person_form.py" line="84"/>
         <source>Citizen ID</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="73"/>
+        <location filename="../../ui/dialogs/person_form.py" line="85"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="73"/>
+        <location filename="../../ui/dialogs/person_form.py" line="85"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="74"/>
+        <location filename="../../ui/dialogs/person_form.py" line="86"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="74"/>
+        <location filename="../../ui/dialogs/person_form.py" line="86"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_form.py" line="82"/>
+        <location filename="../../ui/dialogs/person_form.py" line="90"/>
+        <source>Show…</source>
+        <translation>Hiện…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_form.py" line="96"/>
+        <source>hidden: sensitive data</source>
+        <translation>ẩn: dữ liệu nhạy cảm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_form.py" line="99"/>
+        <source>Shows ethnicity and religion to edit them; written to the change log</source>
+        <translation>Hiện dân tộc, tôn giáo để sửa; được ghi vào nhật ký thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_form.py" line="100"/>
+        <source>No consent or legal basis is recorded for this person: record one on the person&apos;s card</source>
+        <translation>Người này chưa có sự đồng ý hay căn cứ pháp lý: hãy ghi nhận ở hồ sơ của người đó</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_form.py" line="113"/>
         <source>Member of</source>
         <translation>Tham gia tổ chức</translation>
     </message>
@@ -4225,6 +4648,64 @@ Không dùng được: %2</translation>
         <location filename="../../ui/dialogs/import_wizard.py" line="263"/>
         <source>%1 rows were repaired (e.g. leading zeros of a citizen ID).</source>
         <translation>%1 dòng đã được sửa tự động (ví dụ thêm lại số 0 đầu của số CCCD).</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyPage</name>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="274"/>
+        <source>Personal data</source>
+        <translation>Dữ liệu cá nhân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="277"/>
+        <source>What the commune must be able to show under the Law on Personal Data Protection (91/2025/QH15): people&apos;s requests and their deadlines, incidents and their notification, consents, and the impact assessment. What is stored and what leaves this computer: docs/PRIVACY.md.</source>
+        <translation>Những gì xã cần chứng minh được theo Luật Bảo vệ dữ liệu cá nhân (91/2025/QH15): yêu cầu của người dân và thời hạn, sự cố và việc thông báo, sự đồng ý, hồ sơ đánh giá tác động. Dữ liệu nào được lưu và những gì rời khỏi máy: docs/PRIVACY.md.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="287"/>
+        <source>Requests</source>
+        <translation>Yêu cầu của người dân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="288"/>
+        <source>Incidents</source>
+        <translation>Sự cố</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="289"/>
+        <source>Consents</source>
+        <translation>Sự đồng ý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="290"/>
+        <source>Impact assessment draft…</source>
+        <translation>Hồ sơ đánh giá tác động (bản nháp)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="292"/>
+        <source>An Excel draft of the hồ sơ đánh giá tác động, made from what this database holds, to complete and sign</source>
+        <translation>Bản nháp hồ sơ đánh giá tác động bằng Excel, lập từ dữ liệu đang lưu, để xã điền bổ sung và ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="320"/>
+        <source>Save the impact assessment draft</source>
+        <translation>Lưu bản nháp hồ sơ đánh giá tác động</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="321"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="327"/>
+        <source>Impact assessment draft</source>
+        <translation>Hồ sơ đánh giá tác động</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="329"/>
+        <source>The draft is saved: complete the “……” lines, then print and sign it.</source>
+        <translation>Đã lưu bản nháp: hãy điền các dòng “……”, rồi in và ký.</translation>
     </message>
 </context>
 <context>
@@ -4620,6 +5101,152 @@ Không dùng được: %2</translation>
         <location filename="../../ui/pages/reports.py" line="153"/>
         <source>(no destination yet)</source>
         <translation>(chưa đặt nơi gửi)</translation>
+    </message>
+</context>
+<context>
+    <name>RequestForm</name>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="29"/>
+        <source>New request about personal data</source>
+        <translation>Ghi yêu cầu về dữ liệu cá nhân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="32"/>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="34"/>
+        <source>Type a name to find the person on the roster</source>
+        <translation>Gõ tên để tìm người trong danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="38"/>
+        <source>Who asked (the person, or whoever asks for them)</source>
+        <translation>Ai yêu cầu (chính người đó, hoặc người đại diện)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="40"/>
+        <source>The answer and completion dates follow Decree 356/2025/NĐ-CP; the list shows them and turns red when one passes.</source>
+        <translation>Hạn phản hồi và hạn hoàn thành theo Nghị định 356/2025/NĐ-CP; danh sách hiện các hạn này và tô đỏ khi đã quá.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="45"/>
+        <source>Request *</source>
+        <translation>Loại yêu cầu *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="46"/>
+        <source>Received on *</source>
+        <translation>Ngày tiếp nhận *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="47"/>
+        <source>About (roster)</source>
+        <translation>Về người (trong danh sách)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="48"/>
+        <source>Requested by *</source>
+        <translation>Người yêu cầu *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="49"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="61"/>
+        <source>Choose the person from the suggestions, or clear the box.</source>
+        <translation>Hãy chọn người trong danh sách gợi ý, hoặc xóa ô này.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsTab</name>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="92"/>
+        <source>Received</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="92"/>
+        <source>Requested by</source>
+        <translation>Người yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="92"/>
+        <source>Request</source>
+        <translation>Yêu cầu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="92"/>
+        <source>Answer by</source>
+        <translation>Hạn phản hồi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="93"/>
+        <source>Complete by</source>
+        <translation>Hạn hoàn thành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="93"/>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="94"/>
+        <source>New request…</source>
+        <translation>Ghi yêu cầu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="95"/>
+        <source>Answered today</source>
+        <translation>Đã phản hồi hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="96"/>
+        <source>The person was told the request was received and will be dealt with</source>
+        <translation>Đã báo cho người yêu cầu biết yêu cầu đã được tiếp nhận và sẽ được giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="97"/>
+        <source>Done…</source>
+        <translation>Đã giải quyết xong…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="111"/>
+        <source>Done on %1</source>
+        <translation>Xong ngày %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="113"/>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="115"/>
+        <source>Answered on %1</source>
+        <translation>Đã phản hồi ngày %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="117"/>
+        <source>Received, not yet answered</source>
+        <translation>Đã nhận, chưa phản hồi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="123"/>
+        <source>%1 open, %2 overdue</source>
+        <translation>%1 chưa xong, %2 quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="145"/>
+        <source>Erase %1 from this commune&apos;s data now? Their name, citizen ID, phone and notes are removed everywhere, reports waiting to be sent included. This cannot be undone.</source>
+        <translation>Xóa %1 khỏi dữ liệu của xã ngay bây giờ? Họ tên, số CCCD, số điện thoại và ghi chú bị xóa ở mọi nơi, kể cả các báo cáo đang chờ gửi. Không thể hoàn tác.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="147"/>
+        <source>Erase on request</source>
+        <translation>Xóa theo yêu cầu</translation>
     </message>
 </context>
 <context>
@@ -5258,14 +5885,37 @@ Không dùng được: %2</translation>
     </message>
 </context>
 <context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="77"/>
+        <source>Withdrawal of consent: %1</source>
+        <translation>Rút lại sự đồng ý: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="78"/>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="79"/>
+        <source>From this day the person&apos;s ethnicity and religion are no longer shown or exported, unless a legal basis is recorded.</source>
+        <translation>Từ ngày này, dân tộc, tôn giáo của người này không còn được hiển thị hay xuất ra, trừ khi có căn cứ pháp lý.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/consent_dialogs.py" line="84"/>
+        <source>Withdrawn on *</source>
+        <translation>Ngày rút lại *</translation>
+    </message>
+</context>
+<context>
     <name>_SmallForm</name>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="280"/>
+        <location filename="../../ui/dialogs/person_card.py" line="366"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/person_card.py" line="281"/>
+        <location filename="../../ui/dialogs/person_card.py" line="367"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>

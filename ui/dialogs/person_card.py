@@ -1,7 +1,10 @@
 """A person at a glance: who they are, where they belong, what they hold, what they carry.
 
 Opened from the roster. Joining and leaving an organization happen here;
-editing the person's own fields opens the person form.
+editing the person's own fields opens the person form. The person's basis for
+processing their data (a consent, or a legal basis) is recorded here too, and
+their ethnicity and religion are shown only on request, with a basis and a
+purpose, which go to the change log (Law 91/2025/QH15).
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,12 +33,16 @@ from app.domain import (
     get_person,
     join_organization,
     leave_organization,
+    legal_bases_of,
+    list_consents,
     list_tasks,
     load_of,
+    log_sensitive_view,
     memberships_of,
 )
 from app.errors import Conflict, InvalidInput, InvalidValue
 from app.text import format_date, mask_citizen_id
+from ui.dialogs.consent_dialogs import ConsentDialog, LegalBasisDialog, WithdrawDialog, describe_basis
 from ui.dialogs.duty_form import status_name
 from ui.dialogs.form_dialog import ERROR_STYLE
 from ui.dialogs.person_form import PersonForm
@@ -86,6 +94,32 @@ class PersonCard(QDialog):
             facts.addWidget(value, i % 2, (i // 2) * 2 + 1)
         for column in (1, 3, 5):
             facts.setColumnStretch(column, 1)
+
+        # the basis for processing the person's data, and their sensitive fields on request
+        self.basis_label = QLabel()
+        self.basis_label.setWordWrap(True)
+        self.consent_button = QPushButton(self.tr("Record consent…"))
+        self.consent_button.clicked.connect(self.record_consent)
+        self.withdraw_button = QPushButton(self.tr("Withdraw consent…"))
+        self.withdraw_button.clicked.connect(self.withdraw_consent)
+        self.basis_button = QPushButton(self.tr("Legal basis…"))
+        self.basis_button.clicked.connect(self.record_basis)
+        self.sensitive_button = QPushButton(self.tr("Show ethnicity and religion…"))
+        self.sensitive_button.setToolTip(self.tr("Asks why; the view is written to the change log"))
+        self.sensitive_button.clicked.connect(lambda: self.show_sensitive())
+        self.sensitive_label = QLabel()
+        self.sensitive_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.sensitive_label.hide()
+        privacy_box = QGroupBox(self.tr("Personal data"))
+        inner = QVBoxLayout(privacy_box)
+        inner.addWidget(self.basis_label)
+        inner.addWidget(self.sensitive_label)
+        row = QHBoxLayout()
+        for button in (self.consent_button, self.withdraw_button, self.basis_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.sensitive_button)
+        inner.addLayout(row)
 
         self.concurrent_label = QLabel()
         self.concurrent_label.setStyleSheet("color: #1f618d; font-weight: 600;")
@@ -139,6 +173,7 @@ class PersonCard(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(facts)
+        layout.addWidget(privacy_box)
         layout.addLayout(middle, 2)
         layout.addWidget(tasks_box, 3)
         layout.addWidget(close)
@@ -159,9 +194,20 @@ class PersonCard(QDialog):
         self.facts["phone"].setText(person["phone"] or unknown)
         self.facts["citizen_id"].setText(mask_citizen_id(person["citizen_id"]) or unknown)
         self.facts["status"].setText(status.get(person["status"], person["status"]))
+        self._show_basis()
         self._show_positions()
         self._show_memberships()
         self._show_tasks()
+
+    def _show_basis(self) -> None:
+        consents = list_consents(self._store, self.person_id)
+        text, in_force = describe_basis(consents, legal_bases_of(self._store, self.person_id), self._lang)
+        self.basis_label.setText(text)
+        self.basis_label.setStyleSheet("" if in_force else "color: #9a6700;")
+        self.withdraw_button.setEnabled(any(c.withdrawn_on is None for c in consents))
+        self.sensitive_button.setEnabled(in_force)
+        if not in_force:
+            self.sensitive_label.hide()
 
     def _show_positions(self) -> None:
         held = appointments_of(self._store, self.person_id)
@@ -265,6 +311,46 @@ class PersonCard(QDialog):
     def _changed(self) -> None:
         self.reload()
         self.person_changed.emit(self.person_id)
+
+    def _person_name(self) -> str:
+        return self.name.text()
+
+    def record_consent(self) -> ConsentDialog:
+        return self._open(ConsentDialog(self._store, self._runner, self._lang, self.person_id, self._person_name(),
+                                        parent=self))
+
+    def withdraw_consent(self) -> WithdrawDialog:
+        return self._open(WithdrawDialog(self._store, self._runner, self._lang, self.person_id,
+                                         self._person_name(), parent=self))
+
+    def record_basis(self) -> LegalBasisDialog:
+        return self._open(LegalBasisDialog(self._store, self._runner, self._lang, self.person_id,
+                                           self._person_name(), parent=self))
+
+    def _open(self, dialog):
+        dialog.accepted.connect(self._changed)
+        dialog.open()
+        return dialog
+
+    def show_sensitive(self, purpose: str | None = None) -> None:
+        """Ethnicity and religion, once the person using the app says why (written to the change log)."""
+        if purpose is None:
+            purpose, ok = QInputDialog.getText(self, self.tr("Why?"), self.tr(
+                "Ethnicity and religion are sensitive data. Why do you need to see them? (written to the change "
+                "log)"))
+            if not ok:
+                return
+        person_id = self.person_id
+
+        def shown(_result) -> None:
+            person = get_person(self._store, person_id)
+            unknown = "—"
+            self.sensitive_label.setText(self.tr("Ethnicity: %1 · Religion: %2").replace(
+                "%1", person["ethnicity"] or unknown).replace("%2", person["religion"] or unknown))
+            self.sensitive_label.show()
+
+        self._runner.submit(lambda store: log_sensitive_view(store, person_id, purpose), shown,
+                            lambda error: show_error(self, error, self._lang, str(self._store.path)))
 
 
 class _SmallForm(QDialog):

@@ -1,4 +1,9 @@
-"""Add or edit a person, with each problem shown next to its field."""
+"""Add or edit a person, with each problem shown next to its field.
+
+Ethnicity and religion are sensitive data (Law 91/2025/QH15): editing a
+person, they stay hidden until "Show…" is pressed, which is allowed only when
+a consent or a legal basis is recorded for the person and is written to the
+change log; while hidden they are left as they are on saving."""
 from __future__ import annotations
 
 from typing import Any
@@ -8,17 +13,24 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
 )
 
 from app.db import Store
 from app.domain import (
-    add_person, describe_notes, get_person, join_in_area, member_organizations, residential_areas, update_person,
+    add_person, describe_notes, get_person, join_in_area, log_sensitive_view, member_organizations, residential_areas,
+    sensitive_view_allowed, update_person,
 )
 from app.text import format_date
 from ui.dialogs.form_dialog import FormDialog
+from ui.runtime.errors import show_error
+
+SENSITIVE = ("ethnicity", "religion")
+EDIT_PURPOSE = "Sửa hồ sơ người trong danh sách"  # why the form showed them, in the change log
 
 
 class PersonForm(FormDialog):
@@ -73,7 +85,26 @@ class PersonForm(FormDialog):
             "phone": self.tr("Phone"), "area_id": self.tr("Residential area"),
             "status": self.tr("Status"), "note": self.tr("Note"),
         }
+        # editing: the sensitive fields hidden until shown (allowed with a basis, and logged)
+        self.sensitive_shown = person_id is None
+        self.show_sensitive_button = QPushButton(self.tr("Show…"))
+        self.show_sensitive_button.clicked.connect(self.show_sensitive)
+        if person_id is not None:
+            allowed = sensitive_view_allowed(store, person_id)
+            for name in SENSITIVE:
+                self.inputs[name].setEnabled(False)
+                self.inputs[name].setPlaceholderText(self.tr("hidden: sensitive data"))
+            self.show_sensitive_button.setEnabled(allowed)
+            self.show_sensitive_button.setToolTip(
+                self.tr("Shows ethnicity and religion to edit them; written to the change log") if allowed else
+                self.tr("No consent or legal basis is recorded for this person: record one on the person's card"))
         for name in self.FIELDS:
+            if name == "ethnicity" and person_id is not None:
+                row = QHBoxLayout()
+                row.addLayout(self.field_box(name), 1)
+                row.addWidget(self.show_sensitive_button)
+                form.addRow(labels[name], row)
+                continue
             form.addRow(labels[name], self.field_box(name))
         if self.organizations:
             grid = QGridLayout()
@@ -88,6 +119,8 @@ class PersonForm(FormDialog):
 
     def _fill(self, person: dict[str, Any]) -> None:
         for name in self.FIELDS:
+            if name in SENSITIVE and not self.sensitive_shown:
+                continue
             widget = self.inputs[name]
             value = person.get(name)
             if isinstance(widget, QComboBox):
@@ -97,9 +130,27 @@ class PersonForm(FormDialog):
             else:
                 widget.setText(value or "")
 
+    def show_sensitive(self) -> None:
+        """Ethnicity and religion, after writing to the change log who looked and why."""
+        person_id = self.person_id
+
+        def shown(_result) -> None:
+            person = get_person(self._store, person_id)
+            self.sensitive_shown = True
+            for name in SENSITIVE:
+                self.inputs[name].setEnabled(True)
+                self.inputs[name].setPlaceholderText("")
+                self.inputs[name].setText(person.get(name) or "")
+            self.show_sensitive_button.setEnabled(False)
+
+        self._runner.submit(lambda store: log_sensitive_view(store, person_id, EDIT_PURPOSE), shown,
+                            lambda error: show_error(self, error, self._lang, str(self._store.path)))
+
     def values(self) -> dict[str, Any]:
         raw: dict[str, Any] = {}
         for name, widget in self.inputs.items():
+            if name in SENSITIVE and not self.sensitive_shown:
+                continue  # never shown: left as they are
             raw[name] = widget.currentData() if isinstance(widget, QComboBox) else widget.text()
         return raw
 

@@ -8,7 +8,9 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollA
 from datetime import date
 
 from app.db import Store, list_backups
-from app.domain import OVERLOAD_OPEN_TASKS, PersonLoad, add_standard_duties, generate_tasks, get_commune, overview
+from app.domain import (
+    OVERLOAD_OPEN_TASKS, PersonLoad, add_standard_duties, generate_tasks, get_commune, overview, overview_privacy,
+)
 from app.paths import backups_dir_for
 from app.safety import last_usb_copy
 from app.sending import current_destination, load_site_config
@@ -137,6 +139,13 @@ class OverviewPage(QWidget):
         self.last_backup.setCursor(Qt.PointingHandCursor)
         self.last_backup.setStyleSheet("text-align: left; padding: 2px 0;")
         self.last_backup.clicked.connect(lambda _checked=False: self.open_view.emit("backups"))
+        # what the personal data law's clocks say is late (hidden while nothing is)
+        self.privacy_line = QPushButton()
+        self.privacy_line.setFlat(True)
+        self.privacy_line.setCursor(Qt.PointingHandCursor)
+        self.privacy_line.setStyleSheet(f"text-align: left; padding: 2px 0; color: {RED};")
+        self.privacy_line.clicked.connect(lambda _checked=False: self.open_view.emit(self._privacy_view))
+        self._privacy_view = "privacy:requests"
         self.bars = LoadBars()
         self.bars.person_clicked.connect(self.person_clicked)
         self.bars.setCursor(Qt.PointingHandCursor)
@@ -171,13 +180,14 @@ class OverviewPage(QWidget):
         layout.addWidget(self.first_steps)
         layout.addLayout(grid)
         layout.addWidget(self.last_backup)
+        layout.addWidget(self.privacy_line)
         layout.addWidget(frame)
         layout.addStretch(1)
         self.refresh()
         # read again when what the page shows changes, whoever changed it
         keep_current(self, store.path, ("people_changed", "organizations_changed", "positions_changed", "tasks_changed",
                                         "duties_changed", "outbox_changed", "backups_changed", "petitions_changed",
-                                        "fund_changed"), self.refresh)
+                                        "fund_changed", "privacy_changed"), self.refresh)
 
     def refresh(self) -> None:
         commune = get_commune(self._store)
@@ -198,6 +208,7 @@ class OverviewPage(QWidget):
         else:
             self.fund.show_text("—", self.tr("fund for the poor: no entries yet"), "#555")
         self._show_last_backup()
+        self._show_privacy()
         self.bars.set_loads(o.busiest)
         self._show_today(self._store.today(), o.next_report)
         if not self._first_steps_done:  # once all are done, nothing more to read (site.toml included) on each event
@@ -228,6 +239,19 @@ class OverviewPage(QWidget):
             return
         self.open_view.emit({"roster": "people:import", "destination": "outbox:destination",
                              "usb": "backups"}[step])
+
+    def _show_privacy(self) -> None:
+        late = overview_privacy(self._store)
+        parts = []
+        if late.overdue_requests:
+            parts.append(self.tr("%1 request(s) about personal data past their deadline").replace(
+                "%1", str(late.overdue_requests)))
+        if late.overdue_notifications:
+            parts.append(self.tr("%1 incident(s) not notified within 72 hours").replace(
+                "%1", str(late.overdue_notifications)))
+        self._privacy_view = "privacy:requests" if late.overdue_requests else "privacy:incidents"
+        self.privacy_line.setText("⚠ " + "; ".join(parts) + " — " + self.tr("see Personal data") if parts else "")
+        self.privacy_line.setVisible(bool(parts))
 
     def _show_last_backup(self) -> None:
         backups = [b for b in list_backups(backups_dir_for(self._store.path)) if b.good]
