@@ -39,6 +39,7 @@ from app.text.admin_units import CommuneInfo, all_communes, find_commune
 from app.clock import Clock, SystemClock
 from app.domain.commune import create_commune_database
 from app.demo.people import add_areas, add_people
+from app.demo.privacy import add_privacy
 from app.demo.registers import add_registers
 from app.demo.roles import add_memberships, appoint_cadres
 from app.demo.state import Builder
@@ -209,6 +210,7 @@ def _run_stages(b: Builder) -> None:
         ("duties", add_duties),
         ("tasks", add_tasks),
         ("registers", add_registers),
+        ("privacy", add_privacy),
     ):
         make(b)
         b.lap(stage)
