@@ -96,3 +96,26 @@ def test_cli_incidents(store, tmp_path):
                        "--discovered", "hôm qua")
     assert code == 1 and "hôm qua" in err and "Traceback" not in err
     assert cli("privacy", "incidents", "letter", 7, "--db", db, "--out", letter)[0] == 1
+
+
+def test_cli_an_incident_notified_then_closed_and_a_request_answered(store):
+    code, out, err = cli("privacy", "incidents", "add", "--on", "20/11/2026", "--what", "Mất USB", "--discovered",
+                         "21/11/2026 09:00", "--db", store.path, "--json")
+    assert code == 0, err
+    incident = json.loads(out)["id"]
+    code, out, err = cli("privacy", "incidents", "notified", incident, "--at", "21/11/2026 15:30", "--to",
+                         "Công an tỉnh", "--db", store.path)
+    assert code == 0, err
+    assert out.strip() == f"Đã ghi thông báo sự cố số {incident} lúc 21/11/2026 15:30 cho Công an tỉnh."
+    code, out, err = cli("privacy", "incidents", "close", incident, "--on", "22/11/2026", "--db", store.path,
+                         "--json")
+    assert code == 0 and json.loads(out)["closed_on"] == "2026-11-22"
+    code, out, err = cli("privacy", "requests", "add", "--kind", "access", "--received", "20/11/2026",
+                         "--requester", "Ông Năm", "--db", store.path, "--json")
+    request = json.loads(out)["id"]
+    code, out, err = cli("privacy", "requests", "answer", request, "--db", store.path)
+    assert code == 0, err
+    # received Friday 20/11; access is done within 10 days: by 30/11 (the clock's table, Decree 356 Art. 5)
+    assert out.strip() == f"Đã ghi phản hồi yêu cầu số {request} ngày 22/11/2026; hạn hoàn thành: 30/11/2026."
+    code, _out, err = cli("privacy", "incidents", "close", 999, "--db", store.path)
+    assert code == 1 and "999" in err and "Traceback" not in err

@@ -19,6 +19,7 @@ from app import messages
 from app.cli.output import print_json
 from app.cli.assessment_commands import add_assessment_arguments
 from app.cli.parsing import Say, whole_number
+from app.cli.privacy_steps import add_incident_steps, add_request_steps
 from app.db.storage import open_store
 from app.text.dates import format_date, format_moment
 
@@ -142,7 +143,7 @@ def _register_privacy(sub, common, say: Say) -> None:
 def _register_requests(what, common, say: Say) -> None:
     r = what.add_parser("requests", help=say("sổ theo dõi yêu cầu của chủ thể dữ liệu (có thời hạn luật định)",
                                              "the register of data subjects' requests (with the legal clocks)"))
-    action = r.add_subparsers(dest="action", required=True, parser_class=r.__class__, metavar="add|list|done")
+    action = r.add_subparsers(dest="action", required=True, parser_class=r.__class__, metavar="add|list|answer|done")
     a = action.add_parser("add", help=say("ghi một yêu cầu mới", "record a new request"))
     a.add_argument("--person", type=whole_number(say), metavar="ID", help=say("số của người yêu cầu", "the person's number"))
     a.add_argument("--kind", required=True, metavar=say("LOẠI", "KIND"), help=_words(
@@ -166,12 +167,13 @@ def _register_requests(what, common, say: Say) -> None:
     d.add_argument("--outcome", metavar=say("KẾT_QUẢ", "TEXT"), help=say("đã làm gì", "what was done"))
     common(d, json_flag=True)
     d.set_defaults(handler=cmd_requests_done)
+    add_request_steps(action, common, say)
 
 
 def _register_incidents(what, common, say: Say) -> None:
     i = what.add_parser("incidents", help=say("sổ theo dõi sự cố dữ liệu cá nhân (thông báo trong 72 giờ)",
                                               "the register of personal data incidents (72-hour notification)"))
-    action = i.add_subparsers(dest="action", required=True, parser_class=i.__class__, metavar="add|list|letter")
+    action = i.add_subparsers(dest="action", required=True, parser_class=i.__class__, metavar="add|list|notified|close|letter")
     a = action.add_parser("add", help=say("ghi một sự cố", "record an incident"))
     a.add_argument("--on", required=True, metavar="DD/MM/YYYY", help=_day(say, "ngày xảy ra", "the day it happened"))
     a.add_argument("--what", required=True, metavar=say("NỘI_DUNG", "TEXT"), help=say("chuyện gì đã xảy ra", "what happened"))
@@ -192,6 +194,7 @@ def _register_incidents(what, common, say: Say) -> None:
                         help=say("tệp sẽ ghi", "the file to write"))
     common(letter)
     letter.set_defaults(handler=cmd_incidents_letter)
+    add_incident_steps(action, common, say)
 
 
 # -- consents ------------------------------------------------------------------------------
