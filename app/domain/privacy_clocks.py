@@ -53,8 +53,13 @@ REQUEST_CLOCKS: dict[str, Clock] = {
     # "xem, chỉnh sửa, cung cấp dữ liệu cá nhân": 10 days (Điều 5 NĐ 356/2025)
     "access": Clock(ACKNOWLEDGE_WORKING_DAYS, 10, CALENDAR, _DECREE_ART5),
     "correction": Clock(ACKNOWLEDGE_WORKING_DAYS, 10, CALENDAR, _DECREE_ART5),
-    # "xóa dữ liệu cá nhân": 20 days (Điều 5 NĐ 356/2025)
-    "erasure": Clock(ACKNOWLEDGE_WORKING_DAYS, 20, CALENDAR, _DECREE_ART5),
+    # Erasure: the quotations disagree — 20 days for "xóa dữ liệu cá nhân" (Điều 5 NĐ 356/2025, as quoted in a
+    # compliance checklist), but 72 hours from receipt as an expert quoted it in January 2026 (the rule of the
+    # replaced Decree 13/2023). Erasing sooner than the law asks is never late, so the register uses the
+    # shorter: 3 days, an internal default (``from_law`` False) until the decree's text settles it.
+    "erasure": Clock(ACKNOWLEDGE_WORKING_DAYS, None, CALENDAR,
+                     "3 ngày: mặc định thận trọng, các trích dẫn " + _DECREE_ART5 + " chưa thống nhất",
+                     internal_default=3),
     # "rút lại sự đồng ý, hạn chế xử lý, phản đối xử lý ... trong thời hạn 15
     # ngày" (khoản 2 Điều 5 NĐ 356/2025); 20 days where a processor or a third
     # party must also stop — the Front keeps its data itself, so 15 applies.
