@@ -15,23 +15,10 @@ transaction (``app.domain.erasure``), while the person's row is still there.
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from app.db.storage import Store
-from app.domain.registers import ERASED_NAME
+from app.domain.registers import ERASED_NAME, replace_names
 from app.domain.sensitive import VIEW_TABLE
-
-
-def _replace(value: Any, names: tuple[str, ...]) -> Any:
-    if isinstance(value, str):
-        for name in names:
-            value = value.replace(name, ERASED_NAME)
-        return value
-    if isinstance(value, dict):
-        return {k: _replace(v, names) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_replace(v, names) for v in value]
-    return value
 
 
 def _rewrite(text: str | None, person_id: int, names: tuple[str, ...], *, everything: bool) -> str | None:
@@ -45,7 +32,7 @@ def _rewrite(text: str | None, person_id: int, names: tuple[str, ...], *, everyt
         if everything:
             value = {k: None for k in value}
         else:
-            value = _replace(value, names)
+            value = replace_names(value, names)
             if value.get("person_id") == person_id:
                 value["person_id"] = None
                 if "requester" in value:
@@ -81,7 +68,7 @@ def erase_privacy_records(store: Store, person_id: int, names: tuple[str, ...]) 
     for request_id in ids:
         note = q("SELECT note FROM data_request WHERE id = ?", (request_id,)).fetchone()[0]
         q("UPDATE data_request SET person_id = NULL, requester = ?, note = ? WHERE id = ?",
-          (ERASED_NAME, _replace(note, names), request_id))
+          (ERASED_NAME, replace_names(note, names), request_id))
     _scrub_log(store, "data_request", ids, person_id, names, everything=False)
     changed += len(ids)
     # "their ethnicity and religion were shown": the fact stays, whose it was goes

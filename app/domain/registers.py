@@ -340,15 +340,16 @@ class Notice:
 PERSON_LINKED = {"petition": "from_name", "fund_entry": "party"}
 
 
-def _replace_names(value: Any, names: tuple[str, ...]) -> Any:
+def replace_names(value: Any, names: tuple[str, ...]) -> Any:
+    """``value`` with each of ``names`` replaced by ``ERASED_NAME``, at any depth of dicts and lists."""
     if isinstance(value, str):
         for name in names:
             value = value.replace(name, ERASED_NAME)
         return value
     if isinstance(value, dict):
-        return {k: _replace_names(v, names) for k, v in value.items()}
+        return {k: replace_names(v, names) for k, v in value.items()}
     if isinstance(value, list):
-        return [_replace_names(v, names) for v in value]
+        return [replace_names(v, names) for v in value]
     return value
 
 
@@ -374,7 +375,7 @@ def erase_from_registers(store: Store, person_id: int, names: tuple[str, ...]) -
             row = logged.fetch(store, table, row_id)
             if row is not None:
                 texts = {k: v for k, v in row.items() if isinstance(v, str) and k not in ("created_at", "updated_at")}
-                new = _replace_names(texts, names)
+                new = replace_names(texts, names)
                 if row["person_id"] == person_id:
                     new[name_column] = ERASED_NAME
                 sets = {k: v for k, v in new.items() if v != row.get(k)}
@@ -401,12 +402,12 @@ def _scrub_entry(text: str | None, person_id: int, names: tuple[str, ...], name_
         return None
     if isinstance(value, dict):
         linked = value.get("person_id") == person_id
-        value = _replace_names(value, names)
+        value = replace_names(value, names)
         if linked:
             value["person_id"] = None
             if name_column in value:
                 value[name_column] = ERASED_NAME
         value.pop("search_text", None)
     else:
-        value = _replace_names(value, names)
+        value = replace_names(value, names)
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
