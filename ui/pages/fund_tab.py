@@ -44,7 +44,7 @@ class FundTab(RegisterTab):
     def __init__(self, store: Store, runner, lang: str, parent=None) -> None:
         super().__init__(store, runner, lang, FundModel(store, lang),
                          self.tr("Search the donor, beneficiary, voucher or note — no accents needed"),
-                         (88, 64, 0, 110, 130, 110, 150), 2, parent)
+                         (88, 84, 0, 110, 130, 110, 150), 2, parent)
         self.fund = QComboBox()
         fill_words(self.fund, "fund", lang)
         self.direction = QComboBox()

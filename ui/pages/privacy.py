@@ -155,7 +155,7 @@ class IncidentsTab(_Register):
     def __init__(self, store: Store, runner, lang: str, documents: Path) -> None:
         super().__init__(store, runner, lang, [
             self.tr("Discovered"), self.tr("Kind"), self.tr("What happened"), self.tr("People"),
-            self.tr("Notify by"), self.tr("Status")], (130, 250, 300, 70, 130, 280), stretch=2)
+            self.tr("Notify by"), self.tr("Status")], (130, 190, 300, 60, 130, 210), stretch=2)
         self._documents = documents
         self.letter_path: Path | None = None
         self.new_button = QPushButton(self.tr("New incident…"))
