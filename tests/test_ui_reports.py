@@ -240,10 +240,17 @@ def test_members_export_masks_citizen_ids_unless_asked(qtbot, page, dialogs, dem
     _save_members(qtbot, page, dialogs, tmp_path / "full.xlsx")
     header, people = _sheet_rows(tmp_path / "full.xlsx")
     assert "Dân tộc" in header and "Tôn giáo" in header
-    assert len([r for r in people if r[header.index("Dân tộc")]]) == 2
+    # filled exactly for the active people with a basis (the demo's consents and bases, and these two)
+    basis = ("SELECT count(*) FROM person p WHERE status = 'active' AND ("
+             " EXISTS (SELECT 1 FROM consent c WHERE c.person_id = p.id AND c.withdrawn_on IS NULL)"
+             " OR EXISTS (SELECT 1 FROM legal_basis b WHERE b.person_id = p.id AND b.ended_on IS NULL))")
+    with_basis = demo.conn.execute(basis).fetchone()[0]
+    expected = demo.conn.execute(basis + " AND ethnicity IS NOT NULL").fetchone()[0]
+    filled = [r for r in people if r[header.index("Dân tộc")]]
+    assert len(filled) == expected and 2 <= expected <= with_basis < len(people)
     logged = demo.conn.execute("SELECT table_name, after FROM change_log ORDER BY id DESC LIMIT 1").fetchone()
     assert logged[0] == "sensitive_export" and "báo cáo thành phần dân tộc" in logged[1]
-    assert "filled in for 2 of" in box.result.note.text()
+    assert f"filled in for {with_basis} of {len(people)} people" in box.result.note.text()
     written = {r[header.index("Số CCCD")] for r in people if r[header.index("Số CCCD")]}
     stored = {r[0] for r in demo.conn.execute(
         "SELECT citizen_id FROM person WHERE status = 'active' AND citizen_id IS NOT NULL")}

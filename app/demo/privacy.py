@@ -49,7 +49,7 @@ def add_privacy(b: Builder) -> None:
         " VALUES (?, ?, ?, 'demo', ?, ?)",
         [(person_id, CADRE_BASIS, (today - timedelta(days=300)).isoformat(), b.now, b.now) for person_id in cadres])
     b.store.log("bulk", "legal_basis", None, None, {"count": len(cadres)}, note="demo")
-    _requests(b)
+    _requests(b, [c for c in consents if c[5] is None])
     _incident(b)
 
 
@@ -57,7 +57,7 @@ def _someone(b: Builder) -> int:
     return b.p.ids[b.rng.randrange(len(b.p.ids))]
 
 
-def _requests(b: Builder) -> None:
+def _requests(b: Builder, in_force: list[tuple]) -> None:
     store, today = b.store, b.today
     late = add_request(store, kind="correction", received_on=today - timedelta(days=19), person_id=_someone(b),
                        note="Sửa năm sinh ghi sai trong danh sách hội viên")
@@ -65,7 +65,11 @@ def _requests(b: Builder) -> None:
     answered = add_request(store, kind="access", received_on=today - timedelta(days=3), person_id=_someone(b),
                            note="Xin bản sao thông tin của mình trong danh sách")
     acknowledge_request(store, answered, on=today - timedelta(days=2))
-    done = add_request(store, kind="withdrawal", received_on=today - timedelta(days=40), person_id=_someone(b))
+    # a withdrawal of a consent given before the request (withdrawing it completes the request)
+    received = today - timedelta(days=40)
+    given_before = [c[0] for c in in_force if c[2] < received.isoformat()]
+    who = given_before[b.rng.randrange(len(given_before))] if given_before else _someone(b)
+    done = add_request(store, kind="withdrawal", received_on=received, person_id=who)
     complete_request(store, done, on=today - timedelta(days=36), outcome="Đã ghi rút lại sự đồng ý")
 
 
