@@ -1,14 +1,25 @@
 """Exports and the province's consolidation, beside bare writers and readers."""
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import time
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 from export_roster import bare_openpyxl, bare_xlsxwriter, table_cells
 from harness import Context, Figure, median
+from national_reports import national_reports
 
 TODAY = date(2026, 11, 22)
+PROBE = Path(__file__).with_name("probe_consolidate.py")
+ROOT = Path(__file__).resolve().parents[1]
+# build_demo(people=300) fails on some seeds (seed 38, for Phường Hoàn Kiếm): app/demo/privacy.py completes a
+# withdrawal request on a day before the random person's consent was given. Another seed makes the same kind
+# of commune; reported, to be fixed in the builder.
+DEMO_SEED_RETRY = 1000
+NATIONAL_TIME, NATIONAL_MEMORY = 60.0, 200.0  # DESIGN.md: under 60 s, under 200 MB
 
 
 def export(ctx: Context) -> list[Figure]:
@@ -53,6 +64,7 @@ def _reports(ctx: Context, count: int) -> Path:
     from app.clock import FixedClock
     from app.db.storage import open_store
     from app.demo.builder import build_demo
+    from app.errors import InvalidInput
     from app.reports.province_report import export_report
     from app.text.admin_units import communes_of
     from app.text.periods import parse_period
@@ -69,7 +81,12 @@ def _reports(ctx: Context, count: int) -> Path:
     for seed, commune in enumerate(communes_of("01")[:count], start=1):
         db = communes / f"{commune.code}.sqlite3"
         if not db.exists():
-            build_demo(db, people=300, seed=seed, commune_code=commune.code, clock=clock, marked=False)
+            try:
+                build_demo(db, people=300, seed=seed, commune_code=commune.code, clock=clock, marked=False)
+            except InvalidInput as exc:  # the demo builder fails on a few seeds: see DEMO_SEED_RETRY
+                ctx.log(f"  the demo builder failed on seed {seed} ({exc}): seed {seed + DEMO_SEED_RETRY} instead")
+                build_demo(db, people=300, seed=seed + DEMO_SEED_RETRY, commune_code=commune.code, clock=clock,
+                           marked=False)
         with open_store(db, clock=clock) as store:
             export_report(store, parse_period("2026-11", today=clock.today()), folder / f"bc-{commune.code}.xlsx")
     done.write_text("")
@@ -106,10 +123,60 @@ def consolidation(ctx: Context) -> list[Figure]:
         bare.append(time.perf_counter() - started)
     if len(result.kept) != count:
         raise RuntimeError(f"consolidation kept {len(result.kept)} of {count} reports: {result.rejected[:3]}")
-    return [Figure(
+    return [*_national(ctx), Figure(
         "consolidate", f"Consolidate {count} commune reports", median(ours), "s",
         "python-calamine only reading every sheet of the same files", median(bare), detail=(
             f"median of {ctx.rounds}; ours = every file's safety checks, _meta and _data read, checksums and "
             "the official list checked, newest per commune kept, missing communes found, the summary "
             "workbook written"),
     )]
+
+
+def probe_consolidation(ctx: Context, folder: Path, summary: Path, *extra: str) -> dict:
+    """Consolidate ``folder`` in a child process (probe_consolidate.py): its time and memory."""
+    env = dict(os.environ, FRONTDESK_HOME=str(ctx.data / "home"))
+    run = subprocess.run([ctx.python, str(PROBE), str(folder), str(summary), *extra], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=1800)
+    if run.returncode != 0 or not run.stdout.strip():
+        raise RuntimeError(f"probe_consolidate failed (exit {run.returncode}): {run.stderr[-2000:]}")
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def _national(ctx: Context) -> list[Figure]:
+    """Every commune of the country: 3,321 reports of 34 provinces in one folder,
+    consolidated by one call, in a child process whose peak memory is read."""
+    from app.text.admin_units import communes_of, provinces
+
+    folder, count = national_reports(ctx.data, 8 if ctx.quick else None, ctx.log)
+    summary = ctx.data / f"summary-national-{count}.xlsx"
+    rounds = 1 if ctx.quick else 3
+    runs = [probe_consolidation(ctx, folder, summary) for _ in range(rounds)]
+    last = runs[-1]
+    sizes = {p.code: len(communes_of(p.code)) for p in provinces()}
+    kept, others = last["kept"], last["reasons"].get("other_province", 0)
+    if kept + others != count or set(last["reasons"]) - {"other_province"}:
+        raise RuntimeError(f"national consolidation: {kept} kept, {last['reasons']} of {count} files")
+    if not ctx.quick and (kept != max(sizes.values()) or last["missing"]):
+        raise RuntimeError(f"national consolidation kept {kept} of {last['province']}'s {sizes[last['province']]}")
+    seconds = median([r["seconds"] for r in runs])
+    peak = max(r["rss_mb"] for r in runs)
+    readers = max((r["readers_mb"] or 0) for r in runs)
+    title = f"Consolidate the reports of all {count:,} communes" if not ctx.quick else (
+        f"Consolidate {count:,} commune reports of several provinces")
+    how = (f"{count:,} report files (one per commune of the official list, 34 provinces; made from "
+           f"{min(count, 6)} real exports by the app's own report writer, only the commune's identity changed) in "
+           "one folder, one call to consolidate (every file's safety checks in the sandboxed reader, _meta, _data, "
+           "checksum, printed summary against _data, official list, dates) and the summary workbook written; the "
+           f"summary holds the province with the most communes ({kept:,}), the other provinces' files are listed "
+           "as such")
+    return [
+        Figure("national", title, seconds, "s", "", None, "< 60 s", seconds < NATIONAL_TIME,
+               f"median of {rounds}, each in a fresh child process; {how}"),
+        Figure("national_memory", f"Consolidate {count:,} commune reports: peak resident memory", peak, "MB",
+               "the same process before it starts (Python and the modules loaded)",
+               max(r["rss_before_mb"] for r in runs), "< 200 MB", peak < NATIONAL_MEMORY,
+               f"peak resident set (VmHWM) of the consolidating process over {rounds} run(s); the sandboxed "
+               f"reader child beside it peaked at {readers:.0f} MB (sampled from /proc)"),
+        Figure("national_reader_memory", f"Consolidate {count:,} commune reports: the reader child's peak memory",
+               readers, "MB"),
+    ]
