@@ -4,6 +4,9 @@ memory it held. Prints one JSON line.
 
     python benchmarks/probe_consolidate.py FOLDER SUMMARY [--profile FILE]
 
+With FRONTDESK_PROBE_ROOT set, the app is imported from that checkout instead
+(the same folder consolidated by the code before and after a change).
+
 Memory: this process's peak resident set (VmHWM, as probe_window reads it),
 before the work (Python and the modules loaded) and at the end; and the peak
 of the spreadsheet reader children it starts (``app.spreadsheets.sandbox``),
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import threading
 import time
@@ -21,7 +25,7 @@ from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, os.environ.get("FRONTDESK_PROBE_ROOT") or str(Path(__file__).resolve().parents[1]))
 
 PROVINCE_DAY = datetime(2026, 12, 5, 8, 0, tzinfo=timezone.utc)  # after the exports
 
@@ -41,16 +45,22 @@ class ChildPeaks(threading.Thread):
 
     def __init__(self, interval: float = 0.1) -> None:
         super().__init__(daemon=True)
-        self.interval, self.peak, self.seen = interval, 0.0, set()
+        self.interval = interval
+        self.last: dict[str, float] = {}  # pid -> its latest VmHWM
         self._done = threading.Event()
+
+    @property
+    def peak(self) -> float:
+        # each child's latest sample: a child caught between fork and exec still
+        # shows this process's memory, its later samples its own
+        return max(self.last.values(), default=0.0)
 
     def run(self) -> None:
         while not self._done.wait(self.interval):
             for pid in self._children():
                 hwm = _hwm_mb(pid)
                 if hwm is not None:
-                    self.seen.add(pid)
-                    self.peak = max(self.peak, hwm)
+                    self.last[pid] = hwm
 
     @staticmethod
     def _children() -> list[str]:
@@ -97,7 +107,7 @@ def main() -> None:
     peaks.stop()
     print(json.dumps({
         "seconds": seconds, "rss_mb": _hwm_mb(), "rss_before_mb": before, "readers_mb": peaks.peak or None,
-        "readers": len(peaks.seen), "kept": len(result.kept), "province": result.province.code,
+        "readers": len(peaks.last), "kept": len(result.kept), "province": result.province.code,
         "reasons": dict(Counter(r.reason for r in result.rejected)), "missing": len(result.missing),
     }), flush=True)
 

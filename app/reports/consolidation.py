@@ -23,10 +23,15 @@ Nothing is written here: ``app.reports.consolidation_workbook`` writes the summa
 """
 from __future__ import annotations
 
-from collections import Counter
+import os
+import queue
+from collections import Counter, deque
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Iterator
 
 from app import messages
 from app.clock import Clock, SystemClock
@@ -44,6 +49,12 @@ __all__ = ["Consolidation", "Rejected", "consolidate"]
 CLOCK_SLACK = timedelta(days=1)
 # reasons a file is left out without being at fault; every other reason is a refusal
 LEFT_OUT = frozenset({"other_province", "other_period", "superseded", "summary"})
+# Sandboxed reader children at work at once (never more than the processor's
+# cores): while one child parses a file, this process checks what another has
+# read. Below READERS_FROM files one child does it all (starting another costs
+# more than it saves).
+READERS = 2
+READERS_FROM = 24
 
 messages.register(
     {
@@ -141,8 +152,8 @@ class Consolidation:
         """Every (indicator, unit) added up over the communes kept."""
         sums: Counter = Counter()
         for k in self.kept:
-            for indicator, unit, value in k.report.rows:
-                sums[(indicator, unit)] += value
+            for key, value in zip(k.report.keys, k.report.values):
+                sums[key] += value
         return dict(sums)
 
     def describe(self, rejected: Rejected, lang: str | None = None) -> str:
@@ -181,10 +192,13 @@ def consolidate(
     skip: Path | None = None,
     progress: ProgressCallback | None = None,
     clock: Clock | None = None,
+    readers: int | None = None,
 ) -> Consolidation:
     """Read the folder and decide what the summary holds (see the module's
     text). Raises when there is no folder or not one usable report. ``clock``
-    says what "now" is: a report made after it is refused."""
+    says what "now" is: a report made after it is refused. ``readers``: how
+    many sandboxed reader children read the files at once (default: up to
+    ``READERS``, as the folder and the machine allow); the verdicts are the same."""
     report = progress or ignore_progress
     now = (clock or SystemClock()).now()
     folder = Path(folder)
@@ -195,10 +209,12 @@ def consolidate(
     files = _candidates(folder, skip)
     rejected: list[Rejected] = []
     valid: list[Kept] = []
-    with SandboxedReader() as reader:  # one child reads them all; a file that kills it gets a new one
-        for n, path in enumerate(files):
+    if readers is None:
+        readers = min(READERS, os.cpu_count() or 1) if len(files) >= READERS_FROM else 1
+    with closing(_read_all(files, max(1, readers))) as read:  # its children end even if this stops half-way
+        for n, (path, found) in enumerate(read):
             report("reading", n, len(files))
-            _judge(path, reader, now, valid, rejected)
+            _judge(path, found, now, valid, rejected)
     report("reading", len(files), len(files))
 
     chosen = wanted_province or _most_common_province(valid)
@@ -235,12 +251,61 @@ def consolidate(
     return Consolidation(folder, chosen, chosen_period, kept, rejected, missing)
 
 
-def _judge(path: Path, reader: SandboxedReader, now: datetime, valid: list[Kept], rejected: list[Rejected]) -> None:
-    """Read one file and keep it, or say why not."""
+def _attempt(path: Path, reader: SandboxedReader) -> ReportFile | ReportRejected:
     try:
-        found = read_report(path, reader)
+        return read_report(path, reader)
     except ReportRejected as exc:
-        rejected.append(Rejected(path, exc.reason, exc.detail, exc.error))
+        return exc
+
+
+def _read_all(files: list[Path], readers: int) -> Iterator[tuple[Path, ReportFile | ReportRejected]]:
+    """Every file read and verified (``read_report``), in the folder's order.
+    One child reads them all, or ``readers`` children share them, a thread of
+    this process each (the threads wait on their child with the GIL let go);
+    a file that kills a child gets that reader a new one. At most two files
+    per reader are in hand at once, so a slow file holds up little."""
+    if readers == 1 or len(files) < 2:
+        with SandboxedReader() as reader:
+            for path in files:
+                yield path, _attempt(path, reader)
+        return
+    free: queue.SimpleQueue[SandboxedReader] = queue.SimpleQueue()
+    children = [SandboxedReader() for _ in range(readers)]
+    for reader in children:
+        free.put(reader)
+
+    def work(path: Path) -> ReportFile | ReportRejected:
+        reader = free.get()
+        try:
+            return _attempt(path, reader)
+        finally:
+            free.put(reader)
+
+    pool = ThreadPoolExecutor(readers, thread_name_prefix="frontdesk-consolidate")
+    try:
+        ahead: deque[tuple[Path, Future]] = deque()
+        pending = iter(files)
+        for path in pending:
+            ahead.append((path, pool.submit(work, path)))
+            if len(ahead) >= 2 * readers:
+                break
+        while ahead:
+            path, future = ahead.popleft()
+            following = next(pending, None)
+            if following is not None:
+                ahead.append((following, pool.submit(work, following)))
+            yield path, future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        for reader in children:
+            reader.close()
+
+
+def _judge(path: Path, found: ReportFile | ReportRejected, now: datetime, valid: list[Kept],
+           rejected: list[Rejected]) -> None:
+    """Keep a file read, or say why not."""
+    if isinstance(found, ReportRejected):
+        rejected.append(Rejected(path, found.reason, found.detail, found.error))
         return
     if found.demo:  # made-up figures: a province never counts them
         rejected.append(Rejected(path, "demo", found.commune_code[:20]))

@@ -30,6 +30,7 @@ to ``_data`` (``app.reports.printed_summary``).
 from __future__ import annotations
 
 import hashlib
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -72,6 +73,8 @@ FLAGS = {"true": True, "false": False}
 DATA_HEADER = ("indicator", "organization", "value")
 # A real report is a few hundred figures; a bound keeps a hostile file cheap.
 MAX_DATA_ROWS = 20_000
+_UNITS, _REGISTERS_UNITS = frozenset(UNIT_KEYS), frozenset((REGISTERS_UNIT,))
+_REGISTER_SET = frozenset(REGISTER_INDICATORS)
 
 
 def canonical_data(rows: Iterable[tuple[str, str, int]]) -> bytes:
@@ -106,11 +109,49 @@ class ReportRejected(Exception):
         self.error = error  # the workbook.* refusal behind "unreadable"
 
 
-@dataclass
+# The (indicator, organization) pairs a report may hold, each one object: every
+# report's rows point at these rather than at strings of their own.
+_PAIRS: dict[tuple[str, str], tuple[str, str]] = {
+    (i, u): (i, u) for i in KNOWN_INDICATORS for u in ((REGISTERS_UNIT,) if i in REGISTER_INDICATORS else UNIT_KEYS)
+}
+# The sequences of pairs met so far (one per layout: version 1, version 2, with
+# or without "other"...), shared by the reports that list their rows alike.
+# Bounded: a folder of files each listing its rows its own way only costs each its own.
+_LAYOUTS: dict[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = {}
+MAX_LAYOUTS = 64
+
+
+def _layout(keys: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    shared = _LAYOUTS.get(keys)
+    if shared is not None:
+        return shared
+    if len(_LAYOUTS) < MAX_LAYOUTS:
+        _LAYOUTS[keys] = keys
+    return keys
+
+
+@dataclass(init=False)
 class ReportFile:
+    """A verified report, kept small: a consolidation of every commune of the
+    country holds thousands at once, so the figures are a shared sequence of
+    (indicator, organization) pairs and an array of whole numbers, not a
+    tuple of objects per figure. ``rows`` and ``figures()`` give them back."""
+
     path: Path
     meta: dict[str, str]
-    rows: list[tuple[str, str, int]]
+    keys: tuple[tuple[str, str], ...]
+    values: array
+
+    def __init__(self, path: Path, meta: dict[str, str], rows: Iterable[tuple[str, str, int]]) -> None:
+        rows = list(rows)
+        self.path, self.meta = path, meta
+        self.keys = _layout(tuple(_PAIRS.get((i, o), (i, o)) for i, o, _v in rows))
+        self.values = array("q", (v for _i, _o, v in rows))  # every figure is below 10^13
+
+    @property
+    def rows(self) -> list[tuple[str, str, int]]:
+        """The ``_data`` rows (indicator, organization, value), in the file's order."""
+        return [(i, o, v) for (i, o), v in zip(self.keys, self.values)]
 
     @property
     def commune_code(self) -> str:
@@ -130,7 +171,7 @@ class ReportFile:
         return FLAGS.get(self.meta.get("demo", "false"), False)
 
     def figures(self) -> dict[tuple[str, str], int]:
-        return {(i, o): v for i, o, v in self.rows}
+        return dict(zip(self.keys, self.values))
 
 
 def _whole(value: object, *, limit: int = MAX_FIGURE, signed: bool = False) -> int | None:
@@ -230,16 +271,19 @@ def _data(data: list[list], version: str) -> list[tuple[str, str, int]]:
     rows: list[tuple[str, str, int]] = []
     seen: set[tuple[str, str]] = set()
     for n, row in enumerate(data[1:], start=2):
-        cells = list(row[:3]) + [""] * (3 - len(row[:3]))
-        if not any(_text(c) for c in cells):
-            continue
+        cells = row[:3]
+        if len(cells) < 3:
+            cells = [*cells, "", ""][:3]
         indicator, organization = _text(cells[0]), _text(cells[1])
         if not indicator or not organization:
+            if not indicator and not organization and not _text(cells[2]):
+                continue  # an empty row
             raise ReportRejected("bad_data", f"A{n}:B{n} ∅")
-        units = (REGISTERS_UNIT,) if indicator in REGISTER_INDICATORS else UNIT_KEYS
-        for column, word, words in (("A", indicator, known), ("B", organization, units)):
-            if word not in words:  # never copied onward into the province's summary
-                raise ReportRejected("bad_data", f"{column}{n} = {_shown(word, 40)}?")
+        # never copied onward into the province's summary
+        if indicator not in known:
+            raise ReportRejected("bad_data", f"A{n} = {_shown(indicator, 40)}?")
+        if organization not in (_REGISTERS_UNITS if indicator in _REGISTER_SET else _UNITS):
+            raise ReportRejected("bad_data", f"B{n} = {_shown(organization, 40)}?")
         value = _figure(indicator, cells[2])
         if value is None:
             raise ReportRejected("bad_data", f"C{n} = {_shown(_text(cells[2]), 24)}")
