@@ -10,7 +10,7 @@ from pathlib import Path
 
 from export_roster import bare_openpyxl, bare_xlsxwriter, table_cells
 from harness import Context, Figure, median
-from national_reports import national_reports
+from national_reports import TEMPLATES, national_reports
 
 TODAY = date(2026, 11, 22)
 PROBE = Path(__file__).with_name("probe_consolidate.py")
@@ -145,9 +145,12 @@ def probe_consolidation(ctx: Context, folder: Path, summary: Path, *extra: str) 
 def _national(ctx: Context) -> list[Figure]:
     """Every commune of the country: 3,321 reports of 34 provinces in one folder,
     consolidated by one call, in a child process whose peak memory is read."""
+    from app.reports.consolidation import READERS, READERS_FROM
+    from app.spreadsheets.sandbox import FILES_PER_CHILD
     from app.text.admin_units import communes_of, provinces
 
     folder, count = national_reports(ctx.data, 8 if ctx.quick else None, ctx.log)
+    at_once = min(READERS, os.cpu_count() or 1) if count >= READERS_FROM else 1
     summary = ctx.data / f"summary-national-{count}.xlsx"
     rounds = 1 if ctx.quick else 3
     runs = [probe_consolidation(ctx, folder, summary) for _ in range(rounds)]
@@ -163,8 +166,10 @@ def _national(ctx: Context) -> list[Figure]:
     readers = max((r["readers_mb"] or 0) for r in runs)
     title = f"Consolidate the reports of all {count:,} communes" if not ctx.quick else (
         f"Consolidate {count:,} commune reports of several provinces")
-    how = (f"{count:,} report files (one per commune of the official list, 34 provinces; made from "
-           f"{min(count, 6)} real exports by the app's own report writer, only the commune's identity changed) in "
+    spread = (f"one per commune of the official list, {len(sizes)} provinces" if not ctx.quick else
+              f"the first commune of each of {count} provinces")
+    how = (f"{count:,} report files ({spread}; made from "
+           f"{min(count, TEMPLATES)} real exports by the app's own report writer, only the commune's identity changed) in "
            "one folder, one call to consolidate (every file's safety checks in the sandboxed reader, _meta, _data, "
            "checksum, printed summary against _data, official list, dates) and the summary workbook written; the "
            f"summary holds the province with the most communes ({kept:,}), the other provinces' files are listed "
@@ -175,8 +180,9 @@ def _national(ctx: Context) -> list[Figure]:
         Figure("national_memory", f"Consolidate {count:,} commune reports: peak resident memory", peak, "MB",
                "the same process before it starts (Python and the modules loaded)",
                max(r["rss_before_mb"] for r in runs), "< 200 MB", peak < NATIONAL_MEMORY,
-               f"peak resident set (VmHWM) of the consolidating process over {rounds} run(s); the sandboxed "
-               f"reader child beside it peaked at {readers:.0f} MB (sampled from /proc)"),
-        Figure("national_reader_memory", f"Consolidate {count:,} commune reports: the reader child's peak memory",
-               readers, "MB"),
+               f"peak resident set (VmHWM) of the consolidating process over {rounds} run(s); beside it "
+               f"{at_once} sandboxed reader child(ren) at once, each at most {readers:.0f} MB (sampled from /proc), "
+               f"so at most {peak + at_once * readers:.0f} MB together"),
+        Figure("national_reader_memory", f"Consolidate {count:,} commune reports: each reader child's peak memory",
+               readers, "MB", detail=f"{at_once} at once; a fresh child every {FILES_PER_CHILD} files"),
     ]

@@ -101,7 +101,8 @@ def test_the_summary_workbook(tmp_path, demo_reports):
     assert len(data) == 3 * len(read_report(demo_reports[(HANOI[0], "2026-11")]).rows)
 
 
-def test_rejected_files_with_their_reasons(tmp_path, demo_reports):
+@pytest.mark.parametrize("readers", [1, 3])  # one reader child, or several at once: the same verdicts
+def test_rejected_files_with_their_reasons(tmp_path, demo_reports, readers):
     keys = [(c, "2026-11") for c in HANOI] + [(HCMC, "2026-11"), (HANOI[0], "2026-10")]
     folder = folder_with(tmp_path, demo_reports, keys)
     # an edited figure
@@ -122,7 +123,9 @@ def test_rejected_files_with_their_reasons(tmp_path, demo_reports):
     (folder / "ghi-chu.txt").write_text("không phải báo cáo", encoding="utf-8")
     (folder / "~$lock.xlsx").write_bytes(b"x")
 
-    result = consolidate(folder, clock=NOW)
+    result = consolidate(folder, clock=NOW, readers=readers)
+    names = sorted(p.name for p in folder.iterdir() if not p.name.startswith("~$"))
+    assert [r.path.name for r in result.rejected] == [n for n in names if n in {r.path.name for r in result.rejected}]
     reasons = {r.path.name: r.reason for r in result.rejected}
     assert reasons == {
         "sua-tay.xlsx": "bad_checksum",
@@ -141,8 +144,9 @@ def test_rejected_files_with_their_reasons(tmp_path, demo_reports):
     assert "phiên bản 1, 2" in words["mau-moi.xlsx"]
 
 
+@pytest.mark.parametrize("readers", [1, 2])  # with several reader children, the one a file kills is replaced
 def test_hostile_files_among_the_reports_are_refused_one_by_one_and_the_run_goes_on(tmp_path, demo_reports,
-                                                                                     monkeypatch):
+                                                                                     monkeypatch, readers):
     import os
 
     from tests.hostile import far_cell_in_a_part_not_named_xml, without_the_checks
@@ -158,7 +162,7 @@ def test_hostile_files_among_the_reports_are_refused_one_by_one_and_the_run_goes
         (folder / "loi-tat.xlsx").symlink_to(folder / demo_reports[(HANOI[0], "2026-11")].name)
     except OSError:  # Windows without the right to make links
         pass
-    result = consolidate(folder, clock=NOW)
+    result = consolidate(folder, clock=NOW, readers=readers)
     assert sorted(k.commune.code for k in result.kept) == sorted(HANOI)
     refused = {r.path.name: (r.reason, r.detail) for r in result.rejected}
     assert refused.pop("bao-cao-xa-la.xlsx") == ("unreadable", "workbook.reader_crashed")
