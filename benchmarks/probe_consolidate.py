@@ -40,6 +40,17 @@ def _hwm_mb(pid: str = "self") -> float | None:
     return None
 
 
+def _cpu_seconds() -> float | None:
+    """Processor time of this process and of its children that have ended (the
+    readers are closed, so waited for): the work done, whatever else the machine runs."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 class ChildPeaks(threading.Thread):
     """Samples the VmHWM of this process's children until stopped (Linux)."""
 
@@ -105,8 +116,9 @@ def main() -> None:
         profiler.disable()
         profiler.dump_stats(str(args.profile))
     peaks.stop()
+    cpu = _cpu_seconds()
     print(json.dumps({
-        "seconds": seconds, "rss_mb": _hwm_mb(), "rss_before_mb": before, "readers_mb": peaks.peak or None,
+        "seconds": seconds, "cpu_seconds": cpu, "rss_mb": _hwm_mb(), "rss_before_mb": before, "readers_mb": peaks.peak or None,
         "readers": len(peaks.last), "kept": len(result.kept), "province": result.province.code,
         "reasons": dict(Counter(r.reason for r in result.rejected)), "missing": len(result.missing),
     }), flush=True)
