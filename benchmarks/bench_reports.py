@@ -149,7 +149,8 @@ def _national(ctx: Context) -> list[Figure]:
     from app.spreadsheets.sandbox import FILES_PER_CHILD
     from app.text.admin_units import communes_of, provinces
 
-    folder, count = national_reports(ctx.data, 8 if ctx.quick else None, ctx.log)
+    templates = 2 if ctx.quick else TEMPLATES
+    folder, count = national_reports(ctx.data, 8 if ctx.quick else None, ctx.log, templates)
     at_once = min(READERS, os.cpu_count() or 1) if count >= READERS_FROM else 1
     summary = ctx.data / f"summary-national-{count}.xlsx"
     rounds = 1 if ctx.quick else 3
@@ -169,7 +170,7 @@ def _national(ctx: Context) -> list[Figure]:
     spread = (f"one per commune of the official list, {len(sizes)} provinces" if not ctx.quick else
               f"the first commune of each of {count} provinces")
     how = (f"{count:,} report files ({spread}; made from "
-           f"{min(count, TEMPLATES)} real exports by the app's own report writer, only the commune's identity changed) in "
+           f"{min(count, templates)} real exports by the app's own report writer, only the commune's identity changed) in "
            "one folder, one call to consolidate (every file's safety checks in the sandboxed reader, _meta, _data, "
            "checksum, printed summary against _data, official list, dates) and the summary workbook written; the "
            f"summary holds the province with the most communes ({kept:,}), the other provinces' files are listed "

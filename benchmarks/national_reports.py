@@ -78,10 +78,10 @@ def _write_chunk(folder: str, templates: list, jobs: list[tuple[int, str]]) -> i
     return len(jobs)
 
 
-def national_reports(data: Path, count: int | None, log=print) -> tuple[Path, int]:
+def national_reports(data: Path, count: int | None, log=print, templates: int = TEMPLATES) -> tuple[Path, int]:
     """A folder with the reports of ``count`` communes (None: every commune of the
-    country; otherwise the first ones of each province in turn), made once.
-    Returns the folder and the number of reports in it."""
+    country; otherwise the first ones of each province in turn), made once from
+    ``templates`` real exports. Returns the folder and the number of reports in it."""
     from app.text.admin_units import communes_of, provinces
 
     by_province = [communes_of(p.code) for p in provinces()]
@@ -99,15 +99,16 @@ def national_reports(data: Path, count: int | None, log=print) -> tuple[Path, in
     folder.mkdir(parents=True, exist_ok=True)
     work = data / "reports-national-templates"
     work.mkdir(exist_ok=True)
-    log(f"  making {len(chosen):,} commune reports from {TEMPLATES} real exports …")
-    templates = _templates(work, min(TEMPLATES, len(chosen)))
+    templates = min(templates, len(chosen))
+    log(f"  making {len(chosen):,} commune reports from {templates} real exports …")
+    made_from = _templates(work, templates)
     jobs = [(n, c.code) for n, c in enumerate(chosen) if not (folder / f"bc-{c.code}.xlsx").exists()]
     workers = max(1, min(os.cpu_count() or 1, 8))
     if workers == 1 or len(jobs) < 50:
-        _write_chunk(str(folder), templates, jobs)
+        _write_chunk(str(folder), made_from, jobs)
     else:
         chunks = [jobs[i::workers] for i in range(workers)]
         with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            sum(pool.map(_write_chunk, [str(folder)] * workers, [templates] * workers, chunks))
+            sum(pool.map(_write_chunk, [str(folder)] * workers, [made_from] * workers, chunks))
     done.write_text("")
     return folder, len(chosen)
