@@ -171,6 +171,17 @@ class Say:
         return vi if self.lang == "vi" else en
 
 
+def day_help(say: Say, vi: str, en: str) -> str:
+    """A date option's help, saying how to write the date."""
+    return say(f"{vi} (dd/mm/yyyy)", f"{en} (dd/mm/yyyy)")
+
+
+def words_help(say: Say, words: str, vi: str, en: str) -> str:
+    """A word option's help: its values, and that the Vietnamese words are accepted too."""
+    return say(f"{vi}: {words} (hoặc tiếng Việt, có dấu hay không)",
+               f"{en}: {words} (or the Vietnamese words, with or without accents)")
+
+
 class UsageError(Exception):
     """Wrong words on the command line (exit status 2)."""
 

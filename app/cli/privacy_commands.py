@@ -18,7 +18,7 @@ from typing import TextIO
 from app import messages
 from app.cli.output import print_json
 from app.cli.assessment_commands import add_assessment_arguments
-from app.cli.parsing import Say, whole_number
+from app.cli.parsing import Say, day_help, whole_number, words_help
 from app.cli.privacy_steps import add_incident_steps, add_request_steps
 from app.db.storage import open_store
 from app.text.dates import format_date, format_moment
@@ -85,13 +85,6 @@ def command(fn):
     return fn
 
 
-def _day(say: Say, vi: str, en: str) -> str:
-    return say(f"{vi} (dd/mm/yyyy)", f"{en} (dd/mm/yyyy)")
-
-
-def _words(say: Say, words: str, vi: str, en: str) -> str:
-    return say(f"{vi}: {words} (hoặc tiếng Việt, có dấu hay không)",
-               f"{en}: {words} (or the Vietnamese words, with or without accents)")
 
 
 @command
@@ -103,9 +96,9 @@ def _register_privacy(sub, common, say: Say) -> None:
                             metavar="consent|withdraw|basis|consents|requests|incidents|assessment")
     c = what.add_parser("consent", help=say("ghi sự đồng ý của một người", "record a person's consent"))
     c.add_argument("person_id", type=whole_number(say), metavar="PERSON_ID", help=say("số của người", "the person's number"))
-    c.add_argument("--method", required=True, metavar=say("HÌNH_THỨC", "METHOD"), help=_words(
+    c.add_argument("--method", required=True, metavar=say("HÌNH_THỨC", "METHOD"), help=words_help(
         say, "written|call|message|app", "hình thức đồng ý", "how it was given"))
-    c.add_argument("--on", required=True, metavar="DD/MM/YYYY", help=_day(say, "ngày đồng ý", "the day it was given"))
+    c.add_argument("--on", required=True, metavar="DD/MM/YYYY", help=day_help(say, "ngày đồng ý", "the day it was given"))
     c.add_argument("--scope", required=True, metavar=say("PHẠM_VI", "TEXT"),
                    help=say("đồng ý cho việc gì (như đã đọc cho người đó)", "what it covers (as read to the person)"))
     c.add_argument("--evidence", type=Path, metavar=say("TỆP", "FILE"),
@@ -115,7 +108,7 @@ def _register_privacy(sub, common, say: Say) -> None:
     c.set_defaults(handler=cmd_consent)
     w = what.add_parser("withdraw", help=say("ghi việc rút lại sự đồng ý", "record a withdrawal of consent"))
     w.add_argument("person_id", type=whole_number(say), metavar="PERSON_ID", help=say("số của người", "the person's number"))
-    w.add_argument("--on", required=True, metavar="DD/MM/YYYY", help=_day(say, "ngày rút lại", "the day it was withdrawn"))
+    w.add_argument("--on", required=True, metavar="DD/MM/YYYY", help=day_help(say, "ngày rút lại", "the day it was withdrawn"))
     common(w, json_flag=True)
     w.set_defaults(handler=cmd_withdraw)
     b = what.add_parser("basis", help=say("ghi căn cứ pháp lý xử lý dữ liệu không cần sự đồng ý",
@@ -124,7 +117,7 @@ def _register_privacy(sub, common, say: Say) -> None:
     b.add_argument("--basis", required=True, metavar=say("CĂN_CỨ", "TEXT"),
                    help=say("căn cứ (điều, khoản của luật; Điều lệ Mặt trận...)",
                             "the basis (an article of a law, the Front's charter...)"))
-    b.add_argument("--on", metavar="DD/MM/YYYY", help=_day(say, "áp dụng từ ngày (mặc định: hôm nay)",
+    b.add_argument("--on", metavar="DD/MM/YYYY", help=day_help(say, "áp dụng từ ngày (mặc định: hôm nay)",
                                                           "in force from (default: today)"))
     common(b, json_flag=True)
     b.set_defaults(handler=cmd_basis)
@@ -146,9 +139,9 @@ def _register_requests(what, common, say: Say) -> None:
     action = r.add_subparsers(dest="action", required=True, parser_class=r.__class__, metavar="add|list|answer|done")
     a = action.add_parser("add", help=say("ghi một yêu cầu mới", "record a new request"))
     a.add_argument("--person", type=whole_number(say), metavar="ID", help=say("số của người yêu cầu", "the person's number"))
-    a.add_argument("--kind", required=True, metavar=say("LOẠI", "KIND"), help=_words(
+    a.add_argument("--kind", required=True, metavar=say("LOẠI", "KIND"), help=words_help(
         say, "access|correction|erasure|withdrawal|restriction|objection", "loại yêu cầu", "the kind of request"))
-    a.add_argument("--received", required=True, metavar="DD/MM/YYYY", help=_day(say, "ngày nhận", "the day it was received"))
+    a.add_argument("--received", required=True, metavar="DD/MM/YYYY", help=day_help(say, "ngày nhận", "the day it was received"))
     a.add_argument("--requester", metavar=say("NGƯỜI_YÊU_CẦU", "TEXT"),
                    help=say("người gửi yêu cầu, nếu không phải chính người đó", "who asked, if not the person"))
     common(a, json_flag=True)
@@ -163,7 +156,7 @@ def _register_requests(what, common, say: Say) -> None:
         "ghi hoàn thành một yêu cầu (yêu cầu xóa: xóa hẳn người đó; rút lại: rút mọi sự đồng ý)",
         "complete a request (erasure: erases the person; withdrawal: withdraws their consents)"))
     d.add_argument("id", type=whole_number(say), metavar="ID", help=say("số của yêu cầu", "the request's number"))
-    d.add_argument("--on", required=True, metavar="DD/MM/YYYY", help=_day(say, "ngày hoàn thành", "the day it was done"))
+    d.add_argument("--on", required=True, metavar="DD/MM/YYYY", help=day_help(say, "ngày hoàn thành", "the day it was done"))
     d.add_argument("--outcome", metavar=say("KẾT_QUẢ", "TEXT"), help=say("đã làm gì", "what was done"))
     common(d, json_flag=True)
     d.set_defaults(handler=cmd_requests_done)
@@ -175,9 +168,9 @@ def _register_incidents(what, common, say: Say) -> None:
                                               "the register of personal data incidents (72-hour notification)"))
     action = i.add_subparsers(dest="action", required=True, parser_class=i.__class__, metavar="add|list|notified|close|letter")
     a = action.add_parser("add", help=say("ghi một sự cố", "record an incident"))
-    a.add_argument("--on", required=True, metavar="DD/MM/YYYY", help=_day(say, "ngày xảy ra", "the day it happened"))
+    a.add_argument("--on", required=True, metavar="DD/MM/YYYY", help=day_help(say, "ngày xảy ra", "the day it happened"))
     a.add_argument("--what", required=True, metavar=say("NỘI_DUNG", "TEXT"), help=say("chuyện gì đã xảy ra", "what happened"))
-    a.add_argument("--kind", default="other", metavar=say("LOẠI", "KIND"), help=_words(
+    a.add_argument("--kind", default="other", metavar=say("LOẠI", "KIND"), help=words_help(
         say, "lost-device|stolen-pc|wrong-recipient|other", "loại sự cố (mặc định: other)", "the kind (default: other)"))
     a.add_argument("--discovered", metavar="\"DD/MM/YYYY HH:MM\"", help=say(
         "lúc phát hiện, mốc tính 72 giờ (mặc định: bây giờ)", "when it was discovered, the 72 hours run from it "

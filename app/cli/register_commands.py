@@ -15,7 +15,7 @@ from typing import TextIO
 
 from app import messages
 from app.cli.output import print_json
-from app.cli.parsing import Say, whole_number
+from app.cli.parsing import Say, day_help, whole_number, words_help
 from app.db.storage import open_store
 from app.text.dates import format_date
 from app.text.money import format_money
@@ -81,13 +81,6 @@ def command(fn):
     return fn
 
 
-def _day_help(say: Say, vi: str, en: str) -> str:
-    return say(f"{vi} (dd/mm/yyyy)", f"{en} (dd/mm/yyyy)")
-
-
-def _word_help(say: Say, words: str, vi: str, en: str) -> str:
-    return say(f"{vi}: {words} (hoặc tiếng Việt, có dấu hay không)",
-               f"{en}: {words} (or the Vietnamese words, with or without accents)")
 
 
 # -- petitions ---------------------------------------------------------------------------
@@ -100,8 +93,8 @@ def _register_petitions(sub, common, say: Say) -> None:
     what = p.add_subparsers(dest="what", required=True, parser_class=p.__class__, metavar="add|answer|list")
     a = what.add_parser("add", help=say("ghi một kiến nghị mới", "record a new petition"))
     a.add_argument("--received", required=True, metavar="DD/MM/YYYY",
-                   help=_day_help(say, "ngày tiếp nhận", "the day it was received"))
-    a.add_argument("--channel", required=True, metavar=say("HÌNH_THỨC", "CHANNEL"), help=_word_help(
+                   help=day_help(say, "ngày tiếp nhận", "the day it was received"))
+    a.add_argument("--channel", required=True, metavar=say("HÌNH_THỨC", "CHANNEL"), help=words_help(
         say, "voter-meeting|area-meeting|in-person|letter|portal|other", "hình thức tiếp nhận", "how it came"))
     a.add_argument("--from", dest="sender", required=True, metavar=say("NGƯỜI_GỬI", "TEXT"),
                    help=say("người hoặc tập thể gửi kiến nghị", "who it is from"))
@@ -113,12 +106,12 @@ def _register_petitions(sub, common, say: Say) -> None:
                    help=say("lĩnh vực (đất đai, giao thông...)", "the field (land, roads...)"))
     a.add_argument("--forward-to", metavar=say("CƠ_QUAN", "AGENCY"),
                    help=say("cơ quan được chuyển đến để giải quyết", "the agency it is forwarded to"))
-    a.add_argument("--due", metavar="DD/MM/YYYY", help=_day_help(say, "hạn trả lời", "the answer's due date"))
+    a.add_argument("--due", metavar="DD/MM/YYYY", help=day_help(say, "hạn trả lời", "the answer's due date"))
     common(a, json_flag=True)
     a.set_defaults(handler=cmd_petitions_add)
     r = what.add_parser("answer", help=say("ghi trả lời của một kiến nghị", "record a petition's answer"))
     r.add_argument("id", type=whole_number(say), metavar="ID", help=say("số của kiến nghị", "the petition's number"))
-    r.add_argument("--on", required=True, metavar="DD/MM/YYYY", help=_day_help(say, "ngày trả lời", "the answer's day"))
+    r.add_argument("--on", required=True, metavar="DD/MM/YYYY", help=day_help(say, "ngày trả lời", "the answer's day"))
     r.add_argument("--text", required=True, metavar=say("NỘI_DUNG", "TEXT"),
                    help=say("nội dung trả lời", "what the answer says"))
     common(r, json_flag=True)
@@ -192,7 +185,7 @@ def cmd_petitions_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _fund_option(parser, say: Say) -> None:
-    parser.add_argument("--fund", default="poor", metavar=say("QUỸ", "FUND"), help=_word_help(
+    parser.add_argument("--fund", default="poor", metavar=say("QUỸ", "FUND"), help=words_help(
         say, "poor|relief|other", "quỹ (mặc định: poor, Quỹ Vì người nghèo)", "the fund (default: poor)"))
 
 
@@ -203,7 +196,7 @@ def _register_fund(sub, common, say: Say) -> None:
     what = p.add_subparsers(dest="what", required=True, parser_class=p.__class__,
                             metavar="receive|spend|balance|public")
     r = what.add_parser("receive", help=say("ghi một khoản thu (ủng hộ)", "record a receipt (a donation)"))
-    r.add_argument("--on", required=True, metavar="DD/MM/YYYY", help=_day_help(say, "ngày thu", "the day"))
+    r.add_argument("--on", required=True, metavar="DD/MM/YYYY", help=day_help(say, "ngày thu", "the day"))
     r.add_argument("--amount", required=True, metavar=say("SỐ_ĐỒNG", "DONG"),
                    help=say("số tiền, đồng (1250000 hoặc 1.250.000)", "the amount in đồng (1250000 or 1.250.000)"))
     r.add_argument("--from", dest="party", required=True, metavar=say("NGƯỜI_ỦNG_HỘ", "TEXT"),
@@ -212,12 +205,12 @@ def _register_fund(sub, common, say: Say) -> None:
     common(r, json_flag=True)
     r.set_defaults(handler=cmd_fund_entry, direction="receipt")
     s = what.add_parser("spend", help=say("ghi một khoản chi", "record a spending"))
-    s.add_argument("--on", required=True, metavar="DD/MM/YYYY", help=_day_help(say, "ngày chi", "the day"))
+    s.add_argument("--on", required=True, metavar="DD/MM/YYYY", help=day_help(say, "ngày chi", "the day"))
     s.add_argument("--amount", required=True, metavar=say("SỐ_ĐỒNG", "DONG"),
                    help=say("số tiền, đồng (1250000 hoặc 1.250.000)", "the amount in đồng (1250000 or 1.250.000)"))
     s.add_argument("--to", dest="party", required=True, metavar=say("NGƯỜI_NHẬN", "TEXT"),
                    help=say("người, hộ được nhận", "who received it"))
-    s.add_argument("--purpose", required=True, metavar=say("MỤC_ĐÍCH", "PURPOSE"), help=_word_help(
+    s.add_argument("--purpose", required=True, metavar=say("MỤC_ĐÍCH", "PURPOSE"), help=words_help(
         say, "build-house|repair-house|support|study|health|other", "mục đích chi", "what it was for"))
     _fund_option(s, say)
     common(s, json_flag=True)
@@ -318,9 +311,9 @@ def _register_cases(sub, common, say: Say) -> None:
     what = p.add_subparsers(dest="what", required=True, parser_class=p.__class__, metavar="add|close|list")
     a = what.add_parser("add", help=say("ghi một vụ việc mới", "record a new case"))
     a.add_argument("--kind", required=True, metavar=say("LOẠI", "KIND"),
-                   help=_word_help(say, _KIND_WORDS, "loại vụ việc", "the kind of case"))
+                   help=words_help(say, _KIND_WORDS, "loại vụ việc", "the kind of case"))
     a.add_argument("--opened", required=True, metavar="DD/MM/YYYY",
-                   help=_day_help(say, "ngày bắt đầu", "the day it was opened"))
+                   help=day_help(say, "ngày bắt đầu", "the day it was opened"))
     a.add_argument("--title", required=True, metavar=say("TÊN", "TEXT"), help=say("tên vụ việc", "what it is"))
     a.add_argument("--area", metavar=say("KHU_DÂN_CƯ", "NAME"),
                    help=say("khu dân cư (tên, có dấu hay không)", "the residential area (its name)"))
@@ -328,15 +321,15 @@ def _register_cases(sub, common, say: Say) -> None:
     a.set_defaults(handler=cmd_cases_add)
     c = what.add_parser("close", help=say("kết thúc một vụ việc với kết quả", "close a case with its outcome"))
     c.add_argument("id", type=whole_number(say), metavar="ID", help=say("số của vụ việc", "the case's number"))
-    c.add_argument("--on", required=True, metavar="DD/MM/YYYY", help=_day_help(say, "ngày kết thúc", "the day"))
-    c.add_argument("--outcome", required=True, metavar=say("KẾT_QUẢ", "OUTCOME"), help=_word_help(
+    c.add_argument("--on", required=True, metavar="DD/MM/YYYY", help=day_help(say, "ngày kết thúc", "the day"))
+    c.add_argument("--outcome", required=True, metavar=say("KẾT_QUẢ", "OUTCOME"), help=words_help(
         say, "resolved|partly-resolved|unresolved|withdrawn|successful|unsuccessful",
         "kết quả (hòa giải: successful|unsuccessful|withdrawn)", "the outcome (mediation: successful|unsuccessful|withdrawn)"))
     common(c, json_flag=True)
     c.set_defaults(handler=cmd_cases_close)
     listing = what.add_parser("list", help=say("danh sách vụ việc (đang giải quyết trước)", "the cases (open first)"))
     listing.add_argument("--kind", metavar=say("LOẠI", "KIND"),
-                         help=_word_help(say, _KIND_WORDS, "chỉ loại này", "only this kind"))
+                         help=words_help(say, _KIND_WORDS, "chỉ loại này", "only this kind"))
     listing.add_argument("--open", action="store_true", help=say("chỉ vụ việc chưa kết thúc", "only open cases"))
     common(listing, json_flag=True)
     listing.set_defaults(handler=cmd_cases_list)

@@ -18,7 +18,7 @@ import hashlib
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from app import messages
 from app.errors import FrontDeskError
@@ -148,21 +148,30 @@ def _row(rows: Sequence[Sequence[Any]], r: int) -> Sequence[Any]:
     return rows[r] if 0 <= r < len(rows) else ()
 
 
-def _is_sub_header(sheet: Sheet, parent: int) -> bool:
+def sub_header_below(sheet: Sheet, parent: int, known: Callable[[Any, str], bool]) -> bool:
     """Row ``parent + 1`` holds sub-headings of row ``parent``: all its cells
-    are texts standing under headings that span several columns, and at least
-    one of them is a known heading ("Nam", "Nữ", "Thôn")."""
-    if parent < 0 or parent + 1 >= len(sheet.rows) or not _meanings(sheet.rows[parent]):
+    are texts standing under headings that span several columns, and
+    ``known(heading, sub_heading)`` holds for at least one of them (the caller
+    has checked that row ``parent`` is a heading row at all)."""
+    if parent < 0 or parent + 1 >= len(sheet.rows):
         return False
     groups = _groups(sheet, parent)
-    known = False
+    found = False
     for c, value in enumerate(sheet.rows[parent + 1]):
         if _blank(value):
             continue
         if not isinstance(value, str) or c not in groups:
             return False
-        known = known or meaning(value) is not None
-    return known
+        r, k = groups[c]
+        found = found or known(_cell(sheet.rows[r], k), value)
+    return found
+
+
+def _is_sub_header(sheet: Sheet, parent: int) -> bool:
+    """A roster's two-row heading: a known sub-heading ("Nam", "Nữ", "Thôn") under a heading row."""
+    if parent < 0 or parent + 1 >= len(sheet.rows) or not _meanings(sheet.rows[parent]):
+        return False
+    return sub_header_below(sheet, parent, lambda _heading, value: meaning(value) is not None)
 
 
 def _headings(sheet: Sheet, header_rows: tuple[int, ...]) -> list[tuple[str, str | None]]:

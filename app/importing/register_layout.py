@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Sequence
 from app import messages
 from app.errors import FrontDeskError
 from app.importing.columns import IGNORE, Column, Layout
-from app.importing.layout import _data_start, _groups, _signature
+from app.importing.layout import _blank, _cell, _data_start, _groups, _signature, sub_header_below
 from app.importing.register_columns import KEY_FIELD, PARTY_OR_NOTE, joined_meaning, register_meaning
 from app.importing.rows import RawRecord, records
 from app.spreadsheets.cells import column_letter
@@ -69,14 +69,6 @@ _EXAMPLES = {
 }
 
 
-def _blank(value: Any) -> bool:
-    return value is None or value == "" or (isinstance(value, str) and value.isspace())
-
-
-def _cell(row: Sequence[Any], c: int) -> Any:
-    return row[c] if c < len(row) else None
-
-
 def _score(register: str, row: Sequence[Any]) -> int:
     kinds = {register_meaning(register, v) for v in row if isinstance(v, str) and v}
     kinds -= {None, IGNORE}
@@ -97,16 +89,8 @@ def _is_sub_header(register: str, sheet: Sheet, parent: int) -> bool:
     ``parent`` that span several columns, one of them at least known."""
     if parent < 0 or parent + 1 >= len(sheet.rows) or _score(register, sheet.rows[parent]) == 0:
         return False
-    groups = _groups(sheet, parent)
-    known = False
-    for c, value in enumerate(sheet.rows[parent + 1]):
-        if _blank(value):
-            continue
-        if not isinstance(value, str) or c not in groups:
-            return False
-        r, k = groups[c]
-        known = known or joined_meaning(register, _cell(sheet.rows[r], k), value) is not None
-    return known
+    return sub_header_below(sheet, parent,
+                            lambda heading, value: joined_meaning(register, heading, value) is not None)
 
 
 def _shown(value: Any) -> str:

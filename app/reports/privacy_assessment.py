@@ -61,24 +61,14 @@ def _people(value: int) -> str:
 
 
 def _count(recorded: Recorded, key: str) -> str:
-    value = recorded.counts.get(key)
-    return "không rõ" if value is None else _n(value)
-
-
-def _register_text(recorded: Recorded, describe) -> str:
-    if not recorded.present:
-        return f"{NOT_RECORDED} (cơ sở dữ liệu này chưa có sổ này); {BLANK}"
-    if recorded.counts.get("total") is None:
-        return f"không đọc được sổ này trong cơ sở dữ liệu; {BLANK}"
-    return describe(recorded)
+    return _n(recorded.counts[key])
 
 
 def _consent(r: Recorded) -> str:
     if not r.counts["total"]:
         return f"{NOT_RECORDED}: chưa có lần đồng ý nào được ghi trong ứng dụng"
     text = f"{_n(r.counts['total'])} lần ghi nhận đồng ý"
-    if "people" in r.counts:
-        text += f" (của {_people(r.counts['people'])})"
+    text += f" (của {_people(r.counts['people'])})"
     return text + f"; đã rút lại: {_count(r, 'withdrawn')}; có bản chụp chứng cứ: {_count(r, 'with_evidence')}"
 
 
@@ -166,8 +156,8 @@ def assessment_rows(f: AssessmentFacts) -> list[tuple[str, str, str]]:
          "Quản lý hội viên, đoàn viên, chức danh của Mặt trận và các tổ chức thành viên; tiếp nhận, theo dõi ý "
          "kiến, kiến nghị của cử tri và Nhân dân; quản lý Quỹ “Vì người nghèo” và các quỹ xã hội; giám sát, "
          "phản biện xã hội, hòa giải ở cơ sở; tổng hợp báo cáo gửi cấp tỉnh. " + BLANK),
-        ("2", "Cơ sở pháp lý của việc xử lý", _register_text(f.legal_basis, _bases)),
-        ("3", "Sự đồng ý của chủ thể dữ liệu", _register_text(f.consent, _consent)),
+        ("2", "Cơ sở pháp lý của việc xử lý", _bases(f.legal_basis)),
+        ("3", "Sự đồng ý của chủ thể dữ liệu", _consent(f.consent)),
         ("4", "Cách thu thập dữ liệu (nhập tay, nhập từ danh sách Excel, nguồn)", BLANK),
         ("5", "Thời hạn lưu trữ, thời điểm xóa dữ liệu", BLANK),
         ("III", "LOẠI DỮ LIỆU CÁ NHÂN ĐƯỢC XỬ LÝ VÀ SỐ NGƯỜI", ""),
@@ -193,8 +183,8 @@ def assessment_rows(f: AssessmentFacts) -> list[tuple[str, str, str]]:
         ("16", "Vụ việc giám sát, thanh tra nhân dân, hòa giải (có thể ghi tên các bên)", f"{_n(f.cases)} vụ việc"),
         ("17", "Nhật ký thay đổi (giá trị trước và sau mỗi thay đổi)", f"{_n(f.change_log_entries)} mục"),
         ("IV", "QUYỀN CỦA CHỦ THỂ DỮ LIỆU VÀ SỰ CỐ", ""),
-        ("1", "Yêu cầu của chủ thể dữ liệu (xem, sửa, xóa, rút đồng ý…)", _register_text(f.data_request, _requests)),
-        ("2", "Sự cố, vi phạm quy định bảo vệ dữ liệu cá nhân", _register_text(f.data_incident, _incidents)),
+        ("1", "Yêu cầu của chủ thể dữ liệu (xem, sửa, xóa, rút đồng ý…)", _requests(f.data_request)),
+        ("2", "Sự cố, vi phạm quy định bảo vệ dữ liệu cá nhân", _incidents(f.data_incident)),
         ("3", "Người tiếp nhận yêu cầu, cách liên hệ", BLANK),
         ("V", "NƠI LƯU TRỮ VÀ SAO LƯU", ""),
         ("1", "Cơ sở dữ liệu (trên máy của Ủy ban MTTQ xã)", str(f.database)),

@@ -59,11 +59,9 @@ class PersonFields:
 
 @dataclass(frozen=True)
 class Recorded:
-    """One privacy register: whether this database has it, and its counts
-    (name -> number; None where the table cannot tell)."""
+    """One privacy register's counts (name -> number)."""
 
-    present: bool
-    counts: dict[str, int | None] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -132,7 +130,7 @@ def _register(store: Store, table: str) -> Recorded:
     """The counts of one privacy register."""
     counts = _REGISTER_COUNTS[table]
     row = store.conn.execute(f"SELECT {', '.join(counts.values())} FROM {table}").fetchone()
-    return Recorded(True, dict(zip(counts, row)))
+    return Recorded(dict(zip(counts, row)))
 
 
 def _destination(store: Store, site: SiteConfig) -> Destination | None:

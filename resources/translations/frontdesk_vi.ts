@@ -55,27 +55,27 @@
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="146"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="151"/>
         <source>Answer to petition #%1</source>
         <translation>Trả lời kiến nghị số %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="148"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="153"/>
         <source>From %1, received %2:</source>
         <translation>Của %1, tiếp nhận ngày %2:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="152"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="157"/>
         <source>dd/mm/yyyy</source>
         <translation>nn/tt/nnnn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="156"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="161"/>
         <source>Answered on *</source>
         <translation>Ngày trả lời *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="157"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="162"/>
         <source>Answer *</source>
         <translation>Nội dung trả lời *</translation>
     </message>
@@ -936,52 +936,52 @@ Không dùng được: %2</translation>
 <context>
     <name>ConsentsTab</name>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="235"/>
+        <location filename="../../ui/pages/privacy.py" line="231"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="235"/>
+        <location filename="../../ui/pages/privacy.py" line="231"/>
         <source>How</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="235"/>
+        <location filename="../../ui/pages/privacy.py" line="231"/>
         <source>Given on</source>
         <translation>Ngày đồng ý</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="235"/>
+        <location filename="../../ui/pages/privacy.py" line="231"/>
         <source>For what</source>
         <translation>Phạm vi, mục đích</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="235"/>
+        <location filename="../../ui/pages/privacy.py" line="231"/>
         <source>Withdrawn</source>
         <translation>Đã rút lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="236"/>
+        <location filename="../../ui/pages/privacy.py" line="232"/>
         <source>Scanned form</source>
         <translation>Bản chụp phiếu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="237"/>
+        <location filename="../../ui/pages/privacy.py" line="233"/>
         <source>Open the person&apos;s card</source>
         <translation>Mở hồ sơ người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="238"/>
+        <location filename="../../ui/pages/privacy.py" line="234"/>
         <source>Consents are recorded and withdrawn on the person&apos;s card</source>
         <translation>Ghi nhận và rút lại sự đồng ý ở hồ sơ của từng người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="252"/>
+        <location filename="../../ui/pages/privacy.py" line="248"/>
         <source>kept</source>
         <translation>có lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="254"/>
+        <location filename="../../ui/pages/privacy.py" line="250"/>
         <source>%1 consent(s) in force</source>
         <translation>%1 sự đồng ý còn hiệu lực</translation>
     </message>
@@ -1823,12 +1823,12 @@ Không dùng được: %2</translation>
 <context>
     <name>FileResult</name>
     <message>
-        <location filename="../../ui/widgets/file_result.py" line="51"/>
+        <location filename="../../ui/widgets/file_result.py" line="57"/>
         <source>Open the file</source>
         <translation>Mở tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/file_result.py" line="53"/>
+        <location filename="../../ui/widgets/file_result.py" line="59"/>
         <source>Open the folder</source>
         <translation>Mở thư mục</translation>
     </message>
@@ -2191,12 +2191,12 @@ Không dùng được: %2</translation>
         <translation>Số tiền</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fund_entry_form.py" line="158"/>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="152"/>
         <source>Choose the person from the suggestions, or clear the box.</source>
         <translation>Hãy chọn người trong danh sách gợi ý, hoặc xóa ô này.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/fund_entry_form.py" line="170"/>
+        <location filename="../../ui/dialogs/fund_entry_form.py" line="164"/>
         <source>Saved — please check</source>
         <translation>Đã lưu — xin kiểm tra lại</translation>
     </message>
@@ -2612,87 +2612,87 @@ Không dùng được: %2</translation>
 <context>
     <name>IncidentsTab</name>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="157"/>
+        <location filename="../../ui/pages/privacy.py" line="153"/>
         <source>Discovered</source>
         <translation>Phát hiện lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="157"/>
+        <location filename="../../ui/pages/privacy.py" line="153"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="157"/>
+        <location filename="../../ui/pages/privacy.py" line="153"/>
         <source>What happened</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="157"/>
+        <location filename="../../ui/pages/privacy.py" line="153"/>
         <source>People</source>
         <translation>Số người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="158"/>
+        <location filename="../../ui/pages/privacy.py" line="154"/>
         <source>Notify by</source>
         <translation>Hạn thông báo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="158"/>
+        <location filename="../../ui/pages/privacy.py" line="154"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="161"/>
+        <location filename="../../ui/pages/privacy.py" line="157"/>
         <source>New incident…</source>
         <translation>Ghi sự cố…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="162"/>
+        <location filename="../../ui/pages/privacy.py" line="158"/>
         <source>Notified…</source>
         <translation>Đã thông báo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="163"/>
+        <location filename="../../ui/pages/privacy.py" line="159"/>
         <source>Notification letter…</source>
         <translation>Thư thông báo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="164"/>
+        <location filename="../../ui/pages/privacy.py" line="160"/>
         <source>Closed</source>
         <translation>Đã xử lý xong</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="179"/>
+        <location filename="../../ui/pages/privacy.py" line="175"/>
         <source>Closed on %1</source>
         <translation>Xử lý xong ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="181"/>
+        <location filename="../../ui/pages/privacy.py" line="177"/>
         <source>Notified %1</source>
         <translation>Đã thông báo lúc %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="183"/>
+        <location filename="../../ui/pages/privacy.py" line="179"/>
         <source>Not notified: the 72 hours have passed</source>
         <translation>Chưa thông báo: đã quá 72 giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="185"/>
+        <location filename="../../ui/pages/privacy.py" line="181"/>
         <source>To notify</source>
         <translation>Cần thông báo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="190"/>
+        <location filename="../../ui/pages/privacy.py" line="186"/>
         <source>%1 incident(s), %2 not notified in time</source>
         <translation>%1 sự cố, %2 chưa thông báo đúng hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="218"/>
+        <location filename="../../ui/pages/privacy.py" line="214"/>
         <source>Save the letter</source>
         <translation>Lưu thư thông báo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="219"/>
+        <location filename="../../ui/pages/privacy.py" line="215"/>
         <source>Text (*.txt)</source>
         <translation>Văn bản (*.txt)</translation>
     </message>
@@ -4273,107 +4273,107 @@ Không dùng được: %2</translation>
 <context>
     <name>PetitionForm</name>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="47"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="58"/>
         <source>New petition</source>
         <translation>Kiến nghị mới</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="47"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="58"/>
         <source>Edit petition</source>
         <translation>Sửa kiến nghị</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="51"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="62"/>
         <source>dd/mm/yyyy</source>
         <translation>nn/tt/nnnn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="57"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="68"/>
         <source>Type a name to find the person on the roster (optional)</source>
         <translation>Gõ tên để tìm người trong danh sách (không bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="60"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="71"/>
         <source>Or a name: a household, “voters of Thôn 3”…</source>
         <translation>Hoặc ghi tên: một hộ, “cử tri Thôn 3”…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="62"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="73"/>
         <source>(not known)</source>
         <translation>(không rõ)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="66"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="77"/>
         <source>e.g. land, social policy, environment</source>
         <translation>ví dụ: đất đai, chính sách xã hội, môi trường</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="67"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="78"/>
         <source>The agency asked to settle it</source>
         <translation>Cơ quan được đề nghị giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="68"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="79"/>
         <source>An open petition past its answer date shows as overdue.</source>
         <translation>Kiến nghị chưa được trả lời khi đã qua hạn sẽ hiện là quá hạn.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="72"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="83"/>
         <source>Received on *</source>
         <translation>Ngày tiếp nhận *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="73"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="84"/>
         <source>Channel *</source>
         <translation>Hình thức tiếp nhận *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="74"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="85"/>
         <source>From (roster)</source>
         <translation>Người gửi (trong danh sách)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="75"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="86"/>
         <source>From *</source>
         <translation>Người gửi *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="76"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="87"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="77"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="88"/>
         <source>Content *</source>
         <translation>Nội dung kiến nghị *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="78"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="89"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="79"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="90"/>
         <source>Forwarded to</source>
         <translation>Chuyển đến cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="80"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="91"/>
         <source>Forwarded on</source>
         <translation>Ngày chuyển</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="81"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="92"/>
         <source>Answer due</source>
         <translation>Hạn trả lời</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="82"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="93"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/petition_form.py" line="126"/>
+        <location filename="../../ui/dialogs/petition_form.py" line="131"/>
         <source>Choose the person from the suggestions, or clear the box.</source>
         <translation>Hãy chọn người trong danh sách gợi ý, hoặc xóa ô này.</translation>
     </message>
@@ -4653,57 +4653,57 @@ Không dùng được: %2</translation>
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="274"/>
+        <location filename="../../ui/pages/privacy.py" line="270"/>
         <source>Personal data</source>
         <translation>Dữ liệu cá nhân</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="277"/>
+        <location filename="../../ui/pages/privacy.py" line="273"/>
         <source>What the commune must be able to show under the Law on Personal Data Protection (91/2025/QH15): people&apos;s requests and their deadlines, incidents and their notification, consents, and the impact assessment. What is stored and what leaves this computer: docs/PRIVACY.md.</source>
         <translation>Những gì xã cần chứng minh được theo Luật Bảo vệ dữ liệu cá nhân (91/2025/QH15): yêu cầu của người dân và thời hạn, sự cố và việc thông báo, sự đồng ý, hồ sơ đánh giá tác động. Dữ liệu nào được lưu và những gì rời khỏi máy: docs/PRIVACY.md.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="287"/>
+        <location filename="../../ui/pages/privacy.py" line="283"/>
         <source>Requests</source>
         <translation>Yêu cầu của người dân</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="288"/>
+        <location filename="../../ui/pages/privacy.py" line="284"/>
         <source>Incidents</source>
         <translation>Sự cố</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="289"/>
+        <location filename="../../ui/pages/privacy.py" line="285"/>
         <source>Consents</source>
         <translation>Sự đồng ý</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="290"/>
+        <location filename="../../ui/pages/privacy.py" line="286"/>
         <source>Impact assessment draft…</source>
         <translation>Hồ sơ đánh giá tác động (bản nháp)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="292"/>
+        <location filename="../../ui/pages/privacy.py" line="288"/>
         <source>An Excel draft of the hồ sơ đánh giá tác động, made from what this database holds, to complete and sign</source>
         <translation>Bản nháp hồ sơ đánh giá tác động bằng Excel, lập từ dữ liệu đang lưu, để xã điền bổ sung và ký</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="320"/>
+        <location filename="../../ui/pages/privacy.py" line="316"/>
         <source>Save the impact assessment draft</source>
         <translation>Lưu bản nháp hồ sơ đánh giá tác động</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="321"/>
+        <location filename="../../ui/pages/privacy.py" line="317"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="327"/>
+        <location filename="../../ui/pages/privacy.py" line="323"/>
         <source>Impact assessment draft</source>
         <translation>Hồ sơ đánh giá tác động</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="329"/>
+        <location filename="../../ui/pages/privacy.py" line="325"/>
         <source>The draft is saved: complete the “……” lines, then print and sign it.</source>
         <translation>Đã lưu bản nháp: hãy điền các dòng “……”, rồi in và ký.</translation>
     </message>
@@ -5028,77 +5028,77 @@ Không dùng được: %2</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../ui/pages/reports.py" line="64"/>
+        <location filename="../../ui/pages/reports.py" line="60"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="67"/>
+        <location filename="../../ui/pages/reports.py" line="63"/>
         <source>The report to the province is made from what the app holds: nothing to copy by hand. Check the period, save the file, and send it.</source>
         <translation>Báo cáo gửi tỉnh được lập từ dữ liệu trong ứng dụng, không phải chép tay. Chọn đúng kỳ, lưu tệp, rồi gửi đi.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="89"/>
+        <location filename="../../ui/pages/reports.py" line="85"/>
         <source>Reports sent from this computer</source>
         <translation>Báo cáo đã gửi từ máy này</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="91"/>
+        <location filename="../../ui/pages/reports.py" line="87"/>
         <source>Open the outbox</source>
         <translation>Mở hộp thư đi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="97"/>
+        <location filename="../../ui/pages/reports.py" line="93"/>
         <source>None yet. A report saved with “Also send it to the province” ticked is listed here.</source>
         <translation>Chưa có. Báo cáo lưu khi đã đánh dấu “Gửi luôn lên tỉnh” sẽ hiện ở đây.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="101"/>
+        <location filename="../../ui/pages/reports.py" line="97"/>
         <source>Period</source>
         <translation>Kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="101"/>
+        <location filename="../../ui/pages/reports.py" line="97"/>
         <source>Put in the outbox</source>
         <translation>Đưa vào hộp thư đi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="101"/>
+        <location filename="../../ui/pages/reports.py" line="97"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="101"/>
+        <location filename="../../ui/pages/reports.py" line="97"/>
         <source>Sent</source>
         <translation>Đã gửi lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="101"/>
+        <location filename="../../ui/pages/reports.py" line="97"/>
         <source>Sent to</source>
         <translation>Gửi tới</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="104"/>
+        <location filename="../../ui/pages/reports.py" line="100"/>
         <source>Consolidate the communes&apos; reports (for the province)…</source>
         <translation>Tổng hợp báo cáo các xã (dành cho tỉnh)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="106"/>
+        <location filename="../../ui/pages/reports.py" line="102"/>
         <source>For province staff: one summary from a folder of the communes&apos; report files.</source>
         <translation>Dành cho cán bộ tỉnh: lập một bảng tổng hợp từ thư mục chứa các tệp báo cáo của các xã.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="108"/>
+        <location filename="../../ui/pages/reports.py" line="104"/>
         <source>Figures for Mặt trận số (weekly)…</source>
         <translation>Số liệu nhập Mặt trận số (hằng tuần)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="110"/>
+        <location filename="../../ui/pages/reports.py" line="106"/>
         <source>One printable sheet of the week&apos;s figures, to type into the Front&apos;s national platform</source>
         <translation>Một trang in số liệu của tuần, để nhập vào nền tảng Mặt trận số</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/reports.py" line="153"/>
+        <location filename="../../ui/pages/reports.py" line="149"/>
         <source>(no destination yet)</source>
         <translation>(chưa đặt nơi gửi)</translation>
     </message>
@@ -5164,87 +5164,87 @@ Không dùng được: %2</translation>
 <context>
     <name>RequestsTab</name>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="92"/>
+        <location filename="../../ui/pages/privacy.py" line="88"/>
         <source>Received</source>
         <translation>Ngày nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="92"/>
+        <location filename="../../ui/pages/privacy.py" line="88"/>
         <source>Requested by</source>
         <translation>Người yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="92"/>
+        <location filename="../../ui/pages/privacy.py" line="88"/>
         <source>Request</source>
         <translation>Yêu cầu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="92"/>
+        <location filename="../../ui/pages/privacy.py" line="88"/>
         <source>Answer by</source>
         <translation>Hạn phản hồi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="93"/>
+        <location filename="../../ui/pages/privacy.py" line="89"/>
         <source>Complete by</source>
         <translation>Hạn hoàn thành</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="93"/>
+        <location filename="../../ui/pages/privacy.py" line="89"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="94"/>
+        <location filename="../../ui/pages/privacy.py" line="90"/>
         <source>New request…</source>
         <translation>Ghi yêu cầu…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="95"/>
+        <location filename="../../ui/pages/privacy.py" line="91"/>
         <source>Answered today</source>
         <translation>Đã phản hồi hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="96"/>
+        <location filename="../../ui/pages/privacy.py" line="92"/>
         <source>The person was told the request was received and will be dealt with</source>
         <translation>Đã báo cho người yêu cầu biết yêu cầu đã được tiếp nhận và sẽ được giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="97"/>
+        <location filename="../../ui/pages/privacy.py" line="93"/>
         <source>Done…</source>
         <translation>Đã giải quyết xong…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="111"/>
+        <location filename="../../ui/pages/privacy.py" line="107"/>
         <source>Done on %1</source>
         <translation>Xong ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="113"/>
+        <location filename="../../ui/pages/privacy.py" line="109"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="115"/>
+        <location filename="../../ui/pages/privacy.py" line="111"/>
         <source>Answered on %1</source>
         <translation>Đã phản hồi ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="117"/>
+        <location filename="../../ui/pages/privacy.py" line="113"/>
         <source>Received, not yet answered</source>
         <translation>Đã nhận, chưa phản hồi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="123"/>
+        <location filename="../../ui/pages/privacy.py" line="119"/>
         <source>%1 open, %2 overdue</source>
         <translation>%1 chưa xong, %2 quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="145"/>
+        <location filename="../../ui/pages/privacy.py" line="141"/>
         <source>Erase %1 from this commune&apos;s data now? Their name, citizen ID, phone and notes are removed everywhere, reports waiting to be sent included. This cannot be undone.</source>
         <translation>Xóa %1 khỏi dữ liệu của xã ngay bây giờ? Họ tên, số CCCD, số điện thoại và ghi chú bị xóa ở mọi nơi, kể cả các báo cáo đang chờ gửi. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="147"/>
+        <location filename="../../ui/pages/privacy.py" line="143"/>
         <source>Erase on request</source>
         <translation>Xóa theo yêu cầu</translation>
     </message>

@@ -19,7 +19,7 @@ from app.domain import FundSaved, add_fund_entry, get_fund_entry, get_person, up
 from app.errors import InvalidValue
 from app.text import format_date, format_money, parse_money
 from ui.dialogs.form_dialog import HINT_STYLE, FormDialog
-from ui.dialogs.petition_form import date_box, text_box
+from ui.dialogs.petition_form import date_box, take_person, text_box
 from ui.widgets.person_picker import PersonPicker
 from ui.widgets.register_choices import fill_areas, fill_words
 
@@ -134,13 +134,7 @@ class FundEntryForm(FormDialog):
                                                     **problem.params))
 
     def _person_chosen(self, person_id: int | None) -> None:
-        if person_id is None:
-            return
-        person = get_person(self._store, person_id)
-        self.inputs["party"].setText(person["full_name"])
-        area: QComboBox = self.inputs["area_id"]
-        if area.currentData() is None and person.get("area_id") is not None:
-            area.setCurrentIndex(max(area.findData(person["area_id"]), 0))
+        take_person(self._store, person_id, self.inputs["party"], self.inputs["area_id"])
 
     def values(self) -> dict[str, Any]:
         spending = self.direction() == "spending"

@@ -27,6 +27,17 @@ def text_box(height: int = 76) -> QPlainTextEdit:
     return box
 
 
+def take_person(store: Store, person_id: int | None, name: QLineEdit, area: QComboBox) -> None:
+    """A person chosen on the roster: their name in ``name``, and their area in
+    ``area`` unless one is chosen already."""
+    if person_id is None:
+        return
+    person = get_person(store, person_id)
+    name.setText(person["full_name"])
+    if area.currentData() is None and person.get("area_id") is not None:
+        area.setCurrentIndex(max(area.findData(person["area_id"]), 0))
+
+
 def date_box(placeholder: str, value: str | None = None) -> QLineEdit:
     box = QLineEdit(format_date(value) if value else "")
     box.setPlaceholderText(placeholder)
@@ -104,13 +115,7 @@ class PetitionForm(FormDialog):
         self.inputs["note"].setPlainText(p.note or "")
 
     def _person_chosen(self, person_id: int | None) -> None:
-        if person_id is None:
-            return
-        person = get_person(self._store, person_id)
-        self.inputs["from_name"].setText(person["full_name"])
-        area: QComboBox = self.inputs["area_id"]
-        if area.currentData() is None and person.get("area_id") is not None:
-            area.setCurrentIndex(max(area.findData(person["area_id"]), 0))
+        take_person(self._store, person_id, self.inputs["from_name"], self.inputs["area_id"])
 
     def values(self) -> dict[str, Any]:
         raw: dict[str, Any] = {name: self.inputs[name].text() for name in self.LINE_FIELDS + self.DATE_FIELDS}

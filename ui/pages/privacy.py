@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -23,15 +23,11 @@ from app.text import format_date, format_moment
 from ui.dialogs.privacy_forms import IncidentForm, NotifiedDialog, RequestForm
 from ui.runtime.errors import show_error
 from ui.runtime.events import keep_current
-from ui.widgets.file_result import FileResult, OpenUrl, with_xlsx_suffix
+from ui.widgets.file_result import FileResult, OpenUrl, documents_folder, with_xlsx_suffix
 from ui.widgets.simple_table import GREY, RED, fill_row, make_table, row_id_at, selected_row
 
 EVENTS = ("privacy_changed", "people_changed")
 
-
-def _documents() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 class _Register(QWidget):
@@ -270,7 +266,7 @@ class PrivacyPage(QWidget):
                  open_url: OpenUrl | None = None, parent=None) -> None:
         super().__init__(parent)
         self._store, self._runner, self._lang = store, runner, lang
-        self._documents = documents or _documents()
+        self._documents = documents or documents_folder()
         title = QLabel(self.tr("Personal data"))
         title.setObjectName("pageTitle")
         explain = QLabel(self.tr(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -23,7 +23,7 @@ from app.text import format_date, parse_period
 from ui.dialogs.members_export import MembersExportBox
 from ui.dialogs.report_export import ProvinceReportBox, SiteLoader
 from ui.runtime.events import keep_current
-from ui.widgets.file_result import OpenUrl
+from ui.widgets.file_result import OpenUrl, documents_folder
 from ui.widgets.simple_table import RED, fill_row, make_table
 
 __all__ = ["ReportsPage", "RECENT"]
@@ -31,10 +31,6 @@ __all__ = ["ReportsPage", "RECENT"]
 RECENT = 5  # reports listed: the last few periods, not the history (the outbox page has them all)
 GREEN = QColor("#1e8449")
 
-
-def _documents() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 def _when(text: str | None) -> str:
@@ -58,7 +54,7 @@ class ReportsPage(QWidget):
                  documents: Path | None = None, open_url: OpenUrl | None = None, clock=None, parent=None) -> None:
         super().__init__(parent)
         self._store, self._runner, self._lang = store, runner, lang
-        self._documents = documents or _documents()
+        self._documents = documents or documents_folder()
         self._open_url, self._clock = open_url, clock
         self.dialog = None  # the consolidation dialog once opened, for tests and screenshots
         title = QLabel(self.tr("Reports"))

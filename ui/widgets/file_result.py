@@ -10,17 +10,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-__all__ = ["FileResult", "OpenUrl"]
+__all__ = ["FileResult", "OpenUrl", "documents_folder", "with_xlsx_suffix"]
 
 OpenUrl = Callable[[QUrl], bool]
 _STYLE = {
     "done": "QFrame#fileResult { background: #eef7f0; border: 1px solid #9cc9a8; border-radius: 6px; }",
     "warning": "QFrame#fileResult { background: #fdf5e6; border: 1px solid #e0b872; border-radius: 6px; }",
 }
+
+
+def documents_folder() -> Path:
+    """Where a save dialog starts: the user's Documents folder (their home when there is none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    return Path(found) if found else Path.home()
 
 
 def with_xlsx_suffix(chosen: str) -> Path:

@@ -48,9 +48,6 @@ class PeriodFilter(QComboBox):
             self.addItem(names[choice], choice)
         self.setCurrentIndex(self.findData(default))
 
-    def set_today(self, today: date) -> None:
-        self._today = today
-
     def period(self) -> Period | None:
         return period_of(self.currentData(), self._today)
 
@@ -67,10 +64,10 @@ def fill_words(combo: QComboBox, choice: str, lang: str, *, codes: tuple[str, ..
     combo.setCurrentIndex(max(combo.findData(current), 0))
 
 
-def fill_areas(combo: QComboBox, store: Store, first: str, selected: int | None = None) -> None:
-    """The residential areas, after ``first`` (all areas, or none)."""
+def fill_areas(combo: QComboBox, store: Store, first: str) -> None:
+    """The residential areas, after ``first`` (all areas, or none), keeping the one chosen."""
     combo.blockSignals(True)
-    current = combo.currentData() if selected is None else selected
+    current = combo.currentData()
     combo.clear()
     combo.addItem(first, None)
     for area in residential_areas(store):
