@@ -15,47 +15,65 @@ PROBE = Path(__file__).with_name("probe_window.py")
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _probe(ctx: Context, *args: str) -> tuple[float, dict]:
-    """Seconds from starting the child to its "ready" line, and what it said."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FRONTDESK_HOME=str(ctx.data / "home"))
+def child_env(ctx: Context) -> dict[str, str]:
+    """The children run from compiled bytecode, as an installed app does (the
+    bundle ships .pyc files): compiled once into --data, not beside the source.
+    A shell with PYTHONDONTWRITEBYTECODE set would otherwise measure Python
+    compiling every module at every start."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FRONTDESK_HOME=str(ctx.data / "home"),
+               PYTHONPYCACHEPREFIX=str(ctx.data / "pycache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _probe(ctx: Context, *args: str) -> tuple[list[float], list[dict]]:
+    """Seconds from starting the child to each line it printed, and the lines."""
     started = time.perf_counter()
-    child = subprocess.Popen([ctx.python, str(PROBE), *args], cwd=ROOT, env=env,
+    child = subprocess.Popen([ctx.python, str(PROBE), *args], cwd=ROOT, env=child_env(ctx),
                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    line = child.stdout.readline()
-    elapsed = time.perf_counter() - started
+    times, lines = [], []
+    for line in child.stdout:
+        times.append(time.perf_counter() - started)
+        lines.append(json.loads(line))
     child.stdout.close()
     child.wait(timeout=120)
-    if not line:
+    if not lines:
         raise RuntimeError(f"probe {' '.join(args)} said nothing (exit {child.returncode})")
-    return elapsed, json.loads(line)
+    return times, lines
 
 
 def startup(ctx: Context) -> list[Figure]:
     db = str(ctx.cache["demo_db"])
-    bare, app = [], []
-    _probe(ctx, "bare")  # the first start of all also warms the disk cache: not counted
+    bare, frame, filled = [], [], []
+    _probe(ctx, "bare")  # the first starts also compile and warm the disk cache: not counted
     _probe(ctx, "app", "--db", db)
     for _ in range(ctx.rounds + 2):  # alternate, so a busy moment hits both sides
-        bare.append(_probe(ctx, "bare")[0])
-        app.append(_probe(ctx, "app", "--db", db)[0])
-    ours, base = median(app) * 1000, median(bare) * 1000
-    return [Figure(
-        "startup", f"Start to a usable main window ({ctx.people:,} people)", ours, "ms",
-        "bare PySide6 window with one label", base, "≤ 2× the bare window", ours <= 2 * base,
-        f"median of {len(app)} starts each, alternating, offscreen; from starting the process to the "
-        "window painted (Python and Qt start-up included on both sides)",
-    )]
+        bare.append(_probe(ctx, "bare")[0][0])
+        times, _lines = _probe(ctx, "app", "--db", db)
+        frame.append(times[0])
+        filled.append(times[1])
+    ours, base = median(frame) * 1000, median(bare) * 1000
+    how = (f"median of {len(frame)} starts each, alternating, offscreen, from compiled bytecode; from starting the "
+           "process to the window painted (Python and Qt start-up included on both sides); ours takes the "
+           "one-instance lock, opens the database and builds the window as the app does")
+    return [
+        Figure("startup", f"Start to a usable main window ({ctx.people:,} people)", ours, "ms",
+               "bare PySide6 window with one label", base, "≤ 1.5× the bare window", ours <= 1.5 * base,
+               how + "; the overview's cards show “…” until their figures follow"),
+        Figure("startup_filled", "Start to the overview's figures painted", median(filled) * 1000, "ms",
+               "bare PySide6 window with one label", base),
+    ]
 
 
 def memory(ctx: Context) -> list[Figure]:
     db = str(ctx.cache["demo_db"])
-    _, used = _probe(ctx, "memory", "--db", db)
-    _, bare = _probe(ctx, "bare")
+    used = _probe(ctx, "memory", "--db", db)[1][-1]
+    bare = _probe(ctx, "bare")[1][-1]
     if used.get("rss_mb") is None:
         return []
     return [Figure(
         "memory", f"Peak resident memory, people page used ({ctx.people:,} people)", used["rss_mb"], "MB",
-        "bare PySide6 window", bare["rss_mb"], "< 300 MB", used["rss_mb"] < 300,
+        "bare PySide6 window", bare["rss_mb"], "< 200 MB", used["rss_mb"] < 200,
         "the main window opened on the demo database, the people page shown, scrolled to the last row, "
         "eight searches typed, scrolled back; peak resident set (VmHWM)",
     )]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -54,34 +55,53 @@ def bare() -> None:
 
 
 def _main_window(db: str):
-    from app.db.storage import open_store
+    """The window as the app opens it (ui.application's own steps), painted."""
+    from ui.application import application, show_window, window_arguments
+    from ui.runtime.single_instance import SingleInstance
+    from ui.runtime.translations import install_translations
     from app.logs import setup_logging
     from app.paths import app_paths
-    from ui.application import application
-    from ui.main_window import MainWindow
-    from ui.runtime.translations import install_translations
 
+    args = window_arguments(["--db", db, "--lang", "vi"])
     setup_logging(app_paths().logs)
     app = application()
-    install_translations(app, "vi")
-    store = open_store(db)
-    window = MainWindow(store, lang="vi")
-    window.resize(1280, 760)
-    window.show()
+    install_translations(app, args.lang)
+    instance = SingleInstance(args.db)
+    if not instance.acquire(listen=False):
+        raise SystemExit("the database is open in another window")
+    session = show_window(app, args, args.db, after_paint=[instance.listen])
     app.processEvents()
-    window.grab()
-    return app, store, window
+    session.window.grab()
+    return app, session, instance
+
+
+def _until(app, done, limit_s: float = 60.0) -> None:
+    deadline = time.monotonic() + limit_s
+    while not done():
+        if time.monotonic() > deadline:
+            raise SystemExit("the window did not get there in time")
+        app.processEvents()
+        time.sleep(0.001)
 
 
 def main_window(db: str) -> None:
-    app, store, window = _main_window(db)
+    """Two lines: the window's frame painted, then the overview's figures painted."""
+    app, session, instance = _main_window(db)
     _ready()
-    window.close()
-    store.close()
+    overview = session.window.pages["overview"]
+    _until(app, lambda: overview.filled)
+    app.processEvents()
+    session.window.grab()
+    _ready(filled=True)
+    session.window.close()
+    session.close()
+    instance.release()
 
 
 def memory(db: str) -> None:
-    app, store, window = _main_window(db)
+    app, session, instance = _main_window(db)
+    window = session.window
+    _until(app, lambda: window.pages["overview"].filled)
     window.show_page("people")
     page = window.pages["people"]
     page.refresh()
@@ -101,7 +121,8 @@ def memory(db: str) -> None:
     window.grab()
     _ready(rows=page.model.rowCount())
     window.close()
-    store.close()
+    session.close()
+    instance.release()
 
 
 if __name__ == "__main__":

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import messages
 from app.db import Store, open_store
-from app.domain import move_demo_aside
 from app.errors import FrontDeskError
 from app.logs import setup_logging
 from app.paths import app_paths
@@ -49,6 +49,7 @@ def choose_database(database: Path, lang: str, *, demo: bool = False) -> Path | 
     """The database to open: the one there, the commune IT locked, or what the
     first-run dialog makes (a new commune, or the demo). With ``demo``, the
     demo commune kept beside ``database``, made first if need be."""
+    from app.domain import move_demo_aside
     from app.sending import load_site_config
     from ui.dialogs.first_run import FirstRunDialog, create_locked_commune
 
@@ -80,7 +81,7 @@ def run_window(argv: Sequence[str]) -> int:
 
     ExceptionHook.install()
     instance = SingleInstance(args.db, on_raise=lambda: bring_forward(main_window_of(app)))
-    if not instance.acquire():
+    if not instance.acquire(listen=False):  # listens once the window has painted (show_window)
         if not instance.notify_running():
             QMessageBox.information(None, "Front Desk", QCoreApplication.translate(
                 "SingleInstance",
@@ -89,12 +90,12 @@ def run_window(argv: Sequence[str]) -> int:
             ).replace("%1", str(args.db)))
         return 0
     try:
-        return _run_main_window(app, args)
+        return _run_main_window(app, args, instance)
     finally:
         instance.release()
 
 
-def _run_main_window(app: QApplication, args: argparse.Namespace) -> int:
+def _run_main_window(app: QApplication, args: argparse.Namespace, instance: SingleInstance | None = None) -> int:
     try:
         database = choose_database(args.db, args.lang, demo=args.demo)
     except FrontDeskError as exc:
@@ -102,25 +103,19 @@ def _run_main_window(app: QApplication, args: argparse.Namespace) -> int:
         return 1
     code = 0
     while database is not None:  # None: closed the first-run dialog without choosing
-        code, database = _session(app, args, database)
+        code, database = _session(app, args, database, instance)
     return code
 
 
-def _session(app: QApplication, args: argparse.Namespace, database: Path) -> tuple[int, Path | None]:
+def _session(app: QApplication, args: argparse.Namespace, database: Path,
+             instance: SingleInstance | None) -> tuple[int, Path | None]:
     """The window on one database, until it closes; then the database to open
     next, if the person asked for another (from the demo to the real commune)."""
-    from ui.main_window import MainWindow
-
     try:
-        store = open_database(database)
+        session = show_window(app, args, database, after_paint=[instance.listen] if instance else [])
     except FrontDeskError as exc:
         QMessageBox.critical(None, "Front Desk", messages.describe(exc, args.lang))
         return 1, None
-    from ui.runtime.runner import Runner
-
-    runner = Runner(database, actor=store.actor, clock=store.clock, parent=app)  # the session's one writer
-    # args.db: where the real commune's database is (or will be), the demo open or not
-    window = MainWindow(store, runner=runner, lang=args.lang, sending=True, real_database=args.db)
     following: list[Path] = []
 
     def open_other(path: Path) -> None:
@@ -129,20 +124,54 @@ def _session(app: QApplication, args: argparse.Namespace, database: Path) -> tup
         if shown is not None:
             shown.close()  # the last window: app.exec() returns, and this session ends
 
-    window.open_database = open_other
-    window.resize(1280, 760)
-    window.show()
-    services = start_services(app, runner)  # after the window shows: nothing of it is needed to paint
+    session.window.open_database = open_other
     try:
         code = app.exec()
         if following:  # another window follows in this process: the reads this one asked for run first
             app.processEvents()
     finally:
-        runner.shutdown()  # the window's last writes
-        services.stop()  # then the last backup
-        store.close()
-        window.deleteLater()
+        session.close()
     return code, (following[-1] if following else None)
+
+
+@dataclass
+class Session:
+    """One database's window, its store and its one writer, and the services
+    started beside it once it had painted."""
+
+    window: Any
+    store: Store
+    runner: Any
+    services: list = field(default_factory=list)
+
+    def close(self) -> None:
+        self.runner.shutdown()  # the window's last writes
+        for services in self.services:
+            services.stop()  # then the last backup
+        self.store.close()
+        self.window.deleteLater()
+
+
+def show_window(app: QApplication, args: argparse.Namespace, database: Path,
+                after_paint: Sequence[Callable[[], None]] = ()) -> Session:
+    """Open ``database`` and show its window. The window paints its frame
+    first; the overview's figures, the start-up check and the backups
+    (``start_services``) and ``after_paint`` follow its first paint.
+    Raises ``FrontDeskError`` when the database cannot be opened."""
+    from ui.main_window import MainWindow
+    from ui.runtime.runner import Runner
+
+    store = open_database(database)
+    runner = Runner(database, actor=store.actor, clock=store.clock, parent=app)  # the session's one writer
+    # args.db: where the real commune's database is (or will be), the demo open or not
+    window = MainWindow(store, runner=runner, lang=args.lang, sending=True, real_database=args.db, paint_first=True)
+    session = Session(window, store, runner)
+    window.resize(1280, 760)
+    window.show()
+    window.first_paint.then(lambda: session.services.append(start_services(app, runner)))
+    for callback in after_paint:
+        window.first_paint.then(callback)
+    return session
 
 
 def start_services(app: QApplication, runner):

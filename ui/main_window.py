@@ -24,6 +24,7 @@ from app.db import Store, open_store
 from app.domain import get_commune, is_demo
 from app.paths import app_paths
 from app.settings import save_settings
+from ui.runtime.first_paint import FirstPaint
 from ui.runtime.runner import Runner
 
 NAV_FONT_PX, NAV_PADDING_PX = 14, 14
@@ -69,13 +70,17 @@ class _Pages(Mapping):
 
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, *, runner=None, lang: str = "vi", keyring_backend=None,
-                 sending: bool | None = None, real_database: Path | None = None) -> None:
+                 sending: bool | None = None, real_database: Path | None = None, paint_first: bool = False) -> None:
         """``runner``: the session's (the app passes one); without one the window
         makes its own. ``sending``: start the sending service once the window
         shows (default: when the window makes its own runner; tests drive sending
         themselves). ``real_database``: where the real commune's database is
-        (or is to be made) when ``store`` is the demo (default: the app's)."""
+        (or is to be made) when ``store`` is the demo (default: the app's).
+        ``paint_first``: the overview shows its frame and reads its figures
+        just after the window's first paint (``first_paint``), as the app starts."""
         super().__init__()
+        self.first_paint = FirstPaint(self)
+        self._paint_first = paint_first
         self.store = store
         self.lang = lang
         self.keyring_backend = keyring_backend  # None: the OS keyring, looked up when sending starts
@@ -175,7 +180,9 @@ class MainWindow(QMainWindow):
         if key == "overview":
             from ui.pages.overview import OverviewPage
 
-            page = OverviewPage(store, runner)
+            page = OverviewPage(store, runner, fill=not (self._paint_first and not self.first_paint.painted))
+            if not page.filled:
+                self.first_paint.then(page.refresh)
             page.open_view.connect(self.open_view)
             page.person_clicked.connect(lambda person_id: self.open_view("tasks:person", person_id))
         elif key == "people":

@@ -10,7 +10,6 @@ import sqlite3
 from app import durable, messages
 from app import __version__
 from app.errors import DatabaseProblem
-from app.domain.organizations import add_standard_structure
 from app.db.backups import connect_readonly
 from app.db.storage import Store, open_store
 from app.paths import demo_database_for
@@ -44,7 +43,9 @@ def create_commune_database(
     committee and the standard member organizations already in place.
 
     All or nothing: if anything fails, no file is left behind."""
-    # The official list loads only here: opening a commune's database needs none of it.
+    # The official list and the organizations load only here: opening a commune's
+    # database (the window's first paint) needs none of them.
+    from app.domain.organizations import add_standard_structure
     from app.text.admin_units import find_commune
 
     info = find_commune(code)  # a wrong code fails before any file is made

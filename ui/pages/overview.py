@@ -6,17 +6,17 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from app.db import Store, list_backups
-from app.domain import (
-    OVERLOAD_OPEN_TASKS, PersonLoad, add_standard_duties, generate_tasks, get_commune, overview, overview_privacy,
-)
+from app.domain import get_commune
 from app.paths import backups_dir_for
-from app.safety import last_usb_copy
-from app.sending import current_destination, load_site_config
 from app.text import format_date, format_money
 from ui.runtime.events import keep_current
 from ui.widgets.first_steps import FirstSteps, StepsDone
+
+if TYPE_CHECKING:  # the figures' module loads with the figures, after the first paint
+    from app.domain import PersonLoad
 
 RED, AMBER, BLUE, GREEN = "#c0392b", "#d68910", "#1f618d", "#1e8449"
 
@@ -30,7 +30,7 @@ class Card(QPushButton):
         self.setCursor(Qt.PointingHandCursor)
         self.setMinimumHeight(96)
         self._colour = colour
-        self.number = QLabel("0", self)
+        self.number = QLabel("…", self)  # until the figures are read (just after the first paint)
         self.number.setObjectName("cardNumber")
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
@@ -60,22 +60,27 @@ class LoadBars(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._loads: list[PersonLoad] = []
+        self._loads: list[PersonLoad] | None = None  # None: not read yet
+        self._overload = 1
         self.setMinimumHeight(200)
 
-    def set_loads(self, loads: list[PersonLoad]) -> None:
+    def set_loads(self, loads: list[PersonLoad], overload: int) -> None:
+        """``overload``: this many open tasks are too many (the scale reaches it)."""
         self._loads = loads
+        self._overload = overload
         self.setMinimumHeight(28 * max(len(loads), 1) + 8)
         self.update()
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.Antialiasing)
+        if self._loads is None:
+            return
         if not self._loads:
             painter.drawText(self.rect(), Qt.AlignCenter, self.tr("No open tasks are assigned."))
             return
         name_width = min(220, self.width() // 3)
-        most = max(max(x.open_tasks for x in self._loads), OVERLOAD_OPEN_TASKS)
+        most = max(max(x.open_tasks for x in self._loads), self._overload)
         bar_space = max(self.width() - name_width - 190, 40)  # room for the words after the bar
         for row, load in enumerate(self._loads):
             top = 4 + row * 28
@@ -91,7 +96,7 @@ class LoadBars(QWidget):
 
     def mousePressEvent(self, event) -> None:
         row = int((event.position().y() - 4) // 28)
-        if 0 <= row < len(self._loads):
+        if self._loads and 0 <= row < len(self._loads):
             self.person_clicked.emit(self._loads[row].person_id)
 
 
@@ -101,12 +106,16 @@ class OverviewPage(QWidget):
     open_view = Signal(str)  # "tasks:overdue", "organizations:vacancies", "people"...
     person_clicked = Signal(int)
 
-    def __init__(self, store: Store, runner=None, parent=None) -> None:
+    def __init__(self, store: Store, runner=None, parent=None, *, fill: bool = True) -> None:
+        """``fill=False``: only the frame (the commune's name, the cards with
+        "…"); ``refresh()`` reads the figures, and so loads the core modules
+        they need. The window starts that way, to paint at once."""
         super().__init__(parent)
         self._store = store
         self._runner = runner
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
+        self.title.setText(self.tr("Today in %1").replace("%1", get_commune(store).name))
         self.today_line = QLabel()  # the date, and the next report due
         self.today_line.setWordWrap(True)
         self.first_steps = FirstSteps()
@@ -152,10 +161,7 @@ class OverviewPage(QWidget):
         self.bars.setToolTip(self.tr("Click a name to see that person's open tasks"))
         busiest = QLabel(self.tr("Carrying the most work"))
         busiest.setObjectName("sectionTitle")
-        self.legend = QLabel(self.tr(
-            "<span style='color:%1'>■</span> open tasks &nbsp; <span style='color:%2'>■</span> of which overdue "
-            "&nbsp; <span style='color:%3'>■</span> %4 or more open tasks: too much for one person"
-        ).replace("%1", BLUE).replace("%2", RED).replace("%3", AMBER).replace("%4", str(OVERLOAD_OPEN_TASKS)))
+        self.legend = QLabel()  # with the figures: the threshold is the core's
         self.legend.setStyleSheet("color: #555;")
         frame = QFrame()
         frame.setObjectName("panel")
@@ -183,15 +189,26 @@ class OverviewPage(QWidget):
         layout.addWidget(self.privacy_line)
         layout.addWidget(frame)
         layout.addStretch(1)
-        self.refresh()
+        for shown_once_read in (self.first_steps, self.last_backup, self.privacy_line):
+            shown_once_read.hide()
+        self.filled = False
+        if fill:
+            self.refresh()
         # read again when what the page shows changes, whoever changed it
         keep_current(self, store.path, ("people_changed", "organizations_changed", "positions_changed", "tasks_changed",
                                         "duties_changed", "outbox_changed", "backups_changed", "petitions_changed",
                                         "fund_changed", "privacy_changed"), self.refresh)
 
     def refresh(self) -> None:
+        from app.domain import OVERLOAD_OPEN_TASKS, overview
+
         commune = get_commune(self._store)
         o = overview(self._store)
+        self.filled = True
+        self.legend.setText(self.tr(
+            "<span style='color:%1'>■</span> open tasks &nbsp; <span style='color:%2'>■</span> of which overdue "
+            "&nbsp; <span style='color:%3'>■</span> %4 or more open tasks: too much for one person"
+        ).replace("%1", BLUE).replace("%2", RED).replace("%3", AMBER).replace("%4", str(OVERLOAD_OPEN_TASKS)))
         self.title.setText(self.tr("Today in %1").replace("%1", commune.name))
         self.overdue.show_value(o.overdue_tasks, self.tr("overdue tasks"))
         self.due_week.show_value(o.due_this_week, self.tr("tasks due in the next 7 days"))
@@ -209,9 +226,12 @@ class OverviewPage(QWidget):
             self.fund.show_text("—", self.tr("fund for the poor: no entries yet"), "#555")
         self._show_last_backup()
         self._show_privacy()
-        self.bars.set_loads(o.busiest)
+        self.bars.set_loads(o.busiest, OVERLOAD_OPEN_TASKS)
         self._show_today(self._store.today(), o.next_report)
         if not self._first_steps_done:  # once all are done, nothing more to read (site.toml included) on each event
+            from app.safety import last_usb_copy
+            from app.sending import current_destination, load_site_config
+
             done = StepsDone(
                 roster=o.people > 0, duties=o.duties > 0,
                 destination=current_destination(self._store, load_site_config()) is not None,
@@ -233,6 +253,8 @@ class OverviewPage(QWidget):
         self.today_line.setText(text)
 
     def _first_step(self, step: str) -> None:
+        from app.domain import add_standard_duties, generate_tasks
+
         if step == "duties":
             if self._runner is not None:
                 self._runner.submit(lambda store: (add_standard_duties(store), generate_tasks(store)))
@@ -241,6 +263,8 @@ class OverviewPage(QWidget):
                              "usb": "backups"}[step])
 
     def _show_privacy(self) -> None:
+        from app.domain import overview_privacy
+
         late = overview_privacy(self._store)
         parts = []
         if late.overdue_requests:
@@ -255,6 +279,7 @@ class OverviewPage(QWidget):
 
     def _show_last_backup(self) -> None:
         backups = [b for b in list_backups(backups_dir_for(self._store.path)) if b.good]
+        self.last_backup.show()
         if not backups:
             self.last_backup.setText(self.tr("⚠ No backup of this commune's data yet — see Backups"))
             self.last_backup.setStyleSheet(f"text-align: left; padding: 2px 0; color: {RED};")

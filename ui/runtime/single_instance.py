@@ -18,8 +18,6 @@ window still flashes).
 """
 from __future__ import annotations
 
-import ctypes
-import hashlib
 import logging
 import os
 import sys
@@ -28,7 +26,6 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QLockFile, QObject, Qt
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger("frontdesk.instance")
 
@@ -41,6 +38,8 @@ PLATFORM = sys.platform  # tests play Windows by changing this
 
 def _user32():
     """Windows' user32, with the one function this module calls declared."""
+    import ctypes  # here: only a second start on Windows needs it
+
     user32 = ctypes.WinDLL("user32", use_last_error=True)  # type: ignore[attr-defined]  # Windows only
     user32.AllowSetForegroundWindow.argtypes = (ctypes.c_uint32,)
     user32.AllowSetForegroundWindow.restype = ctypes.c_int
@@ -69,6 +68,8 @@ def server_name(database: Path) -> str:
     if os.name == "nt":
         resolved = resolved.casefold()
     user = os.environ.get("USERNAME") or os.environ.get("USER") or ""
+    import hashlib  # here: OpenSSL's loading waits until the window has painted
+
     digest = hashlib.sha256(f"{user}\0{resolved}".encode()).hexdigest()[:20]
     return f"frontdesk-{digest}"
 
@@ -86,24 +87,35 @@ class SingleInstance(QObject):
     def __init__(self, database: Path, on_raise: Callable[[], None] | None = None, parent=None) -> None:
         super().__init__(parent)
         self.database = Path(database)
-        self.name = server_name(self.database)
         self.on_raise = on_raise
         path = lock_path(self.database)
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = QLockFile(str(path))
         self._lock.setStaleLockTime(0)
-        self._server: QLocalServer | None = None
+        self._server = None  # a QLocalServer once listening
 
-    def acquire(self) -> bool:
+    @property
+    def name(self) -> str:
+        return server_name(self.database)
+
+    def acquire(self, *, listen: bool = True) -> bool:
+        """``listen=False``: take the lock only, and ``listen()`` later (the app
+        does once its window has painted; a second start waits for it)."""
         if not self._lock.tryLock(0):
             # tryLock has already taken over a lock whose process is gone;
             # still failing means a live holder (or an unreadable lock file).
             log.info("database already open in another process (lock error %s)", int(self._lock.error().value))
             return False
-        self._listen()
+        if listen:
+            self.listen()
         return True
 
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        """Hear later starts (once; only while holding the lock)."""
+        if self._server is not None or not self._lock.isLocked():
+            return
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.UserAccessOption)
         if not server.listen(self.name):
@@ -124,7 +136,7 @@ class SingleInstance(QObject):
             if socket.bytesAvailable():
                 self._read(socket)
 
-    def _read(self, socket: QLocalSocket) -> None:
+    def _read(self, socket) -> None:  # a QLocalSocket
         data = bytes(socket.readAll().data())
         if RAISE.strip() in data:
             log.info("a second start asked this window to come forward")
@@ -135,6 +147,8 @@ class SingleInstance(QObject):
     def notify_running(self, wait_s: float = ANSWER_WAIT_S) -> bool:
         """Ask the running instance to raise its window; True if it heard us."""
         allow_foreground()  # before asking: the running window raises itself as soon as it hears us
+        from PySide6.QtNetwork import QLocalSocket
+
         deadline = time.monotonic() + wait_s
         while True:
             socket = QLocalSocket()
