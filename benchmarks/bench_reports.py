@@ -49,7 +49,7 @@ def export(ctx: Context) -> list[Figure]:
               "borders and formats, written atomically; the baselines write the same cells with no formats")
     return [
         Figure("export", title, ours, "s", "bare openpyxl write-only, same cells", openpyxl,
-               "≤ 1× bare openpyxl write-only", ours <= openpyxl, detail),
+               "≥ 2× faster than bare openpyxl write-only", ours * 2 <= openpyxl, detail),
         Figure("export_xlsxwriter", f"{title}, against xlsxwriter", ours, "s",
                "bare xlsxwriter constant_memory, same cells", xlsxwriter),
     ]

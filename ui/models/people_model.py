@@ -19,6 +19,17 @@ _DISPLAY, _TOOLTIP = int(Qt.DisplayRole), int(Qt.ToolTipRole)
 _ROLES_ANSWERED = frozenset((_DISPLAY, _TOOLTIP))
 
 
+class _Shown:
+    """A person as read, and the texts of their cells, worked out the first time
+    the row is painted (a screenful is painted from them many times)."""
+
+    __slots__ = ("person", "texts")
+
+    def __init__(self, person: RosterRow) -> None:
+        self.person = person
+        self.texts: tuple[str, ...] | None = None
+
+
 class PeopleModel(LazyIdModel):
     COLUMNS = ("full_name", "birth_date", "gender", "citizen_id", "phone", "area")
     BLOCK = BLOCK
@@ -26,11 +37,16 @@ class PeopleModel(LazyIdModel):
     def __init__(self, store: Store, parent=None) -> None:
         super().__init__(parent)
         self._store = store
+        self._genders = {"male": self.tr("Male"), "female": self.tr("Female")}
 
-    def fetch_rows(self, ids: list[int]) -> dict[int, RosterRow]:
-        return roster_rows(self._store, ids)
+    def fetch_rows(self, ids: list[int]) -> dict[int, _Shown]:
+        return {i: _Shown(row) for i, row in roster_rows(self._store, ids).items()}
 
     person_id = LazyIdModel.id_at
+
+    def person(self, row: int) -> RosterRow | None:
+        shown = self.row_at(row)
+        return shown.person if shown is not None else None
 
     def column_titles(self) -> tuple[str, ...]:
         return (
@@ -39,20 +55,16 @@ class PeopleModel(LazyIdModel):
         )
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
-        if role not in _ROLES_ANSWERED or not index.isValid():
+        if role not in _ROLES_ANSWERED:
             return None
-        person = self.row_at(index.row())
-        if person is None:
+        shown = self.row_at(index.row())
+        if shown is None:
             return None
-        column = self.COLUMNS[index.column()]
-        if column == "full_name":
-            return person.full_name
-        if column == "birth_date":
-            return format_date(person.birth_date)
-        if column == "gender":
-            return {"male": self.tr("Male"), "female": self.tr("Female")}.get(person.gender or "", "")
-        if column == "citizen_id":
-            return person.citizen_id_masked
-        if column == "phone":
-            return person.phone or ""
-        return person.area or ""
+        texts = shown.texts
+        if texts is None:
+            p = shown.person
+            texts = shown.texts = (
+                p.full_name, format_date(p.birth_date), self._genders.get(p.gender or "", ""),
+                p.citizen_id_masked, p.phone or "", p.area or "",
+            )
+        return texts[index.column()]
