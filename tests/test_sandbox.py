@@ -53,6 +53,17 @@ def test_cells_of_every_type_come_back_as_they_went():
     b"not json", b'{"sheets": [{"name": "a", "rows": [[{"x": 1}]], "merged": []}]}',
     b'{"sheets": [{"name": "a", "rows": [], "merged": [[1, 2]]}]}', b'{"sheets": [{"name": "a"}]}',
     b'{"error": {"code": "os.system", "params": {}}}', b"[" * 100_000,
+    # a cell object of a kind, or with a value, that no reader writes
+    b'{"sheets": [{"name": "a", "rows": [[{"s": 1e300}]], "merged": []}]}',
+    b'{"sheets": [{"name": "a", "rows": [[{"s": true}]], "merged": []}]}',
+    b'{"sheets": [{"name": "a", "rows": [[{"d": 20261122}]], "merged": []}]}',
+    b'{"sheets": [{"name": "a", "rows": [[{"d": "22/11/2026"}]], "merged": []}]}',
+    b'{"sheets": [{"name": "a", "rows": [[{"d": "2026-11-22", "t": "09:00"}]], "merged": []}]}',
+    # rows that are not lists of cells
+    b'{"sheets": [{"name": "a", "rows": [[["nested"]]], "merged": []}]}',
+    b'{"sheets": [{"name": "a", "rows": ["abc"], "merged": []}]}',
+    b'{"sheets": [{"name": "a", "rows": {"0": []}, "merged": []}]}',
+    b'{"sheets": [{"name": "a", "rows": [], "merged": [[{"d": "2026-11-22"}, 1, 2, 3]]}]}',
 ])
 def test_an_answer_a_child_could_forge_is_a_refusal_never_code(answer):
     error = _refused("workbook.reader_crashed" if b"error" not in answer else "workbook.unreadable",

@@ -52,8 +52,10 @@ PARSE = read_workbook_bytes
 # -- the encoding of rows between the processes -------------------------------------------
 
 
-def _encode_cell(value: CellValue) -> Any:
-    # JSON carries str, int, float, bool and None as they are; the rest as a one-key object
+def _encode_other(value: Any) -> Any:
+    """JSON writes str, int, float, bool and None itself and calls this only for
+    the rest: a date or a time becomes a one-key object. (A function call per
+    cell made encoding and decoding a 50,000-row roster cost 0.6 s.)"""
     if isinstance(value, datetime.datetime):
         return {"dt": value.isoformat()}
     if isinstance(value, datetime.date):
@@ -62,35 +64,51 @@ def _encode_cell(value: CellValue) -> Any:
         return {"t": value.isoformat()}
     if isinstance(value, datetime.timedelta):
         return {"s": value.total_seconds()}
-    return value
+    raise TypeError(f"a cell of type {type(value).__name__}")
 
 
-def _decode_cell(value: Any) -> CellValue:
-    if isinstance(value, dict):
-        if "dt" in value:
-            return datetime.datetime.fromisoformat(value["dt"])
-        if "d" in value:
-            return datetime.date.fromisoformat(value["d"])
-        if "t" in value:
-            return datetime.time.fromisoformat(value["t"])
-        if "s" in value:
-            return datetime.timedelta(seconds=float(value["s"]))
-        raise ValueError("unknown cell encoding")
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    raise ValueError("unknown cell type")
+_DECODED = {
+    "dt": (str, datetime.datetime.fromisoformat),
+    "d": (str, datetime.date.fromisoformat),
+    "t": (str, datetime.time.fromisoformat),
+    "s": ((int, float), lambda seconds: datetime.timedelta(seconds=float(seconds))),
+}
+_CELL_TYPES = frozenset((str, int, float, bool, type(None), datetime.datetime, datetime.date, datetime.time,
+                         datetime.timedelta))
+
+
+def _decode_object(obj: dict) -> Any:
+    """Called by JSON for every object as it is read: a one-key cell object
+    becomes its date or time; any other object stays a dict, which a row
+    does not accept (``_check_rows``)."""
+    if len(obj) == 1:
+        ((key, value),) = obj.items()
+        decoder = _DECODED.get(key)
+        if decoder is not None and isinstance(value, decoder[0]) and not isinstance(value, bool):
+            return decoder[1](value)
+    return obj
+
+
+def _check_rows(rows: Any) -> list[list[CellValue]]:
+    if not isinstance(rows, list):
+        raise ValueError("rows that are not a list")
+    cell_types = _CELL_TYPES
+    for row in rows:
+        if type(row) is not list or not cell_types.issuperset(map(type, row)):
+            raise ValueError("unknown cell type")
+    return rows
 
 
 def encode_sheets(sheets: list[Sheet]) -> bytes:
-    plain = [{"name": s.name, "rows": [[_encode_cell(c) for c in row] for row in s.rows], "merged": s.merged}
-             for s in sheets]
-    return json.dumps({"sheets": plain}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    plain = [{"name": s.name, "rows": s.rows, "merged": s.merged} for s in sheets]
+    return json.dumps({"sheets": plain}, ensure_ascii=False, separators=(",", ":"),
+                      default=_encode_other).encode("utf-8")
 
 
 def decode_answer(data: bytes, path: Path) -> list[Sheet]:
     """The child's answer, read as an attacker could have written it."""
     try:
-        answer = json.loads(data)
+        answer = json.loads(data, object_hook=_decode_object)
         if "error" in answer:
             error = answer["error"]
             params = {str(k): str(v) if not isinstance(v, (int, float)) else v
@@ -101,12 +119,11 @@ def decode_answer(data: bytes, path: Path) -> list[Sheet]:
             merged = [tuple(int(n) for n in span) for span in raw["merged"]]
             if any(len(span) != 4 for span in merged):
                 raise ValueError("a merged range of other than four numbers")
-            rows = [[_decode_cell(c) for c in row] for row in raw["rows"]]
-            sheets.append(Sheet(str(raw["name"]), rows, merged))  # type: ignore[arg-type]
+            sheets.append(Sheet(str(raw["name"]), _check_rows(raw["rows"]), merged))  # type: ignore[arg-type]
         return sheets
     except WorkbookError:
         raise
-    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError, OverflowError) as exc:
         raise refuse("workbook.reader_crashed", path,
                      detail=f"an answer that does not read ({type(exc).__name__})") from None
 
