@@ -358,6 +358,7 @@ def test_a_failure_mid_transaction_leaves_the_database_as_it_was(store, areas, m
         return real(person_id, *args)
 
     indexes = schema(store)
+    search_config = store.conn.execute("SELECT k, v FROM person_search_config ORDER BY k").fetchall()
     monkeypatch.setattr(app.domain.bulk_people, "CHUNK", 10)
     monkeypatch.setattr(app.domain.bulk_people, "REBUILD_INDEXES_FROM", 10)  # the person indexes are dropped too
     monkeypatch.setattr(app.domain.bulk_people, "search_row", failing)
@@ -367,10 +368,13 @@ def test_a_failure_mid_transaction_leaves_the_database_as_it_was(store, areas, m
     assert not store.conn.in_transaction
     assert (count(store), count(store, "change_log"), count(store, "person_search")) == before
     assert schema(store) == indexes
+    # the search index's merging, paused while the rows went in, as it was
+    assert store.conn.execute("SELECT k, v FROM person_search_config ORDER BY k").fetchall() == search_config
     monkeypatch.setattr(app.domain.bulk_people, "search_row", real)
     assert apply_import(store, plan).inserted == 40
     assert count(store) == before[0] + 40
     assert schema(store) == indexes  # built again after the rows went in
+    assert store.conn.execute("SELECT v FROM person_search_config WHERE k = 'automerge'").fetchone() in (None, (4,))
     assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     plan_used = store.conn.execute(
         "EXPLAIN QUERY PLAN SELECT id FROM person WHERE area_id = ? ORDER BY sort_key", (areas["thon3"],)
