@@ -29,7 +29,10 @@ def test_the_demo_has_consents_bases_requests_and_an_incident(tmp_path):
         assert store.conn.execute("SELECT count(DISTINCT person_id) FROM legal_basis").fetchone()[0] > 10
         late = overview_privacy(store)
         assert (late.overdue_requests, late.overdue_notifications) == (1, 0)
-        assert sorted(r.kind for r in list_requests(store, open=True)) == ["access", "correction"]
+        assert sorted(r.kind for r in list_requests(store, open=True)) == ["access", "correction", "objection"]
+        [extended] = [r for r in list_requests(store, open=True) if r.extended_days]
+        # given more time before its first day ran out, and in time with it
+        assert extended.extended_on <= extended.first_complete_by < extended.complete_by and not extended.overdue
         [incident] = list_incidents(store, now=datetime(2026, 11, 22, 12, 0, tzinfo=clock.now().tzinfo))
         assert incident.notified_at is not None and incident.closed_on is not None and not incident.overdue
         # an export with ethnicity and religion fills them for those with a basis, and only them

@@ -11,11 +11,11 @@ from datetime import date
 import pytest
 
 from app.domain.consent import list_consents, record_consent
-from app.domain.data_requests import add_request, complete_request, get_request, list_requests
+from app.domain.data_requests import add_request, complete_request, extend_request, get_request, list_requests
 from app.domain.people import add_person
 from app.domain.privacy_clocks import REQUEST_CLOCKS, add_days, request_due
 from app.domain.privacy_overview import overview_privacy
-from app.errors import FrontDeskError
+from app.errors import FrontDeskError, InvalidInput
 from app.sending.erasure_request import complete_erasure_request
 from tests.helpers import cli
 
@@ -118,3 +118,79 @@ def test_cli_requests(store, person):
     code, _, err = cli("privacy", "requests", "done", 9, "--db", db, "--on", "22/11/2026")
     assert code == 1 and "9" in err
     assert cli("privacy", "requests", "--db", db)[0] == 2
+
+
+# -- one extension, at most 15 days -----------------------------------------------------------
+
+
+def test_an_extension_moves_the_due_day_once_and_keeps_the_first(store, person):
+    # received Friday 13/11/2026: access, 10 days -> due Monday 23/11; today is 22/11
+    request = add_request(store, kind="access", received_on="13/11/2026", person_id=person)
+    store.conn.execute("UPDATE data_request SET acknowledged_on = '2026-11-16' WHERE id = ?", (request,))
+    assert get_request(store, request).complete_by == "2026-11-23"
+    # still open on 24/11: overdue without the extension
+    assert list_requests(store, today=date(2026, 11, 24))[0].overdue
+    extend_request(store, request, days="10", reason="Hồ sơ lưu ở nhà văn hóa thôn, cần đối chiếu", on="20/11/2026")
+    view = get_request(store, request)
+    assert (view.first_complete_by, view.complete_by, view.extended_on, view.extended_days) == (
+        "2026-11-23", "2026-12-03", "2026-11-20", 10)
+    assert "gia hạn một lần, không quá 15 ngày" in view.citation
+    assert view.as_json()["extension"] == {"on": "2026-11-20", "days": 10, "first_complete_by": "2026-11-23",
+                                           "reason": "Hồ sơ lưu ở nhà văn hóa thôn, cần đối chiếu"}
+    assert not list_requests(store, today=date(2026, 12, 3))[0].overdue  # its new last day: in time
+    assert list_requests(store, today=date(2026, 12, 4))[0].overdue
+    with pytest.raises(FrontDeskError) as caught:  # once only
+        extend_request(store, request, days=5, reason="Thêm nữa", on="21/11/2026")
+    assert caught.value.code == "privacy.request.extended_once"
+    logged = store.conn.execute(
+        "SELECT after FROM change_log WHERE table_name = 'data_request' AND action = 'update'").fetchall()
+    assert any('"extended_days": 10' in a for (a,) in logged)
+
+
+@pytest.mark.parametrize("days, reason, on, fields", [
+    (16, "Lý do", "20/11/2026", {"extended_days"}),
+    (0, "Lý do", "20/11/2026", {"extended_days"}),
+    ("mười", "Lý do", "20/11/2026", {"extended_days"}),
+    (True, "Lý do", "20/11/2026", {"extended_days"}),
+    (10, "  ", "20/11/2026", {"extension_reason"}),
+    (10, "Lý do", "24/11/2026", {"extended_on"}),  # after the first due day (23/11): too late
+    (10, "Lý do", "12/11/2026", {"extended_on"}),  # before the request was received
+    (99, "", "32/11/2026", {"extended_days", "extension_reason", "extended_on"}),  # every problem at once
+])
+def test_an_extension_refused_says_what_and_writes_nothing(store, person, days, reason, on, fields):
+    request = add_request(store, kind="access", received_on="13/11/2026", person_id=person)
+    with pytest.raises(InvalidInput) as caught:
+        extend_request(store, request, days=days, reason=reason, on=on)
+    assert {p.field for p in caught.value.problems} == fields
+    assert get_request(store, request).extended_days is None
+
+
+def test_a_completed_request_is_not_extended_and_an_erasure_scrubs_the_reason(store, person):
+    done = add_request(store, kind="access", received_on="13/11/2026", person_id=person)
+    complete_request(store, done, on="20/11/2026")
+    with pytest.raises(FrontDeskError) as caught:
+        extend_request(store, done, days=5, reason="Lý do", on="20/11/2026")
+    assert caught.value.code == "privacy.request.done"
+    erasure = add_request(store, kind="erasure", received_on="21/11/2026", person_id=person)
+    extend_request(store, erasure, days=3, reason="Chờ bà Trần Thị Hoa xác nhận danh tính", on="22/11/2026")
+    complete_erasure_request(store, erasure, on="22/11/2026", outcome="Đã xóa")
+    view = get_request(store, erasure)
+    assert view.extension_reason == "Chờ bà (đã xóa theo yêu cầu) xác nhận danh tính"
+    log = " ".join(str(r) for r in store.conn.execute("SELECT before, after FROM change_log"))
+    assert "Trần Thị Hoa" not in log
+
+
+def test_cli_extend(store, person):
+    db = str(store.path)
+    add_request(store, kind="withdrawal", received_on="20/11/2026", person_id=person)  # due 05/12
+    code, out, err = cli("privacy", "requests", "extend", 1, "--db", db, "--days", "15",
+                         "--reason", "Cần họp Ban Thường trực")
+    assert code == 0, err
+    assert "thêm 15 ngày (quyết định ngày 22/11/2026); hạn hoàn thành mới: 20/12/2026 (hạn cũ: 05/12/2026)" in out
+    assert "Cần họp Ban Thường trực" in out
+    code, out, _ = cli("privacy", "requests", "list", "--db", db)
+    assert "(gia hạn 15 ngày: Cần họp Ban Thường trực)" in out
+    code, _, err = cli("privacy", "requests", "extend", 1, "--db", db, "--days", "2", "--reason", "x")
+    assert code == 1 and "chỉ được gia hạn một lần" in err and "Traceback" not in err
+    code, _, err = cli("privacy", "requests", "extend", 1, "--db", db, "--lang", "en", "--days", "2")
+    assert code == 2 and "--reason" in err

@@ -20,7 +20,7 @@ from app.domain.people import add_person, get_person
 from ui.dialogs.consent_dialogs import ConsentDialog
 from ui.dialogs.person_card import PersonCard
 from ui.dialogs.person_form import PersonForm
-from ui.dialogs.privacy_forms import IncidentForm, RequestForm
+from ui.dialogs.privacy_forms import ExtendDialog, IncidentForm, RequestForm
 from ui.main_window import MainWindow
 from ui.pages.privacy import PrivacyPage
 from ui.runtime.runner import ImmediateRunner
@@ -176,6 +176,27 @@ def test_a_request_with_its_deadlines_answered_and_done(page, store, people):
     assert _cells(tab.table, 5) == ["Answered on 22/11/2026"] and _cells(tab.table, 3) == [""]
     assert tab.complete(tab.chosen_id())
     assert _cells(tab.table, 5) == ["Done on 22/11/2026"]
+
+
+def test_more_time_for_a_request_once(page, store, people):
+    request_id = add_request(store, kind="access", received_on="18/11/2026", person_id=people["hai"])  # due 28/11
+    tab = page.requests
+    tab.refresh()
+    tab.choose(request_id)
+    assert tab.extend_button.isEnabled()
+    dialog = tab.extend(request_id)
+    assert isinstance(dialog, ExtendDialog)
+    dialog.inputs["extended_days"].setValue(7)
+    dialog.save()  # no reason: said under its field, nothing written
+    assert dialog.isVisible() and get_request(store, request_id).extended_days is None
+    dialog.inputs["extension_reason"].setPlainText("Cần xin ý kiến Ban Thường trực")
+    dialog.save()
+    assert not dialog.isVisible()
+    assert get_request(store, request_id).complete_by == "2026-12-05"
+    assert _cells(tab.table, 4) == ["05/12/2026"] and _cells(tab.table, 5)[0].endswith("· 7 more days")
+    assert "Cần xin ý kiến Ban Thường trực" in tab.table.item(0, 5).toolTip()
+    tab.choose(request_id)
+    assert not tab.extend_button.isEnabled() and tab.extend(request_id) is None  # once only
 
 
 def test_an_overdue_request_is_red_and_the_overview_warns(qtbot, store, people):

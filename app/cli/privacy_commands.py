@@ -60,6 +60,9 @@ messages.register(
         "cli.privacy.request_line": (
             "phản hồi chậm nhất {ack}, hoàn thành chậm nhất {due}", "acknowledge by {ack}, complete by {due}",
         ),
+        "cli.privacy.request_extension": (
+            " (gia hạn {days} ngày: {reason})", " ({days} more days: {reason})",
+        ),
         "cli.privacy.request_done": ("Đã ghi hoàn thành yêu cầu số {id} ngày {on}.", "Request #{id} completed on {on}."),
         "cli.privacy.erased": (
             "Đã xóa hẳn người số {person} theo yêu cầu (xem docs/PRIVACY.md về các bản sao lưu cũ).",
@@ -301,6 +304,9 @@ def cmd_requests_list(args: argparse.Namespace, out: TextIO) -> int:
             state = messages.text("cli.privacy.overdue" if v.overdue else "cli.privacy.open", args.lang)
         dues = messages.text("cli.privacy.request_line", args.lang, ack=format_date(v.acknowledge_by),
                              due=format_date(v.complete_by))
+        if v.extended_days:
+            dues += messages.text("cli.privacy.request_extension", args.lang, days=v.extended_days,
+                                  reason=v.extension_reason)
         print(f"  #{v.id}  {format_date(v.received_on)}  [{state}]  {privacy_word('request_kind', v.kind, args.lang)}"
               f" — {v.requester}: {dues}", file=out)
     return 0

@@ -1,7 +1,7 @@
 """The steps between recording and completing a privacy register's entry, on
 the command line as in the window: ``privacy requests answer ID`` (the person
-was told the request is being dealt with), ``privacy incidents notified ID``
-and ``privacy incidents close ID``."""
+was told the request is being dealt with), ``privacy requests extend ID`` (more
+time, once), ``privacy incidents notified ID`` and ``privacy incidents close ID``."""
 from __future__ import annotations
 
 import argparse
@@ -19,6 +19,12 @@ messages.register(
             "Đã ghi phản hồi yêu cầu số {id} ngày {on}; hạn hoàn thành: {due}.",
             "Request #{id} answered on {on}; to be completed by {due}.",
         ),
+        "cli.privacy.request_extended": (
+            "Đã gia hạn yêu cầu số {id} thêm {days} ngày (quyết định ngày {on}); hạn hoàn thành mới: {due} "
+            "(hạn cũ: {first}). Hãy báo cho người yêu cầu lý do gia hạn: {reason}",
+            "Request #{id} extended by {days} days (decided on {on}); now to be completed by {due} "
+            "(was {first}). Tell the requester why: {reason}",
+        ),
         "cli.privacy.incident_notified": (
             "Đã ghi thông báo sự cố số {id} lúc {at} cho {to}.", "Incident #{id} notified at {at} to {to}.",
         ),
@@ -35,6 +41,18 @@ def add_request_steps(action, common, say: Say) -> None:
                                                           "the day answered (default: today)"))
     common(a, json_flag=True)
     a.set_defaults(handler=cmd_requests_answer)
+    e = action.add_parser("extend", help=say(
+        "gia hạn thời gian giải quyết yêu cầu (một lần, không quá 15 ngày, có lý do báo cho người yêu cầu)",
+        "give a request more time (once, at most 15 days, for a reason the requester is told)"))
+    e.add_argument("id", type=whole_number(say), metavar="ID", help=say("số của yêu cầu", "the request's number"))
+    e.add_argument("--days", required=True, metavar="N", help=say("số ngày thêm (1 đến 15)",
+                                                                  "days added (1 to 15)"))
+    e.add_argument("--reason", required=True, metavar=say("LÝ_DO", "REASON"), help=say(
+        "vì sao cần thêm thời gian", "why more time is needed"))
+    e.add_argument("--on", metavar="DD/MM/YYYY", help=say("ngày quyết định gia hạn (mặc định: hôm nay)",
+                                                          "the day it was decided (default: today)"))
+    common(e, json_flag=True)
+    e.set_defaults(handler=cmd_requests_extend)
 
 
 def add_incident_steps(action, common, say: Say) -> None:
@@ -67,6 +85,21 @@ def cmd_requests_answer(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     print(messages.text("cli.privacy.request_answered", args.lang, id=view.id, on=format_date(view.acknowledged_on),
                         due=format_date(view.complete_by)), file=out)
+    return 0
+
+
+def cmd_requests_extend(args: argparse.Namespace, out: TextIO) -> int:
+    from app.domain.data_requests import extend_request, get_request
+
+    with open_store(args.database, clock=args.clock) as store:
+        extend_request(store, args.id, days=args.days, reason=args.reason, on=args.on)
+        view = get_request(store, args.id)
+    if args.json:
+        print_json(out, view.as_json())
+        return 0
+    print(messages.text("cli.privacy.request_extended", args.lang, id=view.id, days=view.extended_days,
+                        on=format_date(view.extended_on), due=format_date(view.complete_by),
+                        first=format_date(view.first_complete_by), reason=view.extension_reason), file=out)
     return 0
 
 

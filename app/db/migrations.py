@@ -515,4 +515,23 @@ def m0006_privacy(db: "Database") -> None:
     )
 
 
+@migration("0007_request_extension")
+def m0007_request_extension(db: "Database") -> None:
+    # A data subject's request may be given more time once, at most 15 days,
+    # the reason told to the requester (Decree 356/2025/NĐ-CP, as quoted; see
+    # app.domain.privacy_clocks): the day it was decided, the days added, why.
+    # All three or none (app.domain.data_requests.extend_request).
+    db.executescript(
+        """
+        ALTER TABLE data_request ADD COLUMN extended_on TEXT
+            CHECK (extended_on IS NULL OR date(extended_on) IS extended_on);
+        ALTER TABLE data_request ADD COLUMN extended_days INTEGER
+            CHECK (extended_days IS NULL OR (typeof(extended_days) = 'integer' AND extended_days BETWEEN 1 AND 15));
+        ALTER TABLE data_request ADD COLUMN extension_reason TEXT
+            CHECK ((extension_reason IS NULL) = (extended_days IS NULL)
+                   AND (extended_on IS NULL) = (extended_days IS NULL));
+        """
+    )
+
+
 SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from app.demo.state import Builder
-from app.domain.data_requests import acknowledge_request, add_request, complete_request
+from app.domain.data_requests import acknowledge_request, add_request, complete_request, extend_request, get_request
 from app.domain.incidents import close_incident, mark_notified, record_incident
 
 CONSENT_SHARE = 0.7  # of the active people
@@ -71,6 +71,14 @@ def _requests(b: Builder, in_force: list[tuple]) -> None:
     who = given_before[b.rng.randrange(len(given_before))] if given_before else _someone(b)
     done = add_request(store, kind="withdrawal", received_on=received, person_id=who)
     complete_request(store, done, on=today - timedelta(days=36), outcome="Đã ghi rút lại sự đồng ý")
+    # an objection given more time (15 days, due in 3; 10 more): the person of the access request, so no draw
+    # from the random stream (the demo's other stages stay as they were)
+    objection = add_request(store, kind="objection", received_on=today - timedelta(days=12),
+                            person_id=get_request(store, answered).person_id,
+                            note="Không đồng ý đưa số điện thoại vào danh sách gửi các chi hội")
+    acknowledge_request(store, objection, on=today - timedelta(days=11))
+    extend_request(store, objection, days=10, on=today - timedelta(days=1),
+                   reason="Cần họp Ban Thường trực để thống nhất cách lập danh sách liên lạc")
 
 
 def _incident(b: Builder) -> None:

@@ -62,7 +62,7 @@ _API = {
     "people_with_basis": "sensitive", "SENSITIVE_FIELDS": "sensitive", "sensitive_view_allowed": "sensitive",
     "check_purpose": "sensitive",
     "acknowledge_request": "data_requests", "add_request": "data_requests", "complete_request": "data_requests",
-    "get_request": "data_requests", "list_requests": "data_requests", "RequestView": "data_requests",
+    "get_request": "data_requests", "list_requests": "data_requests", "RequestView": "data_requests", "extend_request": "data_requests",
     "close_incident": "incidents", "get_incident": "incidents", "IncidentView": "incidents",
     "list_incidents": "incidents", "mark_notified": "incidents", "record_incident": "incidents",
     "update_measures": "incidents",

@@ -26,7 +26,7 @@ from app import messages
 from app.db import logged
 from app.db.storage import Store
 from app.domain.consent import EVENT, withdraw_all
-from app.domain.privacy_clocks import request_due
+from app.domain.privacy_clocks import EXTENSION_MAX_DAYS, request_due
 from app.domain.privacy_words import cli_value, parse_privacy_word
 from app.domain.registers import SHORT_LIMIT, TEXT_LIMIT, day_value, person_value, text_value
 from app.errors import FrontDeskError, InvalidInput, InvalidValue
@@ -53,6 +53,23 @@ messages.register(
             "Cần ghi người yêu cầu (--person hoặc --requester).", "Say who made the request (--person or --requester).",
         ),
         "not_found.data_request": ("Không tìm thấy yêu cầu số {id}.", "No request #{id}."),
+        "privacy.request.extended_once": (
+            "Yêu cầu số {id} đã được gia hạn {days} ngày (ngày {on}); chỉ được gia hạn một lần.",
+            "Request #{id} was already given {days} more days (on {on}); it can be extended only once.",
+        ),
+        "privacy.request.extension_days": (
+            "{field_name} phải là số ngày từ 1 đến {limit} (gia hạn không quá {limit} ngày), không phải “{value}”.",
+            "{field_name} must be a number of days from 1 to {limit} (at most {limit} more days), not “{value}”.",
+        ),
+        "privacy.request.extension_reason": (
+            "Cần ghi lý do gia hạn (lý do này phải được báo cho người yêu cầu).",
+            "Say why more time is needed (the requester must be told the reason).",
+        ),
+        "privacy.request.extension_late": (
+            "{field_name} ({value}) sau hạn hoàn thành {due}: việc gia hạn phải quyết định và báo trước khi hết hạn.",
+            "{field_name} ({value}) is after the day it was due, {due}: an extension must be decided and told "
+            "before the time runs out.",
+        ),
     }
 )
 messages.register_fields(
@@ -60,6 +77,9 @@ messages.register_fields(
         "requester": ("Người yêu cầu", "Requester"),
         "acknowledged_on": ("Ngày phản hồi", "Acknowledged on"),
         "completed_on": ("Ngày hoàn thành", "Completed on"),
+        "extended_on": ("Ngày gia hạn", "Extended on"),
+        "extended_days": ("Số ngày gia hạn", "Days added"),
+        "extension_reason": ("Lý do gia hạn", "Reason for more time"),
     }
 )
 
@@ -76,35 +96,47 @@ class RequestView:
     outcome: str | None
     note: str | None
     acknowledge_by: str | None
-    complete_by: str
+    complete_by: str  # with the extension, if any
     citation: str
     overdue: bool
+    first_complete_by: str = ""  # before any extension
+    extended_on: str | None = None
+    extended_days: int | None = None
+    extension_reason: str | None = None
 
     @property
     def open(self) -> bool:
         return self.completed_on is None
 
     def as_json(self) -> dict[str, Any]:
+        extension = None
+        if self.extended_days:
+            extension = {"on": self.extended_on, "days": self.extended_days, "reason": self.extension_reason,
+                         "first_complete_by": self.first_complete_by}
         return {"id": self.id, "person_id": self.person_id, "requester": self.requester,
                 "kind": cli_value(self.kind), "received_on": self.received_on,
                 "acknowledged_on": self.acknowledged_on, "completed_on": self.completed_on, "outcome": self.outcome,
                 "acknowledge_by": self.acknowledge_by, "complete_by": self.complete_by, "citation": self.citation,
-                "open": self.open, "overdue": self.overdue, "note": self.note}
+                "extension": extension, "open": self.open, "overdue": self.overdue, "note": self.note}
 
 
 def _view(row: tuple, today: date) -> RequestView:
-    id_, person_id, requester, kind, received, acknowledged, completed, outcome, note = row
-    due = request_due(kind, date.fromisoformat(received))
+    (id_, person_id, requester, kind, received, acknowledged, completed, outcome, note,
+     extended_on, extended_days, reason) = row
+    received_day = date.fromisoformat(received)
+    due = request_due(kind, received_day, extended_days)
+    first = request_due(kind, received_day).complete_by.isoformat()
     day = today.isoformat()
     ack_by = due.acknowledge_by.isoformat() if due.acknowledge_by else None
     complete_by = due.complete_by.isoformat()
     overdue = completed is None and (complete_by < day or (acknowledged is None and ack_by is not None
                                                            and ack_by < day))
     return RequestView(id_, person_id, requester, kind, received, acknowledged, completed, outcome, note,
-                       ack_by, complete_by, due.citation, overdue)
+                       ack_by, complete_by, due.citation, overdue, first, extended_on, extended_days, reason)
 
 
-_COLUMNS = "id, person_id, requester, kind, received_on, acknowledged_on, completed_on, outcome, note"
+_COLUMNS = ("id, person_id, requester, kind, received_on, acknowledged_on, completed_on, outcome, note,"
+            " extended_on, extended_days, extension_reason")
 
 
 def get_request(store: Store, request_id: int) -> RequestView:
@@ -196,3 +228,51 @@ def complete_request(store: Store, request_id: int, *, on: date | str | None = N
             changes["acknowledged_on"] = day  # doing it answers it
         logged.update(store, "data_request", current["id"], changes)
     store.events.emit(EVENT)
+
+
+def extend_request(store: Store, request_id: int, *, days: Any, reason: str | None,
+                   on: date | str | None = None) -> None:
+    """More time to complete a request, once: at most ``EXTENSION_MAX_DAYS``
+    days, for a reason the requester must be told, decided on ``on`` (default
+    today), which is no later than the first due day."""
+    current = logged.require(store, "data_request", int(request_id))
+    if current["completed_on"]:
+        raise FrontDeskError("privacy.request.done", id=current["id"], on=format_date(current["completed_on"]))
+    if current["extended_days"]:
+        raise FrontDeskError("privacy.request.extended_once", id=current["id"], days=current["extended_days"],
+                             on=format_date(current["extended_on"]))
+    problems: list[InvalidValue] = []
+    added = _whole_days(days)
+    if added is None or not 1 <= added <= EXTENSION_MAX_DAYS:
+        problems.append(InvalidValue("privacy.request.extension_days", field="extended_days", value=days,
+                                     limit=EXTENSION_MAX_DAYS))
+    why = text_value(reason, "extension_reason", problems, limit=TEXT_LIMIT)
+    if not why and "extension_reason" not in {p.field for p in problems}:
+        problems.append(InvalidValue("privacy.request.extension_reason", field="extension_reason", value=reason))
+    day = day_value(store, on if on not in (None, "") else store.today(), "extended_on", problems, required=True)
+    if day:
+        first_due = request_due(current["kind"], date.fromisoformat(current["received_on"])).complete_by.isoformat()
+        if day < current["received_on"]:
+            problems.append(InvalidValue("privacy.request.before_received", field="extended_on",
+                                         value=format_date(day), received_on=format_date(current["received_on"])))
+        elif day > first_due:
+            problems.append(InvalidValue("privacy.request.extension_late", field="extended_on",
+                                         value=format_date(day), due=format_date(first_due)))
+    if problems:
+        raise InvalidInput(problems)
+    with store.transaction():
+        logged.update(store, "data_request", current["id"],
+                      {"extended_on": day, "extended_days": added, "extension_reason": why})
+    store.events.emit(EVENT)
+
+
+def _whole_days(value: Any) -> int | None:
+    """A whole number of days from an int or its text ("15"); None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    text = str(value or "").strip()
+    if text.isascii() and text.isdigit() and len(text) <= 3:
+        return int(text)
+    return None

@@ -66,9 +66,9 @@ def erase_privacy_records(store: Store, person_id: int, names: tuple[str, ...]) 
         changed += len(ids)
     ids = [r[0] for r in q("SELECT id FROM data_request WHERE person_id = ?", (person_id,))]
     for request_id in ids:
-        note = q("SELECT note FROM data_request WHERE id = ?", (request_id,)).fetchone()[0]
-        q("UPDATE data_request SET person_id = NULL, requester = ?, note = ? WHERE id = ?",
-          (ERASED_NAME, replace_names(note, names), request_id))
+        note, reason = q("SELECT note, extension_reason FROM data_request WHERE id = ?", (request_id,)).fetchone()
+        q("UPDATE data_request SET person_id = NULL, requester = ?, note = ?, extension_reason = ? WHERE id = ?",
+          (ERASED_NAME, replace_names(note, names), replace_names(reason, names), request_id))
     _scrub_log(store, "data_request", ids, person_id, names, everything=False)
     changed += len(ids)
     # "their ethnicity and religion were shown": the fact stays, whose it was goes

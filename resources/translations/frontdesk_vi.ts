@@ -693,7 +693,7 @@ Không dùng được: %2</translation>
     <message>
         <location filename="../../ui/pages/changes.py" line="162"/>
         <source>dd/mm/yyyy</source>
-        <translation>dd/mm/yyyy</translation>
+        <translation>nn/tt/nnnn</translation>
     </message>
     <message>
         <location filename="../../ui/pages/changes.py" line="193"/>
@@ -857,7 +857,7 @@ Không dùng được: %2</translation>
     <message>
         <location filename="../../ui/widgets/task_status.py" line="42"/>
         <source>dd/mm/yyyy</source>
-        <translation>ngày/tháng/năm</translation>
+        <translation>nn/tt/nnnn</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/task_status.py" line="52"/>
@@ -936,52 +936,52 @@ Không dùng được: %2</translation>
 <context>
     <name>ConsentsTab</name>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="231"/>
+        <location filename="../../ui/pages/privacy.py" line="247"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="231"/>
+        <location filename="../../ui/pages/privacy.py" line="247"/>
         <source>How</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="231"/>
+        <location filename="../../ui/pages/privacy.py" line="247"/>
         <source>Given on</source>
         <translation>Ngày đồng ý</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="231"/>
+        <location filename="../../ui/pages/privacy.py" line="247"/>
         <source>For what</source>
         <translation>Phạm vi, mục đích</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="231"/>
+        <location filename="../../ui/pages/privacy.py" line="247"/>
         <source>Withdrawn</source>
         <translation>Đã rút lại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="232"/>
+        <location filename="../../ui/pages/privacy.py" line="248"/>
         <source>Scanned form</source>
         <translation>Bản chụp phiếu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="233"/>
+        <location filename="../../ui/pages/privacy.py" line="249"/>
         <source>Open the person&apos;s card</source>
         <translation>Mở hồ sơ người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="234"/>
+        <location filename="../../ui/pages/privacy.py" line="250"/>
         <source>Consents are recorded and withdrawn on the person&apos;s card</source>
         <translation>Ghi nhận và rút lại sự đồng ý ở hồ sơ của từng người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="248"/>
+        <location filename="../../ui/pages/privacy.py" line="264"/>
         <source>kept</source>
         <translation>có lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="250"/>
+        <location filename="../../ui/pages/privacy.py" line="266"/>
         <source>%1 consent(s) in force</source>
         <translation>%1 sự đồng ý còn hiệu lực</translation>
     </message>
@@ -1530,7 +1530,7 @@ Không dùng được: %2</translation>
     <message>
         <location filename="../../ui/dialogs/duty_form.py" line="131"/>
         <source>dd/mm/yyyy</source>
-        <translation>dd/mm/yyyy</translation>
+        <translation>nn/tt/nnnn</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/duty_form.py" line="134"/>
@@ -1818,6 +1818,49 @@ Không dùng được: %2</translation>
         <location filename="../../ui/runtime/errors.py" line="105"/>
         <source>Copy details</source>
         <translation>Sao chép chi tiết</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="159"/>
+        <source>More time for request #%1</source>
+        <translation>Gia hạn yêu cầu số %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="164"/>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="168"/>
+        <source>Why more time is needed, as the requester will be told: e.g. the records are kept at the hamlet</source>
+        <translation>Vì sao cần thêm thời gian, như sẽ báo cho người yêu cầu: ví dụ hồ sơ lưu ở thôn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="169"/>
+        <source>dd/mm/yyyy</source>
+        <translation>nn/tt/nnnn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="170"/>
+        <source>Decree 356/2025/NĐ-CP allows one extension of at most 15 days, decided before the time runs out (%1), and the requester must be told why.</source>
+        <translation>Nghị định 356/2025/NĐ-CP cho gia hạn một lần, không quá 15 ngày, quyết định trước khi hết hạn (%1), và phải báo lý do cho người yêu cầu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="176"/>
+        <source>Days added *</source>
+        <translation>Số ngày thêm *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="177"/>
+        <source>Reason *</source>
+        <translation>Lý do *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="178"/>
+        <source>Decided on *</source>
+        <translation>Ngày quyết định *</translation>
     </message>
 </context>
 <context>
@@ -2549,62 +2592,62 @@ Không dùng được: %2</translation>
 <context>
     <name>IncidentForm</name>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="79"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="81"/>
         <source>New personal data incident</source>
         <translation>Ghi sự cố dữ liệu cá nhân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="83"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="85"/>
         <source>dd/mm/yyyy</source>
         <translation>nn/tt/nnnn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="85"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="87"/>
         <source>dd/mm/yyyy hh:mm</source>
         <translation>nn/tt/nnnn gg:pp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="88"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="90"/>
         <source>What happened, and which data: e.g. the USB stick with the backup of 05/11 was lost on the way to the district</source>
         <translation>Chuyện gì đã xảy ra, với dữ liệu nào: ví dụ mất USB chứa bản sao lưu ngày 05/11 trên đường đi họp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="92"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="94"/>
         <source>not known</source>
         <translation>không rõ</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="95"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="97"/>
         <source>The competent authority must be notified within 72 hours of discovery (Law 91/2025/QH15, Article 23): the list shows the deadline and the letter is prefilled.</source>
         <translation>Phải thông báo cơ quan có thẩm quyền chậm nhất 72 giờ kể từ khi phát hiện (Luật 91/2025/QH15, Điều 23): danh sách hiện hạn thông báo và thư thông báo được điền sẵn.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="101"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="103"/>
         <source>Kind *</source>
         <translation>Loại *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="102"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="104"/>
         <source>Happened on *</source>
         <translation>Ngày xảy ra *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="103"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="105"/>
         <source>Discovered at *</source>
         <translation>Phát hiện lúc *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="104"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="106"/>
         <source>What happened *</source>
         <translation>Nội dung sự cố *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="105"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="107"/>
         <source>People affected</source>
         <translation>Số người bị ảnh hưởng</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="106"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="108"/>
         <source>Measures taken</source>
         <translation>Biện pháp đã làm</translation>
     </message>
@@ -2612,87 +2655,87 @@ Không dùng được: %2</translation>
 <context>
     <name>IncidentsTab</name>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="153"/>
+        <location filename="../../ui/pages/privacy.py" line="169"/>
         <source>Discovered</source>
         <translation>Phát hiện lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="153"/>
+        <location filename="../../ui/pages/privacy.py" line="169"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="153"/>
+        <location filename="../../ui/pages/privacy.py" line="169"/>
         <source>What happened</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="153"/>
+        <location filename="../../ui/pages/privacy.py" line="169"/>
         <source>People</source>
         <translation>Số người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="154"/>
+        <location filename="../../ui/pages/privacy.py" line="170"/>
         <source>Notify by</source>
         <translation>Hạn thông báo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="154"/>
+        <location filename="../../ui/pages/privacy.py" line="170"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="157"/>
+        <location filename="../../ui/pages/privacy.py" line="173"/>
         <source>New incident…</source>
         <translation>Ghi sự cố…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="158"/>
+        <location filename="../../ui/pages/privacy.py" line="174"/>
         <source>Notified…</source>
         <translation>Đã thông báo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="159"/>
+        <location filename="../../ui/pages/privacy.py" line="175"/>
         <source>Notification letter…</source>
         <translation>Thư thông báo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="160"/>
+        <location filename="../../ui/pages/privacy.py" line="176"/>
         <source>Closed</source>
         <translation>Đã xử lý xong</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="175"/>
+        <location filename="../../ui/pages/privacy.py" line="191"/>
         <source>Closed on %1</source>
         <translation>Xử lý xong ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="177"/>
+        <location filename="../../ui/pages/privacy.py" line="193"/>
         <source>Notified %1</source>
         <translation>Đã thông báo lúc %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="179"/>
+        <location filename="../../ui/pages/privacy.py" line="195"/>
         <source>Not notified: the 72 hours have passed</source>
         <translation>Chưa thông báo: đã quá 72 giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="181"/>
+        <location filename="../../ui/pages/privacy.py" line="197"/>
         <source>To notify</source>
         <translation>Cần thông báo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="186"/>
+        <location filename="../../ui/pages/privacy.py" line="202"/>
         <source>%1 incident(s), %2 not notified in time</source>
         <translation>%1 sự cố, %2 chưa thông báo đúng hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="214"/>
+        <location filename="../../ui/pages/privacy.py" line="230"/>
         <source>Save the letter</source>
         <translation>Lưu thư thông báo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="215"/>
+        <location filename="../../ui/pages/privacy.py" line="231"/>
         <source>Text (*.txt)</source>
         <translation>Văn bản (*.txt)</translation>
     </message>
@@ -2735,7 +2778,7 @@ Không dùng được: %2</translation>
     <message>
         <location filename="../../ui/dialogs/person_card.py" line="441"/>
         <source>dd/mm/yyyy</source>
-        <translation>dd/mm/yyyy</translation>
+        <translation>nn/tt/nnnn</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/person_card.py" line="442"/>
@@ -2774,12 +2817,12 @@ Không dùng được: %2</translation>
 <context>
     <name>LoadBars</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="75"/>
+        <location filename="../../ui/pages/overview.py" line="80"/>
         <source>No open tasks are assigned.</source>
         <translation>Chưa có công việc nào đang mở được giao.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="89"/>
+        <location filename="../../ui/pages/overview.py" line="94"/>
         <source>%1 tasks, %2 overdue</source>
         <translation>%1 việc, %2 quá hạn</translation>
     </message>
@@ -2795,82 +2838,82 @@ Không dùng được: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>Front Desk — %1, %2</source>
         <translation>Sổ tay công tác Mặt trận — %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>%1 — DEMO DATA</source>
         <translation>%1 — DỮ LIỆU MẪU</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>People</source>
         <translation>Nhân sự</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Organizations and positions</source>
         <translation>Tổ chức và chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Tasks</source>
         <translation>Công việc</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Recurring duties</source>
         <translation>Nhiệm vụ thường xuyên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>The Front&apos;s work</source>
         <translation>Công tác Mặt trận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Send reports</source>
         <translation>Gửi báo cáo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Change log</source>
         <translation>Nhật ký thay đổi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Personal data</source>
         <translation>Dữ liệu cá nhân</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>%1 — commune code %2</source>
         <translation>%1 — mã xã %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Language of the window</source>
         <translation>Ngôn ngữ của cửa sổ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Language / Ngôn ngữ</source>
         <translation>Ngôn ngữ / Language</translation>
     </message>
@@ -3028,27 +3071,27 @@ Không dùng được: %2</translation>
 <context>
     <name>NotifiedDialog</name>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="132"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="134"/>
         <source>Incident #%1 notified</source>
         <translation>Đã thông báo sự cố số %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="135"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="137"/>
         <source>dd/mm/yyyy hh:mm</source>
         <translation>nn/tt/nnnn gg:pp</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="137"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="139"/>
         <source>The authority notified</source>
         <translation>Cơ quan đã được thông báo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="139"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="141"/>
         <source>Notified at *</source>
         <translation>Thông báo lúc *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="140"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="142"/>
         <source>Notified to</source>
         <translation>Thông báo cho</translation>
     </message>
@@ -3440,142 +3483,143 @@ Không dùng được: %2</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/pages/overview.py" line="152"/>
+        <location filename="../../ui/pages/overview.py" line="161"/>
         <source>Click a name to see that person&apos;s open tasks</source>
         <translation>Nhấp vào một tên để xem các việc đang mở của người đó</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="153"/>
+        <location filename="../../ui/pages/overview.py" line="162"/>
         <source>Carrying the most work</source>
         <translation>Người đang gánh nhiều việc nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="156"/>
+        <location filename="../../ui/pages/overview.py" line="209"/>
         <source>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; open tasks &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; of which overdue &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;■&lt;/span&gt; %4 or more open tasks: too much for one person</source>
         <translation>&lt;span style=&apos;color:%1&apos;&gt;■&lt;/span&gt; việc đang làm &amp;nbsp; &lt;span style=&apos;color:%2&apos;&gt;■&lt;/span&gt; trong đó quá hạn &amp;nbsp; &lt;span style=&apos;color:%3&apos;&gt;■&lt;/span&gt; từ %4 việc trở lên: quá sức một người</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="195"/>
+        <location filename="../../ui/pages/overview.py" line="118"/>
+        <location filename="../../ui/pages/overview.py" line="212"/>
         <source>Today in %1</source>
         <translation>Hôm nay ở %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="196"/>
+        <location filename="../../ui/pages/overview.py" line="213"/>
         <source>overdue tasks</source>
         <translation>công việc quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="197"/>
+        <location filename="../../ui/pages/overview.py" line="214"/>
         <source>tasks due in the next 7 days</source>
         <translation>công việc đến hạn trong 7 ngày tới</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="199"/>
+        <location filename="../../ui/pages/overview.py" line="216"/>
         <source>vacant seats in %1 positions</source>
         <translation>suất còn trống ở %1 chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="201"/>
+        <location filename="../../ui/pages/overview.py" line="218"/>
         <source>people holding several posts</source>
         <translation>người kiêm nhiệm nhiều chức danh</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="202"/>
+        <location filename="../../ui/pages/overview.py" line="219"/>
         <source>active people on the roster</source>
         <translation>người đang sinh hoạt trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="203"/>
+        <location filename="../../ui/pages/overview.py" line="220"/>
         <source>reports not yet sent</source>
         <translation>báo cáo chưa gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="204"/>
+        <location filename="../../ui/pages/overview.py" line="221"/>
         <source>petitions past their answer date</source>
         <translation>kiến nghị quá hạn trả lời</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="206"/>
+        <location filename="../../ui/pages/overview.py" line="223"/>
         <source>in the fund for the poor today</source>
         <translation>tồn Quỹ Vì người nghèo hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="209"/>
+        <location filename="../../ui/pages/overview.py" line="226"/>
         <source>fund for the poor: no entries yet</source>
         <translation>Quỹ Vì người nghèo: chưa có khoản nào</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="224"/>
+        <location filename="../../ui/pages/overview.py" line="244"/>
         <source>Monday</source>
         <translation>Thứ Hai</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="224"/>
+        <location filename="../../ui/pages/overview.py" line="244"/>
         <source>Tuesday</source>
         <translation>Thứ Ba</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="224"/>
+        <location filename="../../ui/pages/overview.py" line="244"/>
         <source>Wednesday</source>
         <translation>Thứ Tư</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="224"/>
+        <location filename="../../ui/pages/overview.py" line="244"/>
         <source>Thursday</source>
         <translation>Thứ Năm</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="225"/>
+        <location filename="../../ui/pages/overview.py" line="245"/>
         <source>Friday</source>
         <translation>Thứ Sáu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="225"/>
+        <location filename="../../ui/pages/overview.py" line="245"/>
         <source>Saturday</source>
         <translation>Thứ Bảy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="225"/>
+        <location filename="../../ui/pages/overview.py" line="245"/>
         <source>Sunday</source>
         <translation>Chủ nhật</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="230"/>
+        <location filename="../../ui/pages/overview.py" line="250"/>
         <source>due today</source>
         <translation>hạn hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="230"/>
+        <location filename="../../ui/pages/overview.py" line="250"/>
         <source>due %1, in %2 days</source>
         <translation>hạn %1, còn %2 ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="232"/>
+        <location filename="../../ui/pages/overview.py" line="252"/>
         <source>Next report: %1, %2</source>
         <translation>Báo cáo sắp đến hạn: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="247"/>
+        <location filename="../../ui/pages/overview.py" line="271"/>
         <source>%1 request(s) about personal data past their deadline</source>
         <translation>%1 yêu cầu về dữ liệu cá nhân đã quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="250"/>
+        <location filename="../../ui/pages/overview.py" line="274"/>
         <source>%1 incident(s) not notified within 72 hours</source>
         <translation>%1 sự cố chưa thông báo trong 72 giờ</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="253"/>
+        <location filename="../../ui/pages/overview.py" line="277"/>
         <source>see Personal data</source>
         <translation>xem mục Dữ liệu cá nhân</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="259"/>
+        <location filename="../../ui/pages/overview.py" line="284"/>
         <source>⚠ No backup of this commune&apos;s data yet — see Backups</source>
         <translation>⚠ Chưa có bản sao lưu nào của dữ liệu xã — xem mục Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/overview.py" line="264"/>
+        <location filename="../../ui/pages/overview.py" line="289"/>
         <source>Last backup: %1 — see Backups</source>
         <translation>Sao lưu gần nhất: %1 — xem mục Sao lưu</translation>
     </message>
@@ -3583,42 +3627,42 @@ Không dùng được: %2</translation>
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../ui/models/people_model.py" line="37"/>
+        <location filename="../../ui/models/people_model.py" line="53"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="37"/>
+        <location filename="../../ui/models/people_model.py" line="53"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="37"/>
+        <location filename="../../ui/models/people_model.py" line="53"/>
         <source>Gender</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="38"/>
+        <location filename="../../ui/models/people_model.py" line="54"/>
         <source>Citizen ID</source>
         <translation>Số CCCD</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="38"/>
+        <location filename="../../ui/models/people_model.py" line="54"/>
         <source>Phone</source>
         <translation>Điện thoại</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="38"/>
+        <location filename="../../ui/models/people_model.py" line="54"/>
         <source>Residential area</source>
         <translation>Khu dân cư</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="53"/>
+        <location filename="../../ui/models/people_model.py" line="40"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../ui/models/people_model.py" line="53"/>
+        <location filename="../../ui/models/people_model.py" line="40"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
@@ -4653,57 +4697,57 @@ Không dùng được: %2</translation>
 <context>
     <name>PrivacyPage</name>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="270"/>
+        <location filename="../../ui/pages/privacy.py" line="286"/>
         <source>Personal data</source>
         <translation>Dữ liệu cá nhân</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="273"/>
+        <location filename="../../ui/pages/privacy.py" line="289"/>
         <source>What the commune must be able to show under the Law on Personal Data Protection (91/2025/QH15): people&apos;s requests and their deadlines, incidents and their notification, consents, and the impact assessment. What is stored and what leaves this computer: docs/PRIVACY.md.</source>
         <translation>Những gì xã cần chứng minh được theo Luật Bảo vệ dữ liệu cá nhân (91/2025/QH15): yêu cầu của người dân và thời hạn, sự cố và việc thông báo, sự đồng ý, hồ sơ đánh giá tác động. Dữ liệu nào được lưu và những gì rời khỏi máy: docs/PRIVACY.md.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="283"/>
+        <location filename="../../ui/pages/privacy.py" line="299"/>
         <source>Requests</source>
         <translation>Yêu cầu của người dân</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="284"/>
+        <location filename="../../ui/pages/privacy.py" line="300"/>
         <source>Incidents</source>
         <translation>Sự cố</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="285"/>
+        <location filename="../../ui/pages/privacy.py" line="301"/>
         <source>Consents</source>
         <translation>Sự đồng ý</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="286"/>
+        <location filename="../../ui/pages/privacy.py" line="302"/>
         <source>Impact assessment draft…</source>
         <translation>Hồ sơ đánh giá tác động (bản nháp)…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="288"/>
+        <location filename="../../ui/pages/privacy.py" line="304"/>
         <source>An Excel draft of the hồ sơ đánh giá tác động, made from what this database holds, to complete and sign</source>
         <translation>Bản nháp hồ sơ đánh giá tác động bằng Excel, lập từ dữ liệu đang lưu, để xã điền bổ sung và ký</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="316"/>
+        <location filename="../../ui/pages/privacy.py" line="332"/>
         <source>Save the impact assessment draft</source>
         <translation>Lưu bản nháp hồ sơ đánh giá tác động</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="317"/>
+        <location filename="../../ui/pages/privacy.py" line="333"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="323"/>
+        <location filename="../../ui/pages/privacy.py" line="339"/>
         <source>Impact assessment draft</source>
         <translation>Hồ sơ đánh giá tác động</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="325"/>
+        <location filename="../../ui/pages/privacy.py" line="341"/>
         <source>The draft is saved: complete the “……” lines, then print and sign it.</source>
         <translation>Đã lưu bản nháp: hãy điền các dòng “……”, rồi in và ký.</translation>
     </message>
@@ -5106,57 +5150,57 @@ Không dùng được: %2</translation>
 <context>
     <name>RequestForm</name>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="29"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="31"/>
         <source>New request about personal data</source>
         <translation>Ghi yêu cầu về dữ liệu cá nhân</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="32"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="34"/>
         <source>dd/mm/yyyy</source>
         <translation>nn/tt/nnnn</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="34"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="36"/>
         <source>Type a name to find the person on the roster</source>
         <translation>Gõ tên để tìm người trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="38"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="40"/>
         <source>Who asked (the person, or whoever asks for them)</source>
         <translation>Ai yêu cầu (chính người đó, hoặc người đại diện)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="40"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="42"/>
         <source>The answer and completion dates follow Decree 356/2025/NĐ-CP; the list shows them and turns red when one passes.</source>
         <translation>Hạn phản hồi và hạn hoàn thành theo Nghị định 356/2025/NĐ-CP; danh sách hiện các hạn này và tô đỏ khi đã quá.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="45"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="47"/>
         <source>Request *</source>
         <translation>Loại yêu cầu *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="46"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="48"/>
         <source>Received on *</source>
         <translation>Ngày tiếp nhận *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="47"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="49"/>
         <source>About (roster)</source>
         <translation>Về người (trong danh sách)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="48"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="50"/>
         <source>Requested by *</source>
         <translation>Người yêu cầu *</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="49"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="51"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/privacy_forms.py" line="61"/>
+        <location filename="../../ui/dialogs/privacy_forms.py" line="63"/>
         <source>Choose the person from the suggestions, or clear the box.</source>
         <translation>Hãy chọn người trong danh sách gợi ý, hoặc xóa ô này.</translation>
     </message>
@@ -5210,41 +5254,61 @@ Không dùng được: %2</translation>
     </message>
     <message>
         <location filename="../../ui/pages/privacy.py" line="93"/>
+        <source>More time…</source>
+        <translation>Gia hạn…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="94"/>
+        <source>Extend the time to complete, once, by at most 15 days</source>
+        <translation>Gia hạn thời gian hoàn thành, một lần, không quá 15 ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="95"/>
         <source>Done…</source>
         <translation>Đã giải quyết xong…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="107"/>
+        <location filename="../../ui/pages/privacy.py" line="110"/>
         <source>Done on %1</source>
         <translation>Xong ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="109"/>
+        <location filename="../../ui/pages/privacy.py" line="112"/>
         <source>Overdue</source>
         <translation>Quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="111"/>
+        <location filename="../../ui/pages/privacy.py" line="114"/>
         <source>Answered on %1</source>
         <translation>Đã phản hồi ngày %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="113"/>
+        <location filename="../../ui/pages/privacy.py" line="116"/>
         <source>Received, not yet answered</source>
         <translation>Đã nhận, chưa phản hồi</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="119"/>
+        <location filename="../../ui/pages/privacy.py" line="118"/>
+        <source>%1 more days</source>
+        <translation>gia hạn %1 ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="124"/>
+        <source>Extended on %1 by %2 days (was due %3): %4</source>
+        <translation>Gia hạn ngày %1 thêm %2 ngày (hạn cũ %3): %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy.py" line="128"/>
         <source>%1 open, %2 overdue</source>
         <translation>%1 chưa xong, %2 quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="141"/>
+        <location filename="../../ui/pages/privacy.py" line="157"/>
         <source>Erase %1 from this commune&apos;s data now? Their name, citizen ID, phone and notes are removed everywhere, reports waiting to be sent included. This cannot be undone.</source>
         <translation>Xóa %1 khỏi dữ liệu của xã ngay bây giờ? Họ tên, số CCCD, số điện thoại và ghi chú bị xóa ở mọi nơi, kể cả các báo cáo đang chờ gửi. Không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/privacy.py" line="143"/>
+        <location filename="../../ui/pages/privacy.py" line="159"/>
         <source>Erase on request</source>
         <translation>Xóa theo yêu cầu</translation>
     </message>
@@ -5315,7 +5379,7 @@ Không dùng được: %2</translation>
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../ui/application.py" line="85"/>
+        <location filename="../../ui/application.py" line="86"/>
         <source>Front Desk already has this database open in another window (perhaps another user&apos;s on this computer). Use that window, or close it and start again.
 
 %1</source>
@@ -5422,7 +5486,7 @@ Không dùng được: %2</translation>
     <message>
         <location filename="../../ui/dialogs/task_form.py" line="89"/>
         <source>dd/mm/yyyy</source>
-        <translation>ngày/tháng/năm</translation>
+        <translation>nn/tt/nnnn</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/task_form.py" line="90"/>

@@ -1,13 +1,15 @@
 """The privacy registers' forms: a request from a data subject (access,
-correction, erasure, withdrawal of consent, restriction, objection), an
-incident (a lost USB stick, a stolen PC, a file sent to the wrong person), and
+correction, erasure, withdrawal of consent, restriction, objection) and more
+time for it, an incident (a lost USB stick, a stolen PC, a file sent to the wrong person), and
 the notification of an incident. Each problem is said under its field."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
 
 from app.db import Store
-from app.domain import PRIVACY_WORDS, add_request, get_person, mark_notified, privacy_word, record_incident
+from app.domain import (
+    PRIVACY_WORDS, add_request, extend_request, get_person, mark_notified, privacy_word, record_incident,
+)
 from app.text import format_date
 from ui.dialogs.form_dialog import HINT_STYLE, FormDialog
 from ui.dialogs.petition_form import date_box, text_box
@@ -145,3 +147,41 @@ class NotifiedDialog(FormDialog):
     def save(self) -> None:
         incident_id, at, to = self.incident_id, self.inputs["notified_at"].text(), self.inputs["notified_to"].text()
         self.submit(lambda store: mark_notified(store, incident_id, at=at, to=to or None))
+
+
+class ExtendDialog(FormDialog):
+    """More time for a request: once, at most 15 days, for a reason the requester is told."""
+
+    def __init__(self, store: Store, runner, lang: str, request, parent=None) -> None:
+        super().__init__(store, runner, lang, parent)
+        self.request_id = request.id
+        self.saved_id = request.id
+        self.setWindowTitle(self.tr("More time for request #%1").replace("%1", str(request.id)))
+        self.setMinimumWidth(520)
+        days = QSpinBox()
+        days.setRange(1, 15)
+        days.setValue(15)
+        days.setSuffix(self.tr(" days"))
+        self.inputs["extended_days"] = days
+        self.inputs["extension_reason"] = text_box(60)
+        self.inputs["extension_reason"].setPlaceholderText(self.tr(
+            "Why more time is needed, as the requester will be told: e.g. the records are kept at the hamlet"))
+        self.inputs["extended_on"] = date_box(self.tr("dd/mm/yyyy"), store.today().isoformat())
+        hint = QLabel(self.tr("Decree 356/2025/NĐ-CP allows one extension of at most 15 days, decided before the "
+                              "time runs out (%1), and the requester must be told why.").replace(
+                                  "%1", format_date(request.complete_by)))
+        hint.setWordWrap(True)
+        hint.setStyleSheet(HINT_STYLE)
+        form = QFormLayout()
+        form.addRow(self.tr("Days added *"), self.field_box("extended_days"))
+        form.addRow(self.tr("Reason *"), self.field_box("extension_reason"))
+        form.addRow(self.tr("Decided on *"), self.field_box("extended_on"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.save_buttons())
+
+    def save(self) -> None:
+        request_id, days = self.request_id, self.inputs["extended_days"].value()
+        reason, on = self.inputs["extension_reason"].toPlainText(), self.inputs["extended_on"].text()
+        self.submit(lambda store: extend_request(store, request_id, days=days, reason=reason, on=on))

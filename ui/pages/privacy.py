@@ -20,7 +20,7 @@ from app.domain import (
 from app.reports import write_assessment
 from app.sending import complete_erasure_request
 from app.text import format_date, format_moment
-from ui.dialogs.privacy_forms import IncidentForm, NotifiedDialog, RequestForm
+from ui.dialogs.privacy_forms import ExtendDialog, IncidentForm, NotifiedDialog, RequestForm
 from ui.runtime.errors import show_error
 from ui.runtime.events import keep_current
 from ui.widgets.file_result import FileResult, OpenUrl, documents_folder, with_xlsx_suffix
@@ -90,11 +90,14 @@ class RequestsTab(_Register):
         self.new_button = QPushButton(self.tr("New request…"))
         self.ack_button = QPushButton(self.tr("Answered today"))
         self.ack_button.setToolTip(self.tr("The person was told the request was received and will be dealt with"))
+        self.extend_button = QPushButton(self.tr("More time…"))
+        self.extend_button.setToolTip(self.tr("Extend the time to complete, once, by at most 15 days"))
         self.done_button = QPushButton(self.tr("Done…"))
-        for button in (self.new_button, self.ack_button, self.done_button):
+        for button in (self.new_button, self.ack_button, self.extend_button, self.done_button):
             self.buttons.addWidget(button)
         self.new_button.clicked.connect(self.new_request)
         self.ack_button.clicked.connect(lambda: self.acknowledge(self.chosen_id()))
+        self.extend_button.clicked.connect(lambda: self.extend(self.chosen_id()))
         self.done_button.clicked.connect(lambda: self.complete(self.chosen_id()))
         self.refresh()
 
@@ -111,10 +114,16 @@ class RequestsTab(_Register):
                 status, colours = self.tr("Answered on %1").replace("%1", format_date(r.acknowledged_on)), None
             else:
                 status, colours = self.tr("Received, not yet answered"), None
+            if r.extended_days and r.open:
+                status += " · " + self.tr("%1 more days").replace("%1", str(r.extended_days))
             fill_row(self.table, row, (
                 format_date(r.received_on), r.requester, privacy_word("request_kind", r.kind, self._lang),
                 format_date(r.acknowledge_by) if r.acknowledge_by and not r.acknowledged_on else "",
                 format_date(r.complete_by) if r.open else "", status), r.id, colours)
+            if r.extended_days:
+                self.table.item(row, 5).setToolTip(self.tr("Extended on %1 by %2 days (was due %3): %4").replace(
+                    "%1", format_date(r.extended_on)).replace("%2", str(r.extended_days)).replace(
+                    "%3", format_date(r.first_complete_by)).replace("%4", r.extension_reason or ""))
         overdue = sum(1 for r in ordered if r.overdue)
         self.count.setText(self.tr("%1 open, %2 overdue").replace(
             "%1", str(sum(1 for r in ordered if r.open))).replace("%2", str(overdue)))
@@ -124,9 +133,16 @@ class RequestsTab(_Register):
         chosen = self.requests.get(self.chosen_id())
         self.ack_button.setEnabled(chosen is not None and chosen.open and not chosen.acknowledged_on)
         self.done_button.setEnabled(chosen is not None and chosen.open)
+        self.extend_button.setEnabled(chosen is not None and chosen.open and not chosen.extended_days)
 
     def new_request(self) -> RequestForm:
         return self.opened(RequestForm(self._store, self._runner, self._lang, parent=self))
+
+    def extend(self, request_id: int | None) -> ExtendDialog | None:
+        r = self.requests.get(request_id)
+        if r is None or not r.open or r.extended_days:
+            return None
+        return self.opened(ExtendDialog(self._store, self._runner, self._lang, r, parent=self))
 
     def acknowledge(self, request_id: int | None) -> None:
         if request_id is not None:
