@@ -183,6 +183,9 @@ def _bare_table_paint(ctx: Context, page, app) -> Figure:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QTableView
 
+    page.search.setText("")  # a full screen: the roster's first rows, as read for a search's first screen
+    page.refresh()
+    app.processEvents()
     model = page.model
     rows = min(model.rowCount(), 100)
     columns = model.columnCount()
@@ -195,8 +198,11 @@ def _bare_table_paint(ctx: Context, page, app) -> Figure:
     view.resize(page.table.size())
     view.show()
     app.processEvents()
+    ids = model.ids()[:100]
     ours, bare = [], []
-    for _ in range(9 if ctx.quick else 41):  # interleaved: the same screen, ours (rows cached) and the bare one
+    for _ in range(9 if ctx.quick else 41):  # interleaved: the same screen, ours (rows read again) and the bare one
+        model.set_ids(ids)  # as after a search: nothing cached, the rows on screen read and put into words
+        page.table.doItemsLayout()
         started = time.perf_counter()
         page.table.viewport().repaint()
         ours.append(time.perf_counter() - started)
@@ -204,6 +210,8 @@ def _bare_table_paint(ctx: Context, page, app) -> Figure:
         view.viewport().repaint()
         bare.append(time.perf_counter() - started)
     view.close()
-    return Figure("search_paint", "Search as you type: painting a screen of people (rows already read), median",
+    return Figure("search_paint", "Search as you type: painting a screen of 100 people after a search, median",
                   median(ours) * 1000, "ms", "a bare QTableView painting the same texts", median(bare) * 1000,
-                  detail="the part of a search's first screen that is Qt painting; the bare view asks no Python")
+                  detail="the part of a search's first screen after the query: ours reads the rows on screen "
+                         "(one SQL query), puts them into words and paints; the bare view has the texts already "
+                         "and asks no Python")

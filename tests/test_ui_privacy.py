@@ -179,7 +179,7 @@ def test_a_request_with_its_deadlines_answered_and_done(page, store, people):
 
 
 def test_more_time_for_a_request_once(page, store, people):
-    request_id = add_request(store, kind="access", received_on="18/11/2026", person_id=people["hai"])  # due 28/11
+    request_id = add_request(store, kind="access", received_on="05/11/2026", person_id=people["hai"])  # due 15/11
     tab = page.requests
     tab.refresh()
     tab.choose(request_id)
@@ -190,10 +190,18 @@ def test_more_time_for_a_request_once(page, store, people):
     dialog.save()  # no reason: said under its field, nothing written
     assert dialog.isVisible() and get_request(store, request_id).extended_days is None
     dialog.inputs["extension_reason"].setPlainText("Cần xin ý kiến Ban Thường trực")
+    dialog.inputs["extended_on"].setText("16/11/2026")  # after the first due day, 15/11
+    dialog.save()
+    assert dialog.isVisible() and get_request(store, request_id).extended_days is None
+    said = dialog.errors["extended_on"]
+    assert "15/11/2026" in said.text()
+    # said in full under the narrow date box, not squeezed to its width
+    assert said.isVisible() and said.width() > 2 * dialog.inputs["extended_on"].width()
+    dialog.inputs["extended_on"].setText("14/11/2026")
     dialog.save()
     assert not dialog.isVisible()
-    assert get_request(store, request_id).complete_by == "2026-12-05"
-    assert _cells(tab.table, 4) == ["05/12/2026"] and _cells(tab.table, 5)[0].endswith("· 7 more days")
+    assert get_request(store, request_id).complete_by == "2026-11-22"  # in time again, today
+    assert _cells(tab.table, 4) == ["22/11/2026"] and _cells(tab.table, 5)[0].endswith("· 7 more days")
     assert "Cần xin ý kiến Ban Thường trực" in tab.table.item(0, 5).toolTip()
     tab.choose(request_id)
     assert not tab.extend_button.isEnabled() and tab.extend(request_id) is None  # once only

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from app.db import Store
@@ -19,6 +20,7 @@ from app.errors import InvalidValue
 from ui.runtime.errors import field_message, show_in_form
 
 ERROR_STYLE = "color: #c0392b;"
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
 HINT_STYLE = "color: #555;"
 
 Problem = InvalidValue | tuple[str, str]  # the core's, or (field, words) found by the form itself
@@ -47,7 +49,12 @@ class FormDialog(QDialog):
         """The field's input, what goes under it (hints), and its red line."""
         box = QVBoxLayout()
         box.setSpacing(2)
-        box.addWidget(self.inputs[name])
+        field = self.inputs[name]
+        if field.maximumWidth() < QWIDGETSIZE_MAX:
+            # a narrow input (a date) aligned, so its width does not also narrow the red line under it
+            box.addWidget(field, 0, Qt.AlignLeft)
+        else:
+            box.addWidget(field)
         for widget in below:
             box.addWidget(widget)
         box.addWidget(self.error_label(name))

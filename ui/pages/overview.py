@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from app.db import Store, list_backups
 from app.domain import get_commune
 from app.paths import backups_dir_for
-from app.text import format_date, format_money
 from ui.runtime.events import keep_current
 from ui.widgets.first_steps import FirstSteps, StepsDone
 
@@ -201,6 +200,7 @@ class OverviewPage(QWidget):
 
     def refresh(self) -> None:
         from app.domain import OVERLOAD_OPEN_TASKS, overview
+        from app.text import format_money
 
         commune = get_commune(self._store)
         o = overview(self._store)
@@ -241,6 +241,8 @@ class OverviewPage(QWidget):
             self._first_steps_done = done.all
 
     def _show_today(self, today: date, next_report: tuple[int, str, str] | None) -> None:
+        from app.text import format_date
+
         days = (self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"), self.tr("Thursday"),
                 self.tr("Friday"), self.tr("Saturday"), self.tr("Sunday"))
         text = f"{days[today.weekday()]}, {format_date(today)}"
@@ -278,6 +280,8 @@ class OverviewPage(QWidget):
         self.privacy_line.setVisible(bool(parts))
 
     def _show_last_backup(self) -> None:
+        from app.text import format_date
+
         backups = [b for b in list_backups(backups_dir_for(self._store.path)) if b.good]
         self.last_backup.show()
         if not backups:

@@ -86,7 +86,7 @@ class RequestsTab(_Register):
     def __init__(self, store: Store, runner, lang: str) -> None:
         super().__init__(store, runner, lang, [
             self.tr("Received"), self.tr("Requested by"), self.tr("Request"), self.tr("Answer by"),
-            self.tr("Complete by"), self.tr("Status")], (90, 200, 170, 100, 110, 220), stretch=1)
+            self.tr("Complete by"), self.tr("Status")], (90, 240, 170, 100, 110, 300), stretch=5)
         self.new_button = QPushButton(self.tr("New request…"))
         self.ack_button = QPushButton(self.tr("Answered today"))
         self.ack_button.setToolTip(self.tr("The person was told the request was received and will be dealt with"))
