@@ -183,7 +183,9 @@ def _bare_table_paint(ctx: Context, page, app) -> Figure:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QTableView
 
+    page.search.blockSignals(True)  # the page's own typing delay would fire later, after the store is closed
     page.search.setText("")  # a full screen: the roster's first rows, as read for a search's first screen
+    page.search.blockSignals(False)
     page.refresh()
     app.processEvents()
     model = page.model

@@ -102,3 +102,35 @@ def test_the_lock_is_taken_at_once_and_the_listener_follows(qtbot, tmp_path):
         qtbot.waitUntil(lambda: raised == [True], timeout=WAIT_MS)
     finally:
         first.release()
+
+
+def test_the_app_starts_its_services_after_the_figures_and_never_after_closing(qtbot, demo_db, tmp_path,
+                                                                              monkeypatch):
+    import shutil
+
+    import ui.application
+    from ui.application import show_window, window_arguments
+
+    db = tmp_path / "commune.sqlite3"
+    shutil.copy(demo_db, db)
+    app = QApplication.instance()
+    args = window_arguments(["--db", str(db), "--lang", "vi"])
+    # a long wait: the figures are read and painted while the services still wait
+    monkeypatch.setattr(ui.application, "SERVICES_DELAY_MS", 60_000)
+    heard: list[str] = []
+    session = show_window(app, args, db, after_paint=[lambda: heard.append("listen")])
+    try:
+        overview = session.window.pages["overview"]
+        qtbot.waitUntil(lambda: overview.filled, timeout=WAIT_MS)
+        assert session.services == [] and heard == []
+    finally:
+        session.close()
+    qtbot.wait(50)
+    assert session.services == [] and heard == []  # closed first: what waited never starts
+    # with no wait, they start once the window has painted
+    monkeypatch.setattr(ui.application, "SERVICES_DELAY_MS", 0)
+    session = show_window(app, args, db, after_paint=[lambda: heard.append("listen")])
+    try:
+        qtbot.waitUntil(lambda: len(session.services) == 1 and heard == ["listen"], timeout=WAIT_MS)
+    finally:
+        session.close()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -19,6 +19,9 @@ from app.paths import app_paths
 from app.resources import icons_dir
 from ui.runtime.single_instance import SingleInstance, bring_forward
 from ui.runtime.translations import LANGUAGES, install_translations
+
+
+SERVICES_DELAY_MS = 250  # after the first paint: the start-up check, the backups, the one-instance listener
 
 
 def window_arguments(argv: Sequence[str]) -> argparse.Namespace:
@@ -143,8 +146,11 @@ class Session:
     store: Store
     runner: Any
     services: list = field(default_factory=list)
+    closed: bool = False
 
     def close(self) -> None:
+        self.closed = True  # what was still waiting to start does not
+        self.window.hide()  # (closed already, in the app) its pages read nothing more once hidden
         self.runner.shutdown()  # the window's last writes
         for services in self.services:
             services.stop()  # then the last backup
@@ -155,8 +161,9 @@ class Session:
 def show_window(app: QApplication, args: argparse.Namespace, database: Path,
                 after_paint: Sequence[Callable[[], None]] = ()) -> Session:
     """Open ``database`` and show its window. The window paints its frame
-    first; the overview's figures, the start-up check and the backups
-    (``start_services``) and ``after_paint`` follow its first paint.
+    first; the overview's figures follow its first paint, then (a moment
+    later) the start-up check and the backups (``start_services``) and
+    ``after_paint``.
     Raises ``FrontDeskError`` when the database cannot be opened."""
     from ui.main_window import MainWindow
     from ui.runtime.runner import Runner
@@ -168,9 +175,19 @@ def show_window(app: QApplication, args: argparse.Namespace, database: Path,
     session = Session(window, store, runner)
     window.resize(1280, 760)
     window.show()
-    window.first_paint.then(lambda: session.services.append(start_services(app, runner)))
+
+    def after_the_figures(callback: Callable[[], None]) -> None:
+        # the overview reads its figures first, just after the first paint, and paints them; this waits a
+        # moment more, so that the start-up check, the backups and the listener do not hold that paint back
+        def start() -> None:
+            if not session.closed:
+                callback()
+
+        window.first_paint.then(lambda: QTimer.singleShot(SERVICES_DELAY_MS, start))
+
+    after_the_figures(lambda: session.services.append(start_services(app, runner)))
     for callback in after_paint:
-        window.first_paint.then(callback)
+        after_the_figures(callback)
     return session
 
 

@@ -10,8 +10,6 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 
-import vietnam_provinces
-
 from app import messages
 from app.errors import InvalidValue
 from app.text.vietnamese import clean_text, fold, text_sort_key
@@ -75,6 +73,8 @@ class _List:
 
 @lru_cache(maxsize=1)
 def _load() -> _List:
+    import vietnam_provinces  # here: the package builds a 6,600-member enum on import (tens of ms), needed only now
+
     with open(vietnam_provinces.NESTED_DIVISIONS_JSON_PATH, encoding="utf-8") as fh:
         raw = json.load(fh)
     provinces = []
@@ -93,6 +93,8 @@ def _load() -> _List:
 
 
 def list_version() -> str:
+    import vietnam_provinces
+
     return getattr(vietnam_provinces, "__data_version__", vietnam_provinces.__version__)
 
 
