@@ -31,6 +31,7 @@ class Card(QPushButton):
         self._colour = colour
         self.number = QLabel("…", self)  # until the figures are read (just after the first paint)
         self.number.setObjectName("cardNumber")
+        self.number.setStyleSheet("color: #999; font-size: 28px; font-weight: 600;")  # as big as the figure to come
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
