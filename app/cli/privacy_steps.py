@@ -74,58 +74,51 @@ def add_incident_steps(action, common, say: Say) -> None:
     c.set_defaults(handler=cmd_incidents_close)
 
 
+def _step(args: argparse.Namespace, out: TextIO, act, read, words) -> int:
+    """Each step the same way: ``act`` on the store, ``read`` the entry back,
+    then its JSON or ``words(view)`` in the chosen language."""
+    with open_store(args.database, clock=args.clock) as store:
+        act(store)
+        view = read(store, args.id)
+    if args.json:
+        print_json(out, view.as_json())
+    else:
+        print(words(view), file=out)
+    return 0
+
+
 def cmd_requests_answer(args: argparse.Namespace, out: TextIO) -> int:
     from app.domain.data_requests import acknowledge_request, get_request
 
-    with open_store(args.database, clock=args.clock) as store:
-        acknowledge_request(store, args.id, on=args.on)
-        view = get_request(store, args.id)
-    if args.json:
-        print_json(out, view.as_json())
-        return 0
-    print(messages.text("cli.privacy.request_answered", args.lang, id=view.id, on=format_date(view.acknowledged_on),
-                        due=format_date(view.complete_by)), file=out)
-    return 0
+    return _step(args, out, lambda store: acknowledge_request(store, args.id, on=args.on), get_request,
+                 lambda view: messages.text("cli.privacy.request_answered", args.lang, id=view.id,
+                                            on=format_date(view.acknowledged_on), due=format_date(view.complete_by)))
 
 
 def cmd_requests_extend(args: argparse.Namespace, out: TextIO) -> int:
     from app.domain.data_requests import extend_request, get_request
 
-    with open_store(args.database, clock=args.clock) as store:
-        extend_request(store, args.id, days=args.days, reason=args.reason, on=args.on)
-        view = get_request(store, args.id)
-    if args.json:
-        print_json(out, view.as_json())
-        return 0
-    print(messages.text("cli.privacy.request_extended", args.lang, id=view.id, days=view.extended_days,
-                        on=format_date(view.extended_on), due=format_date(view.complete_by),
-                        first=format_date(view.first_complete_by), reason=view.extension_reason), file=out)
-    return 0
+    return _step(args, out,
+                 lambda store: extend_request(store, args.id, days=args.days, reason=args.reason, on=args.on),
+                 get_request,
+                 lambda view: messages.text("cli.privacy.request_extended", args.lang, id=view.id,
+                                            days=view.extended_days, on=format_date(view.extended_on),
+                                            due=format_date(view.complete_by),
+                                            first=format_date(view.first_complete_by),
+                                            reason=view.extension_reason))
 
 
 def cmd_incidents_notified(args: argparse.Namespace, out: TextIO) -> int:
     from app.domain.incidents import get_incident, mark_notified
 
-    with open_store(args.database, clock=args.clock) as store:
-        mark_notified(store, args.id, at=args.at, to=args.to)
-        view = get_incident(store, args.id)
-    if args.json:
-        print_json(out, view.as_json())
-        return 0
-    print(messages.text("cli.privacy.incident_notified", args.lang, id=view.id, at=format_moment(view.notified_at),
-                        to=view.notified_to), file=out)
-    return 0
+    return _step(args, out, lambda store: mark_notified(store, args.id, at=args.at, to=args.to), get_incident,
+                 lambda view: messages.text("cli.privacy.incident_notified", args.lang, id=view.id,
+                                            at=format_moment(view.notified_at), to=view.notified_to))
 
 
 def cmd_incidents_close(args: argparse.Namespace, out: TextIO) -> int:
     from app.domain.incidents import close_incident, get_incident
 
-    with open_store(args.database, clock=args.clock) as store:
-        close_incident(store, args.id, on=args.on)
-        view = get_incident(store, args.id)
-    if args.json:
-        print_json(out, view.as_json())
-        return 0
-    print(messages.text("cli.privacy.incident_closed", args.lang, id=view.id, on=format_date(view.closed_on)),
-          file=out)
-    return 0
+    return _step(args, out, lambda store: close_incident(store, args.id, on=args.on), get_incident,
+                 lambda view: messages.text("cli.privacy.incident_closed", args.lang, id=view.id,
+                                            on=format_date(view.closed_on)))

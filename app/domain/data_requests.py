@@ -125,7 +125,7 @@ def _view(row: tuple, today: date) -> RequestView:
      extended_on, extended_days, reason) = row
     received_day = date.fromisoformat(received)
     due = request_due(kind, received_day, extended_days)
-    first = request_due(kind, received_day).complete_by.isoformat()
+    first = due.first_complete_by.isoformat()
     day = today.isoformat()
     ack_by = due.acknowledge_by.isoformat() if due.acknowledge_by else None
     complete_by = due.complete_by.isoformat()
@@ -251,7 +251,7 @@ def extend_request(store: Store, request_id: int, *, days: Any, reason: str | No
         problems.append(InvalidValue("privacy.request.extension_reason", field="extension_reason", value=reason))
     day = day_value(store, on if on not in (None, "") else store.today(), "extended_on", problems, required=True)
     if day:
-        first_due = request_due(current["kind"], date.fromisoformat(current["received_on"])).complete_by.isoformat()
+        first_due = request_due(current["kind"], date.fromisoformat(current["received_on"])).first_complete_by.isoformat()
         if day < current["received_on"]:
             problems.append(InvalidValue("privacy.request.before_received", field="extended_on",
                                          value=format_date(day), received_on=format_date(current["received_on"])))

@@ -108,9 +108,10 @@ def add_days(start: date, days: int, unit: str) -> date:
 @dataclass(frozen=True)
 class RequestDue:
     acknowledge_by: date | None
-    complete_by: date
+    complete_by: date  # with the extension, if any
     citation: str
     from_law: bool  # False: an internal default, the law gave no number
+    first_complete_by: date  # before any extension
 
 
 def request_due(kind: str, received_on: date, extended_days: int | None = None) -> RequestDue:
@@ -121,12 +122,12 @@ def request_due(kind: str, received_on: date, extended_days: int | None = None) 
     clock = REQUEST_CLOCKS[kind]
     ack = add_days(received_on, clock.acknowledge, WORKING) if clock.acknowledge is not None else None
     days = clock.complete if clock.complete is not None else clock.internal_default
-    complete_by = add_days(received_on, int(days or 0), clock.unit)
-    citation = clock.citation
+    first = add_days(received_on, int(days or 0), clock.unit)
+    complete_by, citation = first, clock.citation
     if extended_days:
-        complete_by = add_days(complete_by, int(extended_days), CALENDAR)
+        complete_by = add_days(first, int(extended_days), CALENDAR)
         citation = f"{citation}; {EXTENSION_CITATION}"
-    return RequestDue(ack, complete_by, citation, clock.complete is not None)
+    return RequestDue(ack, complete_by, citation, clock.complete is not None, first)
 
 
 def notify_by(discovered_at: datetime) -> datetime:

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.domain import PRIVACY_WORDS, privacy_word, record_consent, record_legal_basis, withdraw_consent
+from app.domain import privacy_word, record_consent, record_legal_basis, withdraw_consent
 from app.text import format_date
 from ui.dialogs.form_dialog import HINT_STYLE, FormDialog
 from ui.dialogs.petition_form import date_box, text_box
+from ui.dialogs.privacy_forms import privacy_choices
 
 
 class ConsentDialog(FormDialog):
@@ -25,10 +26,7 @@ class ConsentDialog(FormDialog):
         self.person_id = person_id
         self.setWindowTitle(self.tr("Consent of %1").replace("%1", person_name))
         self.setMinimumWidth(560)
-        method = QComboBox()
-        for code in PRIVACY_WORDS["consent_method"]:
-            method.addItem(privacy_word("consent_method", code, lang), code)
-        self.inputs["method"] = method
+        self.inputs["method"] = privacy_choices(QComboBox(), "consent_method", lang)
         self.inputs["given_on"] = date_box(self.tr("dd/mm/yyyy"), store.today().isoformat())
         self.inputs["scope"] = text_box(60)
         self.inputs["scope"].setPlainText(self.tr("Keeping and using my personal data in the list of members of "

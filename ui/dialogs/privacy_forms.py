@@ -16,7 +16,8 @@ from ui.dialogs.petition_form import date_box, text_box
 from ui.widgets.person_picker import PersonPicker
 
 
-def _words(combo: QComboBox, choice: str, lang: str) -> QComboBox:
+def privacy_choices(combo: QComboBox, choice: str, lang: str) -> QComboBox:
+    """``combo`` filled with the words of one privacy choice (the codes as its data)."""
     for code in PRIVACY_WORDS[choice]:
         combo.addItem(privacy_word(choice, code, lang), code)
     return combo
@@ -30,7 +31,7 @@ class RequestForm(FormDialog):
         self.saved_id: int | None = None
         self.setWindowTitle(self.tr("New request about personal data"))
         self.setMinimumWidth(560)
-        self.inputs["kind"] = _words(QComboBox(), "request_kind", lang)
+        self.inputs["kind"] = privacy_choices(QComboBox(), "request_kind", lang)
         self.inputs["received_on"] = date_box(self.tr("dd/mm/yyyy"), store.today().isoformat())
         self.person = PersonPicker(store, active_only=False)
         self.person.setPlaceholderText(self.tr("Type a name to find the person on the roster"))
@@ -81,7 +82,7 @@ class IncidentForm(FormDialog):
         self.setWindowTitle(self.tr("New personal data incident"))
         self.setMinimumWidth(580)
         now = store.clock.now()
-        self.inputs["kind"] = _words(QComboBox(), "incident_kind", lang)
+        self.inputs["kind"] = privacy_choices(QComboBox(), "incident_kind", lang)
         self.inputs["occurred_at"] = date_box(self.tr("dd/mm/yyyy"), store.today().isoformat())
         self.inputs["discovered_at"] = QLineEdit(f"{format_date(now.date())} {now:%H:%M}")
         self.inputs["discovered_at"].setPlaceholderText(self.tr("dd/mm/yyyy hh:mm"))
